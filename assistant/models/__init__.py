@@ -1,0 +1,15 @@
+"""The domain model of DESIGN.md (SQLModel). Import tables from here."""
+
+from .interviews import (Answer, CompetencyScore, FailureCategory, FailureReason, Interview,
+                         InterviewPublic, Outcome)
+from .people import Candidate, CandidatePublic, Demographics, Employee, PerformanceRecord
+from .roles import (Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Question, Role,
+                    RolePublic)
+from .workflow import AuditEvent, CompetencyChangeProposal, Conversation, FeedbackDraft, Job, Message
+
+__all__ = [
+    "Answer", "AuditEvent", "Candidate", "CandidatePublic", "Competency", "CompetencyChangeProposal",
+    "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
+    "FailureCategory", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",
+    "Outcome", "PerformanceMetric", "PerformanceRecord", "Question", "Role", "RolePublic",
+]

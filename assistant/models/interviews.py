@@ -1,0 +1,84 @@
+"""Interviews, their answers, competency scores and structured failure reasons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Optional
+
+from sqlalchemy import Enum as SAEnum, Index
+from sqlmodel import Field, SQLModel
+
+from ._base import json_field, utcnow
+
+
+class Outcome(str, Enum):
+    passed = "passed"
+    failed = "failed"
+    under_review = "under_review"  # behaviour inconsistencies go to a person, never auto-reject
+    pending = "pending"  # not scored yet
+
+
+class FailureCategory(str, Enum):
+    job_match = "job_match"
+    competency_gap = "competency_gap"
+    behavior_inconsistency = "behavior_inconsistency"
+
+
+class InterviewBase(SQLModel):
+    external_id: str = Field(unique=True, max_length=128)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    role_id: int = Field(foreign_key="role.id")
+    competency_model_id: Optional[int] = Field(default=None, foreign_key="competencymodel.id")
+    interviewed_at: datetime
+    outcome: Outcome = Field(default=Outcome.pending, sa_type=SAEnum(Outcome, native_enum=False, length=16))
+    total_score: Optional[float] = None
+    role_match: Optional[float] = Field(default=None, ge=0, le=1)
+    decided_at: Optional[datetime] = None
+
+
+class Interview(InterviewBase, table=True):
+    # Covering index for the statistics: role + period scans never touch the table rows.
+    __table_args__ = (Index("ix_interview_role_time_outcome", "role_id", "interviewed_at", "outcome", "id"),
+                      Index("ix_interview_time", "interviewed_at"))
+    id: Optional[int] = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class InterviewPublic(InterviewBase):
+    id: int
+
+
+class Answer(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", index=True)
+    question_id: Optional[int] = Field(default=None, foreign_key="question.id")
+    competency_id: Optional[int] = Field(default=None, foreign_key="competency.id")
+    question_text: str = Field(default="")
+    transcript: str = Field(default="")
+    media_ref: Optional[str] = Field(default=None, max_length=1000)
+    speech_features: dict = json_field(default_factory=dict)
+
+
+class CompetencyScore(SQLModel, table=True):
+    __table_args__ = (Index("ix_competencyscore_interview", "interview_id", "competency_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id")
+    competency_id: int = Field(foreign_key="competency.id", index=True)
+    score: float = Field(ge=0, le=100)
+    required: float = Field(ge=0, le=100, description="minimum score in the model version used")
+    weight: float = Field(ge=0, le=1)
+    evidence: list[str] = json_field()
+    scorer: str = Field(default="import", max_length=64)
+
+
+class FailureReason(SQLModel, table=True):
+    __table_args__ = (Index("ix_failurereason_interview", "interview_id", "category", "competency_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id")
+    category: FailureCategory = Field(sa_type=SAEnum(FailureCategory, native_enum=False, length=32))
+    competency_id: Optional[int] = Field(default=None, foreign_key="competency.id")
+    score: Optional[float] = None
+    required: Optional[float] = None
+    detail: str = Field(default="")
+    created_at: datetime = Field(default_factory=utcnow)

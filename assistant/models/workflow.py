@@ -1,0 +1,86 @@
+"""Work around the data: proposals, feedback, conversations, the audit log and background jobs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import Index, Text
+from sqlmodel import Field, SQLModel
+
+from ._base import json_field, json_field_nullable, utcnow
+
+
+class CompetencyChangeProposal(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    role_id: int = Field(foreign_key="role.id", index=True)
+    base_model_id: int = Field(foreign_key="competencymodel.id")
+    proposed_weights: dict = json_field(default_factory=dict)
+    statistics: dict = json_field(default_factory=dict)
+    new_questions: list = json_field()
+    rationale: str = Field(default="")
+    status: str = Field(default="proposed", max_length=16, description="proposed | approved | rejected | applied")
+    created_by: str = Field(max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+    decided_by: Optional[str] = Field(default=None, max_length=128)
+    decided_at: Optional[datetime] = None
+    applied_model_id: Optional[int] = Field(default=None, foreign_key="competencymodel.id")
+
+
+class FeedbackDraft(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", index=True)
+    language: str = Field(default="en", max_length=8)
+    body: str = Field(default="", sa_type=Text)
+    status: str = Field(default="draft", max_length=16, description="draft | approved | sent")
+    created_by: str = Field(max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+    approved_by: Optional[str] = Field(default=None, max_length=128)
+    approved_at: Optional[datetime] = None
+    sent_at: Optional[datetime] = None
+
+
+class Conversation(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    principal_id: str = Field(max_length=128, index=True)
+    audience: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Message(SQLModel, table=True):
+    __table_args__ = (Index("ix_message_conversation_seq", "conversation_id", "seq"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    conversation_id: str = Field(foreign_key="conversation.id", max_length=64)
+    seq: int
+    kind: str = Field(max_length=16, description="human | ai | tool")
+    content: str = Field(default="", sa_type=Text)
+    tool_calls: list = json_field()
+    tool_call_id: Optional[str] = Field(default=None, max_length=128)
+    name: Optional[str] = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    principal_id: str = Field(max_length=128, index=True)
+    audience: str = Field(max_length=32)
+    conversation_id: Optional[str] = Field(default=None, max_length=64)
+    action: str = Field(max_length=64, description="tool name or an administrative action")
+    arguments: dict = json_field(default_factory=dict)
+    outcome: str = Field(max_length=16, description="ok | error | denied")
+    detail: str = Field(default="", max_length=2000)
+    duration_ms: Optional[float] = None
+
+
+class Job(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=64)
+    status: str = Field(default="queued", max_length=16, index=True, description="queued | running | done | failed")
+    payload: dict = json_field(default_factory=dict)
+    result: Optional[dict] = json_field_nullable()
+    error: str = Field(default="")
+    attempts: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

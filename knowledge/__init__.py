@@ -1,0 +1,1 @@
+"""Role profiles (YAML, the source of truth) and what is built from them."""

@@ -1,0 +1,110 @@
+"""Load and validate the role profiles in `knowledge/roles/*.yaml`.
+
+A bad file fails with the file, the field path and what is wrong; nothing is loaded then.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+ROLES_DIR = Path(__file__).parent / "roles"
+METRICS_FILE = Path(__file__).parent / "metrics.yaml"
+
+
+class Bilingual(BaseModel):
+    en: str
+    zh: str
+
+
+class BilingualList(BaseModel):
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.en, *self.zh]
+
+
+class CompetencySpec(BaseModel):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,63}$")
+    name: Bilingual
+    aliases: BilingualList = Field(default_factory=BilingualList)
+    weight: float = Field(gt=0, le=1)
+    minimum: float = Field(ge=0, le=100)
+
+
+class RoleSpec(BaseModel):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,63}$")
+    name: Bilingual
+    aliases: BilingualList = Field(default_factory=BilingualList)
+    pass_mark: float = Field(70, ge=0, le=100)
+    min_role_match: float = Field(0.6, ge=0, le=1)
+    required_skills: list[str] = Field(default_factory=list)
+    persona: Bilingual | None = None
+    persona_industries: list[str] = Field(default_factory=list)
+    metrics: list[str] = Field(default_factory=list)
+    competencies: list[CompetencySpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _weights(self) -> "RoleSpec":
+        total = sum(c.weight for c in self.competencies)
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(f"competency weights must sum to 1.0, got {total:.3f}")
+        keys = [c.key for c in self.competencies]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"duplicate competency keys: {sorted(k for k in set(keys) if keys.count(k) > 1)}")
+        return self
+
+
+class MetricSpec(BaseModel):
+    key: str
+    name: Bilingual
+    higher_is_better: bool = True
+    unit: str = ""
+
+
+class CatalogueError(ValueError):
+    """A role profile file is invalid; the message names the file and the field."""
+
+
+def _load_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _errors(path: Path, exc: ValidationError) -> CatalogueError:
+    lines = [f"  {'.'.join(str(p) for p in e['loc']) or '(file)'}: {e['msg']}" for e in exc.errors()]
+    return CatalogueError(f"{path}: invalid role profile\n" + "\n".join(lines))
+
+
+def load_roles(directory: Path = ROLES_DIR) -> list[RoleSpec]:
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise CatalogueError(f"no role profiles (*.yaml) in {directory}")
+    roles = []
+    for path in files:
+        try:
+            roles.append(RoleSpec.model_validate(_load_yaml(path)))
+        except ValidationError as exc:
+            raise _errors(path, exc) from None
+    keys = [r.key for r in roles]
+    if len(set(keys)) != len(keys):
+        raise CatalogueError(f"{directory}: two files define the same role key")
+    return roles
+
+
+def load_metrics(path: Path = METRICS_FILE) -> list[MetricSpec]:
+    try:
+        return [MetricSpec.model_validate(m) for m in _load_yaml(path)]
+    except ValidationError as exc:
+        raise _errors(path, exc) from None
+
+
+@lru_cache(maxsize=1)
+def default_roles() -> tuple[RoleSpec, ...]:
+    return tuple(load_roles())

@@ -1,0 +1,76 @@
+"""Bring roles, competencies, metrics and the initial competency models into the database.
+
+Idempotent: existing rows are updated in place; a changed weight or minimum becomes a new
+competency-model version, so interviews keep pointing at the version they were scored with.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from assistant.models import Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Role
+
+from .catalogue import MetricSpec, RoleSpec, load_metrics, load_roles
+
+
+def sync_metrics(session: Session, metrics: list[MetricSpec]) -> None:
+    for spec in metrics:
+        row = session.get(PerformanceMetric, spec.key) or PerformanceMetric(key=spec.key, name_en="", name_zh="")
+        row.name_en, row.name_zh = spec.name.en, spec.name.zh
+        row.higher_is_better, row.unit = spec.higher_is_better, spec.unit
+        session.add(row)
+
+
+def sync_role(session: Session, spec: RoleSpec, source: str = "index") -> tuple[Role, CompetencyModel, bool]:
+    """Upsert one role; returns (role, active model, whether a new model version was created)."""
+    role = session.exec(select(Role).where(Role.key == spec.key)).first() or Role(key=spec.key, name_en="", name_zh="")
+    role.name_en, role.name_zh = spec.name.en, spec.name.zh
+    role.aliases = spec.aliases.all()
+    role.pass_mark, role.min_role_match = spec.pass_mark, spec.min_role_match
+    role.required_skills = list(spec.required_skills)
+    session.add(role)
+    session.flush()
+
+    existing = {c.key: c for c in session.exec(select(Competency).where(Competency.role_id == role.id))}
+    by_key: dict[str, Competency] = {}
+    for cs in spec.competencies:
+        comp = existing.get(cs.key) or Competency(role_id=role.id, key=cs.key, name_en="", name_zh="")
+        comp.name_en, comp.name_zh, comp.aliases = cs.name.en, cs.name.zh, cs.aliases.all()
+        session.add(comp)
+        by_key[cs.key] = comp
+    session.flush()
+
+    wanted = {by_key[c.key].id: (round(c.weight, 6), round(c.minimum, 6)) for c in spec.competencies}
+    active = active_model(session, role.id)
+    if active is not None:
+        current = {w.competency_id: (round(w.weight, 6), round(w.minimum_score, 6))
+                   for w in session.exec(select(CompetencyWeight).where(CompetencyWeight.model_id == active.id))}
+        if current == wanted:
+            return role, active, False
+        active.active = False
+        session.add(active)
+    version = 1 if active is None else active.version + 1
+    model = CompetencyModel(role_id=role.id, version=version, active=True, source=source,
+                            note="initial model from the role profile" if version == 1 else "role profile edited")
+    session.add(model)
+    session.flush()
+    for comp_id, (weight, minimum) in wanted.items():
+        session.add(CompetencyWeight(model_id=model.id, competency_id=comp_id, weight=weight, minimum_score=minimum))
+    session.flush()
+    return role, model, True
+
+
+def active_model(session: Session, role_id: int) -> CompetencyModel | None:
+    return session.exec(select(CompetencyModel).where(CompetencyModel.role_id == role_id,
+                                                      CompetencyModel.active == True)  # noqa: E712
+                        .order_by(CompetencyModel.version.desc())).first()
+
+
+def sync_catalogue(session: Session, roles: list[RoleSpec] | None = None, source: str = "index") -> dict[str, int]:
+    """Sync every role profile; returns {role key: active model version}."""
+    sync_metrics(session, load_metrics())
+    versions = {}
+    for spec in roles if roles is not None else load_roles():
+        _, model, _ = sync_role(session, spec, source=source)
+        versions[spec.key] = model.version
+    return versions
