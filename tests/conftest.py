@@ -19,21 +19,33 @@ PG_ADMIN_URL = os.environ.get("CANDOR_TEST_PG_ADMIN", "postgresql+psycopg://post
 
 
 @pytest.fixture(scope="session")
-def pg_server_url():
-    """A fresh PostgreSQL database for this test run, dropped afterwards."""
-    name = f"candor_test_{uuid.uuid4().hex[:10]}"
+def pg_databases():
+    """Creates throw-away PostgreSQL databases on demand; drops them all after the run."""
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # pragma: no cover - only when the server is missing
-        pytest.fail(f"PostgreSQL is needed for these tests ({PG_ADMIN_URL}): {exc}")
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    yield url
+    created: list[str] = []
+
+    def new_database() -> str:
+        name = f"candor_test_{uuid.uuid4().hex[:10]}"
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        except Exception as exc:  # pragma: no cover - only when the server is missing
+            pytest.fail(f"PostgreSQL is needed for these tests ({PG_ADMIN_URL}): {exc}")
+        created.append(name)
+        return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+    yield new_database
     get_engine.cache_clear()
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for name in created:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server_url(pg_databases):
+    """An empty PostgreSQL database shared by the tests that reset it before use."""
+    return pg_databases()
 
 
 def _reset_postgres(url: str) -> None:
@@ -65,3 +77,42 @@ def sqlite_url(tmp_path):
 def session(sqlite_url):
     with Session(get_engine(sqlite_url), expire_on_commit=False) as s:
         yield s
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch):
+    """Nothing in the suite may read a real person's settings or reach a real model."""
+    for name in list(os.environ):
+        if name.startswith(("CANDOR_", "OPENAI_")) or name == "DATABASE_URL":
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CANDOR_ENV", "test")
+
+
+def make_settings(url: str, **extra):
+    from assistant.settings import load_settings
+
+    return load_settings(_env_file=None, DATABASE_URL=url, CANDOR_NOW=NOW, CANDOR_ENV="test", **extra)
+
+
+def _seeded(url: str) -> str:
+    from assistant.demo.seed import seed_demo
+
+    upgrade(url)
+    seed_demo(url, now=NOW, seed=7, candidates=3000)
+    return url
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite_url(tmp_path_factory):
+    """The default demo company in SQLite, seeded once per run (tests add conversations, never rows)."""
+    return _seeded(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'candor.db'}")
+
+
+@pytest.fixture(scope="session")
+def seeded_pg_url(pg_databases):
+    return _seeded(pg_databases())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def seeded_url(request):
+    return request.getfixturevalue("seeded_sqlite_url" if request.param == "sqlite" else "seeded_pg_url")

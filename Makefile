@@ -1,0 +1,33 @@
+# Candor — `make run` serves the product on the embedded defaults; `make test` runs the test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench seed clean-data
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python app.py db upgrade
+	$(BIN)/python app.py seed --if-empty
+	$(BIN)/python app.py serve
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/stats_turns.py
+
+seed: install
+	$(BIN)/python app.py db upgrade
+	$(BIN)/python app.py seed
+
+clean-data:
+	rm -rf data/

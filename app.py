@@ -1,0 +1,209 @@
+"""Candor's command line: wires settings, the database, the assistant and the surfaces together."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+cli = typer.Typer(help="Candor: the HR assistant for AI-interview programs.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+db_cli = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+AUDIENCES = ("hr_manager", "recruiter", "evaluator")
+
+
+def _settings():
+    from assistant.settings import SettingsError, get_settings
+
+    try:
+        return get_settings()
+    except SettingsError as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(2)
+
+
+def _fail(message: str, code: int = 1):
+    typer.secho(message, fg="red", err=True)
+    raise typer.Exit(code)
+
+
+def _principal(audience: str):
+    from tools.base import Principal
+
+    if audience not in AUDIENCES:
+        _fail(f"--as must be one of {', '.join(AUDIENCES)}", 2)
+    return Principal(id=f"cli:{getpass.getuser()}", audience=audience)
+
+
+def _assistant():
+    from assistant.agent import Assistant
+    from assistant.providers import ProviderError
+
+    settings = _settings()
+    assistant = Assistant(settings)
+    try:
+        assistant.model  # fail fast on a provider without its key
+    except ProviderError as exc:
+        _fail(str(exc), 2)
+    return assistant
+
+
+def _print_turn(turn, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(turn.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(turn.answer)
+
+
+@db_cli.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Apply the schema migrations to DATABASE_URL (SQLite under data/ by default)."""
+    from assistant.migrate import current, upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url, revision)
+    typer.echo(f"Database at revision {current(settings.database_url)}: {_redact(settings.database_url)}")
+
+
+@db_cli.command("current")
+def db_current() -> None:
+    """Show the schema revision of DATABASE_URL."""
+    from assistant.migrate import current
+
+    typer.echo(current(_settings().database_url) or "empty (run: python app.py db upgrade)")
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@cli.command()
+def ask(question: str = typer.Argument(..., help="The question, in English or Chinese."),
+        as_json: bool = typer.Option(False, "--json", help="Print the tool calls, arguments and results too."),
+        audience: str = typer.Option("hr_manager", "--as", help="Ask as hr_manager, recruiter or evaluator."),
+        conversation: Optional[str] = typer.Option(None, "--conversation", "-c", help="Continue a conversation.")) -> None:
+    """Ask one question and print the answer."""
+    from assistant.agent import MessageError
+    from assistant.memory import ConversationError
+
+    assistant = _assistant()
+    try:
+        turn = assistant.ask(_principal(audience), question, conversation)
+    except (MessageError, ConversationError) as exc:
+        _fail(str(exc), 2)
+    _print_turn(turn, as_json)
+
+
+@cli.command()
+def chat(audience: str = typer.Option("hr_manager", "--as", help="Chat as hr_manager, recruiter or evaluator."),
+         conversation: Optional[str] = typer.Option(None, "--conversation", "-c", help="Resume a conversation.")) -> None:
+    """A terminal conversation; follow-up questions keep the context. Ctrl-D or 'exit' to leave."""
+    from assistant.agent import MessageError
+
+    assistant, principal = _assistant(), _principal(audience)
+    typer.echo("Candor — ask about AI-interview failures in English or Chinese. 'exit' to leave.")
+    while True:
+        try:
+            text = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            typer.echo("")
+            break
+        if text.lower() in {"exit", "quit", "退出"}:
+            break
+        if not text:
+            continue
+        try:
+            turn = assistant.ask(principal, text, conversation)
+        except MessageError as exc:
+            typer.secho(str(exc), fg="yellow")
+            continue
+        conversation = turn.conversation_id
+        typer.echo(f"candor> {turn.answer}\n")
+    if conversation:
+        typer.echo(f"(conversation {conversation}; resume with: python app.py chat -c {conversation})")
+
+
+@cli.command()
+def seed(seed_value: int = typer.Option(7, "--seed", help="Random seed; the same seed gives the same company."),
+         candidates: int = typer.Option(3000, "--candidates", min=10, help="How many candidates to generate."),
+         if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing when the database already has data.")) -> None:
+    """Build the demo company (all seven planted cases) in an empty database."""
+    from sqlmodel import Session, func, select
+
+    from assistant.clock import current_time
+    from assistant.db import get_engine
+    from assistant.demo.seed import SeedError, seed_demo
+    from assistant.migrate import upgrade
+    from assistant.models import Interview
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    if if_empty:
+        with Session(get_engine(settings.database_url)) as session:
+            if session.exec(select(func.count()).select_from(Interview)).one():
+                typer.echo("Database already holds interviews; not seeding.")
+                return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        tasks: dict[str, int] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        try:
+            summary = seed_demo(settings.database_url, now=current_time(settings.now), seed=seed_value,
+                                candidates=candidates, progress=report)
+        except SeedError as exc:
+            _fail(str(exc), 2)
+    typer.echo("Seeded the demo company: " + json.dumps(summary.model_dump(mode="json"), ensure_ascii=False))
+
+
+@cli.command("import")
+def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/JSON files or folders "
+                                                                          "(see docs/data-format.md).")) -> None:
+    """Import roles, candidates, interviews, scores, failure reasons, employees and performance (one transaction)."""
+    from assistant.migrate import upgrade
+    from integrations.hris.importer import ImportFailed, import_paths
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    try:
+        summary = import_paths(settings.database_url, paths)
+    except ImportFailed as exc:
+        _fail(f"Import failed, nothing was imported: {exc}", 2)
+    typer.echo(json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HOST)."),
+          port: Optional[int] = typer.Option(None, help="Port (CANDOR_PORT)."),
+          workers: int = typer.Option(1, help="uvicorn worker processes.")) -> None:
+    """Serve the web app and API (uvicorn)."""
+    import uvicorn
+
+    settings = _settings()
+    host, port = host or settings.host, port or settings.port
+    typer.echo(f"Candor on http://{host}:{port}  (API docs: http://{host}:{port}/docs)\n"
+               "Ask from another terminal:\n"
+               f"  python app.py ask \"What is the AI interview failure rate for Marketing Planner over the last 3 months?\"\n"
+               f"  curl -s http://{host}:{port}/api/chat -H 'Authorization: Bearer <staff token>' "
+               "-H 'Content-Type: application/json' -d '{\"message\": \"市场策划近3个月的AI面试失败率是多少？\"}'")
+    if settings.env == "development" and "dev-hr-token" in settings.staff_tokens:
+        typer.echo("  (development staff token: dev-hr-token — set CANDOR_STAFF_TOKENS for anything real)")
+    uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
+
+
+if __name__ == "__main__":
+    sys.exit(cli())

@@ -1,0 +1,114 @@
+"""The assistant: one LangChain agent per audience, with conversation memory and audited tools.
+
+Surfaces call `Assistant.ask(principal, text, conversation_id)`; it loads the conversation, runs the
+agent with only the tools the principal's audience may use, stores the new messages and returns
+the answer together with every tool call and its structured result.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, Callable
+
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from tools.base import Principal, ToolDeps
+from tools.lookup import Vocabulary, load_vocabulary
+from tools.registry import tools_for
+
+from .clock import current_time
+from .db import get_engine
+from .language import language_of
+from .memory import load_history, open_conversation, save_messages
+from .settings import Settings
+
+MAX_MESSAGE_CHARS = 4000
+VOCABULARY_TTL_S = 5.0  # roles added by an import elsewhere are seen within this time
+
+
+class MessageError(ValueError):
+    """The user's message cannot be answered as sent (empty, too long)."""
+
+
+class ToolCallRecord(BaseModel):
+    tool: str
+    arguments: dict[str, Any]
+    result: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+
+
+class Turn(BaseModel):
+    conversation_id: str
+    answer: str
+    language: str
+    tool_calls: list[ToolCallRecord]
+    duration_ms: float
+
+
+class Assistant:
+    def __init__(self, settings: Settings, *, model: Any = None, clock: Callable[[], Any] | None = None):
+        self.settings = settings
+        self.engine = get_engine(settings.database_url)
+        self.clock = clock or (lambda: current_time(settings.now))
+        self._vocabulary: Vocabulary | None = None
+        self._vocabulary_at = 0.0
+        self._model = model
+        self._agents: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    # The planner and the tools read names through this.
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None or time.monotonic() - self._vocabulary_at > VOCABULARY_TTL_S:
+            with Session(self.engine) as session:
+                self._vocabulary = load_vocabulary(session)
+            self._vocabulary_at = time.monotonic()
+        return self._vocabulary
+
+    @property
+    def model(self):
+        if self._model is None:
+            from .providers import build_chat_model
+
+            self._model = build_chat_model(self.settings, vocabulary=self.vocabulary, clock=self.clock)
+        return self._model
+
+    def agent_for(self, audience: str):
+        with self._lock:
+            if audience not in self._agents:
+                from langchain.agents import create_agent
+
+                from prompts import system_prompt
+                from tools.base import to_langchain
+
+                self._agents[audience] = create_agent(
+                    self.model, [to_langchain(spec) for spec in tools_for(audience)],
+                    system_prompt=system_prompt(audience), context_schema=ToolDeps)
+            return self._agents[audience]
+
+    def ask(self, principal: Principal, text: str, conversation_id: str | None = None) -> Turn:
+        from langchain_core.messages import AIMessage, HumanMessage
+
+        text = (text or "").strip()
+        if not text:
+            raise MessageError("The message is empty: type a question, e.g. "
+                               "\"What is the failure rate for Marketing Planner over the last 3 months?\"")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise MessageError(f"The message is {len(text)} characters long; the limit is {MAX_MESSAGE_CHARS}.")
+        started = time.perf_counter()
+        with Session(self.engine, expire_on_commit=False) as session:
+            convo = open_conversation(session, conversation_id, principal.id, principal.audience)
+            history = load_history(session, convo.id, self.settings.history_turns)
+            deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
+                            vocabulary=self.vocabulary())
+            human = HumanMessage(content=text)
+            state = self.agent_for(principal.audience).invoke({"messages": [*history, human]}, context=deps)
+            new_messages = [human, *state["messages"][len(history) + 1:]]
+            save_messages(session, convo, new_messages)
+            session.commit()
+        final = next((m for m in reversed(new_messages) if isinstance(m, AIMessage) and not m.tool_calls), None)
+        answer = str(final.content) if final is not None else ""
+        return Turn(conversation_id=convo.id, answer=answer, language=language_of(text),
+                    tool_calls=[ToolCallRecord(**r) for r in deps.results],
+                    duration_ms=round((time.perf_counter() - started) * 1000, 2))

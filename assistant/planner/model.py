@@ -1,0 +1,87 @@
+"""EmbeddedPlanner: a LangChain chat model that plans tool calls and renders answers offline."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Callable, Optional
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.utils.function_calling import convert_to_openai_tool
+
+from .nlu import Understanding, understand
+from .render import render_help, render_tool_result
+
+
+class EmbeddedPlanner(BaseChatModel):
+    """Deterministic planner. `vocabulary` returns the known role/competency names; `clock` the time."""
+
+    vocabulary: Callable[[], Any]
+    clock: Callable[[], Any]
+
+    @property
+    def _llm_type(self) -> str:
+        return "candor-embedded-planner"
+
+    def bind_tools(self, tools, *, tool_choice: Optional[str] = None, **kwargs: Any):
+        return self.bind(tools=[convert_to_openai_tool(t) for t in tools], tool_choice=tool_choice, **kwargs)
+
+    def _generate(self, messages: list[BaseMessage], stop=None, run_manager=None, **kwargs: Any) -> ChatResult:
+        allowed = {t["function"]["name"] for t in kwargs.get("tools") or []}
+        return ChatResult(generations=[ChatGeneration(message=self._next(messages, allowed))])
+
+    def _next(self, messages: list[BaseMessage], allowed: set[str]) -> AIMessage:
+        human_at = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
+        question = _text(messages[human_at])
+        vocab = self.vocabulary()
+        u = understand(question, vocab, self.clock())
+        if isinstance(messages[-1], ToolMessage):
+            tool_msgs = [m for m in messages[human_at:] if isinstance(m, ToolMessage)]
+            parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language,
+                                        show_trend=u.show_trend, question=question) for m in tool_msgs]
+            return AIMessage(content="\n\n".join(parts))
+
+        previous = _previous_call(messages[:human_at], "failure_stats")
+        if u.intent == "unknown" or u.intent == "help" or (u.followup and not u.slots and previous is None):
+            roles = [r.name_zh if u.language == "zh" else r.name_en for r in vocab.roles]
+            return AIMessage(content=render_help(u.language, roles, understood=u.intent == "help"))
+        if "failure_stats" not in allowed:
+            return AIMessage(content=render_tool_result("failure_stats", '{"error": "forbidden", "message": ""}',
+                                                        u.language, show_trend=False, question=question))
+        args = _merge(previous if u.followup else None, u)
+        return AIMessage(content="", tool_calls=[{"name": "failure_stats", "args": args,
+                                                  "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+
+
+def _text(message: BaseMessage) -> str:
+    content = message.content
+    if isinstance(content, list):
+        return " ".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+    return str(content)
+
+
+def _previous_call(messages: list[BaseMessage], tool: str) -> dict | None:
+    for message in reversed(messages):
+        if isinstance(message, AIMessage):
+            for call in message.tool_calls:
+                if call["name"] == tool:
+                    return dict(call["args"])
+    return None
+
+
+def _merge(previous: dict | None, u: Understanding) -> dict:
+    """A follow-up keeps the previous question's slots and changes only what the user changed."""
+    args = dict(previous or {})
+    if "role" in u.slots or previous is None:
+        new_role = None if u.all_roles else u.role
+        if new_role != args.get("role"):
+            args.pop("competency", None)  # competencies belong to a role
+        args["role"] = new_role
+    if "competency" in u.slots:
+        args["competency"] = u.competency
+    if "category" in u.slots:
+        args["category"] = None if u.clear_category else u.category
+    if "period" in u.slots:
+        args["period"] = u.period
+    return {k: v for k, v in args.items() if v is not None}

@@ -1,0 +1,151 @@
+"""Understanding a message: intent, slots (role, competency, category, period) and what to show.
+
+Pure functions over the text and the vocabulary of known names; no database, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from assistant.language import CJK, language_of
+from tools.lookup import Vocabulary, normalise
+from tools.periods import find_period
+
+STATS_WORDS_EN = re.compile(
+    r"\b(fail\w*|pass(ed|es|ing)?\s*rate|pass rate|reject\w*|why|reasons?|trend|statistic\w*|stats|"
+    r"how many|top failing|weak\w*|gaps?|drop\w*|interview\w*|outcome\w*|report)\b", re.I)
+STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没通过|未通过|没过|不通过|差距|短板|面试|为什么|多少)")
+HELP_WORDS = re.compile(r"^\s*(help|hi|hello|hey|what can you do\??|帮助|你好|您好|你能做什么|你会什么)\W*$", re.I)
+TREND_WORDS = re.compile(r"(trend|month by month|monthly|over time|per month|趋势|按月|每月|逐月|走势)", re.I)
+ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by role|across roles|compare roles|"
+                             r"所有岗位|各岗位|全部岗位|哪个岗位|哪些岗位|各个岗位|按岗位)", re.I)
+FOLLOWUP_WORDS = re.compile(r"^\s*(and|what about|how about|same for|now|only|just|show|那|那么|再|换成|只看|仅看|只)\b|"
+                            r"(呢[？?]?\s*$)", re.I)
+CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every reason|所有原因|全部原因|不限原因)", re.I)
+
+CATEGORY_WORDS = {
+    "competency_gap": re.compile(r"(competenc(y|ies)\s+gaps?|skill gaps?|gaps? in competenc\w*|能力差距|胜任力差距|能力不足|能力缺口)", re.I),
+    "job_match": re.compile(r"(job[- ]match\w*|role[- ]match\w*|background (mismatch|fit)|岗位匹配|背景不匹配|岗位不匹配|匹配度)", re.I),
+    "behavior_inconsistency": re.compile(r"(behaviou?r(al)? inconsisten\w*|inconsisten\w*|行为不一致|言行不一致)", re.I),
+}
+
+# Phrases that name a role we do not know ("failure rate for Data Scientist").
+UNKNOWN_ROLE_EN = re.compile(
+    r"\b(?:for|of)\s+(?:the\s+)?(?P<name>[A-Za-z][A-Za-z&/\-]*(?:\s+[A-Za-z&/\-]+){0,3}?)"
+    r"(?=\s+(?:role|roles|position|positions|candidates?|interviews?|over|in|during|this|last|since|from|between|"
+    r"the|past|previous|and|with|only)\b|\s*[?.!,]|\s*$)", re.I)
+UNKNOWN_ROLE_ZH = re.compile(r"^(?:请问|帮我看看|帮我查|查一下|看看|那|那么)?(?P<name>[\u4e00-\u9fff]{2,10}?)"
+                             r"(?:岗位|职位)?(?=近|最近|过去|本|上个|上季|今年|去年|这|的|在|AI|ai|面试|失败|通过|呢)")
+NOT_ROLE_WORDS = {"all", "every", "each", "which", "my", "our", "that", "this", "it", "them", "ai", "interview", "me",
+                  "us", "the", "a", "an", "failure", "failures", "reasons", "competency", "competencies", "trend"}
+NOT_ROLE_ZH = ("为什么", "所有", "哪个", "哪些", "各个", "全部", "整体", "总体", "公司", "我们", "这个", "那个", "今年", "去年",
+               "本季度", "上个月", "本月", "最近", "过去")
+
+
+@dataclass
+class Understanding:
+    intent: str  # failure_stats | help | unknown
+    language: str  # en | zh
+    role: str | None = None  # role key, or the unknown name the user gave
+    role_known: bool = True
+    all_roles: bool = False
+    competency: str | None = None
+    category: str | None = None
+    clear_category: bool = False
+    period: str | None = None
+    show_trend: bool = False
+    followup: bool = False
+    slots: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=256)
+def _matcher(names: tuple[str, ...]) -> re.Pattern:
+    """One alternation over all names, longest first, so the longest name wins at each position."""
+    parts = []
+    for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
+        escaped = re.escape(name)
+        # English names also match their plural ("field techs", "sales managers").
+        parts.append(escaped if CJK.search(name) else r"(?<![a-z0-9])" + escaped + r"(?:e?s)?(?![a-z0-9])")
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+def _find_names(text: str, names: dict) -> list[tuple[int, int, str]]:
+    """Known names found in text as (start, end, name), without overlaps, in text order."""
+    hits = []
+    for m in _matcher(tuple(names)).finditer(normalise(text)):
+        word = m.group(0)
+        name = next(n for n in (word, word[:-1], word[:-2]) if n in names)
+        hits.append((m.start(), m.end(), name))
+    return hits
+
+
+def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
+    lang = language_of(text)
+    u = Understanding(intent="unknown", language=lang)
+    if HELP_WORDS.match(text):
+        u.intent = "help"
+        return u
+
+    role_names = vocab.role_names()
+    role_hits = _find_names(text, role_names)
+    if role_hits:
+        u.role = role_names[role_hits[0][2]].key
+        u.slots.add("role")
+    role_obj = next((r for r in vocab.roles if r.key == u.role), None)
+
+    comp_names = vocab.competency_names(role_obj)
+    comp_hits = [h for h in _find_names(text, comp_names)
+                 if not any(s <= h[0] and h[1] <= e for s, e, _ in role_hits)]
+    if comp_hits:
+        u.competency = comp_names[comp_hits[0][2]][0].name_en
+        u.slots.add("competency")
+
+    for category, pattern in CATEGORY_WORDS.items():
+        if pattern.search(text):
+            u.category = category
+            u.slots.add("category")
+            break
+    if CLEAR_FILTER_WORDS.search(text):
+        u.clear_category = True
+        u.slots.add("category")
+
+    period = find_period(text, now)
+    if period is not None:
+        u.period = period.expression
+        u.slots.add("period")
+    if TREND_WORDS.search(text):
+        u.show_trend = True
+        u.slots.add("trend")
+    if ALL_ROLES_WORDS.search(text):
+        u.all_roles = True
+        u.slots.add("role")
+
+    if u.role is None and not u.all_roles:
+        unknown = _unknown_role(text, lang)
+        if unknown:
+            u.role, u.role_known = unknown, False
+            u.slots.add("role")
+
+    asks_stats = bool(STATS_WORDS_ZH.search(text) if lang == "zh" else STATS_WORDS_EN.search(text))
+    u.followup = bool(FOLLOWUP_WORDS.search(text)) or not asks_stats
+    if asks_stats or u.slots:
+        u.intent = "failure_stats"
+    return u
+
+
+def _unknown_role(text: str, lang: str) -> str | None:
+    if lang == "zh":
+        m = UNKNOWN_ROLE_ZH.search(text.strip())
+        if m and not m.group("name").startswith(NOT_ROLE_ZH):
+            return m.group("name")
+        return None
+    for m in UNKNOWN_ROLE_EN.finditer(text):
+        name = m.group("name").strip()
+        words = name.lower().split()
+        if words and not any(w in NOT_ROLE_WORDS or w.isdigit() for w in words) and not any(
+                p.search(name) for p in CATEGORY_WORDS.values()) and not TREND_WORDS.search(name):
+            return name
+    return None

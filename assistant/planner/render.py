@@ -1,0 +1,26 @@
+"""Turn tool results into answers through the templates in prompts/answers/."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from prompts import render
+
+WHY = re.compile(r"(\bwhy\b|为什么|为何|怎么回事)", re.I)
+
+
+def render_tool_result(tool: str, content: str, language: str, *, show_trend: bool, question: str) -> str:
+    try:
+        payload = json.loads(content)
+    except (TypeError, json.JSONDecodeError):
+        return render(f"answers/error.{language}.j2", error={"error": "tool_failed", "message": str(content)[:500]})
+    if isinstance(payload, dict) and "error" in payload:
+        return render(f"answers/error.{language}.j2", error=payload)
+    # A "why" question gets the trend too: it shows when the rate moved.
+    return render(f"answers/{tool}.{language}.j2", result=payload,
+                  show_trend=show_trend or bool(WHY.search(question)))
+
+
+def render_help(language: str, roles: list[str], understood: bool) -> str:
+    return render(f"answers/help.{language}.j2", roles=roles, understood=understood)

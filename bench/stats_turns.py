@@ -1,0 +1,166 @@
+"""Benchmark: statistics questions through the whole chat path vs the bare SQL behind them.
+
+Asks N mixed questions (English and Chinese, follow-ups included) in a warm process and prints the
+p50/p95 time per turn next to the time of the bare SQL aggregates that produce the same numbers,
+run directly on a DBAPI cursor, and their ratio.
+
+    python bench/stats_turns.py                              # default demo company (3,000 candidates)
+    python bench/stats_turns.py --candidates 1000000 --db sqlite:///bench/data/1m.db   # ~1.1M interviews
+Targets: p50 <= 30 ms per turn and <= 5x the bare SQL; p95 < 250 ms at 1M interviews.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlmodel import Session, func, select  # noqa: E402
+
+from assistant.agent import Assistant  # noqa: E402
+from assistant.db import get_engine  # noqa: E402
+from assistant.migrate import upgrade  # noqa: E402
+from assistant.models import Interview  # noqa: E402
+from assistant.settings import load_settings  # noqa: E402
+from tools.base import Principal  # noqa: E402
+from tools.lookup import load_vocabulary, resolve_competencies, resolve_role  # noqa: E402
+from tools.periods import default_period, parse_period  # noqa: E402
+
+NOW = datetime(2026, 11, 15, 12, tzinfo=timezone.utc)
+CONVERSATIONS = [
+    ["What is the AI interview failure rate for Marketing Planner over the last 3 months?", "And for Sales Manager?",
+     "Only competency gaps", "Show the monthly trend", "那生产主管呢？"],
+    ["市场策划近3个月的AI面试失败率是多少？主要原因是什么？", "那一线技术呢？", "只看能力差距", "本季度呢？", "And for Product R&D?"],
+    ["Which roles have the highest failure rate this quarter?", "What about last year?", "Only job match failures",
+     "Failure rate for Field Technician since March", "Show the monthly trend"],
+    ["销售经理今年的谈判能力失败情况", "Job match failures for Mechanical Design in the last 6 months",
+     "产品运营近半年的失败率", "Why is the Marketing Planner failure rate so high this quarter?", "那产品研发呢？"],
+]
+
+BARE_SQL = {
+    "sqlite": "strftime('%Y-%m', i.interviewed_at)",
+    "postgresql": "to_char(i.interviewed_at, 'YYYY-MM')",
+}
+
+
+def bare_sql(engine, vocab, args: dict) -> None:
+    """The aggregates behind one failure_stats answer, as hand-written SQL on a raw cursor."""
+    role = resolve_role(vocab, args["role"]) if args.get("role") else None
+    period = parse_period(args["period"], NOW) if args.get("period") else default_period(NOW)
+    comps = resolve_competencies(vocab, args["competency"], role) if args.get("competency") else []
+    start = datetime.combine(period.start, datetime.min.time())
+    end = datetime.combine(period.end + timedelta(days=1), datetime.min.time())
+    dialect = engine.dialect.name
+    ph = "?" if dialect == "sqlite" else "%s"
+    where = f"i.interviewed_at >= {ph} AND i.interviewed_at < {ph} AND i.outcome IN ('passed','failed','under_review')"
+    params: list = [start.isoformat(sep=" ") if dialect == "sqlite" else start.replace(tzinfo=timezone.utc),
+                    end.isoformat(sep=" ") if dialect == "sqlite" else end.replace(tzinfo=timezone.utc)]
+    if role:
+        where = f"i.role_id = {ph} AND " + where
+        params = [role.id, *params]
+    cond = "i.outcome = 'failed'"
+    extra = []
+    if args.get("category"):
+        extra.append(f"r.category = '{args['category']}'")
+    if comps:
+        extra.append("r.category = 'competency_gap' AND r.competency_id IN (%s)" % ",".join(str(c.id) for c in comps))
+    if extra:
+        cond += " AND EXISTS (SELECT 1 FROM failurereason r WHERE r.interview_id = i.id AND " + " AND ".join(extra) + ")"
+    queries = [
+        f"SELECT count(*), sum(CASE WHEN {cond} THEN 1 ELSE 0 END), sum(CASE WHEN i.outcome='passed' THEN 1 ELSE 0 END),"
+        f" sum(CASE WHEN i.outcome='under_review' THEN 1 ELSE 0 END) FROM interview i WHERE {where}",
+        f"SELECT r.category, count(DISTINCT r.interview_id) FROM failurereason r JOIN interview i ON i.id = r.interview_id"
+        f" WHERE {where} AND {cond} GROUP BY r.category",
+        f"SELECT r.competency_id, count(DISTINCT r.interview_id) n, avg(r.required - r.score) FROM failurereason r"
+        f" JOIN interview i ON i.id = r.interview_id WHERE {where} AND {cond} AND r.category = 'competency_gap'"
+        f" AND r.competency_id IS NOT NULL GROUP BY r.competency_id ORDER BY n DESC LIMIT 5",
+        f"SELECT {BARE_SQL[dialect]} m, count(*), sum(CASE WHEN {cond} THEN 1 ELSE 0 END) FROM interview i"
+        f" WHERE {where} GROUP BY m",
+    ]
+    if role is None:
+        queries.append(f"SELECT i.role_id, count(*), sum(CASE WHEN {cond} THEN 1 ELSE 0 END) FROM interview i"
+                       f" WHERE {where} GROUP BY i.role_id")
+    conn = engine.raw_connection()
+    try:
+        cur = conn.cursor()
+        for q in queries:
+            cur.execute(q, params)
+            cur.fetchall()
+    finally:
+        conn.close()
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="database URL (default: a temporary SQLite file)")
+    parser.add_argument("--candidates", type=int, default=3000, help="demo size to seed when the database is empty")
+    parser.add_argument("--turns", type=int, default=200)
+    args = parser.parse_args()
+
+    url = args.db or f"sqlite:///{tempfile.mkdtemp(prefix='candor-bench-')}/candor.db"
+    upgrade(url)
+    engine = get_engine(url)
+    with Session(engine) as s:
+        interviews = s.exec(select(func.count()).select_from(Interview)).one()
+    if not interviews:
+        from assistant.demo.seed import seed_demo
+
+        print(f"seeding {args.candidates:,} candidates into {url} …", flush=True)
+        t = time.perf_counter()
+        seed_demo(url, now=NOW, candidates=args.candidates)
+        print(f"  seeded in {time.perf_counter() - t:.1f} s", flush=True)
+        with Session(engine) as s:
+            interviews = s.exec(select(func.count()).select_from(Interview)).one()
+
+    settings = load_settings(_env_file=None, DATABASE_URL=url, CANDOR_NOW=NOW, CANDOR_ENV="test")
+    assistant = Assistant(settings)
+    principal = Principal(id="bench", audience="hr_manager")
+    with Session(engine) as s:
+        vocab = load_vocabulary(s)
+
+    questions = [q for convo in CONVERSATIONS for q in convo]
+    # Warm-up: compile the agents, fill caches, touch the pages.
+    for q in questions[:5]:
+        assistant.ask(principal, q)
+
+    turn_ms, sql_ms = [], []
+    cid = None
+    for i in range(args.turns):
+        q = questions[i % len(questions)]
+        if i % 5 == 0:
+            cid = None
+        t = time.perf_counter()
+        turn = assistant.ask(principal, q, cid)
+        turn_ms.append((time.perf_counter() - t) * 1000)
+        cid = turn.conversation_id
+        calls = [c for c in turn.tool_calls if c.result is not None]
+        t = time.perf_counter()
+        for c in calls:
+            bare_sql(engine, vocab, c.arguments)
+        sql_ms.append((time.perf_counter() - t) * 1000)
+
+    p50, p95 = statistics.median(turn_ms), pct(turn_ms, 0.95)
+    s50, s95 = statistics.median(sql_ms), pct(sql_ms, 0.95)
+    print(f"database: {engine.dialect.name}, {interviews:,} interviews; {args.turns} turns")
+    print(f"{'':18}{'p50 ms':>10}{'p95 ms':>10}")
+    print(f"{'chat turn':18}{p50:10.2f}{p95:10.2f}")
+    print(f"{'bare SQL':18}{s50:10.2f}{s95:10.2f}")
+    print(f"{'ratio turn/SQL':18}{p50 / s50:10.2f}{p95 / s95:10.2f}")
+    print(f"targets: p50 <= 30 ms -> {'met' if p50 <= 30 else 'MISSED'}; "
+          f"p50 ratio <= 5x -> {'met' if p50 / s50 <= 5 else 'MISSED'}; "
+          f"p95 < 250 ms -> {'met' if p95 < 250 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

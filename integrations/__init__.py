@@ -1,0 +1,1 @@
+"""Surfaces and adapters: web (FastAPI), Slack, speech, vision, HRIS import."""

@@ -1,0 +1,5 @@
+"""HRIS import: people, interviews and performance from CSV or JSON files (docs/data-format.md)."""
+
+from .importer import FileSummary, ImportFailed, ImportSummary, import_paths
+
+__all__ = ["FileSummary", "ImportFailed", "ImportSummary", "import_paths"]

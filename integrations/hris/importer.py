@@ -1,0 +1,73 @@
+"""`import_paths`: load roles, candidates, interviews, scores, reasons, employees and performance from files.
+
+The format is documented in docs/data-format.md. One call is one transaction: files are processed in
+dependency order whatever order they were given in, and any bad row stops the import with the file,
+row, column and how to fix it; nothing of that import is kept then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlmodel import Session
+
+from assistant.db import session_scope
+from assistant.models import PerformanceMetric, Role
+from knowledge.catalogue import load_metrics
+from knowledge.sync import sync_catalogue, sync_metrics
+
+from .batch import Batch
+from .rows import KIND_ORDER, ImportFailed
+from .sources import read_paths
+from .writers import WRITERS
+
+__all__ = ["FileSummary", "ImportFailed", "ImportSummary", "import_paths"]
+
+
+class FileSummary(BaseModel):
+    file: str
+    kind: str
+    rows: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class ImportSummary(BaseModel):
+    files: list[FileSummary]
+    catalogue_synced: bool = False  # the database had no roles, so the role catalogue was loaded first
+
+    @property
+    def changed(self) -> bool:
+        return self.catalogue_synced or any(f.created or f.updated for f in self.files)
+
+
+def import_paths(url: str, paths: Sequence[Path]) -> ImportSummary:
+    """Import the files (and every data file in the folders) named, in one transaction."""
+    sections = read_paths([Path(p) for p in paths])
+    sections.sort(key=lambda s: KIND_ORDER.index(s.kind))  # stable: keeps the given order within a kind
+    with session_scope(url) as session:
+        synced = _ensure_catalogue(session, roles_given=any(s.kind == "roles" for s in sections))
+        batch = Batch(session)
+        for kind in KIND_ORDER:
+            group = [s for s in sections if s.kind == kind]
+            if group:
+                WRITERS[kind](batch, group)
+    return ImportSummary(files=[FileSummary(file=s.label + (f" ({s.section})" if s.section else ""), kind=s.kind,
+                                            rows=len(s.rows), created=s.created, updated=s.updated,
+                                            unchanged=s.unchanged) for s in sections],
+                         catalogue_synced=synced)
+
+
+def _ensure_catalogue(session: Session, roles_given: bool) -> bool:
+    # Interviews need roles and competency models, performance needs metrics: an empty database
+    # gets the shipped catalogue first, inside the same transaction.
+    if not roles_given and session.exec(select(Role.id).limit(1)).first() is None:
+        sync_catalogue(session, source="import")
+        return True
+    if session.exec(select(PerformanceMetric.key).limit(1)).first() is None:
+        sync_metrics(session, load_metrics())
+    return False

@@ -1,0 +1,49 @@
+"""The FastAPI application: health, the staff chat API and the OpenAPI page."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy import text
+
+from assistant.agent import Assistant
+from assistant.settings import Settings, get_settings
+
+from . import chat
+
+log = logging.getLogger("candor.web")
+
+INDEX = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Candor</title>
+<body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
+<h1>Candor</h1><p>The HR assistant for AI-interview programs is running.</p>
+<p>Ask a question with a staff token:</p>
+<pre>curl -s http://HOST/api/chat -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \\
+  -d '{"message": "What is the AI interview failure rate for Marketing Planner over the last 3 months?"}'</pre>
+<p><a href="/docs">API documentation (OpenAPI)</a> · <a href="/healthz">health</a></p></body></html>"""
+
+
+def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="Candor", version="0.1.0",
+                  description="HR assistant that turns failed AI interviews into insight through conversation.")
+    app.state.settings = settings
+    app.state.assistant = assistant or Assistant(settings)
+    app.include_router(chat.router)
+
+    @app.get("/healthz", tags=["ops"], summary="Liveness and database check")
+    def healthz() -> JSONResponse:
+        try:
+            with app.state.assistant.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:  # report, don't crash the probe
+            log.warning("health check failed: %s", exc)
+            return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok", "provider": settings.provider})
+
+    @app.get("/", include_in_schema=False)
+    def index(request: Request) -> HTMLResponse:
+        return HTMLResponse(INDEX.replace("HOST", request.url.netloc))
+
+    return app

@@ -1,0 +1,1 @@
+"""Candor's capabilities: one module per tool."""

@@ -1,0 +1,121 @@
+"""What every tool shares: the injected runtime (deps), tool errors, and the LangChain adapter.
+
+A tool is a plain function `(deps, args) -> result` over typed pydantic models. The adapter turns
+it into a LangChain tool whose description is the function's docstring, writes one audit event per
+call, and turns a `ToolError` into a structured tool message the model can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from assistant.models import AuditEvent
+
+ArgsT = TypeVar("ArgsT", bound=BaseModel)
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Principal:
+    id: str
+    audience: str  # hr_manager | recruiter | evaluator | candidate
+    candidate_id: int | None = None  # set only for candidate principals
+    display_name: str = ""
+
+
+@dataclass
+class ToolDeps:
+    """The runtime a tool receives: never globals."""
+
+    session: Session
+    principal: Principal
+    now: datetime
+    conversation_id: str | None = None
+    # Known role and competency names; the assistant passes its cached copy, tools load it when absent.
+    vocabulary: Any = None
+    # Filled by the adapter so a surface can show what each tool returned.
+    results: list[dict[str, Any]] = field(default_factory=list)
+
+
+class ToolError(Exception):
+    """A failure the model (or the user) can fix: unknown role, bad period… Carries structured data."""
+
+    def __init__(self, code: str, message: str, **data: Any):
+        super().__init__(message)
+        self.code, self.message, self.data = code, message, data
+
+    def payload(self) -> dict[str, Any]:
+        return {"error": self.code, "message": self.message, **self.data}
+
+
+@dataclass(frozen=True)
+class ToolSpec(Generic[ArgsT, ResultT]):
+    name: str
+    func: Callable[[ToolDeps, ArgsT], ResultT]
+    args_model: type[ArgsT]
+    audiences: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+    def call(self, deps: ToolDeps, args: ArgsT | dict[str, Any]) -> ResultT:
+        """Run the tool with auditing; the API, CLI and tests call this directly."""
+        if deps.principal.audience not in self.audiences:
+            _audit(deps, self.name, args, "denied", "audience not allowed", 0.0)
+            raise ToolError("forbidden", f"The {self.name} tool is not available to {deps.principal.audience} users.")
+        started = time.perf_counter()
+        try:
+            parsed = args if isinstance(args, self.args_model) else self.args_model.model_validate(args or {})
+            result = self.func(deps, parsed)
+        except ToolError as exc:
+            _audit(deps, self.name, args, "error", exc.message, _ms(started))
+            raise
+        except Exception as exc:
+            _audit(deps, self.name, args, "error", f"{type(exc).__name__}: {exc}"[:2000], _ms(started))
+            raise
+        _audit(deps, self.name, args, "ok", "", _ms(started))
+        return result
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
+
+
+def _audit(deps: ToolDeps, action: str, args: Any, outcome: str, detail: str, duration_ms: float) -> None:
+    arguments = (args.model_dump(mode="json", exclude_defaults=True) if isinstance(args, BaseModel)
+                 else {k: v for k, v in dict(args or {}).items() if v is not None})
+    deps.session.add(AuditEvent(principal_id=deps.principal.id, audience=deps.principal.audience,
+                                conversation_id=deps.conversation_id, action=action, arguments=arguments,
+                                outcome=outcome, detail=detail, duration_ms=duration_ms))
+    deps.session.flush()
+
+
+def to_langchain(spec: ToolSpec):
+    """The thin LangChain adapter: deps arrive through the agent's runtime context."""
+    from langchain.tools import ToolRuntime
+    from langchain_core.tools import StructuredTool
+
+    def run(runtime: ToolRuntime, **kwargs: Any) -> str:
+        deps: ToolDeps = runtime.context
+        # Record what the model asked for, not the defaults validation filled in.
+        kwargs = spec.args_model.model_validate(kwargs).model_dump(mode="json", exclude_defaults=True)
+        try:
+            result = spec.call(deps, kwargs)
+        except ToolError as exc:
+            deps.results.append({"tool": spec.name, "arguments": kwargs, "error": exc.payload()})
+            return json.dumps(exc.payload(), ensure_ascii=False)
+        payload = result.model_dump(mode="json")
+        deps.results.append({"tool": spec.name, "arguments": kwargs, "result": payload})
+        return json.dumps(payload, ensure_ascii=False)
+
+    run.__annotations__["runtime"] = ToolRuntime  # resolved here: this module defers annotations
+    return StructuredTool.from_function(func=run, name=spec.name, description=spec.description,
+                                        args_schema=spec.args_model)

@@ -1,0 +1,132 @@
+"""Resolve role and competency names (English, Chinese, aliases, keys) to database rows."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from pydantic import BaseModel
+from sqlmodel import Session, select
+
+from assistant.models import Competency, Role
+
+from .base import ToolError
+
+
+class RoleRef(BaseModel):
+    key: str
+    name_en: str
+    name_zh: str
+
+
+class CompetencyRef(BaseModel):
+    key: str
+    name_en: str
+    name_zh: str
+    role_key: str
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = re.sub(r"[\s\-_/]+", " ", text)
+    return re.sub(r"^(the|a|an) |( role| position| roles| positions|岗位|职位|岗)$", "", text).strip()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every name a role or competency is known by, for resolution and for the planner's slot finding."""
+
+    roles: tuple[Role, ...]
+    competencies: tuple[Competency, ...]
+
+    def role_names(self) -> dict[str, Role]:
+        return self._role_names
+
+    @cached_property
+    def _role_names(self) -> dict[str, Role]:
+        names: dict[str, Role] = {}
+        for role in self.roles:
+            for name in (role.key, role.key.replace("_", " "), role.name_en, role.name_zh, *role.aliases):
+                names.setdefault(normalise(name), role)
+        return names
+
+    def competency_names(self, role: Role | None = None) -> dict[str, list[Competency]]:
+        return self._competency_names(role.id if role is not None else None)
+
+    def _competency_names(self, role_id: int | None) -> dict[str, list[Competency]]:
+        cache = self.__dict__.setdefault("_competency_cache", {})
+        if role_id not in cache:
+            cache[role_id] = self._build_competency_names(role_id)
+        return cache[role_id]
+
+    def _build_competency_names(self, role_id: int | None) -> dict[str, list[Competency]]:
+        names: dict[str, list[Competency]] = {}
+        for comp in self.competencies:
+            if role_id is not None and comp.role_id != role_id:
+                continue
+            for name in (comp.key, comp.key.replace("_", " "), comp.name_en, comp.name_zh, *comp.aliases):
+                bucket = names.setdefault(normalise(name), [])
+                if comp not in bucket:
+                    bucket.append(comp)
+        return names
+
+    def role_by_id(self, role_id: int) -> Role:
+        return next(r for r in self.roles if r.id == role_id)
+
+
+def load_vocabulary(session: Session) -> Vocabulary:
+    return Vocabulary(roles=tuple(session.exec(select(Role).order_by(Role.id))),
+                      competencies=tuple(session.exec(select(Competency).order_by(Competency.id))))
+
+
+def vocabulary_of(deps) -> Vocabulary:
+    if deps.vocabulary is None:
+        deps.vocabulary = load_vocabulary(deps.session)
+    return deps.vocabulary
+
+
+def role_ref(role: Role) -> RoleRef:
+    return RoleRef(key=role.key, name_en=role.name_en, name_zh=role.name_zh)
+
+
+def competency_ref(comp: Competency, vocab: Vocabulary) -> CompetencyRef:
+    return CompetencyRef(key=comp.key, name_en=comp.name_en, name_zh=comp.name_zh,
+                         role_key=vocab.role_by_id(comp.role_id).key)
+
+
+def closest(name: str, candidates: list[str], n: int = 3) -> list[str]:
+    target = normalise(name)
+    scored = sorted(candidates, key=lambda c: -difflib.SequenceMatcher(None, target, normalise(c)).ratio())
+    return scored[:n]
+
+
+def resolve_role(vocab: Vocabulary, name: str) -> Role:
+    role = vocab.role_names().get(normalise(name))
+    if role is not None:
+        return role
+    suggestions = closest(name, [r.name_en for r in vocab.roles] + [r.name_zh for r in vocab.roles])
+    # Report each suggested role once, in both languages.
+    seen, refs = set(), []
+    for s in suggestions:
+        r = vocab.role_names()[normalise(s)]
+        if r.key not in seen:
+            seen.add(r.key)
+            refs.append(role_ref(r).model_dump())
+    raise ToolError("unknown_role", f"Unknown role '{name}'. Known roles: "
+                    + ", ".join(r.name_en for r in vocab.roles) + ".",
+                    role=name, suggestions=refs)
+
+
+def resolve_competencies(vocab: Vocabulary, name: str, role: Role | None) -> list[Competency]:
+    """All competencies called `name` (one per role when no role is given)."""
+    found = vocab.competency_names(role).get(normalise(name))
+    if found:
+        return found
+    pool = vocab.competency_names(role)
+    suggestions = closest(name, list(pool))
+    refs = [competency_ref(pool[s][0], vocab).model_dump() for s in suggestions]
+    where = f" for {role.name_en}" if role else ""
+    raise ToolError("unknown_competency", f"Unknown competency '{name}'{where}.", competency=name, suggestions=refs)
