@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,8 @@ def get_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    kwargs: dict = {}
+    # Chinese text stays readable (and a third of the size) in JSON columns.
+    kwargs: dict = {"json_serializer": lambda value: json.dumps(value, ensure_ascii=False)}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     else:

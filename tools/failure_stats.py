@@ -71,6 +71,8 @@ class FailureStatsResult(BaseModel):
     period: Period
     competency: Optional[CompetencyRef] = None
     category: Optional[str] = None
+    category_label_en: Optional[str] = None
+    category_label_zh: Optional[str] = None
     interviews: int = Field(description="scored interviews in the period (passed, failed, under review)")
     failed: int = Field(description="failed interviews (matching the competency/category filter if any)")
     passed: int
@@ -144,6 +146,8 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     return FailureStatsResult(
         role=role_ref(role) if role else None, period=period,
         competency=competency_ref(comps[0], vocab) if comps else None, category=args.category,
+        category_label_en=CATEGORY_LABELS[args.category][0] if args.category else None,
+        category_label_zh=CATEGORY_LABELS[args.category][1] if args.category else None,
         interviews=interviews, failed=failed, passed=passed, under_review=under_review,
         failure_rate=pct(failed, interviews), pass_rate=pct(passed, interviews), reasons=reasons, top_competencies=top, trend=trend,
         by_role=by_role, notes=notes)

@@ -27,6 +27,8 @@ class CompetencyRef(BaseModel):
     name_en: str
     name_zh: str
     role_key: str
+    role_name_en: str
+    role_name_zh: str
 
 
 def normalise(text: str) -> str:
@@ -93,8 +95,9 @@ def role_ref(role: Role) -> RoleRef:
 
 
 def competency_ref(comp: Competency, vocab: Vocabulary) -> CompetencyRef:
-    return CompetencyRef(key=comp.key, name_en=comp.name_en, name_zh=comp.name_zh,
-                         role_key=vocab.role_by_id(comp.role_id).key)
+    role = vocab.role_by_id(comp.role_id)
+    return CompetencyRef(key=comp.key, name_en=comp.name_en, name_zh=comp.name_zh, role_key=role.key,
+                         role_name_en=role.name_en, role_name_zh=role.name_zh)
 
 
 def closest(name: str, candidates: list[str], n: int = 3) -> list[str]:

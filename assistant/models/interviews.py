@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Optional
 
-from sqlalchemy import Enum as SAEnum, Index
+from sqlalchemy import Enum as SAEnum, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from ._base import json_field, utcnow
@@ -61,7 +61,7 @@ class Answer(SQLModel, table=True):
 
 
 class CompetencyScore(SQLModel, table=True):
-    __table_args__ = (Index("ix_competencyscore_interview", "interview_id", "competency_id"),)
+    __table_args__ = (UniqueConstraint("interview_id", "competency_id", name="uq_competencyscore_interview"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     interview_id: int = Field(foreign_key="interview.id")
     competency_id: int = Field(foreign_key="competency.id", index=True)

@@ -80,8 +80,12 @@ def _merge(previous: dict | None, u: Understanding) -> dict:
         args["role"] = new_role
     if "competency" in u.slots:
         args["competency"] = u.competency
+        if args.get("category") != "competency_gap" and "category" not in u.slots:
+            args.pop("category", None)  # a competency filter means competency gaps
     if "category" in u.slots:
         args["category"] = None if u.clear_category else u.category
+        if args["category"] not in (None, "competency_gap") and "competency" not in u.slots:
+            args.pop("competency", None)  # only competency gaps name a competency
     if "period" in u.slots:
         args["period"] = u.period
     return {k: v for k, v in args.items() if v is not None}

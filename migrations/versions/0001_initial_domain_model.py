@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 13:20:39.992055
+Create Date: 2026-11-27 13:47:05.530422
 """
 from typing import Sequence, Union
 
@@ -261,11 +261,11 @@ def upgrade() -> None:
     sa.Column('scorer', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.ForeignKeyConstraint(['competency_id'], ['competency.id'], ),
     sa.ForeignKeyConstraint(['interview_id'], ['interview.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('interview_id', 'competency_id', name='uq_competencyscore_interview')
     )
     with op.batch_alter_table('competencyscore', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_competencyscore_competency_id'), ['competency_id'], unique=False)
-        batch_op.create_index('ix_competencyscore_interview', ['interview_id', 'competency_id'], unique=False)
 
     op.create_table('employee',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -360,7 +360,6 @@ def downgrade() -> None:
 
     op.drop_table('employee')
     with op.batch_alter_table('competencyscore', schema=None) as batch_op:
-        batch_op.drop_index('ix_competencyscore_interview')
         batch_op.drop_index(batch_op.f('ix_competencyscore_competency_id'))
 
     op.drop_table('competencyscore')
