@@ -6,12 +6,11 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
-from sqlalchemy import and_, case, exists, extract, func, select
-from sqlalchemy.orm import aliased
 
-from assistant.models import FailureCategory, FailureReason, Interview, Outcome
+from assistant.models import FailureCategory
 
 from .base import ToolDeps, ToolError, ToolSpec
+from .failure_queries import Shape, statements
 from .lookup import (CompetencyRef, RoleRef, competency_ref, resolve_competencies, resolve_role, role_ref,
                      vocabulary_of)
 from .periods import Period, PeriodError, default_period, parse_period
@@ -22,7 +21,6 @@ CATEGORY_LABELS = {
     "behavior_inconsistency": ("behaviour inconsistency (sent to human review)", "行为不一致"),
 }
 SMALL_SAMPLE = 30
-DECIDED = (Outcome.passed, Outcome.failed, Outcome.under_review)
 
 
 class FailureStatsArgs(BaseModel):
@@ -101,7 +99,7 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     competencies candidates fail most with their mean gap to the minimum, the monthly trend, and for
     all roles a per-role breakdown. Filter by role, period, competency and category."""
     # Core statements on the session's connection: the ORM layer adds nothing to aggregates.
-    session, vocab = deps.session.connection(), vocabulary_of(deps)
+    conn, vocab = deps.session.connection(), vocabulary_of(deps)
     role = resolve_role(vocab, args.role) if args.role else None
     try:
         period = parse_period(args.period, deps.now) if args.period else default_period(deps.now)
@@ -110,33 +108,19 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     comps = resolve_competencies(vocab, args.competency, role) if args.competency else []
     start, end = period_bounds(period)
 
-    scope = [Interview.interviewed_at >= start, Interview.interviewed_at < end, Interview.outcome.in_(DECIDED)]
+    sql = statements(Shape(by_role=role is None, category=bool(args.category), competencies=bool(comps)))
+    params = {"start": start, "end": end, "top": args.top}
     if role is not None:
-        scope.insert(0, Interview.role_id == role.id)
-    # An alias, so the EXISTS stays correlated to the interview only when the outer query joins reasons too.
-    matching = aliased(FailureReason)
-    reason_filter = [matching.interview_id == Interview.id]
+        params["role_id"] = role.id
     if args.category:
-        reason_filter.append(matching.category == FailureCategory(args.category))
+        params["category"] = FailureCategory(args.category)
     if comps:
-        reason_filter += [matching.category == FailureCategory.competency_gap,
-                          matching.competency_id.in_([c.id for c in comps])]
-    failed_cond = Interview.outcome == Outcome.failed
-    if len(reason_filter) > 1:
-        failed_cond = and_(failed_cond, exists().where(*reason_filter))
-    failed_sum = func.coalesce(func.sum(case((failed_cond, 1), else_=0)), 0)
-
-    totals = session.execute(select(
-        func.count(), failed_sum,
-        func.coalesce(func.sum(case((Interview.outcome == Outcome.passed, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((Interview.outcome == Outcome.under_review, 1), else_=0)), 0),
-    ).where(*scope)).one()
-    interviews, failed, passed, under_review = (int(v) for v in totals)
-
-    reasons = _reason_shares(session, scope, failed_cond, failed, args.category)
-    top = _top_competencies(session, scope, failed_cond, failed, [c.id for c in comps], args.top, vocab)
-    trend = _trend(session, scope, failed_sum, period)
-    by_role = _by_role(session, scope, failed_sum, vocab) if role is None else []
+        params["comp_ids"] = [c.id for c in comps]
+    interviews, failed, passed, under_review = (int(v) for v in conn.execute(sql.totals, params).one())
+    reasons = _reason_shares(conn.execute(sql.reasons, params).all(), failed, args.category)
+    top = _top_competencies(conn.execute(sql.top, params).all(), failed, vocab)
+    trend = _trend(conn.execute(sql.trend, params).all(), period)
+    by_role = _by_role(conn.execute(sql.per_role, params).all(), vocab) if role is None else []
 
     notes = []
     if interviews == 0:
@@ -149,14 +133,12 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
         category_label_en=CATEGORY_LABELS[args.category][0] if args.category else None,
         category_label_zh=CATEGORY_LABELS[args.category][1] if args.category else None,
         interviews=interviews, failed=failed, passed=passed, under_review=under_review,
-        failure_rate=pct(failed, interviews), pass_rate=pct(passed, interviews), reasons=reasons, top_competencies=top, trend=trend,
+        failure_rate=pct(failed, interviews), pass_rate=pct(passed, interviews), reasons=reasons,
+        top_competencies=top, trend=trend,
         by_role=by_role, notes=notes)
 
 
-def _reason_shares(session, scope, failed_cond, failed, category) -> list[ReasonShare]:
-    rows = session.execute(select(FailureReason.category, func.count(func.distinct(FailureReason.interview_id)))
-                        .join(Interview, Interview.id == FailureReason.interview_id)
-                        .where(*scope, failed_cond).group_by(FailureReason.category)).all()
+def _reason_shares(rows, failed: int, category: str | None) -> list[ReasonShare]:
     counts = {FailureCategory(c).value: int(n) for c, n in rows}
     if category:
         counts = {k: v for k, v in counts.items() if k == category}
@@ -165,36 +147,25 @@ def _reason_shares(session, scope, failed_cond, failed, category) -> list[Reason
     return sorted(shares, key=lambda s: (-s.failed_interviews, s.category))
 
 
-def _top_competencies(session, scope, failed_cond, failed, comp_ids, top, vocab) -> list[CompetencyFailure]:
-    where = [*scope, failed_cond, FailureReason.category == FailureCategory.competency_gap,
-             FailureReason.competency_id.is_not(None)]
-    if comp_ids:
-        where.append(FailureReason.competency_id.in_(comp_ids))
-    n = func.count(func.distinct(FailureReason.interview_id))
-    rows = session.execute(select(FailureReason.competency_id, n, func.avg(FailureReason.required - FailureReason.score))
-                        .join(Interview, Interview.id == FailureReason.interview_id)
-                        .where(*where).group_by(FailureReason.competency_id)
-                        .order_by(n.desc(), FailureReason.competency_id).limit(top)).all()
+def _top_competencies(rows, failed: int, vocab) -> list[CompetencyFailure]:
     comps = {c.id: c for c in vocab.competencies}
     return [CompetencyFailure(competency=competency_ref(comps[cid], vocab), failed_interviews=int(cnt),
                               share=pct(int(cnt), failed) or 0.0, mean_gap=round(float(gap or 0), 1))
             for cid, cnt, gap in rows]
 
 
-def _trend(session, scope, failed_sum, period: Period) -> list[MonthPoint]:
-    year, month = extract("year", Interview.interviewed_at), extract("month", Interview.interviewed_at)
-    rows = session.execute(select(year, month, func.count(), failed_sum).where(*scope).group_by(year, month)).all()
+def _trend(rows, period: Period) -> list[MonthPoint]:
     found = {f"{int(y):04d}-{int(m):02d}": (int(n), int(f)) for y, m, n, f in rows}
-    return [MonthPoint(month=m, interviews=found.get(m, (0, 0))[0], failed=found.get(m, (0, 0))[1],
-                       failure_rate=pct(found.get(m, (0, 0))[1], found.get(m, (0, 0))[0]))
-            for m in period.months()]
+    points = []
+    for month in period.months():
+        n, f = found.get(month, (0, 0))
+        points.append(MonthPoint(month=month, interviews=n, failed=f, failure_rate=pct(f, n)))
+    return points
 
 
-def _by_role(session, scope, failed_sum, vocab) -> list[RoleRow]:
-    rows = session.execute(select(Interview.role_id, func.count(), failed_sum).where(*scope)
-                        .group_by(Interview.role_id)).all()
-    out = [RoleRow(role=role_ref(vocab.role_by_id(rid)), interviews=int(n), failed=int(f), failure_rate=pct(int(f), int(n)))
-           for rid, n, f in rows]
+def _by_role(rows, vocab) -> list[RoleRow]:
+    out = [RoleRow(role=role_ref(vocab.role_by_id(rid)), interviews=int(n), failed=int(f),
+                   failure_rate=pct(int(f), int(n))) for rid, n, f in rows]
     return sorted(out, key=lambda r: (-(r.failure_rate or 0), r.role.key))
 
 
