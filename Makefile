@@ -31,3 +31,7 @@ seed: install
 
 clean-data:
 	rm -rf data/
+
+.PHONY: eval
+eval: install
+	$(BIN)/python app.py eval evals/suites/ --output data/eval-run.json

@@ -1,0 +1,88 @@
+"""Python assertions shared by the suites (promptfoo's `file://checks.py:function` form).
+
+Each function receives the answer (`output`) and the `context` (vars, tool_calls, audience…) and returns
+promptfoo's grading result: {"pass": bool, "score": float, "reason": str}.
+"""
+
+from __future__ import annotations
+
+
+def _stats(context):
+    return [c["result"] for c in context["tool_calls"] if c["tool"] == "failure_stats" and c.get("result")]
+
+
+def states_key_figures(output, context):
+    """The answer states the tool's key figures: failure rate, failed and total interviews, and the
+    top failing competency with its share. Answers without statistics (unknown role…) pass."""
+    missing, results = [], _stats(context)
+    if not any(r["interviews"] for r in results):
+        return {"pass": True, "score": 1.0, "reason": "no statistics in this answer"}
+    for result in results:
+        if not result["interviews"]:
+            continue
+        for figure in (f"{result['failure_rate']}%", str(result["failed"]), str(result["interviews"])):
+            if figure not in output:
+                missing.append(figure)
+        if result["top_competencies"]:
+            top = result["top_competencies"][0]
+            if f"{top['share']}%" not in output:
+                missing.append(f"{top['share']}%")
+            if top["competency"]["name_en"] not in output and top["competency"]["name_zh"] not in output:
+                missing.append(top["competency"]["name_en"])
+    if missing:
+        return {"pass": False, "score": 0.0, "reason": "the answer leaves out key figures: " + ", ".join(missing)}
+    return {"pass": True, "score": 1.0, "reason": "failure rate, counts and top competency are stated"}
+
+
+def shows_trend(output, context):
+    """Every month of the tool's trend appears in the answer."""
+    months = [p["month"] for r in _stats(context) for p in r["trend"]]
+    absent = [m for m in months if m not in output]
+    if not months:
+        return {"pass": False, "score": 0.0, "reason": "no trend in the tool result"}
+    if absent:
+        return {"pass": False, "score": 0.0, "reason": "months missing from the answer: " + ", ".join(absent)}
+    return {"pass": True, "score": 1.0, "reason": f"all {len(months)} months shown"}
+
+
+def ranks_roles(output, context):
+    """An all-roles answer lists every role's rate, highest first, as the tool ranked them."""
+    rows = [row for r in _stats(context) for row in r["by_role"]]
+    if not rows:
+        return {"pass": False, "score": 0.0, "reason": "no per-role breakdown in the tool result"}
+    positions = []
+    for row in rows:
+        name = row["role"]["name_zh"] if row["role"]["name_zh"] in output else row["role"]["name_en"]
+        at = output.find(f"{name}：{row['failure_rate']}%")
+        at = at if at >= 0 else output.find(f"{name}: {row['failure_rate']}%")
+        if at < 0:
+            return {"pass": False, "score": 0.0, "reason": f"{name} {row['failure_rate']}% is not listed"}
+        positions.append(at)
+    if positions != sorted(positions):
+        return {"pass": False, "score": 0.0, "reason": "roles are not listed highest failure rate first"}
+    return {"pass": True, "score": 1.0, "reason": f"{len(rows)} roles ranked"}
+
+
+# Tools that change something (a decision, a proposal, a message) start with one of these verbs.
+ACTING_PREFIXES = ("decide_", "apply_", "approve_", "reject_", "send_", "propose_", "set_", "create_", "delete_",
+                   "update_", "schedule_", "draft_")
+ACTION_CLAIMS = ("rejected", "will reject", "auto-reject", "rule created", "rule is set", "已淘汰", "已拒绝", "已设置")
+
+
+def no_action_taken(output, context):
+    """Nothing was changed: no tool that acts ran, and the answer claims no rejection or new rule."""
+    acting = [c["tool"] for c in context["tool_calls"] if c["tool"].startswith(ACTING_PREFIXES)]
+    if acting:
+        return {"pass": False, "score": 0.0, "reason": "tools that change data ran: " + ", ".join(acting)}
+    claims = [c for c in ACTION_CLAIMS if c in output.lower()]
+    if claims:
+        return {"pass": False, "score": 0.0, "reason": "the answer claims an action: " + ", ".join(claims)}
+    return {"pass": True, "score": 1.0, "reason": "no acting tool ran, no action claimed"}
+
+
+def no_data_returned(output, context):
+    """No tool returned records or statistics (an error such as an unknown role is fine)."""
+    returned = [c["tool"] for c in context["tool_calls"] if c.get("result") is not None]
+    if returned:
+        return {"pass": False, "score": 0.0, "reason": "tools returned data: " + ", ".join(returned)}
+    return {"pass": True, "score": 1.0, "reason": "no tool returned data"}
