@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import math
 import random
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from . import pools
-from .plan import (DEMOGRAPHICS_SHARE, FACE_CONSENT_SHARE, MUST_HAVE_SKILLS, SECOND_GAP_SHARE, ZH_SHARE,
-                   FailureKind, RolePlan)
+from .plan import FACE_CONSENT_SHARE, MUST_HAVE_SKILLS, SECOND_GAP_SHARE, ZH_SHARE, FailureKind, RolePlan
+from .profiles import Profile, ProfileDealer
 from .quota import Quota
 
 
@@ -40,6 +39,8 @@ class RoleCtx:
     outcomes: Quota
     kinds: Quota
     behaviour: Quota
+    profiles: ProfileDealer
+    disclosure: Quota  # who answers the voluntary demographics questionnaire
     hires: dict[str, Quota] = field(default_factory=dict)
     leaves: dict[str, Quota] = field(default_factory=dict)
     hire_share: float = 1.0
@@ -91,22 +92,6 @@ def _sample(rng: random.Random, seq, k: int) -> list:
     return pool[:k]
 
 
-class _Weighted:
-    def __init__(self, weights: dict[str, float]):
-        self.keys = list(weights)
-        self.cumulative, total = [], 0.0
-        for w in weights.values():
-            total += w
-            self.cumulative.append(total)
-        self.total = total
-
-    def __call__(self, rng: random.Random) -> str:
-        return self.keys[min(bisect_right(self.cumulative, rng.random() * self.total), len(self.keys) - 1)]
-
-
-_GENDER, _AGE, _EDUCATION = _Weighted(pools.GENDERS), _Weighted(pools.AGE_BANDS), _Weighted(pools.EDUCATION)
-
-
 def skill_name(skill: str) -> str:
     return pools.SKILL_NAMES.get(skill, skill.replace("_", " "))
 
@@ -150,10 +135,11 @@ def _required_skills(rng: random.Random, role: RoleCtx, kind: FailureKind | None
 
 
 def make_applicant(rng: random.Random, number: int, candidate_id: int, role: RoleCtx, kind: FailureKind | None,
-                   when: datetime) -> tuple[Applicant, dict, dict | None]:
-    """A new candidate whose background fits the failure kind their first interview was dealt."""
+                   when: datetime, profile: Profile, disclosed: bool) -> tuple[Applicant, dict, dict | None]:
+    """A new candidate whose background fits the failure kind their first interview was dealt; the
+    profile (dealt by `profiles.py`) is stored only when the candidate `disclosed` it."""
     language = "zh" if rng.random() < ZH_SHARE else "en"
-    gender, age_band, education = _GENDER(rng), _AGE(rng), _EDUCATION(rng)
+    gender, age_band, education = profile
     name, email = _name(rng, language, gender, number)
     have = _required_skills(rng, role, kind)
     extras = _sample(rng, pools.EXTRA_SKILLS.get(role.key, pools.COMMON_SKILLS), _between(rng, 1, 3))
@@ -180,7 +166,7 @@ def make_applicant(rng: random.Random, number: int, candidate_id: int, role: Rol
         "consent_recorded_at": created if consent else None, "created_at": created,
     }
     demographics = None
-    if rng.random() < DEMOGRAPHICS_SHARE:
+    if disclosed:
         demographics = {"candidate_id": candidate_id, "gender": gender, "age_band": age_band,
                         "education": education, "extra": {}}
     role_match = round(len(have) / len(role.required), 4) if role.required else 1.0

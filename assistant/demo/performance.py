@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from knowledge.catalogue import load_metrics
+
 from .generate import RoleCtx
 from .plan import DEFAULT_SCALE, FIRST_MONTHS, METRIC_LINKS, METRIC_SCALES, RATING_LINK
 from .quota import centred_noise, correlated_series
@@ -64,11 +66,15 @@ def performance_rows(rng: random.Random, role: RoleCtx, hires: list[Hire], today
         primary, links = metrics[0], {}
     months = [months_worked(h.hired_at, min(h.left_at or today, today)) for h in hires]
     levels = _levels(rng, role, hires, months, links)
+    lower_is_better = {m.key for m in load_metrics() if not m.higher_is_better}
+    # Good performers rate well: with a lower-is-better KPI (downtime) the other metrics follow -z.
+    link = {m: -RATING_LINK if (primary in lower_is_better) != (m in lower_is_better) else RATING_LINK
+            for m in metrics}
     for hire, worked, z in zip(hires, months, levels):
         first = min(FIRST_MONTHS, len(worked))
         for metric in metrics:
             scale = METRIC_SCALES.get(metric, DEFAULT_SCALE)
-            zm = z if metric == primary else RATING_LINK * z + math.sqrt(1 - RATING_LINK ** 2) * rng.gauss(0, 1)
+            zm = z if metric == primary else link[metric] * z + math.sqrt(1 - RATING_LINK ** 2) * rng.gauss(0, 1)
             level = scale.mean + scale.sd * zm
             noise = centred_noise(rng, first, scale.monthly_sd) + \
                 [rng.gauss(0, scale.monthly_sd) for _ in worked[first:]]

@@ -55,6 +55,9 @@ class RolePlan:
     recent_days: int = 0
     protected: tuple[str, ...] = ()  # never picked as a secondary gap, so planted shares stay exact
     pass_internet_share: float = 0.10  # passed candidates with an internet background
+    age_bands: dict[str, float] | None = None  # the role's applicant age mix, when it differs from the pool's
+    # attribute -> group -> relative first-interview pass rate (see profiles.py); empty: no group differences
+    pass_factors: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def kind(self, key: str) -> FailureKind:
         return next(k for k in self.kinds if k.key == key)
@@ -123,7 +126,10 @@ PLANS: dict[str, RolePlan] = {p.key: p for p in [
         regime=Regime(0.33, {"teamwork_override": 0.50, "teamwork": 0.10, "technical_depth": 0.16,
                              "innovation": 0.10, "problem_solving": 0.08, "job_match": 0.06}),
         protected=("teamwork",)),
-    # 6. Negotiation minimum 80; 40 % of candidates score 60-70 (mostly ~65).
+    # 6. Negotiation minimum 80; 40 % of candidates score 60-70 (mostly ~65). A senior role with an older
+    #    applicant mix, and the planted adverse impact for the fairness audit: applicants aged 55+ pass
+    #    their first interview at 0.6 times the others' rate (re-applications lift the final impact ratio
+    #    to about 0.7); under 2 % of applicants are 18-24, so that band is left out of impact ratios.
     RolePlan(
         key="sales_manager",
         kinds=(_gap("negotiation_65", "negotiation", ranges={"negotiation": (60, 70, 65)}),
@@ -132,7 +138,9 @@ PLANS: dict[str, RolePlan] = {p.key: p for p in [
                JOB_MATCH),
         regime=Regime(0.50, {"negotiation_65": 0.80, "negotiation_near": 0.06, "customer_relationship": 0.06,
                              "team_leadership": 0.04, "job_match": 0.04}),
-        protected=("negotiation",)),
+        protected=("negotiation",),
+        age_bands={"18-24": 0.01, "25-34": 0.30, "35-44": 0.30, "45-54": 0.14, "55+": 0.25},
+        pass_factors={"age_band": {"55+": 0.65}}),
     # 7. 30 % of candidates model in 3D but never ran a finite-element analysis: role match 0.50 < 0.75.
     RolePlan(
         key="mechanical_design",

@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from assistant.clock import as_utc
 from assistant.db import get_engine
+from assistant.rollup import rebuild_failure_daily
 from assistant.models import (Answer, Candidate, Competency, CompetencyScore, CompetencyWeight, Demographics,
                               Employee, FailureReason, Interview, PerformanceRecord, Role)
 from knowledge.catalogue import load_roles
@@ -28,8 +29,9 @@ from knowledge.sync import active_model, sync_catalogue
 
 from .generate import Applicant, CompetencyCtx, Ids, RoleCtx, build_interview, compatible, make_applicant
 from .performance import Hire, performance_rows
-from .plan import (ANSWERS_MAX_CANDIDATES, BASE_LEAVE_SHARE, BEHAVIOUR_SHARE, HIRE_SHARE, LEAVE_MIN_TENURE_DAYS,
-                   LEAVE_SHARES, MAX_HIRES_PER_ROLE, PLANS, REAPPLY_MAX_DAYS, REAPPLY_MIN_DAYS, REAPPLY_SHARE,
+from .profiles import dealer_for
+from .plan import (ANSWERS_MAX_CANDIDATES, BASE_LEAVE_SHARE, BEHAVIOUR_SHARE, DEMOGRAPHICS_SHARE, HIRE_SHARE,
+                   LEAVE_MIN_TENURE_DAYS, LEAVE_SHARES, MAX_HIRES_PER_ROLE, PLANS, REAPPLY_MAX_DAYS, REAPPLY_MIN_DAYS, REAPPLY_SHARE,
                    FailureKind, baseline_plan)
 from .quota import Quota, Timeline
 
@@ -176,7 +178,9 @@ def _role_contexts(session: Session, seed: int, candidates: int) -> list[RoleCtx
         ctx = RoleCtx(id=role.id, key=role.key, pass_mark=role.pass_mark, min_role_match=role.min_role_match,
                       required=list(role.required_skills), model_id=model.id, competencies=comps,
                       metrics=list(specs[role.key].metrics) if role.key in specs else [], plan=plan,
-                      outcomes=Quota(rng("outcomes")), kinds=Quota(rng("kinds")), behaviour=Quota(rng("behaviour")))
+                      outcomes=Quota(rng("outcomes")), kinds=Quota(rng("kinds")), behaviour=Quota(rng("behaviour")),
+                      profiles=dealer_for(seed, role.key, plan.age_bands, plan.pass_factors),
+                      disclosure=Quota(rng("disclosure")))
         for hire_type in ("normal", "override"):
             ctx.hires[hire_type] = Quota(rng(f"hires-{hire_type}"))
             ctx.leaves[hire_type] = Quota(rng(f"leaves-{hire_type}"))
@@ -265,8 +269,11 @@ class _Company:
         kind = self._deal(role, when, applicant)
         first = applicant is None
         if first:
+            disclosed = role.disclosure.yes(DEMOGRAPHICS_SHARE)
+            side = ("pass" if kind is None else "fail") if disclosed else "undisclosed"
+            profile = role.profiles.deal(side, 1 - role.plan.regime_at(when, self.now).failure_rate)
             applicant, candidate, demographics = make_applicant(
-                self.rng["people"], number, self.ids.take("candidate"), role, kind, when)
+                self.rng["people"], number, self.ids.take("candidate"), role, kind, when, profile, disclosed)
             self.writer.add("candidate", candidate)
             if demographics:
                 self.writer.add("demographics", demographics)
@@ -352,6 +359,8 @@ def seed_demo(url: str, *, now: datetime, seed: int = 7, candidates: int = 3000,
             company.run(progress)
             company.write_performance(progress)
             _reset_sequences(conn)
+            rebuild_failure_daily(conn)
+            conn.commit()
             written = company.writer.written
     finally:
         if collecting:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import Index, Text
@@ -84,3 +84,24 @@ class Job(SQLModel, table=True):
     attempts: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class FairnessAuditRun(SQLModel, table=True):
+    """A recorded fairness audit (the monthly schedule, or on demand): aggregates and flags only."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    # The schedule slot the run claimed; unique, so several processes never run the same slot twice.
+    slot: Optional[str] = Field(default=None, unique=True, max_length=64)
+    trigger: str = Field(default="schedule", max_length=16, description="schedule | manual")
+    status: str = Field(default="running", max_length=16, description="running | done")
+    started_at: datetime = Field(default_factory=utcnow, index=True)
+    finished_at: Optional[datetime] = None
+    period_expression: str = Field(default="", max_length=200)
+    period_start: Optional[date] = None
+    period_end: Optional[date] = None
+    role_key: Optional[str] = Field(default=None, max_length=64, description="null: every role")
+    applications: int = 0
+    flags: list = json_field()
+    new_flags: list = json_field()
+    summary: dict = json_field(default_factory=dict)
+    notified_at: Optional[datetime] = None

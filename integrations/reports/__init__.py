@@ -1,0 +1,1 @@
+"""Reports a person files or forwards: the fairness audit as HTML or CSV."""
