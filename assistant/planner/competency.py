@@ -1,0 +1,76 @@
+"""Competency-model questions: insights, weight proposals, approvals, outcomes, prediction, attrition.
+
+Pure functions over the text: which competency tool(s) a message asks for and with which arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .nlu import Understanding
+
+PROPOSAL_ID = r"(?:proposal|change|方案|提案)\s*(?:#|no\.?|number|编号)?\s*(\d+)"
+DECIDE = re.compile(r"\b(?P<verb>approve|accept|reject|decline)\w*\s+(?:the\s+)?" + PROPOSAL_ID + r"(?P<rest>.*)$"
+                    r"|(?P<zh>批准|通过|同意|驳回|拒绝|否决)\s*(?:方案|提案)\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$", re.I)
+OUTCOME = re.compile(r"(what happened after|since we changed|after (we|the) chang\w*|effect of (the|our) change|"
+                     r"did the change (work|help)|outcome of " + PROPOSAL_ID + r"|before and after|"
+                     r"调整后|改了之后|变更(后|效果)|效果如何|前后对比)", re.I)
+PROPOSE = re.compile(r"(propos\w*|suggest\w*|recommend\w*|draft)\b.{0,40}\bweights?|new (competency )?weights|"
+                     r"re-?weight|adjust (the )?weights|change the weights|提出.{0,12}权重|权重(调整)?方案|"
+                     r"调整.{0,6}权重|新的?(能力)?权重", re.I)
+INSIGHTS = re.compile(r"(weights? (right|wrong|correct|ok|okay)|are the weights|right weights|"
+                      r"correlat\w*|predicts? (performance|efficiency|downtime|success)|linked to (job )?performance|"
+                      r"matter(s)? (more|less) for performance|performance (data|link\w*)|persona|"
+                      r"权重(是否)?合理|权重对不对|相关性|与绩效|和绩效|绩效关系|画像)", re.I)
+PREDICT = re.compile(r"(predict\w*|forecast\w*|how would|how will|expected performance|second interview|"
+                     r"预测|表现如何|第二轮面试|复试)", re.I)
+CANDIDATE = re.compile(r"(?:candidate|候选人|applicant)\s*#?\s*(C?\d{1,7})|\b(C\d{4,7})\b", re.I)
+ATTRITION = re.compile(r"(attrition|might leave|likely to leave|flight risk|turnover|retention risk|who will quit|"
+                       r"流失|离职风险|可能离职)", re.I)
+MONITOR = re.compile(r"(run (the )?(competency )?monitor\w*|monitoring rules?|check the (monitoring )?rules|"
+                     r"监控规则|运行监控|检查.{0,6}监控)", re.I)
+BECAUSE = re.compile(r"(?:because|since|as|reason:?|note:?|因为|原因是|理由是)\s*(.+)$", re.I)
+
+
+@dataclass
+class CompetencyCall:
+    tool: str
+    args: dict
+    needs_role: bool = False
+
+
+def competency_calls(text: str, u: Understanding) -> list[CompetencyCall]:
+    """The competency tools a message asks for, in answer order; empty when it asks for none."""
+    role = {"role": u.role} if u.role and u.role_known else {}
+    if m := DECIDE.search(text):
+        english = m.group("verb")
+        approve = (english or "").lower().startswith(("approve", "accept")) or (m.group("zh") or "") in ("批准", "通过", "同意")
+        rest = (m.group("rest") if english else m.group("zrest")) or ""
+        note = BECAUSE.search(rest)
+        args = {"proposal_id": int(m.group(2) if english else m.group("zid")),
+                "decision": "approve" if approve else "reject"}
+        if note:
+            args["note"] = note.group(1).strip()
+        return [CompetencyCall("decide_proposal", args)]
+    if MONITOR.search(text):
+        return [CompetencyCall("monitor_competencies", role)]
+    if OUTCOME.search(text):
+        pid = re.search(PROPOSAL_ID, text, re.I)
+        return [CompetencyCall("proposal_outcome", {"proposal_id": int(pid.group(1))} if pid else role,
+                               needs_role=not pid)]
+    if PROPOSE.search(text):
+        return [CompetencyCall("propose_competency_changes", role, needs_role=True)]
+    candidate = CANDIDATE.search(text)
+    if candidate and PREDICT.search(text):
+        args = {"candidate": (candidate.group(1) or candidate.group(2)).upper(), **role}
+        return [CompetencyCall("predict_performance", args)]
+    if ATTRITION.search(text):
+        return [CompetencyCall("attrition_risk", role, needs_role=True)]
+    if INSIGHTS.search(text):
+        calls = [CompetencyCall("competency_insights", role, needs_role=True)]
+        if u.asks_stats and re.search(r"(fail\w*|失败|淘汰|没通过)", text, re.I):
+            # "Why are we failing so many …, and are the weights right?": both halves get an answer.
+            calls.insert(0, CompetencyCall("failure_stats", dict(role, **({"period": u.period} if u.period else {}))))
+        return calls
+    return []

@@ -1,0 +1,88 @@
+"""Predictions on the demo company: honest model quality, compensating strengths, attrition risk."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from assistant.db import get_engine
+from assistant.models import Candidate, Interview, Outcome, Role
+from tests.competency_helpers import deps_for
+from tools.base import ToolError
+from tools.predict_performance import SPEC as PREDICT
+from tools.predict_performance import SPEC_ATTRITION as ATTRITION
+from tools.prediction_models import clear_cache
+
+
+def failed_candidates(session, role_key: str, limit: int = 150) -> list[str]:
+    return list(session.exec(
+        select(Candidate.external_id).join(Interview, Interview.candidate_id == Candidate.id)
+        .join(Role, Role.id == Interview.role_id)
+        .where(Role.key == role_key, Interview.outcome == Outcome.failed)
+        .order_by(Interview.interviewed_at.desc()).limit(limit)))
+
+
+def test_prediction_reports_cross_validated_quality_and_caches(seeded_sqlite_url):
+    clear_cache()
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        deps = deps_for(session, "recruiter")
+        external = failed_candidates(session, "production_supervisor", 1)[0]
+        first = PREDICT.call(deps, {"candidate": external})
+        number = str(int(external[1:]))
+        again = PREDICT.call(deps, {"candidate": number})  # "candidate 1043" means C001043
+        session.rollback()
+    assert first.sufficient and first.metric.key == "production_efficiency" and first.months == 6
+    q = first.quality
+    assert q.n >= 30 and q.folds == 5 and q.cv_r2 > 0.5 and q.cv_mae > 0
+    assert 0.8 <= q.calibration_slope <= 1.2 and 60 <= q.interval_coverage <= 95
+    assert first.interval_low < first.expected < first.interval_high and first.interval_level == 80
+    assert not q.from_cache and again.quality.from_cache
+    assert again.candidate.external_id == external and again.expected == first.expected
+
+
+def test_compensating_strength_recommends_a_second_interview(seeded_sqlite_url):
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        deps = deps_for(session)
+        results = [PREDICT.call(deps, {"candidate": c}) for c in failed_candidates(session, "production_supervisor")]
+        session.rollback()
+    flagged = [r for r in results if r.recommendation == "second_interview"]
+    assert flagged, "no failed Production Supervisor candidate with a compensating strength"
+    c = flagged[0].compensations[0]
+    # team management predicts production efficiency (r ≈ 0.85): a strong score offsets a weaker competency
+    assert c.strong.key == "team_management" and c.strong_r == pytest.approx(0.85, abs=0.02)
+    assert c.weak_score < c.weak_minimum and c.strong_percentile >= 75 and c.lift >= -c.drag
+    assert c.n >= 30 and c.strong_p_label == "<0.001"
+    assert flagged[0].expected >= flagged[0].hires_median
+    assert all(r.compensations == [] for r in results if r.recommendation != "second_interview")
+    assert all(not r.compensations for r in results if r.recommendation == "job_match")
+
+
+def test_teamwork_is_not_compensated_where_it_goes_with_leaving(seeded_sqlite_url):
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        deps = deps_for(session)
+        results = [PREDICT.call(deps, {"candidate": c}) for c in failed_candidates(session, "product_rnd", 80)]
+        session.rollback()
+    assert all(c.weak.key != "teamwork" for r in results for c in r.compensations)
+
+
+def test_unknown_candidate_is_a_fixable_error(seeded_sqlite_url):
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        with pytest.raises(ToolError) as err:
+            PREDICT.call(deps_for(session), {"candidate": "C999999"})
+        session.rollback()
+    assert err.value.code == "unknown_candidate" and "C001043" in err.value.message
+
+
+def test_attrition_risk_reports_held_out_auc(seeded_sqlite_url):
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        deps = deps_for(session)
+        rnd = ATTRITION.call(deps, {"role": "产品研发"})
+        with pytest.raises(ToolError) as err:
+            ATTRITION.call(deps_for(session, "recruiter"), {"role": "产品研发"})
+        session.rollback()
+    assert err.value.code == "forbidden"
+    assert rnd.sufficient and rnd.n_test > 0 and rnd.test_auc > 0.65 and rnd.cv_auc is not None
+    assert rnd.leavers >= 10 and rnd.recent_hires > 0 and rnd.hires
+    # override hires (failed teamwork) top the list
+    assert rnd.hires[0].override and rnd.hires[0].risk >= rnd.hires[-1].risk
+    assert any(n.startswith("the held-out set has only") for n in rnd.notes) == (rnd.n_test < 50)
