@@ -1,0 +1,50 @@
+"""Direct actions a surface takes without the model: a button click that approves a proposal runs
+the named tool with the clicking principal, and a refused click is written to the audit log.
+
+Surfaces call these instead of opening database sessions themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from tools.base import Principal, ToolDeps
+
+from .agent import Assistant
+from .models import AuditEvent
+
+
+class ActionUnavailable(LookupError):
+    """The tool behind an action is not installed in this deployment."""
+
+
+def run_tool(assistant: Assistant, principal: Principal, name: str, arguments: dict[str, Any],
+             conversation_id: str | None = None) -> dict[str, Any]:
+    """Run one tool as `principal` (audited by the tool adapter) and return its result as JSON data."""
+    from tools.registry import get_tool
+
+    try:
+        spec = get_tool(name)
+    except KeyError:
+        raise ActionUnavailable(name) from None
+    with Session(assistant.engine, expire_on_commit=False) as session:
+        deps = ToolDeps(session=session, principal=principal, now=assistant.clock(),
+                        conversation_id=conversation_id, vocabulary=assistant.vocabulary())
+        try:
+            result = spec.call(deps, arguments)
+        except Exception:
+            session.commit()  # keep the audit event of the failed call
+            raise
+        session.commit()
+    return result.model_dump(mode="json")
+
+
+def record_denied(assistant: Assistant, principal: Principal, action: str, arguments: dict[str, Any],
+                  detail: str) -> None:
+    """Write a refused action (wrong audience, unknown user) to the audit log."""
+    with Session(assistant.engine) as session:
+        session.add(AuditEvent(principal_id=principal.id, audience=principal.audience, action=action[:64],
+                               arguments=arguments, outcome="denied", detail=detail[:2000], duration_ms=0.0))
+        session.commit()

@@ -1,0 +1,112 @@
+"""Buttons: approve or reject a competency proposal, approve a feedback draft.
+
+Every click is checked against the clicking user's audience before anything runs; the tool behind
+the button checks again and writes the audit event. A refused click changes nothing and is audited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from slack_bolt import App
+
+from assistant.actions import ActionUnavailable, record_denied, run_tool
+from tools.base import Principal, ToolError
+
+from .replies import REFUSAL, boundary
+from .runtime import SlackRuntime
+
+
+@dataclass(frozen=True)
+class Button:
+    tool: str
+    audiences: tuple[str, ...]
+    arguments: Callable[[dict], dict]
+    done: tuple[str, str]  # the outcome line, English and Chinese
+
+
+BUTTONS: dict[str, Button] = {
+    "candor_proposal_approve": Button(
+        "decide_proposal", ("hr_manager",),
+        lambda v: {"proposal_id": int(v["proposal_id"]), "decision": "approve", "note": "Approved in Slack"},
+        ("approved", "已批准")),
+    "candor_proposal_reject": Button(
+        "decide_proposal", ("hr_manager",),
+        lambda v: {"proposal_id": int(v["proposal_id"]), "decision": "reject", "note": "Rejected in Slack"},
+        ("rejected", "已驳回")),
+    "candor_feedback_approve": Button(
+        "approve_feedback", ("hr_manager",), lambda v: {"draft_id": int(v["draft_id"])}, ("approved", "已批准")),
+}
+AUDIENCE_NAMES = {"hr_manager": ("HR managers", "HR 经理"), "recruiter": ("recruiters", "招聘人员"),
+                  "evaluator": ("evaluators", "评估人员")}
+
+
+def not_allowed(button: Button, principal: Principal) -> str:
+    en = " or ".join(AUDIENCE_NAMES[a][0] for a in button.audiences)
+    zh = "或".join(AUDIENCE_NAMES[a][1] for a in button.audiences)
+    mine = AUDIENCE_NAMES.get(principal.audience, (principal.audience, principal.audience))
+    return (f"Only {en} can do this; your Candor role is {principal.audience.replace('_', ' ')}, so nothing was "
+            f"changed.\n只有{zh}可以执行此操作；你的 Candor 角色是{mine[1]}，因此未做任何更改。")
+
+
+UNAVAILABLE = ("This action is not available in this Candor deployment yet; nothing was changed.\n"
+               "此 Candor 部署暂不支持该操作，未做任何更改。")
+
+
+def register(app: App, rt: SlackRuntime) -> None:
+    def ack_now(ack) -> None:
+        ack()
+
+    def run_button(body: dict, action: dict, respond: Any) -> None:
+        user = (body.get("user") or {}).get("id")
+        container = body.get("container") or {}
+        ids = {"team": (body.get("team") or {}).get("id"), "channel": container.get("channel_id"), "user": user,
+               "message": container.get("message_ts"), "action": action.get("action_id")}
+
+        def tell(text: str) -> None:  # only the clicker sees it; the message stays as it is
+            respond(text=text, response_type="ephemeral", replace_original=False)
+
+        with boundary("button", ids, tell):
+            button = BUTTONS.get(action.get("action_id", ""))
+            principal = rt.principal_for(user)
+            if principal is None:
+                record_denied(rt.assistant, Principal(id=f"slack:{user}", audience="unknown"), "slack:button",
+                              {"slack_user": user, "action": action.get("action_id")},
+                              "Slack user not in CANDOR_SLACK_USERS")
+                ids["refused"] = "unknown_user"
+                return tell(REFUSAL)
+            if button is None:
+                ids["refused"] = "unknown_action"
+                return tell(UNAVAILABLE)
+            arguments = button.arguments(json.loads(action.get("value") or "{}"))
+            if principal.audience not in button.audiences:
+                record_denied(rt.assistant, principal, button.tool, arguments,
+                              f"Slack button {action['action_id']}: not allowed for {principal.audience}")
+                ids["refused"] = "audience"
+                return tell(not_allowed(button, principal))
+            try:
+                run_tool(rt.assistant, principal, button.tool, arguments, conversation_id=None)
+            except ActionUnavailable:
+                ids["refused"] = "tool_missing"
+                return tell(UNAVAILABLE)
+            except ToolError as exc:  # e.g. already decided: say so, change nothing
+                ids["refused"] = exc.code
+                return tell(exc.message)
+            _mark_done(body, action, button, user, respond)
+
+    app.action(re.compile(r"^candor_"))(ack=ack_now, lazy=[run_button])
+
+
+def _mark_done(body: dict, action: dict, button: Button, user: str | None, respond: Any) -> None:
+    """Replace the clicked buttons with who decided what, keeping the rest of the message."""
+    outcome = f":white_check_mark: {button.done[0]} by <@{user}> · {button.done[1]}"
+    message = body.get("message")
+    if not message:  # an ephemeral message: tell the clicker only
+        respond(text=outcome, response_type="ephemeral", replace_original=False)
+        return
+    blocks = [b for b in message.get("blocks", []) if b.get("block_id") != action.get("block_id")]
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": outcome}]})
+    respond(text=message.get("text") or outcome, blocks=blocks, replace_original=True)
