@@ -101,10 +101,12 @@ class Assistant:
             convo = open_conversation(session, conversation_id, principal.id, principal.audience)
             history = load_history(session, convo.id, self.settings.history_turns)
             deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
-                            vocabulary=self.vocabulary())
+                            vocabulary=self.vocabulary(), pending_audit=[])
             human = HumanMessage(content=text)
             state = self.agent_for(principal.audience).invoke({"messages": [*history, human]}, context=deps)
             new_messages = [human, *state["messages"][len(history) + 1:]]
+            # The turn's writes, in one short transaction at the end.
+            session.add_all(deps.pending_audit)
             save_messages(session, convo, new_messages)
             session.commit()
         final = next((m for m in reversed(new_messages) if isinstance(m, AIMessage) and not m.tool_calls), None)

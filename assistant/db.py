@@ -32,10 +32,17 @@ def get_engine(url: str) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     else:
         kwargs["pool_pre_ping"] = True
+    _install_write_hooks()  # every session of every engine keeps the statistics rollup in step
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _install_write_hooks() -> None:
+    from .rollup import install_hooks
+
+    install_hooks()
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

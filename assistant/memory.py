@@ -25,10 +25,8 @@ def open_conversation(session: Session, conversation_id: str | None, principal_i
             return convo
         if len(conversation_id) > 64:
             raise ConversationError("conversation_id must be at most 64 characters.")
-    convo = Conversation(id=conversation_id or uuid.uuid4().hex, principal_id=principal_id, audience=audience)
-    session.add(convo)
-    session.flush()
-    return convo
+    # Not added yet: save_messages writes it with the turn, so no write lock is held while the agent runs.
+    return Conversation(id=conversation_id or uuid.uuid4().hex, principal_id=principal_id, audience=audience)
 
 
 def load_history(session: Session, conversation_id: str, max_turns: int) -> list[BaseMessage]:
@@ -44,6 +42,7 @@ def load_history(session: Session, conversation_id: str, max_turns: int) -> list
 
 
 def save_messages(session: Session, convo: Conversation, messages: list[BaseMessage]) -> None:
+    session.add(convo)
     last = session.exec(select(func.max(Message.seq)).where(Message.conversation_id == convo.id)).one()
     seq = (last or 0)
     for message in messages:

@@ -16,7 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,7 +29,7 @@ from assistant.migrate import upgrade  # noqa: E402
 from assistant.models import Interview  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 from tools.base import Principal  # noqa: E402
-from tools.lookup import load_vocabulary, resolve_competencies, resolve_role  # noqa: E402
+from tools.lookup import load_vocabulary, resolve_role  # noqa: E402
 from tools.periods import default_period, parse_period  # noqa: E402
 
 NOW = datetime(2026, 11, 15, 12, tzinfo=timezone.utc)
@@ -43,55 +43,28 @@ CONVERSATIONS = [
      "产品运营近半年的失败率", "Why is the Marketing Planner failure rate so high this quarter?", "那产品研发呢？"],
 ]
 
-BARE_SQL = {
-    "sqlite": "strftime('%Y-%m', i.interviewed_at)",
-    "postgresql": "to_char(i.interviewed_at, 'YYYY-MM')",
-}
+MONTH = {"sqlite": ("strftime('%Y', day)", "strftime('%m', day)"),
+         "postgresql": ("extract(year from day)", "extract(month from day)")}
 
 
 def bare_sql(engine, vocab, args: dict) -> None:
-    """The aggregates behind one failure_stats answer, as hand-written SQL on a raw cursor."""
+    """The aggregate behind one failure_stats answer, as hand-written SQL on a raw DBAPI cursor."""
     role = resolve_role(vocab, args["role"]) if args.get("role") else None
     period = parse_period(args["period"], NOW) if args.get("period") else default_period(NOW)
-    comps = resolve_competencies(vocab, args["competency"], role) if args.get("competency") else []
-    start = datetime.combine(period.start, datetime.min.time())
-    end = datetime.combine(period.end + timedelta(days=1), datetime.min.time())
     dialect = engine.dialect.name
     ph = "?" if dialect == "sqlite" else "%s"
-    where = f"i.interviewed_at >= {ph} AND i.interviewed_at < {ph} AND i.outcome IN ('passed','failed','under_review')"
-    params: list = [start.isoformat(sep=" ") if dialect == "sqlite" else start.replace(tzinfo=timezone.utc),
-                    end.isoformat(sep=" ") if dialect == "sqlite" else end.replace(tzinfo=timezone.utc)]
+    year, month = MONTH[dialect]
+    where, params = f"day >= {ph} AND day <= {ph}", [period.start.isoformat(), period.end.isoformat()]
     if role:
-        where = f"i.role_id = {ph} AND " + where
-        params = [role.id, *params]
-    cond = "i.outcome = 'failed'"
-    extra = []
-    if args.get("category"):
-        extra.append(f"r.category = '{args['category']}'")
-    if comps:
-        extra.append("r.category = 'competency_gap' AND r.competency_id IN (%s)" % ",".join(str(c.id) for c in comps))
-    if extra:
-        cond += " AND EXISTS (SELECT 1 FROM failurereason r WHERE r.interview_id = i.id AND " + " AND ".join(extra) + ")"
-    queries = [
-        f"SELECT count(*), sum(CASE WHEN {cond} THEN 1 ELSE 0 END), sum(CASE WHEN i.outcome='passed' THEN 1 ELSE 0 END),"
-        f" sum(CASE WHEN i.outcome='under_review' THEN 1 ELSE 0 END) FROM interview i WHERE {where}",
-        f"SELECT r.category, count(DISTINCT r.interview_id) FROM failurereason r JOIN interview i ON i.id = r.interview_id"
-        f" WHERE {where} AND {cond} GROUP BY r.category",
-        f"SELECT r.competency_id, count(DISTINCT r.interview_id) n, avg(r.required - r.score) FROM failurereason r"
-        f" JOIN interview i ON i.id = r.interview_id WHERE {where} AND {cond} AND r.category = 'competency_gap'"
-        f" AND r.competency_id IS NOT NULL GROUP BY r.competency_id ORDER BY n DESC LIMIT 5",
-        f"SELECT {BARE_SQL[dialect]} m, count(*), sum(CASE WHEN {cond} THEN 1 ELSE 0 END) FROM interview i"
-        f" WHERE {where} GROUP BY m",
-    ]
-    if role is None:
-        queries.append(f"SELECT i.role_id, count(*), sum(CASE WHEN {cond} THEN 1 ELSE 0 END) FROM interview i"
-                       f" WHERE {where} GROUP BY i.role_id")
+        where += f" AND role_id = {ph}"
+        params.append(role.id)
+    sql = (f"SELECT role_id, {year}, {month}, dim, key, sum(n), sum(gap_sum), sum(gap_count) FROM failure_daily"
+           f" WHERE {where} GROUP BY role_id, {year}, {month}, dim, key")
     conn = engine.raw_connection()
     try:
         cur = conn.cursor()
-        for q in queries:
-            cur.execute(q, params)
-            cur.fetchall()
+        cur.execute(sql, params)
+        cur.fetchall()
     finally:
         conn.close()
 

@@ -159,3 +159,49 @@ def test_every_number_in_an_answer_comes_from_a_tool(assistant, question):
     assert turn.tool_calls, "a statistics answer must rest on a tool call"
     results = [c.result or c.error for c in turn.tool_calls]
     assert ungrounded_numbers(turn.answer, results) == [], turn.answer
+
+
+def test_a_running_question_holds_no_write_lock(tmp_path, seeded_sqlite_url):
+    """Concurrent questions on SQLite must not queue behind each other's write lock."""
+    import sqlite3
+    import threading
+
+    from tools.failure_stats import SPEC
+
+    db = tmp_path / "copy.db"
+    source = sqlite3.connect(seeded_sqlite_url.removeprefix("sqlite:///"))
+    target = sqlite3.connect(db)
+    source.backup(target)
+    source.close()
+    target.close()
+    assistant = Assistant(make_settings(f"sqlite:///{db}"))
+    inside, release, wrote = threading.Event(), threading.Event(), []
+    original = SPEC.func
+
+    def slow(deps, args):
+        inside.set()
+        release.wait(10)
+        return original(deps, args)
+
+    def writer():
+        inside.wait(10)
+        conn = sqlite3.connect(db, timeout=0.2)
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # fails with 'database is locked' if the question holds the lock
+            conn.execute("UPDATE role SET pass_mark = pass_mark")
+            conn.commit()
+            wrote.append(True)
+        finally:
+            conn.close()
+            release.set()
+
+    object.__setattr__(SPEC, "func", slow)
+    try:
+        thread = threading.Thread(target=writer)
+        thread.start()
+        turn = assistant.ask(HR, "Failure rate for Sales Manager this quarter?")
+        thread.join(10)
+    finally:
+        object.__setattr__(SPEC, "func", original)
+    assert wrote == [True]
+    assert turn.tool_calls[0].result["role"]["key"] == "sales_manager"

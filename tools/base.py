@@ -42,6 +42,9 @@ class ToolDeps:
     vocabulary: Any = None
     # Filled by the adapter so a surface can show what each tool returned.
     results: list[dict[str, Any]] = field(default_factory=list)
+    # When a list, audit events wait here and the caller writes them with the rest of its turn, so a
+    # read-only question never holds SQLite's single write lock while it runs.
+    pending_audit: list[AuditEvent] | None = None
 
 
 class ToolError(Exception):
@@ -92,10 +95,14 @@ def _ms(started: float) -> float:
 def _audit(deps: ToolDeps, action: str, args: Any, outcome: str, detail: str, duration_ms: float) -> None:
     arguments = (args.model_dump(mode="json", exclude_defaults=True) if isinstance(args, BaseModel)
                  else {k: v for k, v in dict(args or {}).items() if v is not None})
-    deps.session.add(AuditEvent(principal_id=deps.principal.id, audience=deps.principal.audience,
-                                conversation_id=deps.conversation_id, action=action, arguments=arguments,
-                                outcome=outcome, detail=detail, duration_ms=duration_ms))
-    deps.session.flush()
+    event = AuditEvent(principal_id=deps.principal.id, audience=deps.principal.audience,
+                       conversation_id=deps.conversation_id, action=action, arguments=arguments,
+                       outcome=outcome, detail=detail, duration_ms=duration_ms)
+    if deps.pending_audit is not None:
+        deps.pending_audit.append(event)
+    else:
+        deps.session.add(event)
+        deps.session.flush()
 
 
 def to_langchain(spec: ToolSpec):

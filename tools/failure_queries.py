@@ -1,76 +1,64 @@
-"""The SQL behind failure statistics, built once per query shape and reused with bound parameters.
+"""The SQL behind failure statistics: one aggregate over the `failure_daily` rollup.
 
-Building SQLAlchemy expressions costs more than running these indexed aggregates, so each shape
-(role or all roles, category filter, number of competency ids) is built once; SQLAlchemy then reuses
-its compiled form from the cache on every call.
+The rollup holds, per role and day, outcome counts, failed interviews per reason category and per
+competency gap (see assistant/rollup.py), so a question reads a few thousand rows whatever the
+number of interviews. The statement is built once and reused with bound parameters.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import and_, bindparam, case, exists, extract, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import bindparam, extract, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
-from assistant.models import FailureCategory, FailureReason, Interview, Outcome
-
-DECIDED = (Outcome.passed, Outcome.failed, Outcome.under_review)
+from assistant.models import FailureDaily
 
 
-@dataclass(frozen=True)
-class Shape:
-    by_role: bool  # False: one role (bound as :role_id); True: all roles
-    category: bool  # a :category filter on the failure reasons
-    competencies: bool  # a :comp_ids filter (competency gaps on these competencies)
+@lru_cache(maxsize=2)
+def monthly_cells(one_role: bool) -> Select:
+    year, month = extract("year", FailureDaily.day), extract("month", FailureDaily.day)
+    where = [FailureDaily.day >= bindparam("start"), FailureDaily.day <= bindparam("end")]
+    if one_role:
+        where.append(FailureDaily.role_id == bindparam("role_id"))
+    return (select(FailureDaily.role_id, year, month, FailureDaily.dim, FailureDaily.key,
+                   func.sum(FailureDaily.n), func.sum(FailureDaily.gap_sum), func.sum(FailureDaily.gap_count))
+            .where(*where).group_by(FailureDaily.role_id, year, month, FailureDaily.dim, FailureDaily.key))
 
 
-@dataclass(frozen=True)
-class Statements:
-    totals: Select
-    reasons: Select
-    top: Select
-    trend: Select
-    per_role: Select
+class Cells:
+    """Rollup sums for a period: per (dim, key), the values by (role id, "YYYY-MM")."""
+
+    def __init__(self) -> None:
+        self.n: dict[tuple[str, str], dict[tuple[int, str], int]] = defaultdict(lambda: defaultdict(int))
+        self.gap_sum: dict[str, float] = defaultdict(float)
+        self.gap_count: dict[str, int] = defaultdict(int)
+
+    def total(self, dim: str, key: str, *, role: int | None = None, month: str | None = None) -> int:
+        return sum(v for (r, m), v in self.n.get((dim, key), {}).items()
+                   if (role is None or r == role) and (month is None or m == month))
+
+    def keys(self, dim: str) -> set[str]:
+        return {k for (d, k) in self.n if d == dim}
+
+    def roles(self) -> set[int]:
+        return {r for cells in self.n.values() for (r, _) in cells}
+
+    def gap(self, key: str) -> tuple[float, int]:
+        return self.gap_sum[key], self.gap_count[key]
 
 
-@lru_cache(maxsize=64)
-def statements(shape: Shape) -> Statements:
-    scope = [Interview.interviewed_at >= bindparam("start"), Interview.interviewed_at < bindparam("end"),
-             Interview.outcome.in_(DECIDED)]
-    if not shape.by_role:
-        scope.insert(0, Interview.role_id == bindparam("role_id"))
-    # An alias keeps the EXISTS correlated to the interview when the outer query joins reasons too.
-    matching = aliased(FailureReason)
-    reason_filter = [matching.interview_id == Interview.id]
-    if shape.category:
-        reason_filter.append(matching.category == bindparam("category", type_=FailureReason.category.type))
-    if shape.competencies:
-        reason_filter += [matching.category == FailureCategory.competency_gap,
-                          matching.competency_id.in_(bindparam("comp_ids", expanding=True))]
-    failed = Interview.outcome == Outcome.failed
-    if len(reason_filter) > 1:
-        failed = and_(failed, exists().where(*reason_filter))
-    failed_sum = func.coalesce(func.sum(case((failed, 1), else_=0)), 0)
-
-    def count_of(outcome: Outcome):
-        return func.coalesce(func.sum(case((Interview.outcome == outcome, 1), else_=0)), 0)
-
-    joined = select().select_from(FailureReason).join(Interview, Interview.id == FailureReason.interview_id)
-    n_failed = func.count(func.distinct(FailureReason.interview_id))
-    gap_scope = [FailureReason.category == FailureCategory.competency_gap, FailureReason.competency_id.is_not(None)]
-    if shape.competencies:
-        gap_scope.append(FailureReason.competency_id.in_(bindparam("comp_ids", expanding=True)))
-    year, month = extract("year", Interview.interviewed_at), extract("month", Interview.interviewed_at)
-    return Statements(
-        totals=select(func.count(), failed_sum, count_of(Outcome.passed), count_of(Outcome.under_review)).where(*scope),
-        reasons=joined.add_columns(FailureReason.category, n_failed).where(*scope, failed)
-        .group_by(FailureReason.category),
-        top=joined.add_columns(FailureReason.competency_id, n_failed,
-                               func.avg(FailureReason.required - FailureReason.score))
-        .where(*scope, failed, *gap_scope).group_by(FailureReason.competency_id)
-        .order_by(n_failed.desc(), FailureReason.competency_id).limit(bindparam("top")),
-        trend=select(year, month, func.count(), failed_sum).where(*scope).group_by(year, month),
-        per_role=select(Interview.role_id, func.count(), failed_sum).where(*scope).group_by(Interview.role_id),
-    )
+def read_cells(conn: Connection, start: date, end: date, role_id: int | None) -> Cells:
+    params = {"start": start, "end": end}
+    if role_id is not None:
+        params["role_id"] = role_id
+    cells = Cells()
+    for role, year, month, dim, key, n, gap_sum, gap_count in conn.execute(monthly_cells(role_id is not None), params):
+        cells.n[(dim, key)][(int(role), f"{int(year):04d}-{int(month):02d}")] += int(n or 0)
+        if dim == "gap":
+            cells.gap_sum[key] += float(gap_sum or 0)
+            cells.gap_count[key] += int(gap_count or 0)
+    return cells

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
 from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from assistant.models import FailureCategory
-
 from .base import ToolDeps, ToolError, ToolSpec
-from .failure_queries import Shape, statements
+from .failure_queries import Cells, read_cells
 from .lookup import (CompetencyRef, RoleRef, competency_ref, resolve_competencies, resolve_role, role_ref,
                      vocabulary_of)
-from .periods import Period, PeriodError, default_period, parse_period
+from .periods import Period, PeriodError, default_period, parse_period, period_bounds  # noqa: F401 (re-exported)
 
 CATEGORY_LABELS = {
     "job_match": ("job match (background below the role's requirements)", "岗位匹配不足"),
@@ -88,11 +85,6 @@ def pct(part: int, whole: int) -> Optional[float]:
     return round(100.0 * part / whole, 1) if whole else None
 
 
-def period_bounds(period: Period) -> tuple[datetime, datetime]:
-    start = datetime.combine(period.start, time.min, tzinfo=timezone.utc)
-    return start, datetime.combine(period.end + timedelta(days=1), time.min, tzinfo=timezone.utc)
-
-
 def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     """Failure statistics for AI interviews: failure rate with the number of interviews behind it,
     the share of each failure category (job match, competency gap, behaviour inconsistency), the
@@ -106,21 +98,31 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     except PeriodError as exc:
         raise ToolError("bad_period", str(exc), period=args.period) from None
     comps = resolve_competencies(vocab, args.competency, role) if args.competency else []
-    start, end = period_bounds(period)
-
-    sql = statements(Shape(by_role=role is None, category=bool(args.category), competencies=bool(comps)))
-    params = {"start": start, "end": end, "top": args.top}
-    if role is not None:
-        params["role_id"] = role.id
-    if args.category:
-        params["category"] = FailureCategory(args.category)
+    cells = read_cells(conn, period.start, period.end, role.id if role else None)
+    # A filter redefines "failed": failed with a reason of that category, or a gap on that competency.
     if comps:
-        params["comp_ids"] = [c.id for c in comps]
-    interviews, failed, passed, under_review = (int(v) for v in conn.execute(sql.totals, params).one())
-    reasons = _reason_shares(conn.execute(sql.reasons, params).all(), failed, args.category)
-    top = _top_competencies(conn.execute(sql.top, params).all(), failed, vocab)
-    trend = _trend(conn.execute(sql.trend, params).all(), period)
-    by_role = _by_role(conn.execute(sql.per_role, params).all(), vocab) if role is None else []
+        failed_dim, failed_keys = "gap", [str(c.id) for c in comps]
+    elif args.category:
+        failed_dim, failed_keys = "category", [args.category]
+    else:
+        failed_dim, failed_keys = "outcome", ["failed"]
+
+    def failed_in(role_id=None, month=None) -> int:
+        return sum(cells.total(failed_dim, k, role=role_id, month=month) for k in failed_keys)
+
+    def outcomes(role_id=None, month=None) -> int:
+        return sum(cells.total("outcome", o, role=role_id, month=month) for o in ("passed", "failed", "under_review"))
+
+    interviews, failed = outcomes(), failed_in()
+    passed, under_review = cells.total("outcome", "passed"), cells.total("outcome", "under_review")
+    reasons = _reason_shares(cells, failed, args.category, bool(comps))
+    top = _top_competencies(cells, failed, comps, args, vocab)
+    trend = [MonthPoint(month=m, interviews=outcomes(month=m), failed=failed_in(month=m),
+                        failure_rate=pct(failed_in(month=m), outcomes(month=m))) for m in period.months()]
+    by_role = [] if role is not None else sorted(
+        (RoleRow(role=role_ref(vocab.role_by_id(r)), interviews=outcomes(r), failed=failed_in(r),
+                 failure_rate=pct(failed_in(r), outcomes(r))) for r in cells.roles()),
+        key=lambda row: (-(row.failure_rate or 0), row.role.key))
 
     notes = []
     if interviews == 0:
@@ -138,35 +140,31 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
         by_role=by_role, notes=notes)
 
 
-def _reason_shares(rows, failed: int, category: str | None) -> list[ReasonShare]:
-    counts = {FailureCategory(c).value: int(n) for c, n in rows}
-    if category:
-        counts = {k: v for k, v in counts.items() if k == category}
+def _reason_shares(cells: Cells, failed: int, category: str | None, by_competency: bool) -> list[ReasonShare]:
+    if by_competency:  # failures on one competency are competency gaps by definition
+        counts = {"competency_gap": failed}
+    else:
+        counts = {k: cells.total("category", k) for k in cells.keys("category") if not category or k == category}
     shares = [ReasonShare(category=k, label_en=CATEGORY_LABELS[k][0], label_zh=CATEGORY_LABELS[k][1],
-                          failed_interviews=n, share=pct(n, failed) or 0.0) for k, n in counts.items()]
+                          failed_interviews=n, share=pct(n, failed) or 0.0) for k, n in counts.items() if n]
     return sorted(shares, key=lambda s: (-s.failed_interviews, s.category))
 
 
-def _top_competencies(rows, failed: int, vocab) -> list[CompetencyFailure]:
-    comps = {c.id: c for c in vocab.competencies}
-    return [CompetencyFailure(competency=competency_ref(comps[cid], vocab), failed_interviews=int(cnt),
-                              share=pct(int(cnt), failed) or 0.0, mean_gap=round(float(gap or 0), 1))
-            for cid, cnt, gap in rows]
-
-
-def _trend(rows, period: Period) -> list[MonthPoint]:
-    found = {f"{int(y):04d}-{int(m):02d}": (int(n), int(f)) for y, m, n, f in rows}
-    points = []
-    for month in period.months():
-        n, f = found.get(month, (0, 0))
-        points.append(MonthPoint(month=month, interviews=n, failed=f, failure_rate=pct(f, n)))
-    return points
-
-
-def _by_role(rows, vocab) -> list[RoleRow]:
-    out = [RoleRow(role=role_ref(vocab.role_by_id(rid)), interviews=int(n), failed=int(f),
-                   failure_rate=pct(int(f), int(n))) for rid, n, f in rows]
-    return sorted(out, key=lambda r: (-(r.failure_rate or 0), r.role.key))
+def _top_competencies(cells: Cells, failed: int, comps, args: FailureStatsArgs, vocab) -> list[CompetencyFailure]:
+    if args.category not in (None, "competency_gap"):
+        return []  # only competency gaps name a competency
+    keys = [str(c.id) for c in comps] if comps else sorted(cells.keys("gap"))
+    by_id = {c.id: c for c in vocab.competencies}
+    rows = []
+    for key in keys:
+        n = cells.total("gap", key)
+        if n:
+            gap_sum, gap_count = cells.gap(key)
+            rows.append(CompetencyFailure(competency=competency_ref(by_id[int(key)], vocab), failed_interviews=n,
+                                          share=pct(n, failed) or 0.0,
+                                          mean_gap=round(gap_sum / gap_count, 1) if gap_count else 0.0))
+    rows.sort(key=lambda r: (-r.failed_interviews, r.competency.role_key, r.competency.key))
+    return rows[:args.top]
 
 
 SPEC = ToolSpec(name="failure_stats", func=failure_stats, args_model=FailureStatsArgs,

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -676,3 +676,9 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
         if nxt and nxt.group(1).lower().rstrip(".") not in _MONTHS:
             return False
     return True
+
+
+def period_bounds(period: Period) -> tuple[datetime, datetime]:
+    """The period as a half-open UTC datetime range [start, end) for queries on timestamps."""
+    start = datetime.combine(period.start, datetime.min.time(), tzinfo=timezone.utc)
+    return start, datetime.combine(period.end + timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc)

@@ -1,15 +1,17 @@
 """The domain model of DESIGN.md (SQLModel). Import tables from here."""
 
-from .interviews import (Answer, CompetencyScore, FailureCategory, FailureReason, Interview,
+from .interviews import (Answer, CompetencyScore, FailureCategory, FailureDaily, FailureReason, Interview,
                          InterviewPublic, Outcome)
 from .people import Candidate, CandidatePublic, Demographics, Employee, PerformanceRecord
 from .roles import (Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Question, Role,
                     RolePublic)
-from .workflow import AuditEvent, CompetencyChangeProposal, Conversation, FeedbackDraft, Job, Message
+from .workflow import (AuditEvent, CompetencyChangeProposal, Conversation, FairnessAuditRun, FeedbackDraft, Job,
+                       Message)
 
 __all__ = [
     "Answer", "AuditEvent", "Candidate", "CandidatePublic", "Competency", "CompetencyChangeProposal",
     "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
-    "FailureCategory", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",
+    "FairnessAuditRun",
+    "FailureCategory", "FailureDaily", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",
     "Outcome", "PerformanceMetric", "PerformanceRecord", "Question", "Role", "RolePublic",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Optional
 
@@ -82,3 +82,22 @@ class FailureReason(SQLModel, table=True):
     required: Optional[float] = None
     detail: str = Field(default="")
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class FailureDaily(SQLModel, table=True):
+    """Per role and UTC day: outcome counts, failed interviews per reason category and per competency gap.
+
+    A rollup of the rows above, kept in step by `assistant.rollup` on every write path, so failure
+    statistics read a few thousand rows whatever the number of interviews.
+    """
+
+    __tablename__ = "failure_daily"
+    __table_args__ = (UniqueConstraint("day", "role_id", "dim", "key", name="uq_failure_daily"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    day: date
+    role_id: int = Field(foreign_key="role.id")
+    dim: str = Field(max_length=16, description="outcome | category | gap")
+    key: str = Field(max_length=64, description="an outcome, a failure category, or a competency id")
+    n: int = Field(description="interviews (outcome) or failed interviews (category, gap)")
+    gap_sum: float = Field(default=0.0, description="gap rows: sum of points below the minimum")
+    gap_count: int = Field(default=0, description="gap rows: number of gap reasons summed")

@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from assistant.db import session_scope
-from assistant.models import PerformanceMetric, Role
+from assistant.rollup import rebuild_failure_daily
+from assistant.models import Interview, PerformanceMetric, Role
 from knowledge.catalogue import load_metrics
 from knowledge.sync import sync_catalogue, sync_metrics
 
@@ -25,6 +26,8 @@ from .sources import read_paths
 from .writers import WRITERS
 
 __all__ = ["FileSummary", "ImportFailed", "ImportSummary", "import_paths"]
+
+INTERVIEW_KINDS = ("interviews", "competency_scores", "failure_reasons")
 
 
 class FileSummary(BaseModel):
@@ -56,10 +59,23 @@ def import_paths(url: str, paths: Sequence[Path]) -> ImportSummary:
             group = [s for s in sections if s.kind == kind]
             if group:
                 WRITERS[kind](batch, group)
+        _refresh_statistics(session, sections)
     return ImportSummary(files=[FileSummary(file=s.label + (f" ({s.section})" if s.section else ""), kind=s.kind,
                                             rows=len(s.rows), created=s.created, updated=s.updated,
                                             unchanged=s.unchanged) for s in sections],
                          catalogue_synced=synced)
+
+
+def _refresh_statistics(session: Session, sections) -> None:
+    # Bulk writes bypass the ORM hooks: recompute the statistics rollup of the roles touched.
+    changed = [s for s in sections if s.kind in INTERVIEW_KINDS and (s.created or s.updated)]
+    ids = sorted({str(raw.get("interview_id")) for s in changed for _, raw in s.rows if raw.get("interview_id")})
+    roles: set[int] = set()
+    for i in range(0, len(ids), 900):
+        roles |= set(session.execute(select(Interview.role_id).where(Interview.external_id.in_(ids[i:i + 900])))
+                     .scalars())
+    if roles:
+        rebuild_failure_daily(session.connection(), role_ids=roles)
 
 
 def _ensure_catalogue(session: Session, roles_given: bool) -> bool:
