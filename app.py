@@ -10,10 +10,13 @@ from typing import List, Optional
 
 import typer
 
+from evals.cli import app as eval_cli  # typer only; the runner is imported when `eval` runs
+
 cli = typer.Typer(help="Candor: the HR assistant for AI-interview programs.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 db_cli = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+cli.add_typer(eval_cli, name="eval")
 
 AUDIENCES = ("hr_manager", "recruiter", "evaluator")
 
@@ -203,6 +206,74 @@ def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HO
         typer.echo("  (development staff token: dev-hr-token — set CANDOR_STAFF_TOKENS for anything real)")
     uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="info")
+
+
+# --- Slack (integrations/slack) ---------------------------------------------------------------------
+@cli.command()
+def slack(socket: bool = typer.Option(False, "--socket", help="Connect over Socket Mode (needs SLACK_APP_TOKEN).")) -> None:
+    """Run the Slack app over Socket Mode; HTTP events are served by `serve` at POST /slack/events."""
+    from integrations.slack.app import SlackNotConfigured
+
+    settings = _settings()
+    if not socket:
+        _fail("HTTP events need no separate process: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and run "
+              "`python app.py serve`; Slack posts to https://<your host>/slack/events. For a workspace without a "
+              "public URL run `python app.py slack --socket` with SLACK_APP_TOKEN set.", 2)
+    from integrations.slack.socket_mode import run_socket_mode
+
+    if not (settings.slack_bot_token and settings.slack_app_token):
+        _fail("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions) and SLACK_APP_TOKEN (xapp-… with "
+              "connections:write, Basic Information → App-Level Tokens); see README, section Slack.", 2)
+    if not settings.slack_users:
+        typer.secho("CANDOR_SLACK_USERS is empty: every Slack user will get the polite refusal.", fg="yellow", err=True)
+    typer.echo(f"Candor on Slack over Socket Mode ({len(settings.slack_users)} mapped users). Ctrl-C to stop.")
+    try:
+        run_socket_mode(settings, _assistant())
+    except SlackNotConfigured as exc:
+        _fail(str(exc), 2)
+# --- end Slack ---------------------------------------------------------------------------------------
+
+
+# --- Fairness audit (integrations/reports/fairness.py) ----------------------------------------------
+@cli.command()
+def audit(role: Optional[str] = typer.Option(None, "--role", help="Role name in English or Chinese; omit for every role."),
+          period: Optional[str] = typer.Option(None, "--period", help="e.g. 'this year', 'last 12 months' (default)."),
+          attributes: Optional[str] = typer.Option(None, "--attributes", help="Comma-separated, e.g. gender,age_band; "
+                                                                                  "default: all in the data."),
+          output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write audit.html or audit.csv."),
+          intersections: bool = typer.Option(True, "--intersections/--no-intersections",
+                                             help="Also audit every intersection of two attributes."),
+          min_share: float = typer.Option(2.0, "--min-share", help="Percent under which a group is left out of ratios."),
+          min_group_size: int = typer.Option(5, "--min-group-size", help="Groups smaller than this are never shown "
+                                                                           "by rate (at least 5).")) -> None:
+    """Fairness audit (as an HR manager): selection rates and impact ratios by group, as text, HTML or CSV."""
+    from integrations.reports.fairness import AuditCommandError, audit_command
+
+    try:
+        typer.echo(audit_command(_settings(), role=role, period=period, output=output, intersections=intersections,
+                                 attributes=[a.strip() for a in attributes.split(",") if a.strip()] if attributes
+                                 else None, min_share_pct=min_share, min_group_size=min_group_size))
+    except AuditCommandError as exc:
+        _fail(str(exc), 2)
+# --- end fairness audit ------------------------------------------------------------------------------
+
+@cli.command()
+def monitor(as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
+    """Run the competency monitoring rules (knowledge/monitoring.yaml); they only ever propose."""
+    from assistant.clock import current_time
+    from assistant.db import session_scope
+    from prompts import render
+    from tools.base import Principal, ToolDeps
+    from tools.monitoring import run_monitoring
+
+    settings = _settings()
+    with session_scope(settings.database_url) as session:
+        deps = ToolDeps(session=session, principal=Principal(id="system:monitor", audience="hr_manager"),
+                        now=current_time(settings.now))
+        result = run_monitoring(deps)
+    payload = result.model_dump(mode="json")
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2) if as_json
+               else render("answers/monitor_competencies.en.j2", result=payload))
 
 
 if __name__ == "__main__":

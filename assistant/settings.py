@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,25 @@ class StaffToken(BaseModel):
     audience: Audience
 
 
+# --- Slack (integrations/slack) ----------------------------------------------------------------
+SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+class SlackUser(BaseModel):
+    """Who a Slack user is to Candor. Candidates never use Slack, so only staff audiences."""
+
+    id: str
+    audience: Literal["hr_manager", "recruiter", "evaluator"]
+
+    @field_validator("audience", mode="before")
+    @classmethod
+    def _no_candidates(cls, value):
+        if value == "candidate":
+            raise ValueError("candidates never use Slack; they use the signed web chat link")
+        return value
+# --- end Slack ---------------------------------------------------------------------------------
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
@@ -42,6 +62,87 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", alias="CANDOR_HOST")
     port: int = Field(8000, alias="CANDOR_PORT")
     history_turns: int = Field(20, alias="CANDOR_HISTORY_TURNS", ge=1)
+
+    # --- Fairness audit schedule (assistant/audit_schedule.py) ---------------------------------
+    # `serve` audits every role every N days (0: never) over CANDOR_AUDIT_PERIOD and tells HR managers
+    # about new flags; CANDOR_AUDIT_SCHEDULER forces it on or off (default: on, except under CANDOR_ENV=test).
+    audit_schedule_days: int = Field(30, alias="CANDOR_AUDIT_SCHEDULE_DAYS", ge=0, le=366)
+    audit_period: str = Field("last 12 months", alias="CANDOR_AUDIT_PERIOD")
+    audit_scheduler: bool | None = Field(None, alias="CANDOR_AUDIT_SCHEDULER")
+
+    @property
+    def audit_scheduler_enabled(self) -> bool:
+        on = self.audit_scheduler if self.audit_scheduler is not None else self.env != "test"
+        return on and self.audit_schedule_days > 0
+
+    @field_validator("audit_period")
+    @classmethod
+    def _audit_period_parses(cls, value: str) -> str:
+        from datetime import timezone
+
+        from tools.periods import PeriodError, parse_period
+
+        try:
+            parse_period(value, datetime.now(timezone.utc))
+        except PeriodError as exc:
+            raise ValueError(str(exc)) from None
+        return value
+    # --- end fairness audit schedule -----------------------------------------------------------
+
+    # --- Slack (integrations/slack) ------------------------------------------------------------
+    # HTTP events need the bot token and signing secret; Socket Mode needs the bot and app tokens.
+    slack_bot_token: str = Field("", alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str = Field("", alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str = Field("", alias="SLACK_APP_TOKEN")
+    slack_users: dict[str, SlackUser] = Field(default_factory=dict, alias="CANDOR_SLACK_USERS")
+    # Tests point this at a local stand-in for Slack's Web API.
+    slack_api_url: str = Field("https://slack.com/api/", alias="CANDOR_SLACK_API_URL")
+    # Answers run on this many threads; SQLite serialises writers, so more threads only queue on its lock.
+    slack_workers: int = Field(4, alias="CANDOR_SLACK_WORKERS", ge=1, le=64)
+
+    @field_validator("slack_users", mode="before")
+    @classmethod
+    def _parse_slack_users(cls, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return {}
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValueError('CANDOR_SLACK_USERS must be JSON like {"U012AB3CD": {"id": "ana", '
+                                 '"audience": "hr_manager"}}') from exc
+        for slack_id in value or {}:
+            if not SLACK_USER_ID.match(str(slack_id)):
+                raise ValueError(f"CANDOR_SLACK_USERS: {slack_id!r} is not a Slack user id (like U012AB3CD); "
+                                 "copy it from the user's profile: ⋮ → Copy member ID")
+        return value
+
+    @model_validator(mode="after")
+    def _slack_safety(self) -> "Settings":
+        if self.slack_bot_token and not self.slack_bot_token.startswith("xoxb-"):
+            raise ValueError("SLACK_BOT_TOKEN must be the bot token (xoxb-…) from OAuth & Permissions")
+        if self.slack_app_token and not self.slack_app_token.startswith("xapp-"):
+            raise ValueError("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write, "
+                             "from Basic Information → App-Level Tokens")
+        if self.slack_bot_token and not (self.slack_signing_secret or self.slack_app_token):
+            raise ValueError("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP events) nor "
+                             "SLACK_APP_TOKEN (Socket Mode) is: copy one from the app's Basic Information page")
+        if self.env == "production":
+            secret = self.slack_signing_secret
+            if secret and (secret.lower() in PLACEHOLDER_SECRETS or len(secret) < 16):
+                raise ValueError("SLACK_SIGNING_SECRET is a placeholder or too short: copy the Signing Secret "
+                                 "from the Slack app's Basic Information page")
+            for name, token in (("SLACK_BOT_TOKEN", self.slack_bot_token), ("SLACK_APP_TOKEN", self.slack_app_token)):
+                if token and (token.split("-", 1)[-1].lower() in PLACEHOLDER_SECRETS or len(token) < 20):
+                    raise ValueError(f"{name} is a placeholder or too short: copy the real token from the Slack app")
+        return self
+
+    @property
+    def slack_http_enabled(self) -> bool:
+        """Slack HTTP events are served at POST /slack/events."""
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+    # --- end Slack ---------------------------------------------------------------------------------
 
     @field_validator("staff_tokens", mode="before")
     @classmethod

@@ -83,7 +83,7 @@ def session(sqlite_url):
 def _isolated_environment(monkeypatch):
     """Nothing in the suite may read a real person's settings or reach a real model."""
     for name in list(os.environ):
-        if name.startswith(("CANDOR_", "OPENAI_")) or name == "DATABASE_URL":
+        if name.startswith(("CANDOR_", "OPENAI_", "SLACK_")) or name == "DATABASE_URL":
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CANDOR_ENV", "test")
 

@@ -67,7 +67,7 @@ def test_bad_settings_name_the_variable(tmp_path):
 def test_db_upgrade_and_seed_if_empty(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     up = run("db", "upgrade", url=url)
-    assert up.returncode == 0 and "revision 0001" in up.stdout
+    assert up.returncode == 0 and "Database at revision 0003" in up.stdout
     first = run("seed", "--candidates", "200", "--if-empty", url=url)
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout.split("Seeded the demo company: ", 1)[1])["interviews"] >= 200

@@ -36,7 +36,9 @@ def test_openai_protocol_runs_the_real_tool_loop(seeded_sqlite_url, provider):
                            f"of {call.result['interviews']} interviews.")
     first, second = server.requests
     assert first["model"] == "gpt-test"
-    assert [t["function"]["name"] for t in first["tools"]] == ["failure_stats"]
+    from tools.registry import tools_for
+
+    assert [t["function"]["name"] for t in first["tools"]] == [spec.name for spec in tools_for("hr_manager")]
     assert first["messages"][0]["role"] == "system" and "Candor" in first["messages"][0]["content"]
     assert second["messages"][-1]["role"] == "tool"
 

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from .base import ToolSpec
+from .competency_changes import SPEC_DECIDE as DECIDE_PROPOSAL
+from .competency_changes import SPEC_PROPOSE as PROPOSE_COMPETENCY_CHANGES
+from .competency_insights import SPEC as COMPETENCY_INSIGHTS
+from .competency_outcome import SPEC as PROPOSAL_OUTCOME
 from .failure_stats import SPEC as FAILURE_STATS
+from .fairness_audit import SPEC as FAIRNESS_AUDIT
+from .monitoring import SPEC as MONITOR_COMPETENCIES
+from .predict_performance import SPEC as PREDICT_PERFORMANCE
+from .predict_performance import SPEC_ATTRITION as ATTRITION_RISK
 
-ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS,)
+ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS, FAIRNESS_AUDIT,
+                                   COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, DECIDE_PROPOSAL, PROPOSAL_OUTCOME,
+                                   MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK)
 
 
 def tools_for(audience: str) -> tuple[ToolSpec, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any, Callable, Optional
 
@@ -10,8 +11,9 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
+from .competency import CompetencyCall, competency_calls
 from .nlu import Understanding, understand
-from .render import render_help, render_tool_result
+from .render import render_help, render_refusal, render_tool_result
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -38,19 +40,68 @@ class EmbeddedPlanner(BaseChatModel):
         u = understand(question, vocab, self.clock())
         if isinstance(messages[-1], ToolMessage):
             tool_msgs = [m for m in messages[human_at:] if isinstance(m, ToolMessage)]
-            parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language,
-                                        show_trend=u.show_trend, question=question) for m in tool_msgs]
+            parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language, show_trend=u.show_trend,
+                                        question=question, show_pass_rate=u.show_pass_rate) for m in tool_msgs]
+            if u.refusal:
+                parts.append(render_refusal(u.language, u.refusal))
             return AIMessage(content="\n\n".join(parts))
 
-        previous = _previous_call(messages[:human_at], "failure_stats")
+        earlier = messages[:human_at]
+        if u.intent == "refuse":
+            return AIMessage(content=render_refusal(u.language, u.refusal))
+        if calls := competency_calls(question, u):
+            return self._competency(calls, u, earlier, allowed, question)
+        if u.intent == "failure_stats" and u.followup and not u.asks_stats and not (u.slots - {"role", "period"}) \
+                and _last_tool(earlier) == "fairness_audit":
+            u.intent = "fairness_audit"  # "And for Marketing Planner?" after an audit continues the audit
+        if u.intent == "fairness_audit":
+            return self._fairness(u, earlier, allowed, question)
+        previous = _previous_call(earlier, "failure_stats")
         if u.intent == "unknown" or u.intent == "help" or (u.followup and not u.slots and previous is None):
             roles = [r.name_zh if u.language == "zh" else r.name_en for r in vocab.roles]
-            return AIMessage(content=render_help(u.language, roles, understood=u.intent == "help"))
+            return AIMessage(content=render_help(u.language, roles, understood=u.intent == "help",
+                                                 fairness="fairness_audit" in allowed))
         if "failure_stats" not in allowed:
             return AIMessage(content=render_tool_result("failure_stats", '{"error": "forbidden", "message": ""}',
                                                         u.language, show_trend=False, question=question))
         args = _merge(previous if u.followup else None, u)
         return AIMessage(content="", tool_calls=[{"name": "failure_stats", "args": args,
+                                                  "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+
+    def _competency(self, calls: list[CompetencyCall], u: Understanding, earlier: list[BaseMessage],
+                    allowed: set[str], question: str) -> AIMessage:
+        for call in calls:
+            if call.tool not in allowed:
+                return AIMessage(content=render_tool_result(call.tool, json.dumps(
+                    {"error": "forbidden", "tool": call.tool, "message": ""}), u.language, show_trend=False,
+                    question=question))
+            if call.needs_role and "role" not in call.args:
+                role = _last_role(earlier)  # "And propose new weights" after a question about a role
+                if role is None:
+                    return AIMessage(content=render_tool_result(call.tool, json.dumps(
+                        {"error": "role_needed", "tool": call.tool, "message": ""}), u.language, show_trend=False,
+                        question=question))
+                call.args["role"] = role
+        return AIMessage(content="", tool_calls=[{"name": c.tool, "args": c.args, "type": "tool_call",
+                                                  "id": f"call_{uuid.uuid4().hex[:12]}"} for c in calls])
+
+    def _fairness(self, u: Understanding, earlier: list[BaseMessage], allowed: set[str], question: str) -> AIMessage:
+        if "fairness_audit" not in allowed:  # recruiters and candidates: say who may run it
+            return AIMessage(content=render_tool_result("fairness_audit", json.dumps({"error": "hr_only", "message": ""}),
+                                                        u.language, show_trend=False, question=question))
+        if u.individual:  # aggregates only: never one person's demographics
+            return AIMessage(content=render_tool_result("fairness_audit", json.dumps(
+                {"error": "individual_demographics", "message": ""}), u.language, show_trend=False, question=question))
+        previous = _previous_call(earlier, "fairness_audit") if u.followup else None
+        args = dict(previous or {})
+        if "role" in u.slots or previous is None:
+            args["role"] = None if u.all_roles else u.role
+        if "period" in u.slots:
+            args["period"] = u.period
+        if "attributes" in u.slots:
+            args["attributes"] = u.attributes
+        args = {k: v for k, v in args.items() if v is not None}
+        return AIMessage(content="", tool_calls=[{"name": "fairness_audit", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
 
 
@@ -70,6 +121,22 @@ def _previous_call(messages: list[BaseMessage], tool: str) -> dict | None:
     return None
 
 
+def _last_role(messages: list[BaseMessage]) -> str | None:
+    for message in reversed(messages):
+        if isinstance(message, AIMessage):
+            for call in message.tool_calls:
+                if call["args"].get("role"):
+                    return call["args"]["role"]
+    return None
+
+
+def _last_tool(messages: list[BaseMessage]) -> str | None:
+    for message in reversed(messages):
+        if isinstance(message, AIMessage) and message.tool_calls:
+            return message.tool_calls[-1]["name"]
+    return None
+
+
 def _merge(previous: dict | None, u: Understanding) -> dict:
     """A follow-up keeps the previous question's slots and changes only what the user changed."""
     args = dict(previous or {})
@@ -84,6 +151,8 @@ def _merge(previous: dict | None, u: Understanding) -> dict:
             args.pop("category", None)  # a competency filter means competency gaps
     if "category" in u.slots:
         args["category"] = None if u.clear_category else u.category
+        if u.clear_category and "competency" not in u.slots:
+            args.pop("competency", None)  # "all reasons" lifts every filter
         if args["category"] not in (None, "competency_gap") and "competency" not in u.slots:
             args.pop("competency", None)  # only competency gaps name a competency
     if "period" in u.slots:

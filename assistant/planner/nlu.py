@@ -1,4 +1,4 @@
-"""Understanding a message: intent, slots (role, competency, category, period) and what to show.
+"""Understanding a message: intent, slots (role, competency, category, period, attributes) and what to show.
 
 Pure functions over the text and the vocabulary of known names; no database, no model.
 """
@@ -22,15 +22,45 @@ HELP_WORDS = re.compile(r"^\s*(help|hi|hello|hey|what can you do\??|帮助|你�
 TREND_WORDS = re.compile(r"(trend|month by month|monthly|over time|per month|趋势|按月|每月|逐月|走势)", re.I)
 ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by role|across roles|compare roles|"
                              r"所有岗位|各岗位|全部岗位|哪个岗位|哪些岗位|各个岗位|按岗位)", re.I)
-FOLLOWUP_WORDS = re.compile(r"^\s*(and|what about|how about|same for|now|only|just|show|那|那么|再|换成|只看|仅看|只)\b|"
+# English openers need a word boundary; Chinese ones cannot have one (no spaces between characters).
+FOLLOWUP_WORDS = re.compile(r"^\s*((and|what about|how about|same for|now|only|just|show)\b|那|那么|再|换成|只看|仅看|只)|"
                             r"(呢[？?]?\s*$)", re.I)
-CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every reason|所有原因|全部原因|不限原因)", re.I)
+CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every reason|all competencies|no filter|"
+                                r"所有原因|全部原因|不限原因|所有胜任力|不限)", re.I)
+PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通过比例|多少人通过)", re.I)
+# Requests the assistant must decline, whoever asks: automatic rejection on facial or behavioural
+# signals (they only ever route to human review), and candidates' contact details.
+REFUSE_AUTO_REJECT = re.compile(
+    r"((auto(matic(ally)?)?[- ]?reject\w*|reject\w* (automatically|everyone|every|all)).*(face|facial|smil\w*|expression|"
+    r"nervous|emotion|video|camera|signal)|(face|facial|smil\w*|expression|emotion)\w*.*(auto(matic(ally)?)?[- ]?reject)|"
+    r"(表情|面部|微笑|紧张|情绪).*(自动)?(淘汰|拒绝)|自动(淘汰|拒绝))", re.I)
+REFUSE_CONTACTS = re.compile(
+    r"((e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|all)\b|"
+    r"\b(candidates?|applicants?)'?s?\b.*\b(e-?mails?|phone( numbers?)?|contact (details|info\w*))|"
+    r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I)
 
 CATEGORY_WORDS = {
     "competency_gap": re.compile(r"(competenc(y|ies)\s+gaps?|skill gaps?|gaps? in competenc\w*|能力差距|胜任力差距|能力不足|能力缺口)", re.I),
     "job_match": re.compile(r"(job[- ]match\w*|role[- ]match\w*|background (mismatch|fit)|岗位匹配|背景不匹配|岗位不匹配|匹配度)", re.I),
     "behavior_inconsistency": re.compile(r"(behaviou?r(al)? inconsisten\w*|inconsisten\w*|行为不一致|言行不一致)", re.I),
 }
+
+# Fairness-audit questions: group differences in outcomes by demographic attribute.
+FAIRNESS_WORDS = re.compile(
+    r"(fairness|\bfair(ly)?\b|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
+    r"\b4/5\b|80\s*% rule|impact ratios?|\bflagged\b|demographic\w*|group differences?|"
+    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|群体差异|被标记|标记了|人口统计)", re.I)
+ATTRIBUTE_WORDS = {
+    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性)", re.I),
+    "age_band": re.compile(r"(\bages?\b|\baged\b|\bage (bands?|groups?)\b|\bolder\b|\byounger\b|年龄|年长|大龄|年轻|老年)",
+                           re.I),
+    "education": re.compile(r"(\beducation\w*|\bdegrees?\b|学历|教育)", re.I),
+}
+GROUP_DIFFERENCE_WORDS = re.compile(r"(differ\w*|dispari\w*|\bgaps?\b|compar\w*|\bvs\.?\b|versus|差异|差别|区别|对比|比较|差距)",
+                                    re.I)
+# A question about one person ("the gender of candidate C000012"): demographics are never given per person.
+INDIVIDUAL_WORDS = re.compile(r"(\b[CI]\d{3,}\b|\bcandidate\s+(#|no\.?\s*)?\d+|候选人\s*[A-Za-z]?\d+)", re.I)
+ANYWHERE_WORDS = re.compile(r"(anywhere|any roles?|across (the )?(company|roles)|任何岗位|哪里)", re.I)
 
 # Phrases that name a role we do not know ("failure rate for Data Scientist").
 UNKNOWN_ROLE_EN = re.compile(
@@ -47,7 +77,7 @@ NOT_ROLE_ZH = ("为什么", "所有", "哪个", "哪些", "各个", "全部", "�
 
 @dataclass
 class Understanding:
-    intent: str  # failure_stats | help | unknown
+    intent: str  # failure_stats | fairness_audit | refuse | help | unknown
     language: str  # en | zh
     role: str | None = None  # role key, or the unknown name the user gave
     role_known: bool = True
@@ -57,7 +87,12 @@ class Understanding:
     clear_category: bool = False
     period: str | None = None
     show_trend: bool = False
+    show_pass_rate: bool = False
+    refusal: str | None = None  # auto_reject | contact_details
     followup: bool = False
+    asks_stats: bool = False
+    individual: bool = False  # names one candidate
+    attributes: list[str] = field(default_factory=list)  # demographic attributes a fairness question names
     slots: set[str] = field(default_factory=set)
 
 
@@ -88,6 +123,11 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if HELP_WORDS.match(text):
         u.intent = "help"
         return u
+    if REFUSE_AUTO_REJECT.search(text):
+        u.intent, u.refusal = "refuse", "auto_reject"
+        return u
+    if REFUSE_CONTACTS.search(text):
+        u.refusal = "contact_details"  # declined; a statistics question in the same message is still answered
 
     role_names = vocab.role_names()
     role_hits = _find_names(text, role_names)
@@ -119,6 +159,9 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if TREND_WORDS.search(text):
         u.show_trend = True
         u.slots.add("trend")
+    if PASS_RATE_WORDS.search(text):
+        u.show_pass_rate = True
+        u.slots.add("pass_rate")
     if ALL_ROLES_WORDS.search(text):
         u.all_roles = True
         u.slots.add("role")
@@ -130,22 +173,53 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
             u.slots.add("role")
 
     asks_stats = bool(STATS_WORDS_ZH.search(text) if lang == "zh" else STATS_WORDS_EN.search(text))
+    u.asks_stats = asks_stats
     u.followup = bool(FOLLOWUP_WORDS.search(text)) or not asks_stats
     if asks_stats or u.slots:
         u.intent = "failure_stats"
+    _fairness(text, u)
+    if u.refusal and u.intent == "unknown":
+        u.intent = "refuse"
     return u
+
+
+def _fairness(text: str, u: Understanding) -> None:
+    """A fairness question: names the audit (bias, adverse impact…), or compares outcomes by an attribute."""
+    u.attributes = [a for a, pattern in ATTRIBUTE_WORDS.items() if pattern.search(text)]
+    u.individual = bool(INDIVIDUAL_WORDS.search(text))
+    if not (FAIRNESS_WORDS.search(text) or (u.attributes and (
+            GROUP_DIFFERENCE_WORDS.search(text) or u.asks_stats or u.individual))):
+        return
+    u.intent = "fairness_audit"
+    if u.attributes:
+        u.slots.add("attributes")
+    if not u.role_known and u.role and (FAIRNESS_WORDS.search(u.role) or u.role.startswith("按") or any(
+            p.search(u.role) for p in ATTRIBUTE_WORDS.values())):
+        u.role, u.role_known = None, True  # "bias for older candidates" names a group, not a role
+        u.slots.discard("role")
+    if ANYWHERE_WORDS.search(text):
+        u.all_roles = True
+        u.slots.add("role")
+    u.followup = bool(FOLLOWUP_WORDS.search(text)) or not (u.slots & {"role", "period"})
+
+
+_ANY_DAY = datetime(2026, 6, 15)  # only whether a period is named matters here, not its dates
 
 
 def _unknown_role(text: str, lang: str) -> str | None:
     if lang == "zh":
         m = UNKNOWN_ROLE_ZH.search(text.strip())
-        if m and not m.group("name").startswith(NOT_ROLE_ZH):
-            return m.group("name")
+        name = m.group("name") if m else ""
+        # Periods, trends and filters are not role names ("上个季度呢？", "按月趋势呢？").
+        if name and not name.startswith(NOT_ROLE_ZH) and not name.startswith("按") and not TREND_WORDS.search(name) \
+                and find_period(name, _ANY_DAY) is None and not any(p.search(name) for p in CATEGORY_WORDS.values()):
+            return name
         return None
     for m in UNKNOWN_ROLE_EN.finditer(text):
         name = m.group("name").strip()
         words = name.lower().split()
         if words and not any(w in NOT_ROLE_WORDS or w.isdigit() for w in words) and not any(
+                p.search(name) for p in ATTRIBUTE_WORDS.values()) and not any(
                 p.search(name) for p in CATEGORY_WORDS.values()) and not TREND_WORDS.search(name):
             return name
     return None

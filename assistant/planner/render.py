@@ -10,7 +10,8 @@ from prompts import render
 WHY = re.compile(r"(\bwhy\b|为什么|为何|怎么回事)", re.I)
 
 
-def render_tool_result(tool: str, content: str, language: str, *, show_trend: bool, question: str) -> str:
+def render_tool_result(tool: str, content: str, language: str, *, show_trend: bool, question: str,
+                       show_pass_rate: bool = False) -> str:
     try:
         payload = json.loads(content)
     except (TypeError, json.JSONDecodeError):
@@ -19,8 +20,12 @@ def render_tool_result(tool: str, content: str, language: str, *, show_trend: bo
         return render(f"answers/error.{language}.j2", error=payload)
     # A "why" question gets the trend too: it shows when the rate moved.
     return render(f"answers/{tool}.{language}.j2", result=payload,
-                  show_trend=show_trend or bool(WHY.search(question)))
+                  show_trend=show_trend or bool(WHY.search(question)), show_pass_rate=show_pass_rate)
 
 
-def render_help(language: str, roles: list[str], understood: bool) -> str:
-    return render(f"answers/help.{language}.j2", roles=roles, understood=understood)
+def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False) -> str:
+    return render(f"answers/help.{language}.j2", roles=roles, understood=understood, fairness=fairness)
+
+
+def render_refusal(language: str, reason: str | None) -> str:
+    return render(f"answers/refusal.{language}.j2", reason=reason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -24,13 +25,42 @@ INDEX = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Candor</t
 <p><a href="/docs">API documentation (OpenAPI)</a> · <a href="/healthz">health</a></p></body></html>"""
 
 
+# --- Background work (the scheduled fairness audit), for as long as the app runs ---------------
+@asynccontextmanager
+async def _background_work(app: FastAPI):
+    """Starts the fairness-audit scheduler when enabled (never under CANDOR_ENV=test unless asked).
+    Set `app.state.notifier` before start-up to send its notices somewhere other than the log."""
+    settings, scheduler = app.state.settings, None
+    if settings.audit_scheduler_enabled:
+        from assistant.audit_schedule import scheduler_for
+        from assistant.notify import default_notifier
+
+        notifier = getattr(app.state, "notifier", None) or default_notifier(settings)
+        scheduler = scheduler_for(settings, app.state.assistant, notifier)
+        scheduler.start()
+    app.state.audit_scheduler = scheduler
+    try:
+        yield
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
+# --- end background work -----------------------------------------------------------------------
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="Candor", version="0.1.0",
+    app = FastAPI(title="Candor", version="0.1.0", lifespan=_background_work,
                   description="HR assistant that turns failed AI interviews into insight through conversation.")
     app.state.settings = settings
     app.state.assistant = assistant or Assistant(settings)
     app.include_router(chat.router)
+
+    # --- Slack HTTP events: POST /slack/events, only when Slack is configured (integrations/slack) ---
+    if settings.slack_http_enabled:
+        from integrations.slack.http_events import mount_slack
+
+        mount_slack(app, settings, app.state.assistant)
+    # --- end Slack ---
 
     @app.get("/healthz", tags=["ops"], summary="Liveness and database check")
     def healthz() -> JSONResponse:
