@@ -119,8 +119,13 @@ class AuditScheduler:
         with Session(self.engine) as session:
             if session.exec(select(FairnessAuditRun.id).where(FairnessAuditRun.slot == slot)).first() is not None:
                 return None
-        return record_audit(self.engine, now=now, period=self.period, notifier=self.notifier, slot=slot,
-                            trigger="schedule", vocabulary=self.vocabulary() if self.vocabulary else None)
+        vocabulary = self.vocabulary() if self.vocabulary else None
+        run = record_audit(self.engine, now=now, period=self.period, notifier=self.notifier, slot=slot,
+                           trigger="schedule", vocabulary=vocabulary)
+        if run is not None:
+            # Only the process that won this slot runs the monitoring rules, so proposals are not doubled.
+            run_monitoring_rules(self.engine, now=now, notifier=self.notifier, vocabulary=vocabulary)
+        return run
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="candor-audit-scheduler", daemon=True)
@@ -141,6 +146,26 @@ class AuditScheduler:
             except Exception:
                 log.exception("scheduled fairness audit failed; trying again in %.0f s", self.poll_s)
             self._stop.wait(self.poll_s)
+
+
+MONITOR = Principal(id="scheduler:monitoring", audience="hr_manager", display_name="scheduled competency monitoring")
+
+
+def run_monitoring_rules(engine, *, now: datetime, notifier: Notifier, vocabulary: Any = None):
+    """The competency monitoring rules (knowledge/monitoring.yaml); they only ever propose."""
+    from tools.monitoring import run_monitoring
+
+    with Session(engine, expire_on_commit=False) as session:
+        result = run_monitoring(ToolDeps(session=session, principal=MONITOR, now=now, vocabulary=vocabulary))
+        session.commit()
+    if result.proposals_created:
+        notifier.notify(Notice(
+            audience="hr_manager", kind="competency_proposals",
+            title_en="Competency monitoring: new weight proposals", title_zh="胜任力监控：新的权重调整方案",
+            text_en="Monitoring rules drafted new proposals; ask Candor \"Run the competency monitoring\" to review them.",
+            text_zh="监控规则生成了新的调整方案；可以问 Candor“检查胜任力监控规则”查看。",
+            data=result.model_dump(mode="json")))
+    return result
 
 
 def scheduler_for(settings, assistant, notifier: Notifier) -> AuditScheduler:

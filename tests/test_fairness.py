@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from assistant.agent import Assistant
 from assistant.db import get_engine
 from assistant.grounding import ungrounded_numbers
-from assistant.models import AuditEvent, FairnessAuditRun
+from assistant.models import AuditEvent, CompetencyChangeProposal, FairnessAuditRun
 from tests.conftest import NOW, make_settings
 from tools.base import Principal, ToolDeps, ToolError
 from tools.fairness_audit import SPEC, group_row
@@ -460,11 +460,17 @@ def test_scheduler_records_runs_and_notifies_once_per_new_flag(seeded_sqlite_url
     scheduler = AuditScheduler(get_engine(url), days=30, period="last 12 months", notifier=notifier,
                                clock=lambda: clock[0])
     first = scheduler.run_pending()
+    fairness = lambda: [n for n in notifier.notices if n.kind == "fairness_flag"]  # noqa: E731
     assert first.status == "done" and first.applications > 0
     assert ("sales_manager", "age_band", "55+") in {(f["role"], f["attribute"], f["group"]) for f in first.flags}
     assert first.new_flags == first.flags and first.notified_at is not None
-    assert len(notifier.notices) == 1 and "Sales Manager, age band 55+" in notifier.notices[0].text_en
-    assert "销售经理" in notifier.notices[0].text_zh
+    assert len(fairness()) == 1 and "Sales Manager, age band 55+" in fairness()[0].text_en
+    assert "销售经理" in fairness()[0].text_zh
+    # The slot's winner also ran the competency monitoring rules: proposals drafted, none applied.
+    assert [n.kind for n in notifier.notices].count("competency_proposals") == 1
+    with Session(get_engine(url)) as session:
+        drafted = session.exec(select(CompetencyChangeProposal)).all()
+    assert drafted and {p.status for p in drafted} == {"proposed"}
     assert scheduler.run_pending() is None  # the same slot runs once
     assert record_audit(get_engine(url), now=NOW, period="last 12 months", notifier=notifier,
                         slot=first.slot) is None  # another worker racing for it gets nothing
@@ -472,7 +478,7 @@ def test_scheduler_records_runs_and_notifies_once_per_new_flag(seeded_sqlite_url
     clock[0] = NOW + timedelta(days=31)
     second = scheduler.run_pending()
     assert second.id != first.id and second.flags and second.new_flags == [] and second.notified_at is None
-    assert len(notifier.notices) == 1
+    assert len(fairness()) == 1
     with Session(get_engine(url)) as session:
         runs = session.exec(select(FairnessAuditRun)).all()
         events = session.exec(select(AuditEvent).where(AuditEvent.action == "fairness_audit",
@@ -496,9 +502,9 @@ def test_serve_starts_the_scheduler_only_when_enabled(seeded_sqlite_url, tmp_pat
     app.state.notifier = RecordingNotifier()
     with TestClient(app):
         deadline = clock.time() + 60
-        while not app.state.notifier.notices and clock.time() < deadline:
+        while len(app.state.notifier.notices) < 2 and clock.time() < deadline:
             clock.sleep(0.2)
-    assert len(app.state.notifier.notices) == 1
+    assert sorted(n.kind for n in app.state.notifier.notices) == ["competency_proposals", "fairness_flag"]
     with Session(get_engine(url)) as session:
         assert [r.trigger for r in session.exec(select(FairnessAuditRun))] == ["schedule"]
 
