@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
+from sqlalchemy import insert
 from sqlmodel import Session, func, select
 
 from .models import Conversation, Message
@@ -42,14 +43,13 @@ def load_history(session: Session, conversation_id: str, max_turns: int) -> list
 
 
 def save_messages(session: Session, convo: Conversation, messages: list[BaseMessage]) -> None:
-    session.add(convo)
-    last = session.exec(select(func.max(Message.seq)).where(Message.conversation_id == convo.id)).one()
-    seq = (last or 0)
-    for message in messages:
-        seq += 1
-        session.add(_from_langchain(convo.id, seq, message))
+    with session.no_autoflush:
+        last = session.exec(select(func.max(Message.seq)).where(Message.conversation_id == convo.id)).one() or 0
     convo.updated_at = utcnow()
     session.add(convo)
+    session.flush()  # the conversation row first: messages refer to it
+    rows = [_from_langchain(convo.id, last + i, m).model_dump(exclude={"id"}) for i, m in enumerate(messages, 1)]
+    session.execute(insert(Message), rows)  # one executemany instead of an ORM object per message
 
 
 def _to_langchain(row: Message) -> BaseMessage:
