@@ -257,6 +257,35 @@ def audit(role: Optional[str] = typer.Option(None, "--role", help="Role name in 
         _fail(str(exc), 2)
 # --- end fairness audit ------------------------------------------------------------------------------
 
+# --- Recruiter reports (tools/build_report.py, integrations/reports/recruiter.py) --------------------
+@cli.command()
+def report(role: Optional[str] = typer.Option(None, "--role", help="Role in English or Chinese; omit for all roles."),
+           period: str = typer.Option("last month", "--period", help="e.g. 'last month' (default), '2026-Q3', '上个月'."),
+           chart: bool = typer.Option(True, "--chart/--no-chart", help="Draw the monthly failure-rate chart (PNG)."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the CSV and PNG "
+                                                                              "(default CANDOR_REPORTS_DIR)."),
+           lang: str = typer.Option("en", "--lang", help="en or zh: the language of the report, chart and CSV."),
+           audience: str = typer.Option("recruiter", "--as", help="Run as recruiter or hr_manager."),
+           as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
+    """A recruiter report: volume, pass/fail, failure reasons and their trend, competency gaps, open feedback
+    drafts and time to decision, with a CSV export and a chart."""
+    from integrations.reports.recruiter import ReportError, render_report, run_report
+
+    if lang not in ("en", "zh"):
+        _fail("--lang must be en or zh", 2)
+    try:
+        result = run_report(_assistant(), _principal(audience), reports_dir=output, role=role, period=period,
+                            chart=chart, language=lang)
+    except ReportError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    typer.echo(render_report(result))
+    typer.echo(f"\nCSV:   {result.csv_path}" + (f"\nChart: {result.chart_path}" if result.chart_path else ""))
+# --- end recruiter reports -------------------------------------------------------------------------
+
+
 @cli.command()
 def monitor(as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
     """Run the competency monitoring rules (knowledge/monitoring.yaml); they only ever propose."""

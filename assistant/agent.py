@@ -101,7 +101,7 @@ class Assistant:
             convo = open_conversation(session, conversation_id, principal.id, principal.audience)
             history = load_history(session, convo.id, self.settings.history_turns)
             deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
-                            vocabulary=self.vocabulary(), pending_audit=[])
+                            vocabulary=self.vocabulary(), pending_audit=[], reports_dir=self.settings.reports_dir)
             human = HumanMessage(content=text)
             state = self.agent_for(principal.audience).invoke({"messages": [*history, human]}, context=deps)
             new_messages = [human, *state["messages"][len(history) + 1:]]

@@ -89,6 +89,11 @@ class Settings(BaseSettings):
         return value
     # --- end fairness audit schedule -----------------------------------------------------------
 
+    # --- Recruiter reports (tools/build_report.py) ---------------------------------------------
+    # Where report charts (PNG) and CSV exports are written; `python app.py report --output` overrides it.
+    reports_dir: Path = Field(Path("data/reports"), alias="CANDOR_REPORTS_DIR")
+    # --- end recruiter reports -----------------------------------------------------------------
+
     # --- Slack (integrations/slack) ------------------------------------------------------------
     # HTTP events need the bot token and signing secret; Socket Mode needs the bot and app tokens.
     slack_bot_token: str = Field("", alias="SLACK_BOT_TOKEN")

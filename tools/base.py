@@ -11,6 +11,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Callable, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -45,6 +46,8 @@ class ToolDeps:
     # When a list, audit events wait here and the caller writes them with the rest of its turn, so a
     # read-only question never holds SQLite's single write lock while it runs.
     pending_audit: list[AuditEvent] | None = None
+    # Where tools that write files (report charts, CSV exports) put them: CANDOR_REPORTS_DIR, or the CLI's --output.
+    reports_dir: Path | None = None
 
 
 class ToolError(Exception):

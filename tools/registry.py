@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import ToolSpec
+from .build_report import SPEC as BUILD_REPORT
 from .competency_changes import SPEC_DECIDE as DECIDE_PROPOSAL
 from .competency_changes import SPEC_PROPOSE as PROPOSE_COMPETENCY_CHANGES
 from .competency_insights import SPEC as COMPETENCY_INSIGHTS
@@ -15,7 +16,7 @@ from .predict_performance import SPEC_ATTRITION as ATTRITION_RISK
 
 ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS, FAIRNESS_AUDIT,
                                    COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, DECIDE_PROPOSAL, PROPOSAL_OUTCOME,
-                                   MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK)
+                                   MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK, BUILD_REPORT)
 
 
 def tools_for(audience: str) -> tuple[ToolSpec, ...]:

@@ -14,6 +14,7 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from .competency import CompetencyCall, competency_calls
 from .nlu import Understanding, understand
 from .render import render_help, render_refusal, render_tool_result
+from .report import report_args, report_followup, wants_report
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -27,7 +28,8 @@ class EmbeddedPlanner(BaseChatModel):
         return "candor-embedded-planner"
 
     def bind_tools(self, tools, *, tool_choice: Optional[str] = None, **kwargs: Any):
-        return self.bind(tools=[convert_to_openai_tool(t) for t in tools], tool_choice=tool_choice, **kwargs)
+        # The agent binds on every model call; the schemas of a tool object never change, so convert once.
+        return self.bind(tools=[_schema(t) for t in tools], tool_choice=tool_choice, **kwargs)
 
     def _generate(self, messages: list[BaseMessage], stop=None, run_manager=None, **kwargs: Any) -> ChatResult:
         allowed = {t["function"]["name"] for t in kwargs.get("tools") or []}
@@ -51,6 +53,11 @@ class EmbeddedPlanner(BaseChatModel):
             return AIMessage(content=render_refusal(u.language, u.refusal))
         if calls := competency_calls(question, u):
             return self._competency(calls, u, earlier, allowed, question)
+        if wants_report(question, u):
+            return self._report(report_args(question, u), u, allowed, question)
+        if u.intent == "failure_stats" and u.followup and not u.asks_stats and not (u.slots - {"role", "period"}) \
+                and _last_tool(earlier) == "build_report":  # "And for Sales Manager?" after a report
+            return self._report(report_followup(_previous_call(earlier, "build_report") or {}, u), u, allowed, question)
         if u.intent == "failure_stats" and u.followup and not u.asks_stats and not (u.slots - {"role", "period"}) \
                 and _last_tool(earlier) == "fairness_audit":
             u.intent = "fairness_audit"  # "And for Marketing Planner?" after an audit continues the audit
@@ -85,6 +92,14 @@ class EmbeddedPlanner(BaseChatModel):
         return AIMessage(content="", tool_calls=[{"name": c.tool, "args": c.args, "type": "tool_call",
                                                   "id": f"call_{uuid.uuid4().hex[:12]}"} for c in calls])
 
+    def _report(self, args: dict, u: Understanding, allowed: set[str], question: str) -> AIMessage:
+        if "build_report" not in allowed:
+            return AIMessage(content=render_tool_result("build_report", json.dumps(
+                {"error": "forbidden", "tool": "build_report", "message": ""}), u.language, show_trend=False,
+                question=question))
+        return AIMessage(content="", tool_calls=[{"name": "build_report", "args": args,
+                                                  "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+
     def _fairness(self, u: Understanding, earlier: list[BaseMessage], allowed: set[str], question: str) -> AIMessage:
         if "fairness_audit" not in allowed:  # recruiters and candidates: say who may run it
             return AIMessage(content=render_tool_result("fairness_audit", json.dumps({"error": "hr_only", "message": ""}),
@@ -103,6 +118,16 @@ class EmbeddedPlanner(BaseChatModel):
         args = {k: v for k, v in args.items() if v is not None}
         return AIMessage(content="", tool_calls=[{"name": "fairness_audit", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+
+
+_SCHEMAS: dict[int, tuple[Any, dict]] = {}
+
+
+def _schema(tool: Any) -> dict:
+    cached = _SCHEMAS.get(id(tool))
+    if cached is None or cached[0] is not tool:
+        cached = _SCHEMAS[id(tool)] = (tool, convert_to_openai_tool(tool))
+    return cached[1]
 
 
 def _text(message: BaseMessage) -> str:

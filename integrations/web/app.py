@@ -12,7 +12,7 @@ from sqlalchemy import text
 from assistant.agent import Assistant
 from assistant.settings import Settings, get_settings
 
-from . import chat
+from . import chat, reports
 
 log = logging.getLogger("candor.web")
 
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.settings = settings
     app.state.assistant = assistant or Assistant(settings)
     app.include_router(chat.router)
+    app.include_router(reports.router)  # GET /api/reports: the recruiter report as JSON, CSV or PNG
 
     # --- Slack HTTP events: POST /slack/events, only when Slack is configured (integrations/slack) ---
     if settings.slack_http_enabled:

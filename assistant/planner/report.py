@@ -1,0 +1,55 @@
+"""Recruiter-report requests: "Monthly report for Field Technician", "Q3 report for all roles with a chart",
+"给我市场策划上个月的报告". Pure functions over the text and its Understanding.
+
+"report" is also a statistics word (nlu.STATS_WORDS_EN), so only "report" used as a noun counts
+here: "Report the failure rate for Sales Manager" stays a failure-statistics question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .nlu import Understanding
+
+REPORT_EN = re.compile(r"\breports?\b(?!\s+(?:the|on\s+the|how|what|why|which|whether|back|to)\b)", re.I)
+REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\b", re.I)
+REPORT_ZH = re.compile(r"(?<!汇)(报告|报表|月报|季报|周报|年报)")
+CHART = re.compile(r"(\bcharts?\b|\bgraphs?\b|\bplots?\b|\bvisuali[sz]\w*|图表|图|可视化)", re.I)
+# A report's cadence names its period when the message gives none ("monthly report" is last month's).
+CADENCE = ((re.compile(r"(\bquarterly\b|季报|季度报告|季度报表)", re.I), "last quarter"),
+           (re.compile(r"(\bweekly\b|周报)", re.I), "last week"),
+           (re.compile(r"(\bannual\b|\byearly\b|年报|年度报告|年度报表)", re.I), "last year"))
+
+
+def wants_report(text: str, u: Understanding) -> bool:
+    """A request for the recruiter report (not a fairness audit, which has its own report)."""
+    if u.intent in ("refuse", "fairness_audit"):
+        return False
+    if REPORT_ZH.search(text):
+        return True
+    return bool(REPORT_EN.search(text)) and not REPORT_VERB_START.search(text)
+
+
+def report_args(text: str, u: Understanding) -> dict:
+    """build_report's arguments from the message."""
+    args: dict = {"language": u.language}
+    if u.role and not u.all_roles:
+        args["role"] = u.role  # an unknown name too: the tool answers with the closest roles
+    period = u.period or next((p for pattern, p in CADENCE if pattern.search(text)), None)
+    if period:
+        args["period"] = period
+    if CHART.search(text):
+        args["chart"] = True
+    return args
+
+
+def report_followup(previous: dict, u: Understanding) -> dict:
+    """"And for Sales Manager?" after a report: the same report, changing only what the user changed."""
+    args = dict(previous, language=u.language)
+    if "role" in u.slots:
+        args.pop("role", None)
+        if u.role and not u.all_roles:
+            args["role"] = u.role
+    if "period" in u.slots:
+        args["period"] = u.period
+    return args
