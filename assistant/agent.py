@@ -99,7 +99,8 @@ class Assistant:
         started = time.perf_counter()
         with Session(self.engine, expire_on_commit=False) as session:
             convo = open_conversation(session, conversation_id, principal.id, principal.audience)
-            history = load_history(session, convo.id, self.settings.history_turns)
+            # A new conversation has no history to load.
+            history = load_history(session, convo.id, self.settings.history_turns) if conversation_id else []
             deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
                             vocabulary=self.vocabulary(), pending_audit=[], reports_dir=self.settings.reports_dir)
             human = HumanMessage(content=text)

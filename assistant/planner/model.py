@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from typing import Any, Callable, Optional
 
 from langchain_core.language_models import BaseChatModel
@@ -39,7 +40,7 @@ class EmbeddedPlanner(BaseChatModel):
         human_at = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
         question = _text(messages[human_at])
         vocab = self.vocabulary()
-        u = understand(question, vocab, self.clock())
+        u = _understood(question, vocab, self.clock())
         if isinstance(messages[-1], ToolMessage):
             tool_msgs = [m for m in messages[human_at:] if isinstance(m, ToolMessage)]
             parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language, show_trend=u.show_trend,
@@ -118,6 +119,19 @@ class EmbeddedPlanner(BaseChatModel):
         args = {k: v for k, v in args.items() if v is not None}
         return AIMessage(content="", tool_calls=[{"name": "fairness_audit", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+
+
+_LAST: dict[str, tuple] = {}
+
+
+def _understood(question: str, vocab: Any, now: Any) -> Understanding:
+    # A turn reads its question twice (to plan, then to render): understand it once.
+    key = (question, id(vocab), now.date() if hasattr(now, "date") else now)  # periods depend on the day only
+    hit = _LAST.get("turn")
+    if hit is None or hit[0] != key:
+        hit = _LAST["turn"] = (key, understand(question, vocab, now))
+    u = hit[1]
+    return replace(u, slots=set(u.slots), attributes=list(u.attributes))
 
 
 _SCHEMAS: dict[int, tuple[Any, dict]] = {}
