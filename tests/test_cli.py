@@ -15,10 +15,12 @@ from tests.conftest import NOW
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args, url: str, stdin: str | None = None, **env):
+def run(*args, url: str, stdin: str | None = None, python_flags: bool = False, **env):
+    """Run `python app.py ARGS` (or, with python_flags, `python ARGS` where ARGS name app.py themselves)."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("CANDOR_", "OPENAI_"))}
     environment.update(DATABASE_URL=url, CANDOR_NOW=NOW.isoformat(), CANDOR_ENV="test", **env)
-    return subprocess.run([sys.executable, "app.py", *args], cwd=ROOT, env=environment, input=stdin,
+    command = [sys.executable, *args] if python_flags else [sys.executable, "app.py", *args]
+    return subprocess.run(command, cwd=ROOT, env=environment, input=stdin,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -75,3 +77,14 @@ def test_db_upgrade_and_seed_if_empty(tmp_path):
     assert again.returncode == 0 and "not seeding" in again.stdout
     refused = run("seed", "--candidates", "200", url=url)
     assert refused.returncode == 2 and "already holds" in refused.stderr
+
+
+def test_a_statistics_question_imports_no_heavy_library(seeded_sqlite_url):
+    """`ask` on a statistics question must start fast: no numeric, ML, chart, web or vendor libraries."""
+    out = run("-X", "importtime", "app.py", "ask", "What is the failure rate for Sales Manager?", url=seeded_sqlite_url,
+              python_flags=True)
+    assert out.returncode == 0, out.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
+    heavy = {"numpy", "scipy", "sklearn", "matplotlib", "torch", "chromadb", "pandas", "slack_bolt", "fastapi",
+             "uvicorn", "langchain_openai", "openai"}
+    assert imported & heavy == set()
