@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
-from tools.base import Principal, ToolDeps
+from tools.base import Principal, ToolDeps, ToolError
 
 from .agent import Assistant
 from .models import AuditEvent
@@ -20,9 +21,12 @@ class ActionUnavailable(LookupError):
     """The tool behind an action is not installed in this deployment."""
 
 
-def run_tool(assistant: Assistant, principal: Principal, name: str, arguments: dict[str, Any],
-             conversation_id: str | None = None) -> dict[str, Any]:
-    """Run one tool as `principal` (audited by the tool adapter) and return its result as JSON data."""
+def call_tool(assistant: Assistant, principal: Principal, name: str, arguments: dict[str, Any],
+              conversation_id: str | None = None, **deps_extra: Any) -> BaseModel:
+    """Run one tool as `principal` outside a conversation (CLI, web endpoints, buttons), audited.
+
+    Arguments left as None take the tool's defaults; invalid arguments raise a ToolError saying which.
+    """
     from tools.registry import get_tool
 
     try:
@@ -31,14 +35,24 @@ def run_tool(assistant: Assistant, principal: Principal, name: str, arguments: d
         raise ActionUnavailable(name) from None
     with Session(assistant.engine, expire_on_commit=False) as session:
         deps = ToolDeps(session=session, principal=principal, now=assistant.clock(),
-                        conversation_id=conversation_id, vocabulary=assistant.vocabulary())
+                        conversation_id=conversation_id, vocabulary=assistant.vocabulary(), **deps_extra)
         try:
-            result = spec.call(deps, arguments)
+            result = spec.call(deps, {k: v for k, v in arguments.items() if v is not None})
+        except ValidationError as exc:
+            session.commit()  # keep the audit event of the refused call
+            raise ToolError("bad_arguments", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                                       for e in exc.errors())) from None
         except Exception:
             session.commit()  # keep the audit event of the failed call
             raise
         session.commit()
-    return result.model_dump(mode="json")
+    return result
+
+
+def run_tool(assistant: Assistant, principal: Principal, name: str, arguments: dict[str, Any],
+             conversation_id: str | None = None) -> dict[str, Any]:
+    """Run one tool as `principal` (audited by the tool adapter) and return its result as JSON data."""
+    return call_tool(assistant, principal, name, arguments, conversation_id).model_dump(mode="json")
 
 
 def record_denied(assistant: Assistant, principal: Principal, action: str, arguments: dict[str, Any],

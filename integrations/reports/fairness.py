@@ -11,11 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
-from sqlmodel import Session
-
-from tools.base import Principal, ToolDeps, ToolError
-from tools.fairness_audit import SPEC
+from tools.base import Principal, ToolError
 from tools.fairness_audit_models import FairnessAuditResult
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,23 +25,14 @@ class AuditCommandError(RuntimeError):
 
 
 def run_audit(settings, *, principal: Principal | None = None, **arguments) -> FairnessAuditResult:
+    from assistant.actions import call_tool
     from assistant.agent import Assistant
 
-    assistant = Assistant(settings)
     principal = principal or Principal(id=f"cli:{getpass.getuser()}", audience="hr_manager")
-    with Session(assistant.engine, expire_on_commit=False) as session:
-        deps = ToolDeps(session=session, principal=principal, now=assistant.clock())
-        try:
-            result = SPEC.call(deps, {k: v for k, v in arguments.items() if v is not None})
-        except ValidationError as exc:
-            session.commit()
-            raise AuditCommandError("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) \
-                from None
-        except ToolError as exc:
-            session.commit()  # keep the audit event of the refused call
-            raise AuditCommandError(exc.message) from None
-        session.commit()
-    return result
+    try:
+        return call_tool(Assistant(settings), principal, "fairness_audit", arguments)
+    except ToolError as exc:
+        raise AuditCommandError(exc.message) from None
 
 
 def write_csv(result: FairnessAuditResult, path: Path) -> None:

@@ -7,11 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from sqlmodel import Session
-
-from tools.base import Principal, ToolDeps, ToolError
-from tools.build_report import SPEC, BuildReportResult
+from assistant.actions import call_tool
+from tools.base import Principal, ToolError
+from tools.build_report import BuildReportResult
 
 
 class ReportError(RuntimeError):
@@ -24,20 +22,11 @@ class ReportError(RuntimeError):
 
 def run_report(assistant, principal: Principal, *, reports_dir: Path | None = None, **arguments) -> BuildReportResult:
     """Run build_report with the assistant's database, clock and names; the audit event is kept either way."""
-    with Session(assistant.engine, expire_on_commit=False) as session:
-        deps = ToolDeps(session=session, principal=principal, now=assistant.clock(), vocabulary=assistant.vocabulary(),
-                        reports_dir=reports_dir or assistant.settings.reports_dir)
-        try:
-            result = SPEC.call(deps, {k: v for k, v in arguments.items() if v is not None})
-        except ValidationError as exc:
-            session.commit()
-            raise ReportError("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) \
-                from None
-        except ToolError as exc:
-            session.commit()  # keep the audit event of the refused call
-            raise ReportError(exc.message, exc.code, exc.payload()) from None
-        session.commit()
-    return result
+    try:
+        return call_tool(assistant, principal, "build_report", arguments,
+                         reports_dir=reports_dir or assistant.settings.reports_dir)
+    except ToolError as exc:
+        raise ReportError(exc.message, exc.code, exc.payload()) from None
 
 
 def render_report(result: BuildReportResult) -> str:
