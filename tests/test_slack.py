@@ -467,3 +467,27 @@ def test_manifest_matches_what_the_app_listens_to():
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "files:write"} <= set(
         manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
+
+
+def test_report_csv_button_rebuilds_the_report_as_the_clicker_and_uploads_it(base_url, slack, seeded_sqlite_url):
+    from integrations.slack.render import action_blocks
+
+    turn = Turn(conversation_id="c", answer="Report ready.", language="en", duration_ms=1.0, tool_calls=[
+        ToolCallRecord(tool="build_report", arguments={}, result={
+            "role": {"key": "field_technician"}, "period": {"expression": "last month"}, "language": "en",
+            "csv_path": "/etc/passwd"})])  # the button never carries the path: the report is built again
+    csv_button = [b for b in action_blocks(turn) if b["block_id"] == "candor_report_csv"][0]["elements"][0]
+    value = json.loads(csv_button["value"])
+    assert value == {"role": "field_technician", "period": "last month", "language": "en"}
+
+    body = block_actions(RECRUITER, "candor_report_csv", value, "candor_report_csv", CHANNEL,
+                         "1700000020.000100", f"{slack.base}/respond/csv-1")
+    assert post_signed(base_url, body, "application/x-www-form-urlencoded").status_code == 200
+    told = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/csv-1"])[-1].params
+    assert "CSV sent" in told["text"]
+    done = slack.of("files.completeUploadExternal")[-1].params
+    assert done["channel_id"] == CHANNEL and done["thread_ts"] == "1700000020.000100"
+    name = slack.of("files.getUploadURLExternal")[-1].params["filename"]
+    assert name.startswith("report_field_technician_") and name.endswith("_en.csv")
+    uploaded = slack.uploads[slack.of("upload")[-1].params["file_id"]]
+    assert uploaded.startswith("\ufeff".encode()) and b"root:" not in uploaded

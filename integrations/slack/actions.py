@@ -1,4 +1,4 @@
-"""Buttons: approve or reject a competency proposal, approve a feedback draft.
+"""Buttons: approve or reject a competency proposal, approve a feedback draft, get a report as CSV.
 
 Every click is checked against the clicking user's audience before anything runs; the tool behind
 the button checks again and writes the audit event. A refused click changes nothing and is audited.
@@ -26,6 +26,7 @@ class Button:
     audiences: tuple[str, ...]
     arguments: Callable[[dict], dict]
     done: tuple[str, str]  # the outcome line, English and Chinese
+    upload: str | None = None  # a result field naming a file to upload into the thread instead
 
 
 BUTTONS: dict[str, Button] = {
@@ -39,6 +40,11 @@ BUTTONS: dict[str, Button] = {
         ("rejected", "已驳回")),
     "candor_feedback_approve": Button(
         "approve_feedback", ("hr_manager",), lambda v: {"draft_id": int(v["draft_id"])}, ("approved", "已批准")),
+    # The report is built again as the clicker (audience-checked, audited); the button never carries a path.
+    "candor_report_csv": Button(
+        "build_report", ("hr_manager", "recruiter"),
+        lambda v: {k: v.get(k) for k in ("role", "period", "language")}, ("CSV sent", "已发送 CSV"),
+        upload="csv_path"),
 }
 AUDIENCE_NAMES = {"hr_manager": ("HR managers", "HR 经理"), "recruiter": ("recruiters", "招聘人员"),
                   "evaluator": ("evaluators", "评估人员")}
@@ -60,7 +66,7 @@ def register(app: App, rt: SlackRuntime) -> None:
     def ack_now(ack) -> None:
         ack()
 
-    def run_button(body: dict, action: dict, respond: Any) -> None:
+    def run_button(body: dict, action: dict, respond: Any, client: Any) -> None:
         user = (body.get("user") or {}).get("id")
         container = body.get("container") or {}
         ids = {"team": (body.get("team") or {}).get("id"), "channel": container.get("channel_id"), "user": user,
@@ -88,16 +94,29 @@ def register(app: App, rt: SlackRuntime) -> None:
                 ids["refused"] = "audience"
                 return tell(not_allowed(button, principal))
             try:
-                run_tool(rt.assistant, principal, button.tool, arguments, conversation_id=None)
+                result = run_tool(rt.assistant, principal, button.tool, arguments, conversation_id=None)
             except ActionUnavailable:
                 ids["refused"] = "tool_missing"
                 return tell(UNAVAILABLE)
             except ToolError as exc:  # e.g. already decided: say so, change nothing
                 ids["refused"] = exc.code
                 return tell(exc.message)
+            if button.upload:
+                return _upload(client, body, result[button.upload], button, tell)
             _mark_done(body, action, button, user, respond)
 
     app.action(re.compile(r"^candor_"))(ack=ack_now, lazy=[run_button])
+
+
+def _upload(client: Any, body: dict, path: str, button: Button, tell: Callable[[str], None]) -> None:
+    """Post the file the tool wrote into the clicked message's thread."""
+    from pathlib import Path
+
+    container, message = body.get("container") or {}, body.get("message") or {}
+    file = Path(path)
+    client.files_upload_v2(channel=container.get("channel_id"), file=str(file), filename=file.name, title=file.stem,
+                           thread_ts=message.get("thread_ts") or container.get("message_ts"))
+    tell(f":white_check_mark: {button.done[0]} · {button.done[1]}")
 
 
 def _mark_done(body: dict, action: dict, button: Button, user: str | None, respond: Any) -> None:

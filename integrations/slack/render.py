@@ -27,12 +27,13 @@ LABELS = {
            "passed": "Passed", "under_review": "Under review", "reason": "Failure reason", "competency": "Competency",
            "role": "Role", "share": "Share", "mean_gap": "Gap", "n": "n", "trend": "Trend", "all_roles": "All roles",
            "interviews_ctx": "interviews", "approve": "Approve", "reject": "Reject",
-           "approve_feedback": "Approve feedback", "proposal": "Competency proposal", "draft": "Feedback draft"},
+           "approve_feedback": "Approve feedback", "proposal": "Competency proposal", "draft": "Feedback draft",
+           "csv": "Download report as CSV"},
     "zh": {"failure_rate": "失败率", "pass_rate": "通过率", "interviews": "面试数", "failed": "未通过",
            "passed": "通过", "under_review": "待复核", "reason": "失败原因", "competency": "胜任力", "role": "岗位",
            "share": "占比", "mean_gap": "差距", "n": "数量", "trend": "趋势", "all_roles": "全部岗位",
            "interviews_ctx": "场面试", "approve": "批准", "reject": "驳回", "approve_feedback": "批准反馈",
-           "proposal": "胜任力调整提案", "draft": "反馈草稿"},
+           "proposal": "胜任力调整提案", "draft": "反馈草稿", "csv": "下载报告 CSV"},
 }
 SHORT_REASON = {"job_match": ("job match", "岗位匹配不足"), "competency_gap": ("competency gap", "胜任力差距"),
                 "behavior_inconsistency": ("behaviour inconsistency", "行为不一致")}
@@ -185,6 +186,11 @@ def action_blocks(turn: Turn) -> list[dict]:
             seen.add(("d", did))
             blocks.append({"type": "actions", "block_id": f"candor_feedback_{did}", "elements": [
                 button(f"{t['approve_feedback']} #{did}", "candor_feedback_approve", {"draft_id": did}, "primary")]})
+        if call.tool == "build_report" and call.result and call.result.get("csv_path"):
+            value = {"role": (call.result.get("role") or {}).get("key"), "period": call.result["period"]["expression"],
+                     "language": call.result.get("language") or turn.language}
+            blocks.append({"type": "actions", "block_id": "candor_report_csv", "elements": [
+                button(t["csv"], "candor_report_csv", value)]})
     return blocks
 
 
