@@ -46,4 +46,9 @@ class RecordingNotifier:
 
 
 def default_notifier(settings: Any = None) -> Notifier:
+    """Slack when a bot token is configured, otherwise the log."""
+    if settings is not None and getattr(settings, "slack_bot_token", ""):
+        from integrations.slack.notify import SlackNotifier
+
+        return SlackNotifier(settings)
     return LogNotifier()

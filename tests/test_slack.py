@@ -491,3 +491,21 @@ def test_report_csv_button_rebuilds_the_report_as_the_clicker_and_uploads_it(bas
     assert name.startswith("report_field_technician_") and name.endswith("_en.csv")
     uploaded = slack.uploads[slack.of("upload")[-1].params["file_id"]]
     assert uploaded.startswith("\ufeff".encode()) and b"root:" not in uploaded
+
+
+def test_notices_reach_hr_managers_in_slack(slack, seeded_sqlite_url):
+    from assistant.notify import Notice, default_notifier
+
+    notice = Notice(audience="hr_manager", kind="fairness_flag", title_en="Fairness audit: new adverse impact",
+                    title_zh="公平性审计：发现新的不利影响", text_en="- Sales Manager, age band 55+: impact ratio 0.674",
+                    text_zh="- 销售经理，年龄段55+：影响比 0.674")
+    before = len(slack.of("chat.postMessage"))
+    default_notifier(slack_settings(seeded_sqlite_url, slack.api_url)).notify(notice)
+    sent = slack.of("chat.postMessage")[before:]
+    assert [c.params["channel"] for c in sent] == [HR]  # HR managers only, not the recruiter
+    assert "impact ratio 0.674" in sent[0].params["text"] and "影响比 0.674" in sent[0].params["text"]
+
+    before = len(slack.of("chat.postMessage"))
+    default_notifier(slack_settings(seeded_sqlite_url, slack.api_url,
+                                    CANDOR_SLACK_NOTIFY_CHANNEL=CHANNEL)).notify(notice)
+    assert [c.params["channel"] for c in slack.of("chat.postMessage")[before:]] == [CHANNEL]
