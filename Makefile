@@ -9,7 +9,9 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	@# torch first, pinned: left to itself pip may pick a multi-GB CUDA build for sentence-transformers.
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[test,knowledge]'
 	@# Debian packages the tests need: a CJK font for the Chinese report chart (skipped when present or not Debian).
 	@if command -v apt-get >/dev/null 2>&1 && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
 		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
@@ -21,6 +23,7 @@ install: $(STAMP)
 run: install
 	$(BIN)/python app.py db upgrade
 	$(BIN)/python app.py seed --if-empty
+	$(BIN)/python app.py index
 	$(BIN)/python app.py serve
 
 test: install
@@ -28,6 +31,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/stats_turns.py
+	$(BIN)/python bench/retrieval.py
 
 seed: install
 	$(BIN)/python app.py db upgrade

@@ -305,5 +305,35 @@ def monitor(as_json: bool = typer.Option(False, "--json", help="Print the struct
                else render("answers/monitor_competencies.en.j2", result=payload))
 
 
+# --- role knowledge --------------------------------------------------------------------------------
+@cli.command()
+def index(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed every passage, changed or not.")) -> None:
+    """Load roles, competencies, models and questions (knowledge/roles) into the DB and build the Chroma index."""
+    from assistant.db import session_scope
+    from assistant.migrate import upgrade
+    from knowledge.catalogue import CatalogueError
+    from knowledge.sync import sync_catalogue
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    try:
+        with session_scope(settings.database_url) as session:
+            versions = sync_catalogue(session, source="index", questions=True)
+    except CatalogueError as exc:
+        _fail(str(exc), 2)
+    typer.echo("Synced role profiles (active model versions): " + json.dumps(versions, ensure_ascii=False))
+    try:
+        from knowledge.index import open_retriever  # chromadb and torch load here only
+
+        _, report = open_retriever(settings, rebuild=rebuild)
+    except ImportError as exc:
+        _fail(f"The role-knowledge libraries are missing ({exc.name}): run `pip install torch==2.13.0` and then "
+              "`pip install -e '.[knowledge]'` (or `make install`).", 2)
+    where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.chroma_path)
+    typer.echo(f"Indexed {report.total} passages in {where} ({report.collection}): {report.embedded} embedded, "
+               f"{report.unchanged} unchanged, {report.deleted} removed, {report.seconds:.1f} s.")
+# --- end role knowledge ----------------------------------------------------------------------------
+
+
 if __name__ == "__main__":
     sys.exit(cli())

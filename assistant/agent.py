@@ -48,8 +48,11 @@ class Turn(BaseModel):
 
 
 class Assistant:
-    def __init__(self, settings: Settings, *, model: Any = None, clock: Callable[[], Any] | None = None):
+    def __init__(self, settings: Settings, *, model: Any = None, clock: Callable[[], Any] | None = None,
+                 knowledge: Any = None):
         self.settings = settings
+        # The role-profile retriever; None opens the configured index on the first question that needs it.
+        self.knowledge = knowledge
         self.engine = get_engine(settings.database_url)
         self.clock = clock or (lambda: current_time(settings.now))
         self._vocabulary: Vocabulary | None = None
@@ -102,7 +105,8 @@ class Assistant:
             # A new conversation has no history to load.
             history = load_history(session, convo.id, self.settings.history_turns) if conversation_id else []
             deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
-                            vocabulary=self.vocabulary(), pending_audit=[], reports_dir=self.settings.reports_dir)
+                            vocabulary=self.vocabulary(), pending_audit=[], reports_dir=self.settings.reports_dir,
+                            knowledge=self.knowledge)
             human = HumanMessage(content=text)
             state = self.agent_for(principal.audience).invoke({"messages": [*history, human]}, context=deps)
             new_messages = [human, *state["messages"][len(history) + 1:]]

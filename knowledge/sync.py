@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from assistant.models import Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Role
+from assistant.models import Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Question, Role
 
 from .catalogue import MetricSpec, RoleSpec, load_metrics, load_roles
 
@@ -66,11 +66,44 @@ def active_model(session: Session, role_id: int) -> CompetencyModel | None:
                         .order_by(CompetencyModel.version.desc())).first()
 
 
-def sync_catalogue(session: Session, roles: list[RoleSpec] | None = None, source: str = "index") -> dict[str, int]:
-    """Sync every role profile; returns {role key: active model version}."""
+def question_external_id(role_key: str, competency_key: str, kind: str, n: int) -> str:
+    """The stable id of a profile question: `role/competency/kind/n`, n counting from 1 within its kind."""
+    return f"{role_key}/{competency_key}/{kind}/{n}"
+
+
+def sync_questions(session: Session, spec: RoleSpec) -> int:
+    """Upsert the role profile's question bank by external id; returns how many rows were added."""
+    role = session.exec(select(Role).where(Role.key == spec.key)).one()
+    comps = {c.key: c for c in session.exec(select(Competency).where(Competency.role_id == role.id))}
+    wanted = {}
+    for cs in spec.competencies:
+        counts: dict[str, int] = {}
+        for q in cs.questions:
+            counts[q.kind] = counts.get(q.kind, 0) + 1
+            wanted[question_external_id(spec.key, cs.key, q.kind, counts[q.kind])] = (comps[cs.key].id, q)
+    existing = {q.external_id: q for q in session.exec(select(Question).where(Question.external_id.in_(list(wanted))))}
+    added = 0
+    for external_id, (comp_id, q) in wanted.items():
+        row = existing.get(external_id)
+        if row is None:
+            row, added = Question(external_id=external_id, role_id=role.id, kind=q.kind), added + 1
+        row.competency_id, row.kind, row.text_en, row.text_zh = comp_id, q.kind, q.text.en, q.text.zh
+        session.add(row)
+    session.flush()
+    return added
+
+
+def sync_catalogue(session: Session, roles: list[RoleSpec] | None = None, source: str = "index",
+                   questions: bool = False) -> dict[str, int]:
+    """Sync every role profile; returns {role key: active model version}.
+
+    `questions=True` (what `app.py index` does) also loads each profile's question bank.
+    """
     sync_metrics(session, load_metrics())
     versions = {}
     for spec in roles if roles is not None else load_roles():
         _, model, _ = sync_role(session, spec, source=source)
         versions[spec.key] = model.version
+        if questions:
+            sync_questions(session, spec)
     return versions

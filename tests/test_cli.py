@@ -86,5 +86,5 @@ def test_a_statistics_question_imports_no_heavy_library(seeded_sqlite_url):
     assert out.returncode == 0, out.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
     heavy = {"numpy", "scipy", "sklearn", "matplotlib", "torch", "chromadb", "pandas", "slack_bolt", "fastapi",
-             "uvicorn", "langchain_openai", "openai"}
+             "uvicorn", "langchain_openai", "openai", "sentence_transformers", "jieba", "rank_bm25"}
     assert imported & heavy == set()

@@ -46,6 +46,9 @@ class ToolDeps:
     # When a list, audit events wait here and the caller writes them with the rest of its turn, so a
     # read-only question never holds SQLite's single write lock while it runs.
     pending_audit: list[AuditEvent] | None = None
+    # The role-profile retriever (knowledge.retrieval.HybridRetriever); search_role_profiles opens the
+    # configured index when absent.
+    knowledge: Any = None
     # Where tools that write files (report charts, CSV exports) put them: CANDOR_REPORTS_DIR, or the CLI's --output.
     reports_dir: Path | None = None
 

@@ -13,10 +13,12 @@ from .fairness_audit import SPEC as FAIRNESS_AUDIT
 from .monitoring import SPEC as MONITOR_COMPETENCIES
 from .predict_performance import SPEC as PREDICT_PERFORMANCE
 from .predict_performance import SPEC_ATTRITION as ATTRITION_RISK
+from .search_role_profiles import SPEC as SEARCH_ROLE_PROFILES
 
 ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS, FAIRNESS_AUDIT,
                                    COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, DECIDE_PROPOSAL, PROPOSAL_OUTCOME,
-                                   MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK, BUILD_REPORT)
+                                   MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK, BUILD_REPORT,
+                                   SEARCH_ROLE_PROFILES)
 
 
 def tools_for(audience: str) -> tuple[ToolSpec, ...]:

@@ -13,6 +13,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from .competency import CompetencyCall, competency_calls
+from .knowledge import knowledge_call
 from .nlu import Understanding, understand
 from .render import render_help, render_refusal, render_tool_result
 from .report import report_args, report_followup, wants_report
@@ -54,6 +55,8 @@ class EmbeddedPlanner(BaseChatModel):
             return AIMessage(content=render_refusal(u.language, u.refusal))
         if calls := competency_calls(question, u):
             return self._competency(calls, u, earlier, allowed, question)
+        if (search := knowledge_call(question, u)) is not None:
+            return self._competency([CompetencyCall("search_role_profiles", search)], u, earlier, allowed, question)
         if wants_report(question, u):
             return self._report(report_args(question, u), u, allowed, question)
         if u.intent == "failure_stats" and u.followup and not u.asks_stats and not (u.slots - {"role", "period"}) \
