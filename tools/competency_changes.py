@@ -168,10 +168,11 @@ def scenario_questions(deps: ToolDeps, a: RoleAnalysis, rising: list[Competency]
 
 
 def _profile_questions(a: RoleAnalysis, competency_key: str) -> list[dict]:
-    # Role profiles may carry `questions: [{competency, en, zh}]`; the current schema has none yet.
-    extra = getattr(a.spec, "questions", None) or (a.spec.model_extra or {}).get("questions") or []
-    return [q if isinstance(q, dict) else q.model_dump() for q in extra
-            if (q.get("competency") if isinstance(q, dict) else getattr(q, "competency", None)) == competency_key]
+    """The role profile's questions for one competency, scenario questions first (used when the
+    question bank in the database has none, e.g. before `python app.py index` has run)."""
+    spec = next((c for c in a.spec.competencies if c.key == competency_key), None)
+    questions = sorted(spec.questions if spec else [], key=lambda q: q.kind != "scenario")
+    return [{"en": q.text.en, "zh": q.text.zh} for q in questions]
 
 
 def _stored_weights(changes: list[WeightChange]) -> dict:
