@@ -10,13 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 
-from sqlalchemy import String, and_, cast, delete, event, func, insert, literal, select
+from sqlalchemy import String, cast, delete, event, func, insert, literal, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, attributes
 
-from .models import FailureCategory, FailureDaily, FailureReason, Interview, Outcome
-
-DECIDED = (Outcome.passed, Outcome.failed, Outcome.under_review)
+from .models import DECIDED_OUTCOMES as DECIDED, FailureCategory, FailureDaily, FailureReason, Interview, Outcome
 COLUMNS = ["day", "role_id", "dim", "key", "n", "gap_sum", "gap_count"]
 
 

@@ -25,7 +25,7 @@ from sqlmodel import Session, func, select  # noqa: E402
 from assistant.db import get_engine  # noqa: E402
 from assistant.models import Interview  # noqa: E402
 from tools.base import Principal, ToolDeps  # noqa: E402
-from tools.competency_data import period_bounds  # noqa: E402
+from tools.periods import period_bounds  # noqa: E402
 from tools.competency_insights import SPEC as INSIGHTS, role_spec  # noqa: E402
 from tools.lookup import load_vocabulary, resolve_role  # noqa: E402
 from tools.periods import default_period  # noqa: E402

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable, Generic, Optional, TypeVar
 
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -92,6 +92,11 @@ class ToolSpec(Generic[ArgsT, ResultT]):
             raise
         _audit(deps, self.name, args, "ok", "", _ms(started))
         return result
+
+
+def pct(part: int, whole: int) -> Optional[float]:
+    """part / whole as a percent with one decimal, as answers state it; None without a whole."""
+    return round(100.0 * part / whole, 1) if whole else None
 
 
 def _ms(started: float) -> float:

@@ -16,7 +16,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
-from assistant.models import FeedbackDraft, Interview, Outcome
+from assistant.models import DECIDED_OUTCOMES as DECIDED, FeedbackDraft, Interview
 
 from .base import ToolDeps, ToolError, ToolSpec
 from .failure_stats import (CATEGORY_LABELS, CompetencyFailure, FailureStatsArgs, ReasonShare, RoleRow,
@@ -26,7 +26,6 @@ from .periods import Period, PeriodError, parse_period, period_bounds
 
 DEFAULT_REPORTS_DIR = Path("data/reports")
 TREND_MONTHS = 6  # a one-month report still shows the months before it
-DECIDED = (Outcome.passed, Outcome.failed, Outcome.under_review)
 OPEN_DRAFT_STATUSES = ("draft", "approved")
 
 

@@ -8,18 +8,13 @@ milliseconds even when the interview table holds millions of rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Optional
+from datetime import date, datetime
 
 from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from assistant.models import (Candidate, CompetencyScore, CompetencyWeight, Employee, FailureCategory, FailureReason,
                               Interview, Outcome, PerformanceMetric, PerformanceRecord)
-
-from .periods import Period
-
-DECIDED = (Outcome.passed, Outcome.failed, Outcome.under_review)
 
 
 class Notes:
@@ -41,15 +36,6 @@ class Notes:
 
     def fields(self) -> dict[str, list[str]]:
         return {"notes": list(self.en), "notes_zh": list(self.zh)}
-
-
-def pct(part: int, whole: int) -> Optional[float]:
-    return round(100.0 * part / whole, 1) if whole else None
-
-
-def period_bounds(period: Period) -> tuple[datetime, datetime]:
-    start = datetime.combine(period.start, time.min, tzinfo=timezone.utc)
-    return start, datetime.combine(period.end + timedelta(days=1), time.min, tzinfo=timezone.utc)
 
 
 @dataclass(slots=True)

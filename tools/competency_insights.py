@@ -12,8 +12,10 @@ from knowledge.catalogue import RoleSpec, default_roles
 from knowledge.sync import active_model
 
 from .base import ToolDeps, ToolError, ToolSpec
+from .base import pct
 from .competency_data import (HireData, Notes, PerformanceMetric, add_months, load_hires, load_metrics, model_weights,
-                              pct, period_bounds, persona_counts)
+                              persona_counts)
+from .periods import period_bounds
 from .competency_stats import ALPHA, Correlation, correlate, fisher_exact, proposed_targets, support
 from .lookup import CompetencyRef, RoleRef, Vocabulary, competency_ref, resolve_role, role_ref, vocabulary_of
 from .periods import Period, PeriodError, default_period, parse_period

@@ -16,7 +16,10 @@ from knowledge.sync import active_model
 
 from .base import ToolDeps, ToolError, ToolSpec
 from .competency_changes import AppliedWeight
-from .competency_data import DECIDED, Notes, load_hires, load_metrics, model_weights, pct
+from assistant.models import DECIDED_OUTCOMES as DECIDED
+
+from .base import pct
+from .competency_data import Notes, load_hires, load_metrics, model_weights
 from .competency_insights import FIRST_MONTHS, MetricRef, metric_ref, p_label, role_spec
 from .competency_stats import fisher_exact
 from .lookup import RoleRef, competency_ref, resolve_role, role_ref, vocabulary_of

@@ -6,11 +6,11 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from .base import ToolDeps, ToolError, ToolSpec
+from .base import ToolDeps, ToolError, ToolSpec, pct
 from .failure_queries import Cells, read_cells
 from .lookup import (CompetencyRef, RoleRef, competency_ref, resolve_competencies, resolve_role, role_ref,
                      vocabulary_of)
-from .periods import Period, PeriodError, default_period, parse_period, period_bounds  # noqa: F401 (re-exported)
+from .periods import Period, PeriodError, default_period, parse_period
 
 CATEGORY_LABELS = {
     "job_match": ("job match (background below the role's requirements)", "岗位匹配不足"),
@@ -79,10 +79,6 @@ class FailureStatsResult(BaseModel):
     trend: list[MonthPoint]
     by_role: list[RoleRow] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-
-
-def pct(part: int, whole: int) -> Optional[float]:
-    return round(100.0 * part / whole, 1) if whole else None
 
 
 def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:

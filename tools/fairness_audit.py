@@ -15,20 +15,18 @@ from itertools import combinations
 
 from sqlalchemy import select
 
-from assistant.models import CompetencyScore, Demographics, Interview, Outcome
+from assistant.models import DECIDED_OUTCOMES as DECIDED, CompetencyScore, Demographics, Interview, Outcome
 
 from .base import ToolDeps, ToolError, ToolSpec
-from .failure_stats import period_bounds
 from .fairness_audit_models import (ATTRIBUTE_LABELS, BASE_ATTRIBUTES, GROUP_LABELS, AttributeTable, Competency,
                                     FairnessAuditArgs, FairnessAuditResult, Flag, GroupRow, Note, RoleAudit,
                                     Rules, ScoreGap)
 from .fairness_stats import Counts, GroupStats, Moments, Rules as StatRules, compare_groups, median, smd
 from .lookup import resolve_role, role_ref, vocabulary_of
-from .periods import PeriodError, default_period, parse_period
+from .periods import PeriodError, default_period, parse_period, period_bounds
 
 FOUR_FIFTHS, ALPHA, P_FLOOR = 0.8, 0.05, 0.001
 SMALL_ROLE = 100  # candidates; fewer and a role's differences are hard to tell from chance
-DECIDED = (Outcome.passed, Outcome.failed, Outcome.under_review)
 UNKNOWN_VALUES = {"", "unknown", "not known", "prefer_not_to_say", "prefer not to say", "declined", "n/a", "na",
                   "none", "未知", "不愿透露"}
 ATTRIBUTE_ALIASES = {"age": "age_band", "age band": "age_band", "age group": "age_band", "sex": "gender",

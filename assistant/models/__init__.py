@@ -1,6 +1,6 @@
 """The domain model of DESIGN.md (SQLModel). Import tables from here."""
 
-from .interviews import (Answer, CompetencyScore, FailureCategory, FailureDaily, FailureReason, Interview,
+from .interviews import (DECIDED_OUTCOMES, Answer, CompetencyScore, FailureCategory, FailureDaily, FailureReason, Interview,
                          InterviewPublic, Outcome)
 from .people import Candidate, CandidatePublic, Demographics, Employee, PerformanceRecord
 from .roles import (Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Question, Role,
@@ -9,7 +9,7 @@ from .workflow import (AuditEvent, CompetencyChangeProposal, Conversation, Fairn
                        Message)
 
 __all__ = [
-    "Answer", "AuditEvent", "Candidate", "CandidatePublic", "Competency", "CompetencyChangeProposal",
+    "Answer", "AuditEvent", "DECIDED_OUTCOMES", "Candidate", "CandidatePublic", "Competency", "CompetencyChangeProposal",
     "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
     "FairnessAuditRun",
     "FailureCategory", "FailureDaily", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",

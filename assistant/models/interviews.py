@@ -19,6 +19,10 @@ class Outcome(str, Enum):
     pending = "pending"  # not scored yet
 
 
+# Interviews that count in statistics: scored, whatever the outcome (pending ones are not yet).
+DECIDED_OUTCOMES = (Outcome.passed, Outcome.failed, Outcome.under_review)
+
+
 class FailureCategory(str, Enum):
     job_match = "job_match"
     competency_gap = "competency_gap"
