@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEBIAN_PACKAGES := fonts-noto-cjk espeak-ng sox ffmpeg chromium
 
 .PHONY: install run test bench seed clean-data
 
@@ -11,11 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	@# torch first, pinned: left to itself pip may pick a multi-GB CUDA build for sentence-transformers.
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[test,knowledge]'
-	@# Debian packages the tests need: a CJK font for the Chinese report chart (skipped when present or not Debian).
-	@if command -v apt-get >/dev/null 2>&1 && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	$(BIN)/python -m pip install -q -e '.[test,knowledge,media]'
+	@# Debian packages the tests need (skipped when present or not Debian): a CJK font for the Chinese report
+	@# chart, espeak-ng/sox/ffmpeg for real speech, chromium for the candidate-page browser test.
+	@MISSING=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if command -v apt-get >/dev/null 2>&1 && [ -n "$$MISSING" ]; then \
 		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-noto-cjk; fi
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$MISSING; fi
 	@touch $(STAMP)
 
 install: $(STAMP)

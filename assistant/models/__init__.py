@@ -5,11 +5,11 @@ from .interviews import (DECIDED_OUTCOMES, Answer, CompetencyScore, FailureCateg
 from .people import Candidate, CandidatePublic, Demographics, Employee, PerformanceRecord
 from .roles import (Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Question, Role,
                     RolePublic)
-from .workflow import (AuditEvent, CompetencyChangeProposal, Conversation, FairnessAuditRun, FeedbackDraft, Job,
+from .workflow import (AuditEvent, CandidateLink, CandidateRequest, CompetencyChangeProposal, Conversation, FairnessAuditRun, FeedbackDraft, Job,
                        Message)
 
 __all__ = [
-    "Answer", "AuditEvent", "DECIDED_OUTCOMES", "Candidate", "CandidatePublic", "Competency", "CompetencyChangeProposal",
+    "Answer", "AuditEvent", "DECIDED_OUTCOMES", "Candidate", "CandidateLink", "CandidateRequest", "CandidatePublic", "Competency", "CompetencyChangeProposal",
     "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
     "FairnessAuditRun",
     "FailureCategory", "FailureDaily", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",

@@ -47,6 +47,9 @@ class Interview(InterviewBase, table=True):
                       Index("ix_interview_time", "interviewed_at"))
     id: Optional[int] = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
+    # What the scorer recorded beyond the scores: role-match detail, consistency checks, and a note for
+    # every signal that was missing or degraded (no consent, no face, silence, alignment unavailable…).
+    scoring: dict = json_field(default_factory=dict)
 
 
 class InterviewPublic(InterviewBase):
@@ -61,7 +64,12 @@ class Answer(SQLModel, table=True):
     question_text: str = Field(default="")
     transcript: str = Field(default="")
     media_ref: Optional[str] = Field(default=None, max_length=1000)
+    language: Optional[str] = Field(default=None, max_length=8)
+    duration_s: Optional[float] = None
+    words: list = json_field(description="word timings from speech: [{word, start, end}]")
     speech_features: dict = json_field(default_factory=dict)
+    face_signals: dict = json_field(default_factory=dict)
+    notes: list = json_field(description="degraded or missing signals for this answer, with the reason")
 
 
 class CompetencyScore(SQLModel, table=True):
@@ -74,6 +82,7 @@ class CompetencyScore(SQLModel, table=True):
     weight: float = Field(ge=0, le=1)
     evidence: list[str] = json_field()
     scorer: str = Field(default="import", max_length=64)
+    level: Optional[int] = Field(default=None, ge=1, le=5, description="BARS rubric level, when scored")
 
 
 class FailureReason(SQLModel, table=True):

@@ -32,9 +32,15 @@ class FeedbackDraft(SQLModel, table=True):
     interview_id: int = Field(foreign_key="interview.id", index=True)
     language: str = Field(default="en", max_length=8)
     body: str = Field(default="", sa_type=Text)
+    kind: str = Field(default="failed", max_length=16, description="failed | passed | under_review")
     status: str = Field(default="draft", max_length=16, description="draft | approved | sent")
+    # The stored scores the letter states, so a polished or edited body can be checked against them.
+    facts: dict = json_field(default_factory=dict)
+    polished_by: Optional[str] = Field(default=None, max_length=128, description="the model that polished it")
     created_by: str = Field(max_length=128)
     created_at: datetime = Field(default_factory=utcnow)
+    updated_by: Optional[str] = Field(default=None, max_length=128)
+    updated_at: datetime = Field(default_factory=utcnow)
     approved_by: Optional[str] = Field(default=None, max_length=128)
     approved_at: Optional[datetime] = None
     sent_at: Optional[datetime] = None
@@ -77,13 +83,50 @@ class AuditEvent(SQLModel, table=True):
 class Job(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     kind: str = Field(max_length=64)
+    # Idempotency: one job per key (e.g. "score:<interview external id>"); submitting again returns it.
+    key: Optional[str] = Field(default=None, unique=True, max_length=200)
     status: str = Field(default="queued", max_length=16, index=True, description="queued | running | done | failed")
     payload: dict = json_field(default_factory=dict)
     result: Optional[dict] = json_field_nullable()
     error: str = Field(default="")
+    progress: float = Field(default=0.0, ge=0, le=1)
+    stage: str = Field(default="", max_length=200, description="what the worker is doing now")
+    notes: list = json_field(description="degraded signals and warnings met on the way")
     attempts: int = 0
+    # A running job whose lease lapsed (its worker died) is picked up again by the next worker.
+    worker: Optional[str] = Field(default=None, max_length=128)
+    lease_until: Optional[datetime] = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    started_at: Optional[datetime] = None
+    finished_at: Optional[datetime] = None
+
+
+class CandidateLink(SQLModel, table=True):
+    """A signed candidate link that was issued: its token id, so a link can be revoked and audited."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_id: str = Field(unique=True, max_length=64)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    expires_at: datetime
+    created_by: str = Field(max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+    revoked_at: Optional[datetime] = None
+
+
+class CandidateRequest(SQLModel, table=True):
+    """A candidate's request from the chat page (a human review, deletion of recordings), tracked for staff."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    interview_id: Optional[int] = Field(default=None, foreign_key="interview.id")
+    kind: str = Field(max_length=32, description="human_review | delete_recordings")
+    status: str = Field(default="open", max_length=16, index=True, description="open | in_progress | done | declined")
+    message: str = Field(default="", max_length=4000)
+    created_at: datetime = Field(default_factory=utcnow)
+    handled_by: Optional[str] = Field(default=None, max_length=128)
+    handled_at: Optional[datetime] = None
+    resolution: str = Field(default="", max_length=4000)
 
 
 class FairnessAuditRun(SQLModel, table=True):
