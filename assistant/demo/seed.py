@@ -133,9 +133,11 @@ class _Writer:
             if not rows:
                 continue
             sql, positional, keys, values_of, processors = self.statements[name]
+            # Columns the generator leaves out (added to the model since) take the model's defaults.
+            missing = {k: _default(TABLES[name], k) for k in keys if k not in rows[0]}
             params = []
             for row in rows:
-                values = list(values_of(row))
+                values = list(values_of({**missing, **row} if missing else row))
                 for i, process in processors:
                     values[i] = process(values[i])
                 params.append(tuple(values) if positional else dict(zip(keys, values)))
@@ -143,6 +145,13 @@ class _Writer:
             self.written[name] += len(rows)
             self.rows[name] = []
         self.conn.commit()
+
+
+def _default(model, column: str):
+    field = model.model_fields.get(column)
+    if field is None or (field.is_required() and field.default_factory is None):
+        raise KeyError(f"the demo generator gives no value for {model.__tablename__}.{column}, which has no default")
+    return field.get_default(call_default_factory=True)
 
 
 def _refuse_non_empty(engine: Engine) -> None:
