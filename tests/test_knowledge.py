@@ -260,3 +260,61 @@ def test_weights_in_answers_come_from_the_active_model(assistant, seeded_sqlite_
     weights = {w["competency"]: w["weight"] for w in model["weights"]}
     assert weights == {"technical_expertise": 35, "cost_control": 30, "team_management": 25, "safety_compliance": 10}
     assert "团队管理：权重 25%" in turn.answer
+
+
+# --- roles described instead of named ------------------------------------------------------------
+
+# Descriptions of the demo roles that name no alias, and jobs the company does not have. The second group
+# must never be matched to a role: a wrong role would answer with another role's figures.
+DESCRIBED = [
+    ("the people who plan our marketing events", "marketing_planner"),
+    ("engineers who design mechanical parts", "mechanical_design"),
+    ("the supervisors who run our production lines", "production_supervisor"),
+    ("those who build our products", "product_rnd"),
+    ("software developers", "product_rnd"),
+    ("负责策划市场活动的人", "marketing_planner"),
+    ("车间里带班的人", "production_supervisor"),
+    ("做机械设计的工程师", "mechanical_design"),
+    ("负责用户增长的运营", "product_operations"),
+]
+NOT_OURS = ["Data Scientist", "nurses", "airline pilots", "the accountants", "our warehouse pickers", "lawyers",
+            "the people who cook in our canteen", "护士", "律师", "做财务的人"]
+
+
+@pytest.mark.parametrize("description, role", DESCRIBED)
+def test_a_described_role_is_found_by_meaning(description, role):
+    from knowledge.role_finder import find_role
+
+    assert find_role(description).role_key == role
+
+
+@pytest.mark.parametrize("description", NOT_OURS)
+def test_jobs_we_do_not_have_are_never_matched(description):
+    from knowledge.role_finder import find_role
+
+    assert find_role(description).role_key is None
+
+
+def test_statistics_for_a_described_role_say_which_role_they_are(assistant):
+    from tools.base import Principal
+
+    turn = assistant.ask(Principal(id="ana", audience="hr_manager"),
+                         "What is the failure rate for the supervisors who run our production lines in the last 3 months?")
+    call = next(c for c in turn.tool_calls if c.tool == "failure_stats")
+    assert call.error is None, call.error
+    assert call.result["role"]["key"] == "production_supervisor"
+    assert "I took “the supervisors who run our production lines” to mean Production Supervisor" in turn.answer
+    zh = assistant.ask(Principal(id="ana", audience="hr_manager"), "车间里带班的人近3个月的失败率是多少？")
+    call = next(c for c in zh.tool_calls if c.tool == "failure_stats")
+    assert call.result["role"]["key"] == "production_supervisor"
+    assert "理解为生产主管" in zh.answer
+
+
+def test_an_unclear_description_gets_a_question_back_not_another_roles_figures(assistant):
+    from tools.base import Principal
+
+    turn = assistant.ask(Principal(id="ana", audience="hr_manager"),
+                         "What is the failure rate for the people who cook in our canteen?")
+    call = next(c for c in turn.tool_calls if c.tool == "failure_stats")
+    assert call.error and call.error["error"] == "unknown_role"
+    assert "couldn't tell which role" in turn.answer and "%" not in turn.answer

@@ -412,7 +412,7 @@ def competency_insights(deps: ToolDeps, args: InsightsArgs) -> InsightsResult:
         notes.add(f"only {attrition.leavers} leavers, so the attrition shares can swing widely",
                   f"离职者只有 {attrition.leavers} 人，流失相关比例可能波动很大")
     return InsightsResult(
-        role=role_ref(role), model_version=a.model.version, months=args.months, min_hires=args.min_hires,
+        role=role_ref(role, args.role), model_version=a.model.version, months=args.months, min_hires=args.min_hires,
         main_metric=metric_ref(a.main) if a.main else None, metrics=[metric_ref(m) for m in a.metrics],
         hires=len(a.hires), hires_with_performance=a.n_main, sufficient=a.sufficient, links=a.link_models(),
         retention=a.retention_models(), weights=checks, mismatches=[c for c in checks if c.verdict == "more"],

@@ -126,7 +126,7 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     elif interviews < SMALL_SAMPLE:
         notes.append(f"small sample: {interviews} interviews, so rates can swing widely")
     return FailureStatsResult(
-        role=role_ref(role) if role else None, period=period,
+        role=role_ref(role, args.role) if role else None, period=period,
         competency=competency_ref(comps[0], vocab) if comps else None, category=args.category,
         category_label_en=CATEGORY_LABELS[args.category][0] if args.category else None,
         category_label_zh=CATEGORY_LABELS[args.category][1] if args.category else None,

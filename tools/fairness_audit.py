@@ -80,7 +80,7 @@ def fairness_audit(deps: ToolDeps, args: FairnessAuditArgs) -> FairnessAuditResu
     notes = _notes(apps, audits)
     with_demo = sum(a.with_demographics for a in audits)
     return FairnessAuditResult(
-        role=role_ref(role) if role else None, period=period, attributes=attributes,
+        role=role_ref(role, args.role) if role else None, period=period, attributes=attributes,
         attributes_en=[_label(a)[0] for a in attributes], attributes_zh=[_label(a)[1] for a in attributes],
         intersections=args.intersections, applications=len(apps), with_demographics=with_demo,
         without_demographics=len(apps) - with_demo, roles=audits, flags=flags, watch=watch,

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Optional
 
 from pydantic import BaseModel
 from sqlmodel import Session, select
@@ -20,6 +21,8 @@ class RoleRef(BaseModel):
     key: str
     name_en: str
     name_zh: str
+    # The user's own words when the role was recognised from a description, not a name or alias.
+    matched_from: Optional[str] = None
 
 
 class CompetencyRef(BaseModel):
@@ -90,7 +93,15 @@ def vocabulary_of(deps) -> Vocabulary:
     return deps.vocabulary
 
 
-def role_ref(role: Role) -> RoleRef:
+def role_ref(role: Role, asked: str | None = None) -> RoleRef:
+    """`asked`: the name the user gave; kept on the reference when it was a description, so answers say
+    which role it was taken to mean."""
+    if asked and normalise(asked) not in {normalise(n) for n in (role.key, role.name_en, role.name_zh, *role.aliases)}:
+        return RoleRef(key=role.key, name_en=role.name_en, name_zh=role.name_zh, matched_from=asked)
+    return _role_ref(role)
+
+
+def _role_ref(role: Role) -> RoleRef:
     return RoleRef(key=role.key, name_en=role.name_en, name_zh=role.name_zh)
 
 
@@ -106,21 +117,35 @@ def closest(name: str, candidates: list[str], n: int = 3) -> list[str]:
     return scored[:n]
 
 
+# A description of a role rather than a name: "the people who plan our marketing events", "负责策划市场活动的人".
+DESCRIPTION = re.compile(r"\b(who|that|which|whose|in charge of|responsible for)\b|\S+\s+\S+\s+\S+\s+\S+|"
+                         r"(负责|专门|做|搞|管|去).{1,20}的|的(人|同事|员工|师傅|人员)$", re.I)
+
+
 def resolve_role(vocab: Vocabulary, name: str) -> Role:
+    """The role a name, alias or key means; a description is matched against the role profiles' meaning."""
     role = vocab.role_names().get(normalise(name))
     if role is not None:
         return role
-    suggestions = closest(name, [r.name_en for r in vocab.roles] + [r.name_zh for r in vocab.roles])
+    by_key = {r.key: r for r in vocab.roles}
+    suggested: list[str] = []
+    described = bool(DESCRIPTION.search(name.strip()))
+    if described:
+        from knowledge.role_finder import find_role  # loads the embedding model: only for descriptions
+
+        guess = find_role(name)
+        if guess.role_key in by_key:
+            return by_key[guess.role_key]
+        suggested = [key for key, _ in guess.ranked if key in by_key]
+    else:  # a name: suggest the names spelled most like it
+        spelled = closest(name, [r.name_en for r in vocab.roles] + [r.name_zh for r in vocab.roles])
+        suggested = [vocab.role_names()[normalise(s)].key for s in spelled]
     # Report each suggested role once, in both languages.
-    seen, refs = set(), []
-    for s in suggestions:
-        r = vocab.role_names()[normalise(s)]
-        if r.key not in seen:
-            seen.add(r.key)
-            refs.append(role_ref(r).model_dump())
+    refs = [_role_ref(by_key[key]).model_dump(exclude_none=True) for key in dict.fromkeys(suggested)]
     raise ToolError("unknown_role", f"Unknown role '{name}'. Known roles: "
                     + ", ".join(r.name_en for r in vocab.roles) + ".",
-                    role=name, suggestions=refs)
+                    role=name, suggestions=refs, described=described,
+                    known=[_role_ref(r).model_dump(exclude_none=True) for r in vocab.roles])
 
 
 def resolve_competencies(vocab: Vocabulary, name: str, role: Role | None) -> list[Competency]:

@@ -84,7 +84,7 @@ def search_role_profiles(deps: ToolDeps, args: SearchRoleProfilesArgs) -> Search
                                competency=h.passage.competency, text_en=h.passage.text_en, text_zh=h.passage.text_zh,
                                score=round(h.score, 5)) for h in hits]
     keys = list(dict.fromkeys([role.key] if role else [p.role_key for p in passages]))
-    return SearchRoleProfilesResult(query=args.query, role=role_ref(role) if role else None, competency=competency,
+    return SearchRoleProfilesResult(query=args.query, role=role_ref(role, args.role) if role else None, competency=competency,
                                     section=args.section,
                                     passages=passages, models=[m for m in (_model(deps, vocab, k) for k in keys) if m])
 

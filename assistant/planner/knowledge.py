@@ -42,7 +42,7 @@ def knowledge_call(text: str, u: Understanding) -> dict | None:
     else:
         return None
     args: dict = {"query": text}
-    if u.role and u.role_known:
+    if u.role and (u.role_known or u.role_described):
         args["role"] = u.role
     if u.competency:
         args["competency"] = u.competency

@@ -69,6 +69,13 @@ UNKNOWN_ROLE_EN = re.compile(
     r"the|past|previous|and|with|only)\b|\s*[?.!,]|\s*$)", re.I)
 UNKNOWN_ROLE_ZH = re.compile(r"^(?:请问|帮我看看|帮我查|查一下|看看|那|那么)?(?P<name>[\u4e00-\u9fff]{2,10}?)"
                              r"(?:岗位|职位)?(?=近|最近|过去|本|上个|上季|今年|去年|这|的|在|AI|ai|面试|失败|通过|呢)")
+# A role described instead of named ("the people who plan our marketing events"): the tools match it by meaning.
+DESCRIBED_ROLE_EN = re.compile(
+    r"\b(?:for|of|among|about|with)\s+(?P<name>(?:the\s+|our\s+|those\s+)?(?:[a-z-]+\s+){0,2}?(?:people|folks|staff|team|"
+    r"[a-z-]+s)\s+(?:who|that|in charge of|responsible for)\s+[^?.!,;]*?)"
+    r"(?=\s+(?:over|during|this|last|since|from|between|in the (?:last|past)|and (?:what|why|how))\b|\s*[?.!,;]|\s*$)", re.I)
+DESCRIBED_ROLE_ZH = re.compile(r"(?P<name>(?:负责|专门|做|搞|管|去)[\u4e00-\u9fffA-Za-z]{1,20}?的(?:人员|人|同事|员工|师傅|候选人|工程师))|"
+                               r"^(?:请问|帮我看看|帮我查|查一下|看看|那|那么)?(?P<lead>[\u4e00-\u9fff]{2,20}?的(?:人员|人|同事|员工|师傅|候选人|工程师))")
 NOT_ROLE_WORDS = {"all", "every", "each", "which", "my", "our", "that", "this", "it", "them", "ai", "interview", "me",
                   "us", "the", "a", "an", "failure", "failures", "reasons", "competency", "competencies", "trend"}
 NOT_ROLE_ZH = ("为什么", "所有", "哪个", "哪些", "各个", "全部", "整体", "总体", "公司", "我们", "这个", "那个", "今年", "去年",
@@ -81,6 +88,7 @@ class Understanding:
     language: str  # en | zh
     role: str | None = None  # role key, or the unknown name the user gave
     role_known: bool = True
+    role_described: bool = False  # the role was described ("the people who …"); tools match it by meaning
     all_roles: bool = False
     competency: str | None = None
     category: str | None = None
@@ -167,7 +175,9 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.slots.add("role")
 
     if u.role is None and not u.all_roles:
-        unknown = _unknown_role(text, lang)
+        described = (DESCRIBED_ROLE_ZH if lang == "zh" else DESCRIBED_ROLE_EN).search(text)
+        unknown = (described.group("name") or described.group("lead")).strip() if described else _unknown_role(text, lang)
+        u.role_described = described is not None
         if unknown:
             u.role, u.role_known = unknown, False
             u.slots.add("role")
