@@ -96,6 +96,8 @@ class Suite:
     cases: list[Case]
     threshold: float = 1.0
     repeat: int = 1
+    # metadata.warm: questions asked once, unscored, before the cases (e.g. one that builds the role index)
+    warm: list[str] = field(default_factory=list)
 
     @property
     def base_dir(self) -> Path:
@@ -154,7 +156,8 @@ def load_suite(path: Path) -> Suite:
     repeat = (raw.get("evaluateOptions") or {}).get("repeat", 1)
     return Suite(path=path, name=path.stem, description=str(raw.get("description") or path.stem),
                  prompts=_prompts(raw.get("prompts"), base, where), providers=_providers(raw.get("providers"), where),
-                 cases=cases, threshold=float(threshold), repeat=int(repeat))
+                 cases=cases, threshold=float(threshold), repeat=int(repeat),
+                 warm=[str(q) for q in (raw.get("metadata") or {}).get("warm", [])])
 
 
 def _only(mapping: dict, allowed: set[str], where: str) -> None:

@@ -74,7 +74,7 @@ def search_role_profiles(deps: ToolDeps, args: SearchRoleProfilesArgs) -> Search
         from assistant.settings import get_settings
         from knowledge.index import open_retriever
 
-        retriever, _ = open_retriever(get_settings())
+        retriever, _ = open_retriever(getattr(deps, "settings", None) or get_settings())
     hits = retriever.search(args.query, role=role.key if role else None, section=args.section,
                             competency=competency, k=args.k)
     if not hits:

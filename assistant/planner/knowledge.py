@@ -22,6 +22,10 @@ SCALE = re.compile(r"rating scale|\blevels?\s*[1-5]\b|behaviou?rally anchored|�
                    re.I)
 # Failure-statistics words: such a message belongs to failure_stats even when it names a section.
 STATS = re.compile(r"\bfail\w*|pass(ed|ing)? rate|how many (candidates|interviews)|失败|通过率|淘汰|没通过|未通过", re.I)
+# "What does a Data Scientist need?": the role named where the sentence puts it, known or not.
+NEEDS_ROLE = re.compile(r"what (?:does|do|should) (?:a |an |the |our )?(?P<name>[\w&/ -]{2,40}?) (?:need|require)", re.I)
+GENERIC_SUBJECTS = {"candidate", "candidates", "someone", "person", "people", "applicant", "applicants", "new hire",
+                    "hire", "they", "you", "i", "we", "it", "this role", "the role", "role"}
 DEFINE = re.compile(r"\bdefin(e|ition)\b|what is meant by|是什么意思|的定义", re.I)
 
 
@@ -42,7 +46,11 @@ def knowledge_call(text: str, u: Understanding) -> dict | None:
     else:
         return None
     args: dict = {"query": text}
-    if u.role and (u.role_known or u.role_described):
+    if u.role is None and section is None and (m := NEEDS_ROLE.search(text)) \
+            and m.group("name").strip().lower() not in GENERIC_SUBJECTS:
+        u.role, u.role_known = m.group("name").strip(), False
+    if u.role and (u.role_known or u.role_described or not u.competency):
+        # An unknown name goes to the tool too, which answers with suggestions rather than other roles' weights.
         args["role"] = u.role
     if u.competency:
         args["competency"] = u.competency
