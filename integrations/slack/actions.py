@@ -38,8 +38,9 @@ BUTTONS: dict[str, Button] = {
         "decide_proposal", ("hr_manager",),
         lambda v: {"proposal_id": int(v["proposal_id"]), "decision": "reject", "note": "Rejected in Slack"},
         ("rejected", "已驳回")),
-    "candor_feedback_approve": Button(
-        "approve_feedback", ("hr_manager",), lambda v: {"draft_id": int(v["draft_id"])}, ("approved", "已批准")),
+    "candor_feedback_approve": Button(  # tools/draft_feedback.py: draft → approved, audited
+        "review_feedback", ("hr_manager", "recruiter"), lambda v: {"draft_id": int(v["draft_id"]), "action": "approve"},
+        ("approved", "已批准")),
     # The report is built again as the clicker (audience-checked, audited); the button never carries a path.
     "candor_report_csv": Button(
         "build_report", ("hr_manager", "recruiter"),

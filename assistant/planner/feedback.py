@@ -1,0 +1,56 @@
+"""Feedback-letter requests: draft one or a batch, show, approve or mark sent a stored draft.
+
+Pure functions over the text: which feedback tool a message asks for and with which arguments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .competency import CompetencyCall
+from .nlu import Understanding
+
+DRAFT_WORDS = re.compile(r"(\b(re-?)?(draft|write|prepare|compose|generate)\w*\b.{0,40}\b(feedback|letters?)\b|"
+                         r"\bfeedback (letters?|drafts?) for\b|起草.{0,20}反馈|撰写.{0,20}反馈|写.{0,8}反馈信|生成.{0,12}反馈)",
+                         re.I)
+REVIEW = re.compile(r"\b(?P<verb>approve|show|view|open|display|send|mark)\w*\s+(?:the\s+)?feedback\s*"
+                    r"(?:draft|letter)?\s*(?:#|no\.?|number)?\s*(?P<id>\d+)(?P<rest>.*)$"
+                    r"|(?P<zverb>批准|通过|查看|显示|打开|发送|标记)\s*(?:第\s*)?反馈\s*(?:草稿|信)?\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$",
+                    re.I)
+# Chinese text puts no space after an id ("C000123起草"), so ids end at the last digit, not at a \b.
+INTERVIEW = re.compile(r"(?:interview|面试)\s*#?\s*(I?\d{1,9})(?!\d)|(?<![A-Za-z0-9])(I\d{4,9})(?!\d)", re.I)
+CANDIDATE = re.compile(r"(?:candidate|applicant|候选人|应聘者)\s*#?\s*(C?\d{1,9})(?!\d)|(?<![A-Za-z0-9])(C\d{4,9})(?!\d)",
+                       re.I)
+LANGUAGE = {"zh": re.compile(r"(in chinese|in mandarin|用中文|中文版)", re.I),
+            "en": re.compile(r"(in english|用英文|英文版)", re.I)}
+REPLACE_APPROVED = re.compile(r"(even if (it'?s |it is )?approved|replace the approved|redraft the approved|"
+                              r"即使已批准|覆盖已批准)", re.I)
+VERBS = {"approve": "approve", "show": "show", "view": "show", "open": "show", "display": "show", "send": "send",
+         "mark": "send", "批准": "approve", "通过": "approve", "查看": "show", "显示": "show", "打开": "show",
+         "发送": "send", "标记": "send"}
+
+
+def feedback_call(text: str, u: Understanding) -> CompetencyCall | None:
+    """The feedback tool a message asks for, or None when it asks for none."""
+    if m := REVIEW.search(text):
+        verb = (m.group("verb") or m.group("zverb") or "").lower()
+        return CompetencyCall("review_feedback", {"draft_id": int(m.group("id") or m.group("zid")),
+                                                  "action": VERBS[verb]})
+    if not DRAFT_WORDS.search(text):
+        return None
+    args: dict = {}
+    for language, words in LANGUAGE.items():
+        if words.search(text):
+            args["language"] = language
+    if REPLACE_APPROVED.search(text):
+        args["replace_approved"] = True
+    if m := INTERVIEW.search(text):
+        return CompetencyCall("draft_feedback", {"interview": (m.group(1) or m.group(2)).upper(), **args})
+    if m := CANDIDATE.search(text):
+        ref = (m.group(1) or m.group(2)).upper()
+        return CompetencyCall("draft_feedback", {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}",
+                                                 **args})
+    if u.role:  # "everyone who failed Field Technician in October", or just the role and period
+        return CompetencyCall("draft_feedback", {"role": u.role, **({"period": u.period} if u.period else {}), **args})
+    # Nobody named: the tool says what it needs (an interview, a candidate, or a role and period).
+    return CompetencyCall("draft_feedback", {**args, **({"period": u.period} if u.period else {})})
