@@ -316,9 +316,12 @@ def test_every_number_in_a_fairness_answer_comes_from_the_tool(seeded_sqlite_url
 def test_recruiters_and_candidates_are_refused(seeded_sqlite_url, who):
     assistant = Assistant(make_settings(seeded_sqlite_url))
     turn = assistant.ask(who, "Run a fairness audit for Sales Manager this year")
-    assert turn.tool_calls == [] and "for HR managers only" in turn.answer
     zh = assistant.ask(who, "销售经理今年有没有年龄歧视？")
-    assert zh.tool_calls == [] and "仅向HR经理开放" in zh.answer
+    assert turn.tool_calls == [] and zh.tool_calls == []
+    if who.audience == "candidate":  # the candidate assistant declines anything beyond their own application
+        assert turn.answer.startswith("Sorry, I can't") and zh.answer.startswith("抱歉")
+    else:
+        assert "for HR managers only" in turn.answer and "仅向HR经理开放" in zh.answer
     with pytest.raises(ToolError, match="not available"):
         audit(seeded_sqlite_url, principal=who, role="Sales Manager")
     with Session(get_engine(seeded_sqlite_url)) as session:

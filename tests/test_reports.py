@@ -316,6 +316,9 @@ def test_a_follow_up_after_a_report_is_a_report(assistant):
                                        Principal(id="cand", audience="candidate", candidate_id=1)])
 def test_chat_refuses_evaluators_and_candidates(assistant, principal):
     turn = assistant.ask(principal, "Monthly report for Field Technician")
-    assert turn.tool_calls == [] and "HR managers and recruiters" in turn.answer
     zh = assistant.ask(principal, "给我市场策划上个月的报告")
-    assert zh.tool_calls == [] and "招聘报告仅向" in zh.answer
+    assert turn.tool_calls == [] and zh.tool_calls == []
+    if principal.audience == "candidate":  # the candidate assistant declines anything beyond their own application
+        assert turn.answer.startswith("Sorry, I can't share internal data") and zh.answer.startswith("抱歉")
+    else:
+        assert "HR managers and recruiters" in turn.answer and "招聘报告仅向" in zh.answer
