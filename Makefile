@@ -35,6 +35,7 @@ test: install
 bench: install
 	$(BIN)/python bench/stats_turns.py
 	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/media_pipeline.py
 
 seed: install
 	$(BIN)/python app.py db upgrade
@@ -46,3 +47,18 @@ clean-data:
 .PHONY: eval
 eval: install
 	$(BIN)/python app.py eval evals/suites/ --output data/eval-run.json
+
+# The whisperx speech engine in its own environment: whisperx pins torch~=2.8, the main environment has 2.13.
+# torch 2.8.0 comes first and alone; on PyPI it is the CUDA build (~3.5 GB of nvidia-* wheels; it runs on CPU).
+# The knowledge extra is left out: it pins torch 2.13 and the whisperx tests do not need it.
+WX_VENV := .venv-whisperx
+.PHONY: test-whisperx
+$(WX_VENV)/.installed: pyproject.toml
+	@test -x $(WX_VENV)/bin/python || $(PYTHON) -m venv $(WX_VENV)
+	$(WX_VENV)/bin/python -m pip install -q --upgrade pip
+	$(WX_VENV)/bin/python -m pip install -q torch==2.8.0 torchaudio==2.8.0
+	$(WX_VENV)/bin/python -m pip install -q -e '.[test,media,whisperx]'
+	@touch $@
+
+test-whisperx: $(WX_VENV)/.installed
+	$(WX_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_whisperx.py

@@ -11,12 +11,14 @@ from typing import List, Optional
 import typer
 
 from evals.cli import app as eval_cli  # typer only; the runner is imported when `eval` runs
+from tools.feedback.cli import app as feedback_cli  # typer only, like eval
 
 cli = typer.Typer(help="Candor: the HR assistant for AI-interview programs.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 db_cli = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(eval_cli, name="eval")
+cli.add_typer(feedback_cli, name="feedback")  # draft|show|approve|edit|send (tools/feedback/cli.py)
 
 AUDIENCES = ("hr_manager", "recruiter", "evaluator")
 
@@ -334,6 +336,77 @@ def index(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed every 
                f"{report.unchanged} unchanged, {report.deleted} removed, {report.seconds:.1f} s.")
 # --- end role knowledge ----------------------------------------------------------------------------
 
+
+# --- interview scoring (tools/score_interview.py, assistant/jobs.py, integrations/scoring_cli.py) ------
+@cli.command()
+def score(path: Path = typer.Argument(..., help="A folder with interview.json and its media files, or a JSON "
+                                               "manifest (see docs/scoring-input.md)."),
+          queue: bool = typer.Option(False, "--queue", help="Hand it to the worker (`python app.py worker`) and exit."),
+          as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
+    """Score an interview: transcripts, or audio/video through speech (and, with consent, face) signals."""
+    from integrations.scoring_cli import ScoreCommandError, score_path
+    from prompts import render
+
+    try:
+        out = score_path(_settings(), path, queue=queue, echo=lambda line: typer.echo(line, err=True))
+    except ScoreCommandError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    elif out.get("result"):
+        typer.echo(render("answers/score_interview.en.j2", result=out["result"]))
+    if out.get("job"):
+        job = out["job"]
+        typer.echo(f"Job {job['id']}: {job['status']}" + (f" — {job['error']}" if job.get("error") else "")
+                   + (" (run `python app.py worker` to process it)" if job["status"] == "queued" else ""),
+                   err=as_json)
+    if out.get("status") == "failed":
+        raise typer.Exit(1)
+
+
+@cli.command()
+def worker(once: bool = typer.Option(False, "--once", help="Run every queued job, then exit.")) -> None:
+    """Run queued background jobs (media scoring) until Ctrl-C; several workers may share one database."""
+    from integrations.scoring_cli import run_worker
+
+    ran = run_worker(_settings(), once=once, echo=typer.echo)
+    if once:
+        typer.echo(f"Ran {ran} job(s); the queue is empty.")
+# --- end interview scoring ------------------------------------------------------------------------------
+
+
+# --- Candidate links (assistant/candidate_links.py) ------------------------------------------------------
+@cli.command("candidate-link")
+def candidate_link(candidate: str = typer.Argument(..., help="The candidate's external id, e.g. C000123."),
+                   days: Optional[int] = typer.Option(None, "--days", help="Days the link works (CANDOR_LINK_TTL_DAYS)."),
+                   base_url: Optional[str] = typer.Option(None, "--base-url", help="Public address of the web app "
+                                                          "(CANDOR_PUBLIC_BASE_URL).")) -> None:
+    """Issue a signed, expiring link to a candidate's feedback chat page and print it."""
+    from sqlmodel import Session
+
+    from assistant import candidate_links as links
+    from assistant.clock import current_time
+    from assistant.db import get_engine
+    from assistant.models import AuditEvent
+
+    settings = _settings()
+    issuer = f"cli:{getpass.getuser()}"
+    try:
+        with Session(get_engine(settings.database_url)) as session:
+            found = links.find_candidate(session, candidate)
+            if found is None:
+                _fail(f"No candidate {candidate!r}: give the external id as imported or seeded, e.g. C000123.", 2)
+            issued = links.issue_link(session, settings, found, issued_by=issuer, now=current_time(settings.now),
+                                      days=days, public_base_url=base_url)
+            session.add(AuditEvent(principal_id=issuer, audience="recruiter", action="issue_candidate_link",
+                                   arguments={"candidate": found.external_id, "token_id": issued.token_id}, outcome="ok"))
+            session.commit()
+    except (links.LinkConfigError, ValueError) as exc:
+        _fail(str(exc), 2)
+    typer.echo(issued.url)
+    typer.echo(f"Expires {issued.expires_at:%Y-%m-%d %H:%M} UTC; revoke with POST /api/candidate-links/"
+               f"{issued.token_id}/revoke", err=True)
+# --- end candidate links ----------------------------------------------------------------------------------
 
 if __name__ == "__main__":
     sys.exit(cli())

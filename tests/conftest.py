@@ -94,6 +94,24 @@ def make_settings(url: str, **extra):
     return load_settings(_env_file=None, DATABASE_URL=url, CANDOR_NOW=NOW, CANDOR_ENV="test", **extra)
 
 
+def copy_sqlite(url: str, target) -> str:
+    """A private copy of a live SQLite database, through SQLite's backup API.
+
+    Never copy the file with shutil: it misses pages still in the WAL, and closing the copy's file
+    descriptor drops every POSIX lock this process holds on that database, so another process may take
+    itself for the last user and delete the WAL under our open connections ("disk I/O error")."""
+    import sqlite3
+
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    copy = sqlite3.connect(str(target))
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return f"sqlite:///{target}"
+
+
 def _seeded(url: str) -> str:
     from assistant.demo.seed import seed_demo
 

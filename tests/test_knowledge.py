@@ -318,3 +318,51 @@ def test_an_unclear_description_gets_a_question_back_not_another_roles_figures(a
     call = next(c for c in turn.tool_calls if c.tool == "failure_stats")
     assert call.error and call.error["error"] == "unknown_role"
     assert "couldn't tell which role" in turn.answer and "%" not in turn.answer
+
+
+# --- the query encoder through onnxruntime -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def onnx_dir(tmp_path_factory):
+    from knowledge.onnx_encoder import export
+
+    directory = tmp_path_factory.mktemp("onnx")
+    export("", directory)
+    return directory
+
+
+def test_onnx_query_vectors_equal_the_sentence_transformers_ones(onnx_dir):
+    import numpy as np
+
+    from knowledge.embeddings import load_model
+    from knowledge.onnx_encoder import OnnxEncoder, onnx_file
+
+    texts = [q["q"] for q in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["en"][:12]] + ["a", "x " * 400]
+    onnx = OnnxEncoder("", onnx_file("", onnx_dir)).encode(texts)
+    torch_side = load_model("").encode(texts, normalize_embeddings=True, show_progress_bar=False)
+    cosines = (onnx * torch_side).sum(axis=1)
+    assert cosines.min() > 0.9999, cosines  # long inputs are truncated at the model's 256 tokens, as in ST
+
+
+def test_a_knowledge_question_does_not_load_torch(index, onnx_dir, seeded_sqlite_url, tmp_path):
+    """The cold path of a role question: tokenizers + onnxruntime only, when the index and export exist."""
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_sqlite
+
+    seeded_sqlite_url = copy_sqlite(seeded_sqlite_url, tmp_path / "copy.db")  # the subprocess writes its turn
+
+    chroma_path = Path(index.client.get_settings().persist_directory)
+    script = (
+        "import sys; from assistant.agent import Assistant; from tools.base import Principal; "
+        "from tests.conftest import make_settings; "
+        f"s = make_settings({seeded_sqlite_url!r}, CHROMA_PATH={str(chroma_path)!r}, "
+        f"CANDOR_EMBEDDING_ONNX_DIR={str(onnx_dir)!r}); "
+        "t = Assistant(s).ask(Principal(id='ana', audience='hr_manager'), "
+        "'What should a candidate practise for event execution?'); "
+        "print('TORCH' if 'torch' in sys.modules else 'NO-TORCH'); print(t.answer)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                         cwd=Path(__file__).parents[1])
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "NO-TORCH" in out.stdout and "[marketing_planner/resources/event_execution]" in out.stdout, out.stdout

@@ -51,6 +51,8 @@ class ToolDeps:
     knowledge: Any = None
     # Where tools that write files (report charts, CSV exports) put them: CANDOR_REPORTS_DIR, or the CLI's --output.
     reports_dir: Path | None = None
+    # The validated settings (tools that need one: feedback re-apply days, the LLM polish); None: defaults.
+    settings: Any = None
 
 
 class ToolError(Exception):

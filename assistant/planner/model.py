@@ -12,11 +12,14 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
+from .candidate import candidate_reply
 from .competency import CompetencyCall, competency_calls
+from .feedback import feedback_call
 from .knowledge import knowledge_call
 from .nlu import Understanding, understand
 from .render import render_help, render_refusal, render_tool_result
 from .report import report_args, report_followup, wants_report
+from .scoring import scoring_call
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -38,6 +41,8 @@ class EmbeddedPlanner(BaseChatModel):
         return ChatResult(generations=[ChatGeneration(message=self._next(messages, allowed))])
 
     def _next(self, messages: list[BaseMessage], allowed: set[str]) -> AIMessage:
+        if "my_feedback" in allowed:  # a candidate's turn: only their own application (planner/candidate.py)
+            return candidate_reply(messages, allowed)
         human_at = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
         question = _text(messages[human_at])
         vocab = self.vocabulary()
@@ -53,6 +58,10 @@ class EmbeddedPlanner(BaseChatModel):
         earlier = messages[:human_at]
         if u.intent == "refuse":
             return AIMessage(content=render_refusal(u.language, u.refusal))
+        if (score := scoring_call(question)) is not None:  # "Score interview 812" (planner/scoring.py)
+            return self._competency([CompetencyCall("score_interview", score)], u, earlier, allowed, question)
+        if (feedback := feedback_call(question, u)) is not None:  # feedback letters (planner/feedback.py)
+            return self._competency([feedback], u, earlier, allowed, question)
         if calls := competency_calls(question, u):
             return self._competency(calls, u, earlier, allowed, question)
         if (search := knowledge_call(question, u)) is not None:

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from assistant.agent import Assistant
 from assistant.settings import Settings, get_settings
 
-from . import chat, reports
+from . import candidate, chat, feedback, interviews, reports
 
 log = logging.getLogger("candor.web")
 
@@ -39,9 +39,17 @@ async def _background_work(app: FastAPI):
         scheduler = scheduler_for(settings, app.state.assistant, notifier)
         scheduler.start()
     app.state.audit_scheduler = scheduler
+    worker = None
+    if settings.worker_enabled:  # media scoring jobs (assistant/jobs.py); CANDOR_WORKER=false leaves it to `app.py worker`
+        from assistant.jobs import worker_for
+
+        worker = worker_for(settings, app.state.assistant.engine).start()
+    app.state.worker = worker
     try:
         yield
     finally:
+        if worker is not None:
+            worker.stop()
         if scheduler is not None:
             scheduler.stop()
 # --- end background work -----------------------------------------------------------------------
@@ -55,6 +63,9 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.assistant = assistant or Assistant(settings)
     app.include_router(chat.router)
     app.include_router(reports.router)  # GET /api/reports: the recruiter report as JSON, CSV or PNG
+    candidate.mount(app)  # GET /c/{token}: the candidate chat page; staff API for links and requests
+    app.include_router(interviews.router)  # POST /api/interviews, GET /api/jobs/{id}: scoring (tools/score_interview.py)
+    app.include_router(feedback.router)  # /api/feedback/drafts: letters, approval, sending (tools/draft_feedback.py)
 
     # --- Slack HTTP events: POST /slack/events, only when Slack is configured (integrations/slack) ---
     if settings.slack_http_enabled:
