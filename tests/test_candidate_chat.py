@@ -264,3 +264,29 @@ def test_feedback_drafted_and_approved_by_staff_reaches_the_candidate(assistant,
     assert "《谈判力》" in practise.answer  # the profile's resource, in the candidate's language
     letter = assistant.ask(me(company.carol), "Show me my feedback letter")
     assert draft.body in letter.answer
+
+
+def test_two_racing_clicks_open_one_request(db_url):
+    """The check-then-insert in open_request can race; the partial unique index keeps one open request per
+    kind, and the loser of the race gets the winner's request back."""
+    from sqlalchemy.exc import IntegrityError
+
+    from tools.candidate_requests import open_request
+
+    company = build_company(db_url)
+    alice = company.everyone[0]
+    engine = get_engine(db_url)
+    with Session(engine) as first, Session(engine) as second:
+        winner = open_request(first, alice.id, "human_review", "first click", NOW)
+        first.commit()
+        # The second click passed its check before the first committed: insert as it would.
+        second.add(CandidateRequest(candidate_id=alice.id, kind="human_review", message="second click"))
+        with pytest.raises(IntegrityError):
+            second.flush()
+        second.rollback()
+        again = open_request(second, alice.id, "human_review", "third click", NOW)
+        assert again.already_open and again.request_id == winner.request_id
+        done = second.get(CandidateRequest, winner.request_id)
+        done.status, done.resolution = "done", "reviewed"
+        second.commit()
+        assert open_request(second, alice.id, "human_review", "after it was handled", NOW).already_open is False

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Literal, Optional
 
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from assistant.clock import as_utc
@@ -66,8 +67,17 @@ def open_request(session: Session, candidate_id: int, kind: str, message: str, n
                           .order_by(Interview.interviewed_at.desc())).first()
     row = CandidateRequest(candidate_id=candidate_id, interview_id=latest, kind=kind,
                            message=(message or "").strip()[:2000], created_at=as_utc(now))
-    session.add(row)
-    session.flush()
+    try:
+        with session.begin_nested():  # a concurrent click may have opened one since the check above
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        existing = session.exec(select(CandidateRequest).where(
+            CandidateRequest.candidate_id == candidate_id, CandidateRequest.kind == kind,
+            CandidateRequest.status.in_(OPEN_STATUSES))).first()
+        if existing is None:
+            raise
+        return _public(existing, already_open=True)
     return _public(row)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Index, Text
+from sqlalchemy import Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from ._base import json_field, json_field_nullable, utcnow
@@ -117,6 +117,10 @@ class CandidateLink(SQLModel, table=True):
 class CandidateRequest(SQLModel, table=True):
     """A candidate's request from the chat page (a human review, deletion of recordings), tracked for staff."""
 
+    # At most one unfinished request per candidate and kind, even when two clicks race.
+    __table_args__ = (Index("uq_candidaterequest_open", "candidate_id", "kind", unique=True,
+                            sqlite_where=text("status IN ('open', 'in_progress')"),
+                            postgresql_where=text("status IN ('open', 'in_progress')")),)
     id: Optional[int] = Field(default=None, primary_key=True)
     candidate_id: int = Field(foreign_key="candidate.id", index=True)
     interview_id: Optional[int] = Field(default=None, foreign_key="interview.id")

@@ -54,6 +54,9 @@ def upgrade() -> None:
     with op.batch_alter_table('candidaterequest', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_candidaterequest_candidate_id'), ['candidate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_candidaterequest_status'), ['status'], unique=False)
+        batch_op.create_index('uq_candidaterequest_open', ['candidate_id', 'kind'], unique=True,
+                              sqlite_where=sa.text("status IN ('open', 'in_progress')"),
+                              postgresql_where=sa.text("status IN ('open', 'in_progress')"))
 
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.add_column(sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True))
@@ -123,6 +126,7 @@ def downgrade() -> None:
         batch_op.drop_column('language')
 
     with op.batch_alter_table('candidaterequest', schema=None) as batch_op:
+        batch_op.drop_index('uq_candidaterequest_open')
         batch_op.drop_index(batch_op.f('ix_candidaterequest_status'))
         batch_op.drop_index(batch_op.f('ix_candidaterequest_candidate_id'))
 
