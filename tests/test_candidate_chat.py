@@ -290,3 +290,32 @@ def test_two_racing_clicks_open_one_request(db_url):
         done.status, done.resolution = "done", "reviewed"
         second.commit()
         assert open_request(second, alice.id, "human_review", "after it was handled", NOW).already_open is False
+
+
+def test_staff_list_and_resolve_requests_in_chat_and_the_candidate_reads_the_resolution(assistant, company):
+    from assistant.grounding import ungrounded_numbers
+
+    assistant.ask(me(company.wang), "I want a human review")
+    assistant.ask(me(company.alice), "Please delete my recordings")
+    hr, recruiter = Principal(id="ana", audience="hr_manager"), Principal(id="rick", audience="recruiter")
+    listed = assistant.ask(hr, "Show open candidate requests")
+    call = next(c for c in listed.tool_calls if c.tool == "candidate_requests")
+    assert call.result["count"] == 2 and {r["kind"] for r in call.result["requests"]} == {"human_review",
+                                                                                          "delete_recordings"}
+    assert company.wang.external_id in listed.answer and company.wang.name not in listed.answer
+    assert ungrounded_numbers(listed.answer, [call.result]) == []
+    review = assistant.ask(recruiter, "Show review requests")
+    assert [r["kind"] for r in review.tool_calls[0].result["requests"]] == ["human_review"]
+    wang_request = review.tool_calls[0].result["requests"][0]["id"]
+
+    done = assistant.ask(hr, f"Mark request {wang_request} done: a second interviewer reviewed it; the decision stands")
+    assert f"Request {wang_request} is now done" in done.answer
+    seen = assistant.ask(me(company.wang), "What data did you use?")  # lists their requests too
+    assert "a second interviewer reviewed it" in seen.answer
+
+    zh = assistant.ask(hr, "候选人的删除请求")
+    assert "删除录音录像" in zh.answer and company.alice.external_id in zh.answer
+    refused = assistant.ask(Principal(id="eve", audience="evaluator"), "Show open candidate requests")
+    assert refused.tool_calls == [] or refused.tool_calls[0].error
+    needs = assistant.ask(hr, f"Mark request {wang_request + 1} done")
+    assert "resolution" in needs.answer.lower()

@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from assistant.clock import as_utc
 from assistant.models import AuditEvent, Candidate, CandidateRequest, Interview
 
-from .base import Principal, ToolError
+from .base import Principal, ToolDeps, ToolError, ToolSpec
 
 RequestKind = Literal["human_review", "delete_recordings"]
 OPEN_STATUSES = ("open", "in_progress")
@@ -131,3 +131,45 @@ def resolve_request(session: Session, principal: Principal, request_id: int, sta
                            arguments={"request_id": request_id, "status": status}, outcome="ok"))
     session.flush()
     return list_requests(session, request_id=request_id)[0]
+
+
+# --- the staff tool: list and handle candidates' requests from chat or Slack -------------------------------
+
+class CandidateRequestsArgs(BaseModel):
+    action: Literal["list", "resolve"] = "list"
+    status: Optional[Literal["open", "in_progress", "done", "declined"]] = Field(
+        None, description="list filter; 'open' also lists requests in progress")
+    kind: Optional[RequestKind] = None
+    request_id: Optional[int] = Field(None, description="the request to resolve (or to show)")
+    new_status: Optional[Literal["in_progress", "done", "declined"]] = Field(
+        None, description="resolve: the new status")
+    resolution: str = Field("", description="resolve: what was done or why it was declined; the candidate sees it")
+
+
+class CandidateRequestsResult(BaseModel):
+    action: str
+    status: Optional[str] = None
+    kind: Optional[str] = None
+    count: int
+    requests: list[StaffRequest]
+    resolved: Optional[StaffRequest] = None
+
+
+def candidate_requests(deps: ToolDeps, args: CandidateRequestsArgs) -> CandidateRequestsResult:
+    """Candidates' requests from their feedback page (a human review of their interview, deletion of their
+    recordings): list them (by status and kind; open ones by default), or resolve one (in_progress, done or
+    declined, with a resolution the candidate will read). Shows candidate external ids only."""
+    if args.action == "resolve":
+        if args.request_id is None or args.new_status is None:
+            raise ToolError("resolve_needs", "Say which request and how: e.g. \"Mark request 3 done: reviewed, the "
+                                             "decision stands\".")
+        resolved = resolve_request(deps.session, deps.principal, args.request_id, args.new_status, args.resolution,
+                                   deps.now)
+        return CandidateRequestsResult(action="resolve", count=1, requests=[resolved], resolved=resolved)
+    status = args.status or (None if args.request_id is not None else "open")
+    found = list_requests(deps.session, status=status, kind=args.kind, request_id=args.request_id)
+    return CandidateRequestsResult(action="list", status=status, kind=args.kind, count=len(found), requests=found)
+
+
+SPEC_STAFF = ToolSpec(name="candidate_requests", func=candidate_requests, args_model=CandidateRequestsArgs,
+                      audiences=HANDLERS)

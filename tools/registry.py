@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import ToolSpec
 from .build_report import SPEC as BUILD_REPORT
 from .candidate import CANDIDATE_TOOLS
+from .candidate_requests import SPEC_STAFF as CANDIDATE_REQUESTS
 from .competency_changes import SPEC_DECIDE as DECIDE_PROPOSAL
 from .competency_changes import SPEC_PROPOSE as PROPOSE_COMPETENCY_CHANGES
 from .competency_insights import SPEC as COMPETENCY_INSIGHTS
@@ -22,7 +23,7 @@ from .search_role_profiles import SPEC as SEARCH_ROLE_PROFILES
 ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS, FAIRNESS_AUDIT,
                                    COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, DECIDE_PROPOSAL, PROPOSAL_OUTCOME,
                                    MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK, BUILD_REPORT,
-                                   SEARCH_ROLE_PROFILES, SCORE_INTERVIEW, DRAFT_FEEDBACK, REVIEW_FEEDBACK,
+                                   SEARCH_ROLE_PROFILES, SCORE_INTERVIEW, DRAFT_FEEDBACK, REVIEW_FEEDBACK, CANDIDATE_REQUESTS,
                                    *CANDIDATE_TOOLS)
 
 

@@ -19,6 +19,7 @@ from .knowledge import knowledge_call
 from .nlu import Understanding, understand
 from .render import render_help, render_refusal, render_tool_result
 from .report import report_args, report_followup, wants_report
+from .requests import requests_call
 from .scoring import scoring_call
 
 
@@ -62,6 +63,8 @@ class EmbeddedPlanner(BaseChatModel):
             return self._competency([CompetencyCall("score_interview", score)], u, earlier, allowed, question)
         if (feedback := feedback_call(question, u)) is not None:  # feedback letters (planner/feedback.py)
             return self._competency([feedback], u, earlier, allowed, question)
+        if (handle := requests_call(question)) is not None:  # candidates' requests (planner/requests.py)
+            return self._competency([handle], u, earlier, allowed, question)
         if calls := competency_calls(question, u):
             return self._competency(calls, u, earlier, allowed, question)
         if (search := knowledge_call(question, u)) is not None:

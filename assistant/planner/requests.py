@@ -1,0 +1,48 @@
+"""Staff questions about candidates' requests: "Show open candidate requests", "Mark request 3 done: …".
+
+A pure function over the text: the `candidate_requests` arguments a message asks for, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .competency import CompetencyCall
+
+LIST = re.compile(r"\b(candidate|applicant|review|deletion|delete)s?'? requests?\b|\brequests? (from|by) candidates?\b|"
+                  r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)", re.I)
+RESOLVE = re.compile(
+    r"\b(?P<verb>mark|resolve|close|complete|finish|decline|reject|start|take)\w*\s+(?:candidate\s+)?request\s*#?\s*"
+    r"(?P<id>\d+)\s*(?:as\s+)?(?P<state>done|resolved|completed|declined|rejected|in[ -]progress)?\s*[:：,.-]?\s*"
+    r"(?P<text>.*)$|(?P<zverb>完成|拒绝|处理|受理|关闭)\s*(?:候选人)?(?:请求|申请)\s*#?\s*(?P<zid>\d+)\s*[:：，,]?\s*(?P<ztext>.*)$",
+    re.I | re.S)
+STATES = {"done": "done", "resolved": "done", "completed": "done", "declined": "declined", "rejected": "declined",
+          "in progress": "in_progress", "in-progress": "in_progress"}
+VERB_STATES = {"resolve": "done", "close": "done", "complete": "done", "finish": "done", "decline": "declined",
+               "reject": "declined", "start": "in_progress", "take": "in_progress", "完成": "done", "关闭": "done",
+               "拒绝": "declined", "处理": "in_progress", "受理": "in_progress"}
+STATUS_WORDS = (("done", re.compile(r"\b(done|resolved|closed|handled)\b|已完成|已处理", re.I)),
+                ("declined", re.compile(r"\bdeclined\b|已拒绝", re.I)),
+                ("in_progress", re.compile(r"\bin[ -]progress\b|处理中", re.I)))
+KIND_WORDS = (("human_review", re.compile(r"\breview|复核|人工", re.I)),
+              ("delete_recordings", re.compile(r"\bdelet\w*|\brecordings?\b|删除|录音|录像", re.I)))
+
+
+def requests_call(text: str) -> CompetencyCall | None:
+    if m := RESOLVE.search(text.strip()):
+        verb = (m.group("verb") or m.group("zverb") or "").lower()
+        state = (m.group("state") or "").lower()
+        new_status = STATES.get(state) or VERB_STATES.get(verb)
+        args = {"action": "resolve", "request_id": int(m.group("id") or m.group("zid")),
+                "resolution": (m.group("text") or m.group("ztext") or "").strip()}
+        if new_status:
+            args["new_status"] = new_status
+        return CompetencyCall("candidate_requests", args)
+    if not LIST.search(text):
+        return None
+    args = {"action": "list"}
+    if status := next((s for s, pattern in STATUS_WORDS if pattern.search(text)), None):
+        args["status"] = status
+    if kind := next((k for k, pattern in KIND_WORDS if pattern.search(text)), None):
+        args["kind"] = kind
+    return CompetencyCall("candidate_requests", args)
