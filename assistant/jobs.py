@@ -13,10 +13,9 @@ import logging
 import os
 import socket
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from sqlalchemy import and_, or_, update
@@ -25,14 +24,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from .models import Job
+from .models._base import utcnow
 
 log = logging.getLogger("candor.jobs")
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class LeaseLost(RuntimeError):
@@ -70,19 +66,11 @@ def submit_in(session: Session, kind: str, payload: dict, key: str | None = None
     return job, True
 
 
-def requeue(engine: Engine, job_id: int, payload: dict | None = None) -> Job:
+def requeue_in(session: Session, job_id: int) -> Job:
     """Queue a finished (done or failed) job again, e.g. to re-score; a queued or running job is left alone."""
-    with Session(engine, expire_on_commit=False) as session:
-        job = requeue_in(session, job_id, payload)
-        session.commit()
-        return job
-
-
-def requeue_in(session: Session, job_id: int, payload: dict | None = None) -> Job:
     session.exec(update(Job).where(Job.id == job_id, Job.status.in_([DONE, FAILED]))
                  .values(status=QUEUED, attempts=0, error="", progress=0.0, stage="", notes=[], result=None,
-                         worker=None, lease_until=None, finished_at=None, updated_at=utcnow(),
-                         **({"payload": payload} if payload is not None else {})))
+                         worker=None, lease_until=None, finished_at=None, updated_at=utcnow()))
     session.flush()
     job = session.get(Job, job_id)
     session.refresh(job)
@@ -317,14 +305,3 @@ def worker_for(settings, engine: Engine | None = None) -> Worker:
     return Worker(engine or get_engine(settings.database_url), lease_s=settings.worker_lease_s,
                   poll_s=settings.worker_poll_s, max_attempts=settings.worker_max_attempts, settings=settings)
 
-
-def wait_for(engine: Engine, job_id: int, timeout: float = 60.0, poll: float = 0.1) -> Job:
-    """Block until the job is done or failed (tests, `score --wait`)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        job = get_job(engine, job_id)
-        if job is not None and job.status in (DONE, FAILED):
-            return job
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"job {job_id} still {job.status if job else 'missing'} after {timeout} s")
-        time.sleep(poll)

@@ -16,7 +16,7 @@ from typing import Callable
 from pydantic import ValidationError
 
 from tools.base import ToolError
-from tools.interview_input import InterviewIn
+from tools.interview_input import InterviewIn, validation_problems
 
 
 class ScoreCommandError(RuntimeError):
@@ -35,9 +35,9 @@ def load_manifest(path: Path) -> tuple[InterviewIn, dict[str, str]]:
     except json.JSONDecodeError as exc:
         raise ScoreCommandError(f"{manifest} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.")
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
-                             for e in exc.errors())
-        raise ScoreCommandError(f"{manifest} is not a valid interview — {problems}.")
+        problems = "; ".join(validation_problems(exc))
+        raise ScoreCommandError(f"{manifest} is not a valid interview — {problems}. See docs/scoring-input.md for "
+                                "the format.")
     refs: dict[str, str] = {}
     for answer in data.answers:
         if answer.media:

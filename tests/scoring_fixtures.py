@@ -6,9 +6,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from assistant.db import get_engine
+from assistant.models import CompetencyModel
 from knowledge.sync import sync_catalogue
 
 MD = "mechanical_design/{}/behavioral/1"
@@ -35,6 +36,15 @@ def catalogue(url: str) -> str:
         sync_catalogue(session, questions=True)
         session.commit()
     return url
+
+
+def deactivate_models(url: str) -> None:
+    """No role has an active competency model: nothing to score against."""
+    with Session(get_engine(url)) as session:
+        for model in session.exec(select(CompetencyModel)):
+            model.active = False
+            session.add(model)
+        session.commit()
 
 
 _TEMPLATE: list[Path] = []

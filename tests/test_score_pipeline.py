@@ -8,10 +8,10 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from assistant.db import get_engine
-from assistant.models import Answer, CompetencyModel, CompetencyScore, Interview, Job
+from assistant.models import Answer, CompetencyScore, Interview, Job
 from tests.conftest import NOW, make_settings
 from tests.media import ffmpeg, have_media_tools, speak
-from tests.scoring_fixtures import MD, STRONG, catalogue_sqlite, interview_payload
+from tests.scoring_fixtures import MD, STRONG, catalogue_sqlite, deactivate_models, interview_payload
 from tools.base import Principal, ToolError
 from tools.interview_input import InterviewIn
 from tools.interview_submit import interview_result, submit_interview
@@ -74,11 +74,7 @@ def test_empty_transcript_without_media_is_refused_naming_the_answer():
 
 
 def test_role_without_an_active_model_is_a_clear_error_and_keeps_the_interview(url):
-    with Session(get_engine(url)) as session:
-        for model in session.exec(select(CompetencyModel)):
-            model.active = False
-            session.add(model)
-        session.commit()
+    deactivate_models(url)
     with pytest.raises(ToolError) as err:
         _submit(url, interview_payload("IV-NM"))
     assert err.value.code == "no_active_model" and "python app.py index" in err.value.message

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime, timezone
 
 import pytest
@@ -10,64 +9,31 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from assistant.db import get_engine
-from assistant.migrate import upgrade
-from assistant.models import (Answer, Candidate, Competency, CompetencyModel, CompetencyScore, FailureDaily,
-                              FailureReason, Interview, Outcome, Question, Role)
+from assistant.models import (Answer, Candidate, Competency, CompetencyScore, FailureDaily, FailureReason, Interview,
+                              Outcome, Question, Role)
 from assistant.rollup import rebuild_failure_daily
-from knowledge.sync import sync_catalogue
 from tests.conftest import NOW, copy_sqlite, make_settings
 from tests.fake_openai import FakeOpenAI, tool_call
+from tests.scoring_fixtures import STRONG, catalogue, catalogue_sqlite, deactivate_models
 from tools.base import ToolError
 from tools.scoring import score_stored_interview
 
 WHEN = datetime(2026, 11, 10, 9, 0, tzinfo=timezone.utc)
 
-STRONG = {
-    "structural_design": "At my last company I was responsible for a motor bracket for a packaging line. I designed it "
-                         "for assembly with two bolts instead of six, set the tolerances with GD&T and cut assembly "
-                         "time by 25%. I also wrote our design checklist, which the whole team now uses in reviews.",
-    "finite_element_analysis": "Last year I had to validate a welded frame before prototyping. I set realistic loads "
-                               "and boundary conditions in ANSYS, ran a mesh convergence study and compared the peak "
-                               "stress with a beam-theory hand calculation; they agreed within 6%. After a fatigue "
-                               "analysis I changed the gussets and reduced the mass by 15%.",
-    "problem_solving": "A shaft broke in the field twice in one month. I collected the broken parts, checked the "
-                       "fracture surface and found fatigue starting at the keyway. I tested the hypothesis with a "
-                       "stress calculation, changed the keyway radius and there were zero failures in the next year.",
-    "communication": "When manufacturing disagreed with my tolerances, I organised a meeting with the supplier, "
-                     "showed the stack-up analysis and we agreed a change within two days. I now run a monthly "
-                     "review with the suppliers so drawings are released with no queries.",
-}
 WEAK_FEA = ("I haven't really done any simulation myself. I mostly do 3D models in SolidWorks and the analysis was "
             "handled by someone else, so I am not sure how I would check the results.")
 
 
-def _with_catalogue(url: str) -> str:
-    with Session(get_engine(url)) as session:
-        sync_catalogue(session, questions=True)
-        session.commit()
-    return url
-
-
-@pytest.fixture(scope="session")
-def _catalogue_sqlite_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("scoring") / "template.db"
-    upgrade(f"sqlite:///{path}")
-    _with_catalogue(f"sqlite:///{path}")
-    get_engine(f"sqlite:///{path}").dispose()
-    return path
-
-
 @pytest.fixture
-def catalogue_url(_catalogue_sqlite_template, tmp_path):
+def catalogue_url(tmp_path):
     """A migrated SQLite file with the role profiles synced: a copy of one built per run (it is cheap)."""
-    shutil.copy(_catalogue_sqlite_template, tmp_path / "candor.db")
-    return f"sqlite:///{tmp_path / 'candor.db'}"
+    return catalogue_sqlite(tmp_path)
 
 
 @pytest.fixture
 def catalogue_db_url(db_url):
     """SQLite and PostgreSQL, for the tests where the database matters (writes, rollup, replacement)."""
-    return _with_catalogue(db_url)
+    return catalogue(db_url)
 
 
 def _interview(url: str, answers: dict[str, str], *, role_key: str = "mechanical_design", skills=None, claims=(),
@@ -222,11 +188,7 @@ def test_rescoring_replaces_rows_and_keeps_failure_daily_in_step(catalogue_db_ur
 
 def test_no_active_model_is_a_clear_error(catalogue_url):
     iid = _interview(catalogue_url, STRONG)
-    with Session(get_engine(catalogue_url)) as session:
-        for model in session.exec(select(CompetencyModel)):
-            model.active = False
-            session.add(model)
-        session.commit()
+    deactivate_models(catalogue_url)
     with pytest.raises(ToolError) as err:
         _score(catalogue_url, iid)
     assert err.value.code == "no_active_model"

@@ -38,12 +38,8 @@ def process_answer_media(answer: Answer, candidate: Candidate, settings: Any) ->
     added: list[dict] = []
     path = media_path(answer.media_ref, settings.media_dir)
     try:
-        info = probe_media(path)
-        if info.duration_s is not None and info.duration_s > settings.media_max_seconds:
-            from integrations.speech.media import too_long_error
-
-            raise too_long_error(path, info.duration_s, settings.media_max_seconds)
-        transcript = transcribe(path, settings, answer.language)
+        info = probe_media(path)  # has_video decides the face step below
+        transcript = transcribe(path, settings, answer.language)  # refuses over-long media from the header
     except SpeechError as exc:
         added.append(note("speech", exc.code, exc.message, getattr(exc, "message_zh", "")))
         answer.duration_s = answer.duration_s if answer.duration_s is not None else 0.0

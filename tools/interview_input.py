@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from sqlmodel import Session, select
 
 from assistant.clock import as_utc
@@ -82,6 +82,12 @@ class Stored:
     created: bool  # False: the interview was already stored (resubmission), nothing changed
 
 
+def validation_problems(exc: ValidationError) -> list[str]:
+    """Each problem of an invalid interview as 'where: what', for an error message (API and CLI)."""
+    return [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()]
+
+
 def media_path(ref: str, media_dir: Path) -> Path:
     """Where an answer's media lives: absolute as stored, or relative to CANDOR_MEDIA_DIR."""
     path = Path(ref)
@@ -141,8 +147,10 @@ def _questions(session: Session, role: Role, ids: list[str]) -> dict[str, Questi
     wrong_role = [i for i in ids if found[i].role_id != role.id]
     if wrong_role:
         raise ToolError("question_of_other_role", f"Question {', '.join(repr(i) for i in wrong_role)} belongs to "
-                        f"another role, not {role.name_en}.", questions=wrong_role,
-                        message_zh=f"问题 {'、'.join(wrong_role)} 属于其他岗位，不属于{role.name_zh}。")
+                        f"another role, not {role.name_en}: use {role.key}/<competency>/… ids, or submit the "
+                        "interview under the role the questions belong to.", questions=wrong_role,
+                        message_zh=f"问题 {'、'.join(wrong_role)} 属于其他岗位，不属于{role.name_zh}：请使用 "
+                                   f"{role.key}/<能力>/… 的编号，或按这些问题所属的岗位提交面试。")
     return found
 
 

@@ -20,7 +20,7 @@ from assistant import jobs
 from assistant.clock import current_time
 from assistant.models import Answer, Candidate, Competency, CompetencyScore, FailureReason, Interview, Job, Role
 
-from .answer_media import apply_baseline_deltas, media_done, note, process_answer_media
+from .answer_media import apply_baseline_deltas, media_done, process_answer_media
 from .base import ToolDeps, ToolError, ToolSpec
 from .lookup import RoleRef, role_ref
 

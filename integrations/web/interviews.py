@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from assistant.clock import current_time
 from tools.base import ToolError
-from tools.interview_input import InterviewIn, check_media_name
+from tools.interview_input import InterviewIn, check_media_name, validation_problems
 from tools.interview_submit import (JobPublic, Submitted, interview_result, job_status, submit_interview)
 from tools.score_interview import ScoreInterviewResult
 
@@ -41,8 +41,7 @@ def _tool_error(exc: ToolError) -> HTTPException:
 
 
 def _invalid(exc: ValidationError) -> HTTPException:
-    problems = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg'].removeprefix('Value error, ')}"
-                for e in exc.errors()]
+    problems = validation_problems(exc)
     return _error(422, "invalid_interview", "The interview is not valid — " + "; ".join(problems)
                   + ". See docs/scoring-input.md for the format.",
                   "面试数据无效——" + "；".join(problems) + "。格式见 docs/scoring-input.md。", problems=problems)
@@ -161,15 +160,7 @@ def _saver(uploads: dict, limit: int, settings):
                     if written > limit:
                         raise _UploadTooLarge()
                     out.write(chunk)
-            refs[name] = str(target.relative_to(settings.media_dir)) if _inside(target, settings.media_dir) \
-                else str(target.resolve())
+            inside = target.is_relative_to(settings.media_dir)
+            refs[name] = str(target.relative_to(settings.media_dir)) if inside else str(target.resolve())
         return refs
     return save
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False

@@ -27,18 +27,10 @@ def load_items(path: Path = CALIBRATION_FILE) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
 
 
-def _ranks(values: np.ndarray) -> np.ndarray:
-    order = values.argsort(kind="stable")
-    ranks = np.empty(len(values))
-    ranks[order] = np.arange(len(values))
-    for v in np.unique(values):  # ties share their mean rank
-        ranks[values == v] = ranks[values == v].mean()
-    return ranks
-
-
 def spearman(a, b) -> float:
-    ra, rb = _ranks(np.asarray(a, dtype=float)), _ranks(np.asarray(b, dtype=float))
-    return float(np.corrcoef(ra, rb)[0, 1])
+    from scipy import stats  # as tools/competency_stats does; ties share their mean rank
+
+    return float(stats.spearmanr(a, b).statistic)
 
 
 def agreement(human: list[int], predicted: list[int]) -> Agreement:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+from knowledge.retrieval import is_chinese
+
 # A sentence ends at . ! ? ; (not inside a number like 1.5) or their full-width forms, or a line break.
 _SENTENCE = re.compile(r"[^.!?;。！？；\n]+(?:(?<=\d)\.(?=\d)[^.!?;。！？；\n]*)*[.!?;。！？；]*")
 
@@ -46,11 +47,6 @@ def _split_long_chinese(text: str, offset: int) -> list[Sentence]:
     if start < len(text):
         parts.append(Sentence(text[start:], offset + start))
     return [p for p in parts if len(p.text) >= 2]
-
-
-def is_chinese(text: str) -> bool:
-    cjk = len(_CJK.findall(text))
-    return cjk > 0 and cjk >= len(re.findall(r"[A-Za-z]", text)) / 4
 
 
 def _any(patterns: str) -> re.Pattern:
