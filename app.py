@@ -387,7 +387,6 @@ def candidate_link(candidate: str = typer.Argument(..., help="The candidate's ex
     from assistant import candidate_links as links
     from assistant.clock import current_time
     from assistant.db import get_engine
-    from assistant.models import AuditEvent
 
     settings = _settings()
     issuer = f"cli:{getpass.getuser()}"
@@ -398,8 +397,6 @@ def candidate_link(candidate: str = typer.Argument(..., help="The candidate's ex
                 _fail(f"No candidate {candidate!r}: give the external id as imported or seeded, e.g. C000123.", 2)
             issued = links.issue_link(session, settings, found, issued_by=issuer, now=current_time(settings.now),
                                       days=days, public_base_url=base_url)
-            session.add(AuditEvent(principal_id=issuer, audience="recruiter", action="issue_candidate_link",
-                                   arguments={"candidate": found.external_id, "token_id": issued.token_id}, outcome="ok"))
             session.commit()
     except (links.LinkConfigError, ValueError) as exc:
         _fail(str(exc), 2)

@@ -34,17 +34,22 @@ def call_tool(assistant: Assistant, principal: Principal, name: str, arguments: 
     except KeyError:
         raise ActionUnavailable(name) from None
     with Session(assistant.engine, expire_on_commit=False) as session:
-        deps = ToolDeps(session=session, principal=principal, now=assistant.clock(),
+        # The assistant's settings and retriever, as in a chat turn: not the process-global defaults.
+        deps_extra = {"settings": assistant.settings, "knowledge": assistant.knowledge, **deps_extra}
+        deps = ToolDeps(session=session, principal=principal, now=assistant.clock(), pending_audit=[],
                         conversation_id=conversation_id, vocabulary=assistant.vocabulary(), **deps_extra)
         try:
             result = spec.call(deps, {k: v for k, v in arguments.items() if v is not None})
-        except ValidationError as exc:
-            session.commit()  # keep the audit event of the refused call
-            raise ToolError("bad_arguments", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                                       for e in exc.errors())) from None
-        except Exception:
-            session.commit()  # keep the audit event of the failed call
+        except Exception as exc:
+            # A refused or failed call changes nothing, but its audit event is kept.
+            session.rollback()
+            session.add_all(deps.pending_audit)
+            session.commit()
+            if isinstance(exc, ValidationError):
+                raise ToolError("bad_arguments", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                                           for e in exc.errors())) from None
             raise
+        session.add_all(deps.pending_audit)
         session.commit()
     return result
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from .clock import as_utc
-from .models import Candidate, CandidateLink
+from .models import AuditEvent, Candidate, CandidateLink
 from .settings import PLACEHOLDER_SECRETS, Settings
 
 SECRET_FILE = "candidate_link_secret"
@@ -144,8 +144,8 @@ def find_candidate(session: Session, reference: str) -> Candidate | None:
 
 
 def issue_link(session: Session, settings: Settings, candidate: Candidate, *, issued_by: str, now: datetime,
-               days: int | None = None, public_base_url: str | None = None) -> IssuedLink:
-    """Signs a link for the candidate and records it; the caller commits."""
+               days: int | None = None, public_base_url: str | None = None, audience: str = "recruiter") -> IssuedLink:
+    """Signs a link for the candidate, records it and audits who issued it (`audience`: theirs); the caller commits."""
     days = days if days is not None else settings.candidate_link_days
     if not 1 <= days <= 365:
         raise ValueError(f"--days must be between 1 and 365 (got {days}).")
@@ -154,6 +154,8 @@ def issue_link(session: Session, settings: Settings, candidate: Candidate, *, is
     token = sign(link_secret(settings), candidate.id, token_id, expires_at)
     session.add(CandidateLink(token_id=token_id, candidate_id=candidate.id, expires_at=expires_at,
                               created_by=issued_by, created_at=as_utc(now)))
+    session.add(AuditEvent(principal_id=issued_by, audience=audience, action="issue_candidate_link", outcome="ok",
+                           arguments={"candidate": candidate.external_id, "token_id": token_id, "days": days}))
     session.flush()
     root = (public_base_url or base_url(settings)).rstrip("/")
     return IssuedLink(token=token, url=f"{root}/c/{token}", token_id=token_id,

@@ -16,6 +16,11 @@ from assistant.db import get_engine
 from assistant.models import (Answer, Candidate, Competency, CompetencyScore, FailureReason, FeedbackDraft, Interview,
                               Outcome, Role)
 
+# The staff the candidate tests sign in as (CANDOR_STAFF_TOKENS), and the HR manager's request header.
+STAFF = {"hr-token-0123456789abcdef": {"id": "ana", "audience": "hr_manager"},
+         "eval-token-0123456789abcdef": {"id": "eve", "audience": "evaluator"}}
+HR = {"Authorization": "Bearer hr-token-0123456789abcdef"}
+
 
 @dataclass
 class Person:

@@ -16,12 +16,8 @@ from tools.base import Principal, ToolDeps, ToolError
 from tools.candidate import CANDIDATE_TOOL_NAMES, SPEC_DATA, SPEC_FEEDBACK
 from tools.registry import tools_for
 
-from .candidate_fixtures import build_company, built_once, copy_of
+from .candidate_fixtures import HR, STAFF, build_company, built_once, copy_of
 from .conftest import NOW, make_settings
-
-HR = {"Authorization": "Bearer hr-token-0123456789abcdef"}
-STAFF = {"hr-token-0123456789abcdef": {"id": "ana", "audience": "hr_manager"},
-         "eval-token-0123456789abcdef": {"id": "eve", "audience": "evaluator"}}
 
 
 def me(person) -> Principal:

@@ -16,11 +16,8 @@ from assistant.db import get_engine
 from assistant.models import AuditEvent, CandidateLink
 from assistant.settings import load_settings
 
-from .candidate_fixtures import built_once, copy_of
+from .candidate_fixtures import STAFF, built_once, copy_of
 from .conftest import NOW, make_settings
-
-STAFF = {"hr-token-0123456789abcdef": {"id": "ana", "audience": "hr_manager"},
-         "eval-token-0123456789abcdef": {"id": "eve", "audience": "evaluator"}}
 
 
 @pytest.fixture(scope="module")

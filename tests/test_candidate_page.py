@@ -13,12 +13,11 @@ from sqlmodel import Session, select
 from assistant.agent import Assistant
 from assistant.models import CandidateRequest
 
-from .candidate_fixtures import built_once, copy_of
+from .candidate_fixtures import HR, STAFF, built_once, copy_of
 from .conftest import make_settings
 from .live_server import serve
 
 CHROMIUM = "/usr/bin/chromium"
-HR = {"Authorization": "Bearer hr-token-0123456789abcdef"}
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not Path(CHROMIUM).exists() and not shutil.which("chromium"),
                                  reason="Debian's chromium is not installed (apt-get install -y chromium)")]
@@ -34,8 +33,7 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("candidate-page")
     company = copy_of(built_once(folder), folder)
     settings = make_settings(company.url, CANDOR_DATA_DIR=str(folder / "data"),
-                             CANDOR_STAFF_TOKENS=json.dumps({"hr-token-0123456789abcdef":
-                                                             {"id": "ana", "audience": "hr_manager"}}))
+                             CANDOR_STAFF_TOKENS=json.dumps(STAFF))
     assistant = Assistant(settings)
     with serve(create_app(settings, assistant)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),

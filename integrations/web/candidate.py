@@ -19,13 +19,14 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from assistant import candidate_links as links
+from assistant.actions import call_tool
 from assistant.agent import Assistant, MessageError
 from assistant.memory import ConversationError
 from assistant.models import AuditEvent
 from prompts import render
-from tools.base import Principal, ToolDeps, ToolError
+from tools.base import Principal, ToolError
 from tools.candidate import SPEC_DATA, SPEC_DELETION, SPEC_FEEDBACK, SPEC_REVIEW, MyDataResult, MyFeedbackResult
-from tools.candidate_requests import RequestResult, StaffRequest, list_requests, resolve_request
+from tools.candidate_requests import HANDLERS, RequestResult, StaffRequest, list_requests, resolve_request
 
 from .deps import AssistantDep, SettingsDep, StaffPrincipal
 
@@ -86,12 +87,8 @@ LinkHolderDep = Annotated[links.LinkHolder, Depends(link_holder)]
 
 
 def _call(assistant: Assistant, holder: links.LinkHolder, spec, args: dict):
-    """Runs a candidate tool for the page, audited like a chat turn, and commits its writes."""
-    with Session(assistant.engine, expire_on_commit=False) as session:
-        deps = ToolDeps(session=session, principal=_principal(holder), now=assistant.clock())
-        result = spec.call(deps, args)
-        session.commit()
-        return result
+    """Runs a candidate tool for the page, audited like a chat turn (a refused call's audit event too)."""
+    return call_tool(assistant, _principal(holder), spec.name, args)
 
 
 # -- the page --------------------------------------------------------------------------------------------
@@ -183,7 +180,7 @@ async def candidate_request(body: CandidateRequestBody, holder: LinkHolderDep,
 # -- staff: issue and revoke links, handle requests ---------------------------------------------------------
 
 def _handler(principal: Principal) -> Principal:
-    if principal.audience not in ("hr_manager", "recruiter"):
+    if principal.audience not in HANDLERS:
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Only HR managers and recruiters issue candidate links "
                                                               "and handle candidate requests.")
     return principal
@@ -216,9 +213,7 @@ def issue_candidate_link(external_id: str, principal: StaffPrincipal, settings: 
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No candidate {external_id!r}: use the "
                                                                    "candidate's external id, e.g. C000123.")
         issued = links.issue_link(session, settings, candidate, issued_by=principal.id, now=assistant.clock(),
-                                  days=body.days, public_base_url=body.base_url)
-        _audit(session, principal, "issue_candidate_link", {"candidate": candidate.external_id,
-                                                            "token_id": issued.token_id, "days": body.days})
+                                  days=body.days, public_base_url=body.base_url, audience=principal.audience)
         session.commit()
     return LinkReply(url=issued.url, token_id=issued.token_id, candidate_external_id=issued.candidate_external_id,
                      expires_at=issued.expires_at)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from tools.base import ToolError
 from tools.draft_feedback import SPEC, SPEC_REVIEW, DraftFeedbackArgs, DraftFeedbackResult, ReviewFeedbackResult
-from tools.feedback.run import run_tool
+from assistant.actions import call_tool
 
 from .deps import AssistantDep, StaffPrincipal
 
@@ -35,7 +35,7 @@ class EditBody(BaseModel):
 
 def _run(assistant, principal, spec, args: dict):
     try:
-        return run_tool(assistant, principal, spec, args)
+        return call_tool(assistant, principal, spec.name, args)
     except ToolError as exc:
         raise HTTPException(STATUS.get(exc.code, status.HTTP_400_BAD_REQUEST), detail=exc.payload()) from None
 

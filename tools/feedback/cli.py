@@ -15,12 +15,12 @@ JSON = typer.Option(False, "--json", help="Print the structured result.")
 
 
 def _run(tool: str, args: dict, audience: str, as_json: bool, language: str) -> None:
+    from assistant.actions import call_tool
     from assistant.agent import Assistant
     from assistant.settings import SettingsError, get_settings
     from prompts import render
     from tools.base import Principal, ToolError
     from tools.draft_feedback import SPEC, SPEC_REVIEW
-    from tools.feedback.run import run_tool
 
     try:
         settings = get_settings()
@@ -29,7 +29,7 @@ def _run(tool: str, args: dict, audience: str, as_json: bool, language: str) -> 
         raise typer.Exit(2)
     principal = Principal(id=f"cli:{getpass.getuser()}", audience=audience)
     try:
-        result = run_tool(Assistant(settings), principal, SPEC if tool == "draft_feedback" else SPEC_REVIEW, args)
+        result = call_tool(Assistant(settings), principal, (SPEC if tool == "draft_feedback" else SPEC_REVIEW).name, args)
     except ToolError as exc:
         message = exc.data.get("message_zh") if language == "zh" else None
         typer.secho(message or exc.message, fg="red", err=True)

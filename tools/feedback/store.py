@@ -61,9 +61,7 @@ def save_draft(session: Session, principal: Principal, now: datetime, *, intervi
     draft.polished_by, draft.status = polished_by, "draft"
     draft.approved_by = draft.approved_at = None
     draft.updated_by, draft.updated_at = principal.id, now
-    session.add(draft)
-    session.flush()
-    _audit(session, principal, now, f"feedback_draft.{outcome}", draft, before)
+    _saved(session, principal, now, f"feedback_draft.{outcome}", draft, before)
     return draft, outcome
 
 
