@@ -79,10 +79,9 @@ def open_retriever(settings, *, rebuild: bool = False):
     key = (str(settings.chroma_path), settings.chroma_host, settings.chroma_port, settings.chroma_collection,
            settings.embedding_model_path)
     if key not in _OPEN or rebuild:
-        if settings.embedding_onnx:  # queries through onnxruntime: exported once, beside the index
-            from .onnx_encoder import use_onnx
+        from .onnx_encoder import query_model_path
 
-            use_onnx(settings.embedding_model_path, settings.embedding_onnx_dir)
+        query_model_path(settings)  # queries through onnxruntime when configured: exported once, beside the index
         roles = default_roles()
         passages = build_passages(roles)
         collection, report = sync_index(chroma_client(settings), settings.chroma_collection, passages,

@@ -118,5 +118,13 @@ def use_onnx(model_path: str, directory: Path, *, export_if_missing: bool = True
         return _ENCODERS[model_path]
 
 
+def query_model_path(settings, *, export_if_missing: bool = True) -> str:
+    """The model path queries are embedded with (CANDOR_EMBEDDING_MODEL), its ONNX encoder registered first
+    when CANDOR_EMBEDDING_ONNX is on: the retriever and role descriptions embed queries the same way."""
+    if settings.embedding_onnx:
+        use_onnx(settings.embedding_model_path, settings.embedding_onnx_dir, export_if_missing=export_if_missing)
+    return settings.embedding_model_path
+
+
 def encoder_for(model_path: str) -> OnnxEncoder | None:
     return _ENCODERS.get(model_path)

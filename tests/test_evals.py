@@ -341,6 +341,24 @@ tests:
     assert result["suites"][0]["providers"] == ["echo"]
 
 
+def test_warm_up_questions_are_asked_first_and_not_scored(tmp_path, demo):
+    (tmp_path / "log.py").write_text("def call_api(prompt, options, context):\n"
+                                     "    open(options['config']['log'], 'a').write(prompt + '\\n')\n"
+                                     "    return {'output': prompt}\n")
+    log = tmp_path / "asked.txt"
+    path = _suite(tmp_path, f"""
+providers: [{{id: file://log.py, label: log, config: {{log: '{log}'}}}}]
+metadata:
+  warm: ['warm-up question']
+tests:
+  - vars: {{question: hello}}
+    assert: [{{type: equals, value: hello}}]
+""")
+    result = run([path], RunOptions(), demo=demo)
+    assert log.read_text().splitlines() == ["warm-up question", "hello"]
+    assert [c["status"] for c in result["suites"][0]["cases"]] == ["passed"]
+
+
 def test_llm_rubric_in_a_suite_is_skipped_without_a_grader_and_graded_with_one(tmp_path, demo):
     case = """
   - description: rubric only

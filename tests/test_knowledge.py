@@ -366,3 +366,24 @@ def test_a_knowledge_question_does_not_load_torch(index, onnx_dir, seeded_sqlite
                          cwd=Path(__file__).parents[1])
     assert out.returncode == 0, out.stderr[-2000:]
     assert "NO-TORCH" in out.stdout and "[marketing_planner/resources/event_execution]" in out.stdout, out.stdout
+
+
+def test_a_described_role_in_a_statistics_question_does_not_load_torch(onnx_dir, seeded_sqlite_url, tmp_path):
+    """Role descriptions are embedded with the configured model's ONNX export, as retrieval queries are."""
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_sqlite
+
+    seeded_sqlite_url = copy_sqlite(seeded_sqlite_url, tmp_path / "copy.db")  # the subprocess writes its turn
+    script = (
+        "import sys; from assistant.agent import Assistant; from tools.base import Principal; "
+        "from tests.conftest import make_settings; "
+        f"s = make_settings({seeded_sqlite_url!r}, CANDOR_EMBEDDING_ONNX_DIR={str(onnx_dir)!r}); "
+        "t = Assistant(s).ask(Principal(id='ana', audience='hr_manager'), "
+        "'What is the failure rate for the supervisors who run our production lines in the last 3 months?'); "
+        "print('TORCH' if 'torch' in sys.modules else 'NO-TORCH'); print(t.answer)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                         cwd=Path(__file__).parents[1])
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "NO-TORCH" in out.stdout and "to mean Production Supervisor" in out.stdout, out.stdout

@@ -249,7 +249,7 @@ def propose_competency_changes(deps: ToolDeps, args: ProposeArgs) -> ProposalRes
     (default 15), never below a floor (default 5 %), summing to 100 %, with the statistics as the
     rationale and scenario questions for the competencies whose weight rises. The proposal is stored
     with status 'proposed'; nothing changes until an HR manager approves it (decide_proposal)."""
-    role = resolve_role(vocabulary_of(deps), args.role)
+    role = resolve_role(vocabulary_of(deps), args.role, deps.settings)
     a = RoleAnalysis(deps, role, metric=args.metric, months=args.months, min_hires=args.min_hires)
     return build_proposal(deps, a, max_step=args.max_step, floor=args.floor, sensitivity=args.sensitivity,
                           questions=args.questions, created_by=deps.principal.id)

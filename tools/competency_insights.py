@@ -402,7 +402,7 @@ def competency_insights(deps: ToolDeps, args: InsightsArgs) -> InsightsResult:
     and for roles with a talent persona the share of failed candidates who match it and what they fail.
     Says plainly when there are too few hires for a figure."""
     vocab: Vocabulary = vocabulary_of(deps)
-    role = resolve_role(vocab, args.role)
+    role = resolve_role(vocab, args.role, deps.settings)
     period = resolve_period(deps, args.period)
     a = RoleAnalysis(deps, role, metric=args.metric, months=args.months, min_hires=args.min_hires)
     checks = a.weight_checks()

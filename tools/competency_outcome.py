@@ -82,7 +82,7 @@ def _models(deps: ToolDeps, args: OutcomeArgs) -> tuple[CompetencyModel, Compete
                 session.get(CompetencyModel, proposal.applied_model_id), proposal.id)
     if not args.role:
         raise ToolError("missing_argument", "Say which change: a role (its latest model change) or a proposal number.")
-    role = resolve_role(vocabulary_of(deps), args.role)
+    role = resolve_role(vocabulary_of(deps), args.role, deps.settings)
     new = active_model(session, role.id)
     previous = session.exec(select(CompetencyModel).where(CompetencyModel.role_id == role.id,
                                                           CompetencyModel.version < (new.version if new else 0))

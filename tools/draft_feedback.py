@@ -145,7 +145,7 @@ def _draft_one(deps: ToolDeps, interview: Interview, args: DraftFeedbackArgs) ->
 
 
 def _draft_batch(deps: ToolDeps, args: DraftFeedbackArgs) -> BatchSummary:
-    role = resolve_role(vocabulary_of(deps), args.role)
+    role = resolve_role(vocabulary_of(deps), args.role, deps.settings)
     try:
         period = parse_period(args.period, deps.now) if args.period else default_period(deps.now)
     except PeriodError as exc:

@@ -88,7 +88,7 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     all roles a per-role breakdown. Filter by role, period, competency and category."""
     # Core statements on the session's connection: the ORM layer adds nothing to aggregates.
     conn, vocab = deps.session.connection(), vocabulary_of(deps)
-    role = resolve_role(vocab, args.role) if args.role else None
+    role = resolve_role(vocab, args.role, deps.settings) if args.role else None
     try:
         period = parse_period(args.period, deps.now) if args.period else default_period(deps.now)
     except PeriodError as exc:

@@ -54,7 +54,7 @@ def fairness_audit(deps: ToolDeps, args: FairnessAuditArgs) -> FairnessAuditResu
     score gaps. Groups under 2% are left out of ratios, groups under 5 candidates are never shown by
     rate, and candidates with unknown demographics are counted. Aggregates only."""
     vocab = vocabulary_of(deps)
-    role = resolve_role(vocab, args.role) if args.role else None
+    role = resolve_role(vocab, args.role, deps.settings) if args.role else None
     try:
         period = parse_period(args.period, deps.now) if args.period else default_period(deps.now)
     except PeriodError as exc:

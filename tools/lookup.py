@@ -122,8 +122,9 @@ DESCRIPTION = re.compile(r"\b(who|that|which|whose|in charge of|responsible for)
                          r"(负责|专门|做|搞|管|去).{1,20}的|的(人|同事|员工|师傅|人员)$", re.I)
 
 
-def resolve_role(vocab: Vocabulary, name: str) -> Role:
-    """The role a name, alias or key means; a description is matched against the role profiles' meaning."""
+def resolve_role(vocab: Vocabulary, name: str, settings=None) -> Role:
+    """The role a name, alias or key means; a description is matched against the role profiles' meaning,
+    embedded with the configured model (`settings`: the tool's deps.settings; None: the packaged model)."""
     role = vocab.role_names().get(normalise(name))
     if role is not None:
         return role
@@ -131,9 +132,12 @@ def resolve_role(vocab: Vocabulary, name: str) -> Role:
     suggested: list[str] = []
     described = bool(DESCRIPTION.search(name.strip()))
     if described:
+        from knowledge.onnx_encoder import query_model_path
         from knowledge.role_finder import find_role  # loads the embedding model: only for descriptions
 
-        guess = find_role(name)
+        # An existing ONNX export keeps torch off a statistics question; exporting is the index command's job.
+        model_path = query_model_path(settings, export_if_missing=False) if settings is not None else ""
+        guess = find_role(name, model_path=model_path)
         if guess.role_key in by_key:
             return by_key[guess.role_key]
         suggested = [key for key, _ in guess.ranked if key in by_key]
@@ -142,7 +146,8 @@ def resolve_role(vocab: Vocabulary, name: str) -> Role:
         suggested = [vocab.role_names()[normalise(s)].key for s in spelled]
     # Report each suggested role once, in both languages.
     refs = [_role_ref(by_key[key]).model_dump(exclude_none=True) for key in dict.fromkeys(suggested)]
-    raise ToolError("unknown_role", f"Unknown role '{name}'. Known roles: "
+    raise ToolError("unknown_role", f"Unknown role '{name}'. "
+                    + ("Name one of the known roles: " if described else "Known roles: ")
                     + ", ".join(r.name_en for r in vocab.roles) + ".",
                     role=name, suggestions=refs, described=described,
                     known=[_role_ref(r).model_dump(exclude_none=True) for r in vocab.roles])

@@ -233,7 +233,7 @@ def monitor_competencies(deps: ToolDeps, args: MonitorArgs) -> MonitoringResult:
     trend is reported and turned into a weight proposal for an HR manager to approve; nothing is applied."""
     config = load_config()
     if args.role:
-        role = resolve_role(vocabulary_of(deps), args.role)
+        role = resolve_role(vocabulary_of(deps), args.role, deps.settings)
         config = config.model_copy(update={"rules": [r.model_copy(update={"roles": [role.key], "auto_apply": False})
                                                      for r in config.rules if not r.roles or role.key in r.roles]})
     else:

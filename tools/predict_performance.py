@@ -190,7 +190,7 @@ def predict_performance(deps: ToolDeps, args: PredictArgs) -> PredictionResult:
     show matters more, in which case a second interview is recommended, with the evidence."""
     vocab = vocabulary_of(deps)
     candidate = find_candidate(deps, args.candidate)
-    wanted = resolve_role(vocab, args.role) if args.role else None
+    wanted = resolve_role(vocab, args.role, deps.settings) if args.role else None
     interview = latest_interview(deps, candidate, wanted)
     role = vocab.role_by_id(interview.role_id)
     comps = {c.id: c for c in vocab.competencies if c.role_id == role.id}
@@ -359,7 +359,7 @@ def attrition_risk(deps: ToolDeps, args: AttritionArgs) -> AttritionResult:
     override, number of competencies failed): a logistic model trained on earlier hires, with its AUC on
     held-out hires reported; the risks are the model's estimates and claim no more accuracy than that."""
     vocab = vocabulary_of(deps)
-    role = resolve_role(vocab, args.role)
+    role = resolve_role(vocab, args.role, deps.settings)
     conn = deps.session.connection()
     comps = [c for c in vocab.competencies if c.role_id == role.id]
     hires = load_hires(conn, role.id, 1, [])

@@ -66,7 +66,7 @@ def search_role_profiles(deps: ToolDeps, args: SearchRoleProfilesArgs) -> Search
     Returns passages with stable source ids (role/section/item) and scores, plus the active competency
     weights and minimum scores of the roles found. Cite the source ids in the answer."""
     vocab = vocabulary_of(deps)
-    role = resolve_role(vocab, args.role) if args.role else None
+    role = resolve_role(vocab, args.role, deps.settings) if args.role else None
     competency = resolve_competencies(vocab, args.competency, role)[0].key if args.competency else None
     retriever = deps.knowledge
     if retriever is None:
