@@ -14,7 +14,13 @@ def environment():
 
     env = Environment(loader=FileSystemLoader(str(PROMPTS_DIR)), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, autoescape=False)
+    env.globals["n"] = number
     return env
+
+
+def number(x):
+    """A figure as the tool gave it, without a trailing .0: 60.0 → 60, 72.5 → 72.5 (templates: `n(x)`)."""
+    return int(x) if isinstance(x, float) and x.is_integer() else x
 
 
 def render(name: str, **context) -> str:
