@@ -1,1 +1,1 @@
-"""Candor's assistant layer: settings, the domain model, providers, the planner and the agent."""
+"""The agent: the embedded planner, providers, memory, the LangChain agent and the actions surfaces call."""

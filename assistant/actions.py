@@ -6,15 +6,21 @@ Surfaces call these instead of opening database sessions themselves.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
-from tools.base import Principal, ToolDeps, ToolError
-
-from .agent import Assistant
-from .models import AuditEvent
+from assistant.agent import Assistant
+from candor import audit
+from candor import candidate_links as links
+from candor.db import session_scope
+from candor.principal import Principal
+from knowledge.sync import sync_catalogue
+from tools.base import ToolError
+from tools.candidate.requests import StaffRequest, list_requests, resolve_request
+from tools.registry import get_tool
 
 
 class ActionUnavailable(LookupError):
@@ -27,17 +33,13 @@ def call_tool(assistant: Assistant, principal: Principal, name: str, arguments: 
 
     Arguments left as None take the tool's defaults; invalid arguments raise a ToolError saying which.
     """
-    from tools.registry import get_tool
-
     try:
         spec = get_tool(name)
     except KeyError:
         raise ActionUnavailable(name) from None
     with Session(assistant.engine, expire_on_commit=False) as session:
         # The assistant's settings and retriever, as in a chat turn: not the process-global defaults.
-        deps_extra = {"settings": assistant.settings, "knowledge": assistant.knowledge, **deps_extra}
-        deps = ToolDeps(session=session, principal=principal, now=assistant.clock(), pending_audit=[],
-                        conversation_id=conversation_id, vocabulary=assistant.vocabulary(), **deps_extra)
+        deps = assistant.tool_deps(session, principal, conversation_id=conversation_id, **deps_extra)
         try:
             result = spec.call(deps, {k: v for k, v in arguments.items() if v is not None})
         except Exception as exc:
@@ -64,6 +66,70 @@ def record_denied(assistant: Assistant, principal: Principal, action: str, argum
                   detail: str) -> None:
     """Write a refused action (wrong audience, unknown user) to the audit log."""
     with Session(assistant.engine) as session:
-        session.add(AuditEvent(principal_id=principal.id, audience=principal.audience, action=action[:64],
-                               arguments=arguments, outcome="denied", detail=detail[:2000], duration_ms=0.0))
+        audit.record(session, principal, action, arguments, outcome="denied", detail=detail, duration_ms=0.0)
         session.commit()
+
+
+# -- candidate links and requests: what the web app and the CLI do for staff and for link holders ----------
+
+class UnknownCandidate(LookupError):
+    """No candidate with that reference."""
+
+
+def verify_candidate_link(assistant: Assistant, token: str, settings: Any = None) -> links.LinkHolder:
+    """The holder of a genuine, unexpired, unrevoked link (raises links.LinkError otherwise)."""
+    with Session(assistant.engine) as session:
+        return links.verify(session, links.link_secret(settings or assistant.settings), token, assistant.clock())
+
+
+def issue_candidate_link(assistant: Assistant, principal: Principal, reference: str, *, days: int | None = None,
+                         public_base_url: str | None = None, settings: Any = None) -> links.IssuedLink:
+    """Sign and record a link for the candidate `reference` (external id, e.g. C000123), audited."""
+    with Session(assistant.engine, expire_on_commit=False) as session:
+        candidate = links.find_candidate(session, reference)
+        if candidate is None:
+            raise UnknownCandidate(f"No candidate {reference!r}: give the external id as imported or seeded, "
+                                   "e.g. C000123.")
+        issued = links.issue_link(session, settings or assistant.settings, candidate, issued_by=principal.id,
+                                  now=assistant.clock(), days=days, public_base_url=public_base_url,
+                                  audience=principal.audience)
+        session.commit()
+    return issued
+
+
+def revoke_candidate_link(assistant: Assistant, principal: Principal, token_id: str) -> datetime | None:
+    """Revoke an issued link (audited); the revocation time, or None when no such link was issued."""
+    with Session(assistant.engine, expire_on_commit=False) as session:
+        record = links.revoke_link(session, token_id, assistant.clock())
+        if record is None:
+            return None
+        audit.record(session, principal, "revoke_candidate_link", {"token_id": token_id})
+        session.commit()
+        return record.revoked_at
+
+
+def candidate_requests(assistant: Assistant, status: str | None, kind: str | None) -> list[StaffRequest]:
+    with Session(assistant.engine) as session:
+        return list_requests(session, status, kind)
+
+
+def resolve_candidate_request(assistant: Assistant, principal: Principal, request_id: int, status: str,
+                              resolution: str) -> StaffRequest:
+    """Move a request on (raises ToolError: forbidden, not_found, closed)."""
+    with Session(assistant.engine, expire_on_commit=False) as session:
+        row = resolve_request(session, principal, request_id, status, resolution, assistant.clock())
+        session.commit()
+        return row
+
+
+def record_action(assistant: Assistant, principal: Principal, action: str, arguments: dict[str, Any]) -> None:
+    """Write a successful direct action (a page view, a download) to the audit log."""
+    with Session(assistant.engine) as session:
+        audit.record(session, principal, action, arguments)
+        session.commit()
+
+
+def sync_role_profiles(database_url: str) -> dict[str, Any]:
+    """Load the role profiles (knowledge/roles) into the database; the active model version per role."""
+    with session_scope(database_url) as session:
+        return sync_catalogue(session, source="index", questions=True)

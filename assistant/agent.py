@@ -14,15 +14,16 @@ from typing import Any, Callable
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from tools.base import Principal, ToolDeps
-from tools.lookup import Vocabulary, load_vocabulary
+from assistant.deps import tool_deps
+from assistant.memory import load_history, open_conversation, save_messages
+from candor.clock import current_time
+from candor.db import get_engine
+from candor.language import language_of
+from candor.principal import Principal
+from candor.settings import Settings
+from tools.base import ToolDeps
 from tools.registry import tools_for
-
-from .clock import current_time
-from .db import get_engine
-from .language import language_of
-from .memory import load_history, open_conversation, save_messages
-from .settings import Settings
+from tools.shared.lookup import Vocabulary, load_vocabulary
 
 MAX_MESSAGE_CHARS = 4000
 VOCABULARY_TTL_S = 5.0  # roles added by an import elsewhere are seen within this time
@@ -69,10 +70,15 @@ class Assistant:
             self._vocabulary_at = time.monotonic()
         return self._vocabulary
 
+    def tool_deps(self, session: Session, principal: Principal, **overrides: Any) -> ToolDeps:
+        """The runtime this assistant gives its tools: its clock, settings, vocabulary and role index."""
+        base = dict(now=self.clock(), settings=self.settings, vocabulary=self.vocabulary(), knowledge=self.knowledge)
+        return tool_deps(session, principal, **{**base, **overrides})
+
     @property
     def model(self):
         if self._model is None:
-            from .providers import build_chat_model
+            from assistant.providers import build_chat_model
 
             self._model = build_chat_model(self.settings, vocabulary=self.vocabulary, clock=self.clock)
         return self._model
@@ -104,9 +110,7 @@ class Assistant:
             convo = open_conversation(session, conversation_id, principal.id, principal.audience)
             # A new conversation has no history to load.
             history = load_history(session, convo.id, self.settings.history_turns) if conversation_id else []
-            deps = ToolDeps(session=session, principal=principal, now=self.clock(), conversation_id=convo.id,
-                            vocabulary=self.vocabulary(), pending_audit=[], reports_dir=self.settings.reports_dir,
-                            knowledge=self.knowledge, settings=self.settings)
+            deps = self.tool_deps(session, principal, conversation_id=convo.id)
             human = HumanMessage(content=text)
             state = self.agent_for(principal.audience).invoke({"messages": [*history, human]}, context=deps)
             new_messages = [human, *state["messages"][len(history) + 1:]]

@@ -8,8 +8,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 from sqlalchemy import insert
 from sqlmodel import Session, func, select
 
-from .models import Conversation, Message
-from .models._base import utcnow
+from candor.models import Conversation, Message
+from candor.models._base import utcnow
 
 
 class ConversationError(ValueError):

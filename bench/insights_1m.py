@@ -22,13 +22,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import Session, func, select  # noqa: E402
 
-from assistant.db import get_engine  # noqa: E402
-from assistant.models import Interview  # noqa: E402
-from tools.base import Principal, ToolDeps  # noqa: E402
-from tools.periods import period_bounds  # noqa: E402
-from tools.competency_insights import SPEC as INSIGHTS, role_spec  # noqa: E402
-from tools.lookup import load_vocabulary, resolve_role  # noqa: E402
-from tools.periods import default_period  # noqa: E402
+from candor.db import get_engine  # noqa: E402
+from candor.models import Interview  # noqa: E402
+from candor.periods import (
+    default_period,  # noqa: E402
+    period_bounds,  # noqa: E402
+)
+from candor.principal import Principal  # noqa: E402
+from tools.base import ToolDeps  # noqa: E402
+from tools.competency.insights import SPEC as INSIGHTS  # noqa: E402
+from tools.shared.lookup import load_vocabulary, resolve_role  # noqa: E402
+from tools.shared.performance import role_spec  # noqa: E402
 
 NOW = datetime(2026, 11, 15, 12, tzinfo=timezone.utc)
 TARGET_S = 2.0

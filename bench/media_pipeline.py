@@ -26,7 +26,7 @@ ANSWER = ("Last year I had to validate a welded frame before prototyping. I set 
 
 
 def make_answer(folder: Path, seconds: float) -> tuple[Path, float]:
-    from integrations.speech import probe_media
+    from media.speech import probe_media
     from tests.media import speak
 
     text, path = ANSWER, folder / "answer.wav"
@@ -39,7 +39,7 @@ def make_answer(folder: Path, seconds: float) -> tuple[Path, float]:
 
 
 def bare_transcription(path: Path, settings) -> float:
-    from integrations.speech.faster_whisper_engine import model_for
+    from media.speech.faster_whisper_engine import model_for
 
     model, _ = model_for(settings)
     started = time.perf_counter()
@@ -51,12 +51,12 @@ def bare_transcription(path: Path, settings) -> float:
 
 
 def pipeline(path: Path, url: str, settings, n: int) -> float:
-    from assistant.clock import current_time
-    from assistant.db import get_engine
+    from candor.clock import current_time
+    from candor.db import get_engine
     from tests.scoring_fixtures import interview_payload
-    from tools.interview_input import InterviewIn
-    from tools.interview_submit import submit_interview
-    from tools.score_interview import process_interview
+    from tools.scoring.input import InterviewIn
+    from tools.scoring.submit import submit_interview
+    from tools.scoring.tool import process_interview
 
     engine = get_engine(url)
     payload = interview_payload(f"BENCH-{n}", answers={}, media={"finite_element_analysis": path.name})
@@ -75,8 +75,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from assistant.migrate import upgrade
-    from assistant.settings import load_settings
+    from candor.migrate import upgrade
+    from candor.settings import load_settings
     from tests.scoring_fixtures import catalogue
 
     with tempfile.TemporaryDirectory() as tmp:

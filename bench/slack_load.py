@@ -50,8 +50,8 @@ def pct(values: list[float], q: float) -> float:
 
 
 def seed(db_url: str) -> None:
-    from assistant.demo.seed import seed_demo
-    from assistant.migrate import upgrade
+    from candor.migrate import upgrade
+    from demo.seed import seed_demo
 
     upgrade(db_url)
     seed_demo(db_url, now=NOW, seed=7, candidates=3000)

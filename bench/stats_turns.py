@@ -24,13 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import Session, func, select  # noqa: E402
 
 from assistant.agent import Assistant  # noqa: E402
-from assistant.db import get_engine  # noqa: E402
-from assistant.migrate import upgrade  # noqa: E402
-from assistant.models import Interview  # noqa: E402
-from assistant.settings import load_settings  # noqa: E402
-from tools.base import Principal  # noqa: E402
-from tools.lookup import load_vocabulary, resolve_role  # noqa: E402
-from tools.periods import default_period, parse_period  # noqa: E402
+from candor.db import get_engine  # noqa: E402
+from candor.migrate import upgrade  # noqa: E402
+from candor.models import Interview  # noqa: E402
+from candor.periods import default_period, parse_period  # noqa: E402
+from candor.principal import Principal  # noqa: E402
+from candor.settings import load_settings  # noqa: E402
+from tools.shared.lookup import load_vocabulary, resolve_role  # noqa: E402
 
 NOW = datetime(2026, 11, 15, 12, tzinfo=timezone.utc)
 CONVERSATIONS = [
@@ -87,7 +87,7 @@ def main() -> None:
     with Session(engine) as s:
         interviews = s.exec(select(func.count()).select_from(Interview)).one()
     if not interviews:
-        from assistant.demo.seed import seed_demo
+        from demo.seed import seed_demo
 
         print(f"seeding {args.candidates:,} candidates into {url} …", flush=True)
         t = time.perf_counter()

@@ -50,7 +50,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    from tools.scoring.embedded import EmbeddedScorer, embed_texts
+    from knowledge.minilm import embed_texts
+    from tools.scoring.embedded import EmbeddedScorer
     from tools.scoring.rubric import load_rubric
 
     answers = synthesise(args.answers)

@@ -345,7 +345,7 @@ def _tool_called(value, ctx, a):
 
 
 def _grounded(value, ctx, a):
-    from assistant.grounding import ungrounded_numbers
+    from candor.grounding import ungrounded_numbers
 
     sources = [c.get("result") if c.get("result") is not None else c.get("error") for c in ctx.tool_calls]
     missing = ungrounded_numbers(ctx.output, [s for s in sources if s is not None])
@@ -384,8 +384,8 @@ class PiiIndex:
     def from_database(cls, url: str) -> "PiiIndex":
         from sqlalchemy import select
 
-        from assistant.db import get_engine
-        from assistant.models import Candidate
+        from candor.db import get_engine
+        from candor.models import Candidate
 
         with get_engine(url).connect() as conn:
             rows = conn.execute(select(Candidate.id, Candidate.name, Candidate.email, Candidate.phone)).all()

@@ -41,9 +41,9 @@ def run_command(
     """Run suites against a fresh copy of the demo company; exit 1 when a suite is below its threshold."""
     from rich.console import Console
 
-    from .config import ConfigError
-    from .report import FORMATS, write
-    from .runner import RunOptions, TargetError, run
+    from evals.config import ConfigError
+    from evals.report import FORMATS, write
+    from evals.runner import RunOptions, TargetError, run
 
     for path in output or []:
         if path.suffix not in FORMATS:
@@ -72,7 +72,7 @@ def compare_command(
     """What changed between two runs: new failures, fixed cases, latency shifts. Exit 1 on new failures."""
     from rich.console import Console
 
-    from .compare import RunFileError, compare, load_run, print_comparison
+    from evals.compare import RunFileError, compare, load_run, print_comparison
 
     try:
         a, b = load_run(before), load_run(after)

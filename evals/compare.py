@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .runner import RUN_FORMAT
+from evals.runner import RUN_FORMAT
 
 
 class RunFileError(ValueError):

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .assertions import TYPES
+from evals.assertions import TYPES
 
 AUDIENCES = ("hr_manager", "recruiter", "evaluator", "candidate")
 DEFAULT_PROMPT = "{{question}}"

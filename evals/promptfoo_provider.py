@@ -19,13 +19,13 @@ from typing import Any
 @lru_cache(maxsize=4)
 def _assistant(provider: str):
     from assistant.agent import Assistant
-    from assistant.settings import load_settings
+    from candor.settings import load_settings
 
     return Assistant(load_settings(CANDOR_PROVIDER=provider))
 
 
 def call_api(prompt: str, options: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
-    from tools.base import Principal
+    from candor.principal import Principal
 
     config = (options or {}).get("config") or {}
     variables = (context or {}).get("vars") or {}

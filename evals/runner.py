@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .assertions import Context, PiiIndex, check, render
-from .config import Case, ConfigError, ProviderSpec, Suite, discover, load_suite
+from evals.assertions import Context, PiiIndex, check, render
+from evals.config import Case, ConfigError, ProviderSpec, Suite, discover, load_suite
 
 FIXED_NOW = datetime(2026, 11, 15, 12, 0, tzinfo=timezone.utc)
 DEMO_SEED = 7
@@ -46,9 +46,9 @@ class DemoData:
     def prepare(self) -> Path:
         """The seeded base database (seeded on first use)."""
         if self.source is None:
-            from assistant.db import get_engine
-            from assistant.demo.seed import seed_demo
-            from assistant.migrate import upgrade
+            from candor.db import get_engine
+            from candor.migrate import upgrade
+            from demo.seed import seed_demo
 
             path = self.workdir / "demo.db"
             url = f"sqlite:///{path}"
@@ -98,7 +98,7 @@ class CandorTarget:
     def __init__(self, url: str, provider: str, overrides: dict[str, Any] | None = None):
         from assistant.agent import Assistant
         from assistant.providers import ProviderError
-        from assistant.settings import SettingsError, load_settings
+        from candor.settings import SettingsError, load_settings
 
         try:
             # Role-profile questions use an index beside the demo copies, built on the first such question.
@@ -126,7 +126,7 @@ class CandorTarget:
             variables: dict[str, Any]) -> Answer:
         from assistant.agent import MessageError
         from assistant.memory import ConversationError
-        from tools.base import Principal
+        from candor.principal import Principal
 
         principal = Principal(id=f"eval:{audience}" + (f":{candidate_id}" if candidate_id is not None else ""),
                               audience=audience, candidate_id=candidate_id)
@@ -356,7 +356,7 @@ def run_suite(suite: Suite, demo: DemoData, options: RunOptions, advance=None) -
                             advance()
         finally:
             target.close()
-    from assistant.db import get_engine
+    from candor.db import get_engine
 
     get_engine(url).dispose()
     return {"name": suite.name, "path": str(suite.path), "description": suite.description,
@@ -367,7 +367,13 @@ def run(paths: list[Path], options: RunOptions | None = None, *, demo: DemoData 
         console=None) -> dict[str, Any]:
     """Load every suite first (a broken suite stops the run before anything is asked), then run them."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     options = options or RunOptions()
     if options.provider and options.provider not in PROVIDERS:

@@ -1,1 +1,1 @@
-"""Surfaces and adapters: web (FastAPI), Slack, speech, vision, HRIS import."""
+"""Surfaces: web (FastAPI), Slack, the command line, HRIS import and printed reports."""

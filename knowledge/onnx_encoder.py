@@ -16,14 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
+from knowledge.minilm import load_model, packaged_model_path
+
 log = logging.getLogger(__name__)
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _LOCK = threading.Lock()
 
 
 def model_dir(model_path: str) -> Path:
-    from .embeddings import packaged_model_path
-
     return Path(model_path or packaged_model_path())
 
 
@@ -46,8 +46,6 @@ def export(model_path: str, directory: Path) -> Path:
     if target.exists():
         return target
     import torch
-
-    from .embeddings import load_model
 
     st = load_model(model_path)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .catalogue import CompetencySpec, RoleSpec
+from knowledge.catalogue import CompetencySpec, RoleSpec
 
 SECTIONS = ("profile", "competency", "scale", "questions", "resources")
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .catalogue import RoleSpec
-from .passages import SECTIONS, Passage
+from knowledge.catalogue import RoleSpec
+from knowledge.passages import SECTIONS, Passage
 
 RRF_K = 60
 _CJK = re.compile(r"[\u3400-\u9fff]+")

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 import numpy as np
 
-from .catalogue import RoleSpec, default_roles
-from .retrieval import Bm25Index, is_chinese, tokenize
+from knowledge.catalogue import RoleSpec, default_roles
+from knowledge.retrieval import Bm25Index, is_chinese, tokenize
 
 # Calibrated on descriptions of the seven demo roles and of roles we do not have (tests/test_role_finder.py):
 # a described role scores 0.60–0.87 and leads by ≥ 0.08; unknown jobs ("nurses", "lawyers") stay under 0.50.
@@ -71,7 +72,7 @@ def _english_matrix(model_path: str, roles: tuple[RoleSpec, ...]):
 
 
 def _build_english(model_path: str, roles: tuple[RoleSpec, ...]):
-    from .embeddings import encode_texts
+    from knowledge.embeddings import encode_texts
 
     owners, texts = [], []
     for role in roles:
@@ -110,7 +111,7 @@ def find_role(description: str, *, roles: tuple[RoleSpec, ...] | None = None, mo
         top, second = (ranked + [("", 0.0), ("", 0.0)])[:2]
         chosen = top[0] if top[1] >= MIN_BM25 and top[1] >= MIN_BM25_RATIO * second[1] else None
         return RoleGuess(chosen, tuple((str(k), round(float(s), 3)) for k, s in ranked[:3]), "bm25")
-    from .embeddings import _query_vector
+    from knowledge.embeddings import _query_vector
 
     matrix, owners = _english_matrix(model_path, roles)
     ranked = _best_per_role(matrix @ _query_vector(model_path, text), owners)

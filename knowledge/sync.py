@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from assistant.models import Competency, CompetencyModel, CompetencyWeight, PerformanceMetric, Question, Role
-
-from .catalogue import MetricSpec, RoleSpec, load_metrics, load_roles
+from candor.models import (
+    Competency,
+    CompetencyModel,
+    CompetencyWeight,
+    PerformanceMetric,
+    Question,
+    Role,
+)
+from knowledge.catalogue import MetricSpec, RoleSpec, load_metrics, load_roles
 
 
 def sync_metrics(session: Session, metrics: list[MetricSpec]) -> None:

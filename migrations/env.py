@@ -4,7 +4,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
-import assistant.models  # noqa: F401  (registers the tables)
+import candor.models  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -13,8 +13,8 @@ target_metadata = SQLModel.metadata
 def _url() -> str:
     url = config.get_main_option("sqlalchemy.url")
     if not url:
-        from assistant.db import normalise_url
-        from assistant.settings import get_settings
+        from candor.db import normalise_url
+        from candor.settings import get_settings
 
         url = normalise_url(get_settings().database_url)
     return url

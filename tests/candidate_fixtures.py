@@ -6,15 +6,24 @@ names, emails and dates, so a leak of Bob's data into Alice's answers is unmista
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from sqlmodel import Session
 
-from assistant.db import get_engine
-from assistant.models import (Answer, Candidate, Competency, CompetencyScore, FailureReason, FeedbackDraft, Interview,
-                              Outcome, Role)
+from candor import grounding
+from candor.db import get_engine
+from candor.models import (
+    Answer,
+    Candidate,
+    Competency,
+    CompetencyScore,
+    FailureReason,
+    FeedbackDraft,
+    Interview,
+    Outcome,
+    Role,
+)
 
 # The staff the candidate tests sign in as (CANDOR_STAFF_TOKENS), and the HR manager's request header.
 STAFF = {"hr-token-0123456789abcdef": {"id": "ana", "audience": "hr_manager"},
@@ -142,17 +151,14 @@ def build_company(url: str) -> Company:
     return Company(url, *people, everyone=people)
 
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
 def numbers_in(text: str) -> set[str]:
     """Every number in a text, normalised (65.0 → 65), dates split into their parts."""
-    return {f"{float(n):g}" for n in NUMBER.findall(text)}
+    return {f"{value:g}" for value in grounding.numbers_in(text, inside_words=True)}
 
 
 def built_once(directory) -> Company:
     """The company in a migrated SQLite file, built once; `copy_of` gives each test its own copy."""
-    from assistant.migrate import upgrade
+    from candor.migrate import upgrade
 
     url = f"sqlite:///{directory / 'company.db'}"
     upgrade(url)

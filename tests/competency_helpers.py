@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlmodel import Session
 
-from assistant.db import get_engine
-from tools.base import Principal, ToolDeps
-
+from candor.db import get_engine
+from candor.principal import Principal
 from tests.conftest import NOW
+from tools.base import ToolDeps
 
 
 def deps_for(session: Session, audience: str = "hr_manager", now: datetime = NOW) -> ToolDeps:
@@ -21,8 +21,8 @@ def deps_for(session: Session, audience: str = "hr_manager", now: datetime = NOW
 
 def seed_template(directory: Path) -> Path:
     """Seed the demo company once into `directory` and fold the WAL into the file, ready to copy."""
-    from assistant.demo.seed import seed_demo
-    from assistant.migrate import upgrade
+    from candor.migrate import upgrade
+    from demo.seed import seed_demo
 
     path = directory / "template.db"
     url = f"sqlite:///{path}"

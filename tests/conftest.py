@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
-from assistant.db import get_engine
-from assistant.migrate import upgrade
+from candor.db import get_engine
+from candor.migrate import upgrade
 
 # The fixed clock every test shares, so "the last 3 months" is stable.
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=timezone.utc)
@@ -89,7 +89,7 @@ def _isolated_environment(monkeypatch):
 
 
 def make_settings(url: str, **extra):
-    from assistant.settings import load_settings
+    from candor.settings import load_settings
 
     return load_settings(_env_file=None, DATABASE_URL=url, CANDOR_NOW=NOW, CANDOR_ENV="test", **extra)
 
@@ -113,7 +113,7 @@ def copy_sqlite(url: str, target) -> str:
 
 
 def _seeded(url: str) -> str:
-    from assistant.demo.seed import seed_demo
+    from demo.seed import seed_demo
 
     upgrade(url)
     seed_demo(url, now=NOW, seed=7, candidates=3000)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.models import CompetencyModel
+from candor.db import get_engine
+from candor.models import CompetencyModel
 from knowledge.sync import sync_catalogue
 
 MD = "mechanical_design/{}/behavioral/1"
@@ -52,7 +52,7 @@ _TEMPLATE: list[Path] = []
 
 def catalogue_sqlite(folder: Path) -> str:
     """A copy of a migrated SQLite database with the catalogue, built once per process (saves ~2 s a test)."""
-    from assistant.migrate import upgrade
+    from candor.migrate import upgrade
 
     if not _TEMPLATE:
         path = Path(tempfile.mkdtemp(prefix="candor-catalogue-")) / "template.db"

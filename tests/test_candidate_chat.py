@@ -10,14 +10,14 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from assistant.agent import Assistant
-from assistant.db import get_engine
-from assistant.models import AuditEvent, Candidate, CandidateRequest
-from tools.base import Principal, ToolDeps, ToolError
-from tools.candidate import CANDIDATE_TOOL_NAMES, SPEC_DATA, SPEC_FEEDBACK
+from candor.db import get_engine
+from candor.models import AuditEvent, Candidate, CandidateRequest
+from candor.principal import Principal
+from tests.candidate_fixtures import HR, STAFF, build_company, built_once, copy_of
+from tests.conftest import NOW, make_settings
+from tools.base import ToolDeps, ToolError
+from tools.candidate.own import CANDIDATE_TOOL_NAMES, SPEC_DATA, SPEC_FEEDBACK
 from tools.registry import tools_for
-
-from .candidate_fixtures import HR, STAFF, build_company, built_once, copy_of
-from .conftest import NOW, make_settings
 
 
 def me(person) -> Principal:
@@ -241,8 +241,9 @@ def test_bad_links_get_a_clear_page_and_no_data(client, assistant, company):
 
 
 def test_feedback_drafted_and_approved_by_staff_reaches_the_candidate(assistant, company):
-    """Through the drafting tool (tools/draft_feedback.py): invisible as a draft, visible once approved."""
-    from tools.draft_feedback import SPEC as DRAFT, SPEC_REVIEW as REVIEW
+    """Through the drafting tool (tools/feedback/draft.py): invisible as a draft, visible once approved."""
+    from tools.feedback.draft import SPEC as DRAFT
+    from tools.feedback.draft import SPEC_REVIEW as REVIEW
 
     with Session(assistant.engine) as session:
         deps = ToolDeps(session=session, principal=Principal("rita", "recruiter"), now=NOW, settings=assistant.settings)
@@ -267,7 +268,7 @@ def test_two_racing_clicks_open_one_request(db_url):
     kind, and the loser of the race gets the winner's request back."""
     from sqlalchemy.exc import IntegrityError
 
-    from tools.candidate_requests import open_request
+    from tools.candidate.requests import open_request
 
     company = build_company(db_url)
     alice = company.everyone[0]
@@ -289,7 +290,7 @@ def test_two_racing_clicks_open_one_request(db_url):
 
 
 def test_staff_list_and_resolve_requests_in_chat_and_the_candidate_reads_the_resolution(assistant, company):
-    from assistant.grounding import ungrounded_numbers
+    from candor.grounding import ungrounded_numbers
 
     assistant.ask(me(company.wang), "I want a human review")
     assistant.ask(me(company.alice), "Please delete my recordings")

@@ -11,13 +11,12 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from assistant import candidate_links as links
-from assistant.db import get_engine
-from assistant.models import AuditEvent, CandidateLink
-from assistant.settings import load_settings
-
-from .candidate_fixtures import STAFF, built_once, copy_of
-from .conftest import NOW, make_settings
+from candor import candidate_links as links
+from candor.db import get_engine
+from candor.models import AuditEvent, CandidateLink
+from candor.settings import load_settings
+from tests.candidate_fixtures import STAFF, built_once, copy_of
+from tests.conftest import NOW, make_settings
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +37,7 @@ def settings(company, tmp_path):
 
 def _issue(settings, person, **kw):
     with Session(get_engine(settings.database_url), expire_on_commit=False) as session:
-        from assistant.models import Candidate
+        from candor.models import Candidate
 
         issued = links.issue_link(session, settings, session.get(Candidate, person.id), issued_by="test", now=NOW, **kw)
         session.commit()
@@ -105,7 +104,7 @@ def test_the_secret_is_generated_once_in_development_and_required_in_production(
 
 def test_cli_prints_a_working_link(settings, company, monkeypatch, tmp_path):
     import app as cli_app
-    from assistant.settings import get_settings
+    from candor.settings import get_settings
 
     for key, value in {"DATABASE_URL": settings.database_url, "CANDOR_DATA_DIR": str(tmp_path / "data"),
                        "CANDOR_NOW": NOW.isoformat()}.items():

@@ -11,11 +11,10 @@ import pytest
 from sqlmodel import Session, select
 
 from assistant.agent import Assistant
-from assistant.models import CandidateRequest
-
-from .candidate_fixtures import HR, STAFF, built_once, copy_of
-from .conftest import make_settings
-from .live_server import serve
+from candor.models import CandidateRequest
+from tests.candidate_fixtures import HR, STAFF, built_once, copy_of
+from tests.conftest import make_settings
+from tests.live_server import serve
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [pytest.mark.slow,

@@ -13,13 +13,13 @@ import pytest
 from sqlmodel import Session, func, select
 
 from assistant.agent import Assistant
-from assistant.language import language_of
-from assistant.models import Candidate, CandidateRequest
-from tools.base import Principal, ToolDeps
-from tools.candidate import SPEC_DATA, SPEC_FEEDBACK
-
-from .candidate_fixtures import built_once, copy_of, numbers_in
-from .conftest import NOW, make_settings
+from candor.language import language_of
+from candor.models import Candidate, CandidateRequest
+from candor.principal import Principal
+from tests.candidate_fixtures import built_once, copy_of, numbers_in
+from tests.conftest import NOW, make_settings
+from tools.base import ToolDeps
+from tools.candidate.own import SPEC_DATA, SPEC_FEEDBACK
 
 # (asker, attempt): Alice (English) and Wang (Chinese) ask; the answer follows the attempt's language.
 ATTEMPTS = [
@@ -130,7 +130,7 @@ def test_an_escalation_over_turns_leaks_nothing(world):
 
 def test_the_checker_catches_a_leak():
     """The leak check itself: it must flag another candidate's name, id, email and numbers."""
-    from .candidate_fixtures import Company, Person
+    from tests.candidate_fixtures import Company, Person
 
     alice = Person(1, "C000101", "Alice Moreau", "alice@example.org")
     bob = Person(2, "C000124", "Bartholomew Quist", "bart@example.net", {"interview_external_id": "I900124"})

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.agent import Assistant
-from assistant.demo.seed import seed_demo
-from assistant.grounding import ungrounded_numbers
-from assistant.migrate import upgrade
+from candor.grounding import ungrounded_numbers
+from candor.migrate import upgrade
+from candor.principal import Principal
+from demo.seed import seed_demo
 from tests.conftest import NOW, make_settings
-from tools.base import Principal
 
 HR = Principal(id="ana", audience="hr_manager")
 RECRUITER = Principal(id="rita", audience="recruiter")

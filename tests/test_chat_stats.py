@@ -6,11 +6,11 @@ import pytest
 from sqlmodel import Session, select
 
 from assistant.agent import Assistant, MessageError
-from assistant.db import get_engine
-from assistant.grounding import ungrounded_numbers
-from assistant.models import AuditEvent, Message
+from candor.db import get_engine
+from candor.grounding import ungrounded_numbers
+from candor.models import AuditEvent, Message
+from candor.principal import Principal
 from tests.conftest import make_settings
-from tools.base import Principal
 
 HR = Principal(id="ana", audience="hr_manager")
 

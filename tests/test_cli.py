@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import NOW
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +69,7 @@ def test_db_upgrade_and_seed_if_empty(tmp_path):
     up = run("db", "upgrade", url=url)
     from alembic.script import ScriptDirectory
 
-    from assistant.migrate import alembic_config
+    from candor.migrate import alembic_config
 
     head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
     assert up.returncode == 0 and f"Database at revision {head}" in up.stdout

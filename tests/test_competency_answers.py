@@ -7,17 +7,17 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from assistant.db import get_engine
-from assistant.grounding import ungrounded_numbers
+from candor.db import get_engine
+from candor.grounding import ungrounded_numbers
 from prompts import render
 from tests.competency_helpers import deps_for, fresh_copy, seed_template
 from tests.conftest import NOW
-from tools.competency_changes import SPEC_DECIDE, SPEC_PROPOSE
-from tools.competency_insights import SPEC as INSIGHTS
-from tools.competency_outcome import SPEC as OUTCOME
-from tools.monitoring import SPEC as MONITOR
-from tools.predict_performance import SPEC as PREDICT
-from tools.predict_performance import SPEC_ATTRITION as ATTRITION
+from tools.competency.insights import SPEC as INSIGHTS
+from tools.competency.monitoring import SPEC as MONITOR
+from tools.competency.outcomes import SPEC as OUTCOME
+from tools.competency.proposals import SPEC_DECIDE, SPEC_PROPOSE
+from tools.prediction.predict import SPEC as PREDICT
+from tools.prediction.predict import SPEC_ATTRITION as ATTRITION
 
 TOOLS = {spec.name: spec for spec in (INSIGHTS, SPEC_PROPOSE, SPEC_DECIDE, OUTCOME, MONITOR, PREDICT, ATTRITION)}
 

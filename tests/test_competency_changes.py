@@ -6,23 +6,41 @@ import math
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session, func, select
 
-from assistant.db import get_engine
-from assistant.models import (AuditEvent, Candidate, Competency, CompetencyChangeProposal, CompetencyModel,
-                              CompetencyScore, CompetencyWeight, Employee, Interview, Outcome, PerformanceRecord,
-                              Question, Role)
+from candor.db import get_engine
+from candor.models import (
+    AuditEvent,
+    Candidate,
+    Competency,
+    CompetencyChangeProposal,
+    CompetencyModel,
+    CompetencyScore,
+    CompetencyWeight,
+    Employee,
+    Interview,
+    Outcome,
+    PerformanceRecord,
+    Question,
+    Role,
+)
 from knowledge.sync import active_model
 from tests.competency_helpers import deps_for, fresh_copy, seed_template
 from tests.conftest import NOW
 from tools.base import ToolError
-from tools.competency_changes import SPEC_DECIDE, SPEC_PROPOSE
-from tools.competency_outcome import SPEC as OUTCOME
-from tools.competency_stats import bounds, step_weights
-from tools.monitoring import (DEFAULT_CONFIG, MonitoringConfig, MonitoringRule, MonthShare, evaluate,
-                              run_monitoring)
-
+from tools.competency.monitoring import (
+    DEFAULT_CONFIG,
+    MonitoringConfig,
+    MonitoringRule,
+    MonthShare,
+    evaluate,
+    run_monitoring,
+)
+from tools.competency.outcomes import SPEC as OUTCOME
+from tools.competency.proposals import SPEC_DECIDE, SPEC_PROPOSE
+from tools.shared.stats import bounds, step_weights
 
 # ------------------------------------------------------------------------------ bounds, for any input
 
@@ -62,8 +80,8 @@ def test_proposal_bounds_hold_for_any_input(case):
 
 @pytest.fixture(scope="module")
 def analyses(seeded_sqlite_url):
-    from tools.competency_insights import RoleAnalysis
-    from tools.lookup import load_vocabulary
+    from tools.competency.insights import RoleAnalysis
+    from tools.shared.lookup import load_vocabulary
 
     with Session(get_engine(seeded_sqlite_url)) as session:
         deps = deps_for(session)
@@ -74,7 +92,7 @@ def analyses(seeded_sqlite_url):
 @settings(max_examples=60, deadline=None)
 @given(step=st.floats(1, 50), floor=st.floats(0, 25), sensitivity=st.floats(0.1, 100), pick=st.integers(0, 6))
 def test_tool_proposals_stay_in_bounds(analyses, step, floor, sensitivity, pick):
-    from tools.competency_changes import compute_changes
+    from tools.competency.proposals import compute_changes
 
     changes = compute_changes(analyses[pick], max_step=step, floor=floor, sensitivity=sensitivity)
     assert sum(c.proposed for c in changes) == pytest.approx(100, abs=0.05)  # rounded to 0.01 points each

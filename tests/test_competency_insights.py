@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.models import AuditEvent
+from candor.db import get_engine
+from candor.models import AuditEvent
 from tests.competency_helpers import deps_for
 from tools.base import ToolError
-from tools.competency_insights import SPEC as INSIGHTS
+from tools.competency.insights import SPEC as INSIGHTS
 
 
 def insights(url: str, audience: str = "hr_manager", **args):

@@ -13,7 +13,13 @@ import pytest
 
 from evals.assertions import Context, PiiIndex, answer_language, check
 from evals.compare import compare
-from evals.config import Assertion, ConfigError, assertion_from_string, csv_tests, load_suite
+from evals.config import (
+    Assertion,
+    ConfigError,
+    assertion_from_string,
+    csv_tests,
+    load_suite,
+)
 from evals.report import to_html, to_junit, write
 from evals.runner import DemoData, RunOptions, run
 from tests.fake_openai import FakeOpenAI, tool_call
@@ -129,8 +135,8 @@ def test_no_pii_against_candidate_rows():
 def test_no_pii_loads_the_eval_database(seeded_sqlite_url):
     from sqlalchemy import select
 
-    from assistant.db import get_engine
-    from assistant.models import Candidate
+    from candor.db import get_engine
+    from candor.models import Candidate
 
     with get_engine(seeded_sqlite_url).connect() as conn:
         name, email, phone = conn.execute(select(Candidate.name, Candidate.email, Candidate.phone).limit(1)).one()

@@ -8,25 +8,36 @@ import json
 import re
 import sqlite3
 import string
-from fractions import Fraction
 from collections import defaultdict
 from datetime import datetime, time, timedelta, timezone
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlmodel import Session, select
 
 from assistant.agent import Assistant
-from assistant.db import get_engine
-from assistant.grounding import ungrounded_numbers
-from assistant.models import AuditEvent, CompetencyChangeProposal, FairnessAuditRun
+from candor.db import get_engine
+from candor.grounding import ungrounded_numbers
+from candor.models import AuditEvent, CompetencyChangeProposal, FairnessAuditRun
+from candor.principal import Principal
 from tests.conftest import NOW, make_settings
-from tools.base import Principal, ToolDeps, ToolError
-from tools.fairness_audit import SPEC, group_row
-from tools.fairness_stats import (FISHER, Z_TEST, Counts, Rules, compare_groups, holm, median,
-                                  standardised_mean_difference, two_by_two_p)
+from tools.base import ToolDeps, ToolError
+from tools.fairness.audit import SPEC, group_row
+from tools.fairness.stats import (
+    FISHER,
+    Z_TEST,
+    Counts,
+    Rules,
+    compare_groups,
+    holm,
+    median,
+    standardised_mean_difference,
+    two_by_two_p,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 HR = Principal(id="ana", audience="hr_manager")
@@ -171,7 +182,7 @@ def test_results_do_not_depend_on_group_names(table_, rules, unknown, data):
 def test_profiles_are_dealt_so_group_pass_rates_are_set_by_construction():
     import random
 
-    from assistant.demo.profiles import ProfileDealer
+    from demo.profiles import ProfileDealer
 
     dealer = ProfileDealer(lambda purpose: random.Random(purpose), pass_factors={"age_band": {"55+": 0.65}})
     dealt = defaultdict(lambda: [0, 0])
@@ -189,8 +200,8 @@ def test_profiles_are_dealt_so_group_pass_rates_are_set_by_construction():
 
 
 def test_the_demographics_of_the_seed_are_reproducible(tmp_path):
-    from assistant.demo import seed_demo
-    from assistant.migrate import upgrade
+    from candor.migrate import upgrade
+    from demo import seed_demo
 
     def seeded(name: str) -> list:
         url = f"sqlite:///{tmp_path / name}"
@@ -372,11 +383,11 @@ def test_the_report_names_no_individual(seeded_sqlite_url, tmp_path):
 
 
 def test_demographics_are_read_only_by_the_audit_importer_and_seed():
-    allowed = {"tools/fairness_audit.py", "assistant/models/people.py", "assistant/models/__init__.py",
-               "integrations/hris/writers.py", "assistant/demo/seed.py"}
+    allowed = {"tools/fairness/audit.py", "candor/models/people.py", "candor/models/__init__.py",
+               "integrations/hris/writers.py", "demo/seed.py"}
     pattern = re.compile(r"\bDemographics\b|(?i:\b(FROM|JOIN|INTO|UPDATE)\s+demographics\b)")
-    readers = {str(path.relative_to(ROOT)) for folder in ("assistant", "tools", "integrations", "knowledge", "prompts",
-                                                          "evals")
+    readers = {str(path.relative_to(ROOT)) for folder in ("candor", "media", "knowledge", "prompts", "tools",
+                                                          "demo", "assistant", "evals", "integrations")
                for path in (ROOT / folder).rglob("*.py") if pattern.search(path.read_text(encoding="utf-8"))}
     assert readers <= allowed, readers - allowed
     assert pattern.search((ROOT / "app.py").read_text(encoding="utf-8")) is None
@@ -457,8 +468,8 @@ def copy_of(url: str, tmp_path) -> str:
 
 
 def test_scheduler_records_runs_and_notifies_once_per_new_flag(seeded_sqlite_url, tmp_path):
-    from assistant.audit_schedule import AuditScheduler, record_audit
-    from assistant.notify import RecordingNotifier
+    from assistant.schedule import AuditScheduler, record_audit
+    from candor.notify import RecordingNotifier
 
     url, notifier, clock = copy_of(seeded_sqlite_url, tmp_path), RecordingNotifier(), [NOW]
     scheduler = AuditScheduler(get_engine(url), days=30, period="last 12 months", notifier=notifier,
@@ -493,9 +504,10 @@ def test_scheduler_records_runs_and_notifies_once_per_new_flag(seeded_sqlite_url
 
 def test_serve_starts_the_scheduler_only_when_enabled(seeded_sqlite_url, tmp_path):
     import time as clock
+
     from fastapi.testclient import TestClient
 
-    from assistant.notify import RecordingNotifier
+    from candor.notify import RecordingNotifier
     from integrations.web.app import create_app
 
     with TestClient(create_app(make_settings(seeded_sqlite_url))) as client:
@@ -516,7 +528,7 @@ def test_serve_starts_the_scheduler_only_when_enabled(seeded_sqlite_url, tmp_pat
 def test_migration_0002_up_and_down(db_url):
     from alembic import command
 
-    from assistant.migrate import alembic_config, current, upgrade
+    from candor.migrate import alembic_config, current, upgrade
 
     def tables() -> set[str]:
         from sqlalchemy import inspect

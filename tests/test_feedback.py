@@ -11,15 +11,26 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.migrate import upgrade
-from assistant.models import (Answer, AuditEvent, Candidate, Competency, CompetencyScore, Demographics, FailureReason,
-                              FeedbackDraft, Interview, Role)
+from candor.db import get_engine
+from candor.migrate import upgrade
+from candor.models import (
+    Answer,
+    AuditEvent,
+    Candidate,
+    Competency,
+    CompetencyScore,
+    Demographics,
+    FailureReason,
+    FeedbackDraft,
+    Interview,
+    Role,
+)
+from candor.principal import Principal
 from tests.conftest import NOW, copy_sqlite, make_settings
 from tests.fake_openai import FakeOpenAI
-from tools.base import Principal, ToolDeps, ToolError
-from tools.draft_feedback import SPEC, SPEC_REVIEW
+from tools.base import ToolDeps, ToolError
 from tools.feedback.check import FactCheckError, check_body
+from tools.feedback.draft import SPEC, SPEC_REVIEW
 
 RECRUITER = Principal(id="rita", audience="recruiter")
 HR = Principal(id="hana", audience="hr_manager")

@@ -8,8 +8,8 @@ import httpx
 import pytest
 from sqlmodel import Session, func, select
 
-from assistant.db import get_engine
-from assistant.models import AuditEvent, Demographics, FeedbackDraft, Interview
+from candor.db import get_engine
+from candor.models import AuditEvent, Demographics, FeedbackDraft, Interview
 from integrations.web.app import create_app
 from tests.conftest import copy_sqlite, make_settings
 from tests.live_server import serve
@@ -121,7 +121,7 @@ def test_cli_draft_approve(seeded_sqlite_url, tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
     from app import cli
-    from assistant.settings import get_settings
+    from candor.settings import get_settings
 
     copy_sqlite(seeded_sqlite_url, tmp_path / "cli.db")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
@@ -144,10 +144,17 @@ def test_slack_approve_button_on_a_drafted_letter(seeded_sqlite_url, tmp_path):
     """A recruiter drafts in Slack's world; the Approve button under the letter approves it, audited."""
     from assistant.actions import run_tool as run_action
     from assistant.agent import Assistant, ToolCallRecord, Turn
+    from candor.principal import Principal
     from integrations.slack.render import action_blocks
     from tests.fake_slack import FakeSlack, block_actions
-    from tests.test_slack import APP_TOKEN, BOT_TOKEN, CHANNEL, HR, post_signed, slack_settings
-    from tools.base import Principal
+    from tests.test_slack import (
+        APP_TOKEN,
+        BOT_TOKEN,
+        CHANNEL,
+        HR,
+        post_signed,
+        slack_settings,
+    )
 
     copy_sqlite(seeded_sqlite_url, tmp_path / "slack.db")
     url = f"sqlite:///{tmp_path / 'slack.db'}"

@@ -13,10 +13,21 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlmodel import Session, SQLModel
 
-from assistant.db import get_engine
-from assistant.migrate import upgrade
-from assistant.models import (Candidate, Competency, CompetencyModel, CompetencyScore, Demographics, Employee,
-                              FailureReason, Interview, Outcome, PerformanceRecord, Role)
+from candor.db import get_engine
+from candor.migrate import upgrade
+from candor.models import (
+    Candidate,
+    Competency,
+    CompetencyModel,
+    CompetencyScore,
+    Demographics,
+    Employee,
+    FailureReason,
+    Interview,
+    Outcome,
+    PerformanceRecord,
+    Role,
+)
 from integrations.hris import ImportFailed, import_paths
 from integrations.hris.rows import SCHEMAS
 from integrations.hris.sources import kind_from_name

@@ -11,13 +11,19 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant import jobs
-from assistant.db import get_engine
+from assistant.workers import worker_for
+from candor.db import get_engine
 from integrations.web.app import create_app
 from tests.conftest import make_settings
 from tests.live_server import serve
 from tests.media import have_media_tools, speak
-from tests.scoring_fixtures import MD, STRONG, catalogue, catalogue_sqlite, interview_payload
+from tests.scoring_fixtures import (
+    MD,
+    STRONG,
+    catalogue,
+    catalogue_sqlite,
+    interview_payload,
+)
 
 TOKEN = "recruiter-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -31,8 +37,8 @@ def api(tmp_path):
 
 @pytest.fixture
 def api_pg(pg_server_url, tmp_path):
+    from candor.migrate import upgrade
     from tests.conftest import _reset_postgres
-    from assistant.migrate import upgrade
 
     _reset_postgres(pg_server_url)
     upgrade(pg_server_url)
@@ -91,7 +97,7 @@ def test_recordings_go_through_the_job_and_the_worker_to_scores(api_pg, tmp_path
     assert (settings.media_dir / "API-MEDIA" / "fea.wav").read_bytes() == fea.read_bytes()
     again = httpx.post(f"{base}/api/interviews", data={"interview": json.dumps(payload)}, files=files, headers=AUTH)
     assert again.json()["job"]["id"] == job_id and not again.json()["created"]  # idempotent
-    worker = jobs.worker_for(settings, get_engine(settings.database_url)).start()  # what `serve` runs in-process
+    worker = worker_for(settings, get_engine(settings.database_url)).start()  # what `serve` runs in-process
     try:
         job, seen = _poll(base, job_id)
     finally:

@@ -1,4 +1,4 @@
-"""The durable job queue (assistant/jobs.py) on SQLite and PostgreSQL: idempotent submission, one winner per
+"""The durable job queue (candor/jobs.py) on SQLite and PostgreSQL: idempotent submission, one winner per
 claim, heartbeats, a lapsed lease picked up again, retries then failure with the partial result kept, and a
 real `python app.py worker` process killed mid-job whose job another worker finishes once."""
 
@@ -17,16 +17,17 @@ import pytest
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from assistant import jobs
-from assistant.db import get_engine
-from assistant.models import CompetencyScore, Interview, Job
+from assistant.workers import worker_for
+from candor import jobs
+from candor.db import get_engine
+from candor.models import CompetencyScore, Interview, Job
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def _pg_queue(pg_server_url):
-    from assistant.migrate import upgrade
+    from candor.migrate import upgrade
     from tests.conftest import _reset_postgres
 
     _reset_postgres(pg_server_url)
@@ -171,8 +172,8 @@ def test_a_killed_worker_process_loses_its_job_to_another_that_finishes_it_once(
     from tests.conftest import NOW, make_settings
     from tests.media import have_media_tools, speak
     from tests.scoring_fixtures import STRONG, catalogue_sqlite, interview_payload
-    from tools.interview_input import InterviewIn
-    from tools.interview_submit import submit_interview
+    from tools.scoring.input import InterviewIn
+    from tools.scoring.submit import submit_interview
 
     if not have_media_tools():
         pytest.skip("espeak-ng and ffmpeg are needed")
@@ -198,7 +199,7 @@ def test_a_killed_worker_process_loses_its_job_to_another_that_finishes_it_once(
         proc.wait(10)
         assert jobs.get_job(engine, job_id).status == "running"
         time.sleep(2.2)  # its lease lapses
-        done = jobs.worker_for(settings, engine).run_one()
+        done = worker_for(settings, engine).run_one()
         assert done.id == job_id and done.status == "done" and done.attempts == 2, done.error
     finally:
         if proc.poll() is None:

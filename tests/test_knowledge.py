@@ -13,8 +13,8 @@ import pytest
 import yaml
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.models import CompetencyModel, Question, Role
+from candor.db import get_engine
+from candor.models import CompetencyModel, Question, Role
 from knowledge.catalogue import ROLES_DIR, CatalogueError, load_roles
 from knowledge.passages import build_passages
 from knowledge.sync import active_model, sync_catalogue, sync_role
@@ -241,7 +241,7 @@ def _search(turn):
     ("What should a candidate practise for event execution?", "marketing_planner/resources/event_execution"),
 ])
 def test_role_questions_are_answered_from_cited_passages(assistant, question, expected_source):
-    from tools.base import Principal
+    from candor.principal import Principal
 
     turn = assistant.ask(Principal(id="ana", audience="hr_manager"), question)
     result = _search(turn)
@@ -250,7 +250,7 @@ def test_role_questions_are_answered_from_cited_passages(assistant, question, ex
 
 
 def test_weights_in_answers_come_from_the_active_model(assistant, seeded_sqlite_url):
-    from tools.base import Principal
+    from candor.principal import Principal
 
     turn = assistant.ask(Principal(id="ana", audience="hr_manager"), "生产主管需要哪些能力？权重是多少？")
     model = _search(turn)["models"][0]
@@ -296,7 +296,7 @@ def test_jobs_we_do_not_have_are_never_matched(description):
 
 
 def test_statistics_for_a_described_role_say_which_role_they_are(assistant):
-    from tools.base import Principal
+    from candor.principal import Principal
 
     turn = assistant.ask(Principal(id="ana", audience="hr_manager"),
                          "What is the failure rate for the supervisors who run our production lines in the last 3 months?")
@@ -311,7 +311,7 @@ def test_statistics_for_a_described_role_say_which_role_they_are(assistant):
 
 
 def test_an_unclear_description_gets_a_question_back_not_another_roles_figures(assistant):
-    from tools.base import Principal
+    from candor.principal import Principal
 
     turn = assistant.ask(Principal(id="ana", audience="hr_manager"),
                          "What is the failure rate for the people who cook in our canteen?")
@@ -332,9 +332,8 @@ def onnx_dir(tmp_path_factory):
 
 
 def test_onnx_query_vectors_equal_the_sentence_transformers_ones(onnx_dir):
-    import numpy as np
 
-    from knowledge.embeddings import load_model
+    from knowledge.minilm import load_model
     from knowledge.onnx_encoder import OnnxEncoder, onnx_file
 
     texts = [q["q"] for q in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["en"][:12]] + ["a", "x " * 400]
@@ -355,7 +354,7 @@ def test_a_knowledge_question_does_not_load_torch(index, onnx_dir, seeded_sqlite
 
     chroma_path = Path(index.client.get_settings().persist_directory)
     script = (
-        "import sys; from assistant.agent import Assistant; from tools.base import Principal; "
+        "import sys; from assistant.agent import Assistant; from candor.principal import Principal; "
         "from tests.conftest import make_settings; "
         f"s = make_settings({seeded_sqlite_url!r}, CHROMA_PATH={str(chroma_path)!r}, "
         f"CANDOR_EMBEDDING_ONNX_DIR={str(onnx_dir)!r}); "
@@ -377,7 +376,7 @@ def test_a_described_role_in_a_statistics_question_does_not_load_torch(onnx_dir,
 
     seeded_sqlite_url = copy_sqlite(seeded_sqlite_url, tmp_path / "copy.db")  # the subprocess writes its turn
     script = (
-        "import sys; from assistant.agent import Assistant; from tools.base import Principal; "
+        "import sys; from assistant.agent import Assistant; from candor.principal import Principal; "
         "from tests.conftest import make_settings; "
         f"s = make_settings({seeded_sqlite_url!r}, CANDOR_EMBEDDING_ONNX_DIR={str(onnx_dir)!r}); "
         "t = Assistant(s).ask(Principal(id='ana', audience='hr_manager'), "

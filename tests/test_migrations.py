@@ -10,9 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-import assistant.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from assistant.db import get_engine
-from assistant.migrate import upgrade
+import candor.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from candor.db import get_engine
+from candor.migrate import upgrade
 
 
 def _schema_diff(url: str) -> list:

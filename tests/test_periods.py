@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tools.periods import Period, PeriodError, default_period, find_period, parse_period
+from candor.periods import (
+    Period,
+    PeriodError,
+    default_period,
+    find_period,
+    parse_period,
+)
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=timezone.utc)  # a Sunday, mid-Q4
 D = date.fromisoformat
@@ -471,7 +477,7 @@ def test_period_model():
 
 
 def test_import_is_light():
-    code = ("import sys, tools.periods as p; "
+    code = ("import sys, candor.periods as p; "
             "heavy = sorted(m for m in ('sqlalchemy', 'sqlmodel', 'langchain_core', 'assistant', 'numpy', 'dateutil')"
             " if m in sys.modules); "
             "print(heavy, p._compiled.cache_info().currsize)")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.models import Candidate, Interview, Outcome, Role
+from candor.db import get_engine
+from candor.models import Candidate, Interview, Outcome, Role
 from tests.competency_helpers import deps_for
 from tools.base import ToolError
-from tools.predict_performance import SPEC as PREDICT
-from tools.predict_performance import SPEC_ATTRITION as ATTRITION
-from tools.prediction_models import clear_cache
+from tools.prediction.models import clear_cache
+from tools.prediction.predict import SPEC as PREDICT
+from tools.prediction.predict import SPEC_ATTRITION as ATTRITION
 
 
 def failed_candidates(session, role_key: str, limit: int = 150) -> list[str]:

@@ -8,10 +8,10 @@ import pytest
 
 from assistant.agent import Assistant
 from assistant.providers import ProviderError, build_chat_model
-from assistant.settings import SettingsError
+from candor.principal import Principal
+from candor.settings import SettingsError
 from tests.conftest import make_settings
 from tests.fake_openai import FakeOpenAI, tool_call
-from tools.base import Principal
 
 HR = Principal(id="ana", audience="hr_manager")
 

@@ -19,17 +19,18 @@ import pytest
 from sqlmodel import Session, select
 
 from assistant.agent import Assistant
-from assistant.db import get_engine
-from assistant.grounding import ungrounded_numbers
-from assistant.models import FeedbackDraft, Interview, Outcome
+from candor.db import get_engine
+from candor.grounding import ungrounded_numbers
+from candor.models import FeedbackDraft, Interview, Outcome
+from candor.periods import parse_period, period_bounds
+from candor.principal import Principal
 from integrations.web.app import create_app
 from tests.conftest import NOW, make_settings
 from tests.live_server import serve
 from tests.test_cli import run as run_cli
-from tools.base import Principal, ToolDeps, ToolError
-from tools.build_report import SPEC, BuildReportResult
-from tools.failure_stats import CATEGORY_LABELS, FailureStatsArgs, failure_stats
-from tools.periods import parse_period, period_bounds
+from tools.base import ToolDeps, ToolError
+from tools.reports.build import SPEC, BuildReportResult
+from tools.shared.failures import CATEGORY_LABELS, FailureStatsArgs, failure_stats
 
 ROOT = Path(__file__).resolve().parent.parent
 RECRUITER = Principal(id="rita", audience="recruiter")
@@ -90,7 +91,7 @@ def test_decision_time_against_a_direct_computation(seeded_sqlite_url, tmp_path)
 
 
 def _role_id(session, key: str) -> int:
-    from assistant.models import Role
+    from candor.models import Role
 
     return session.exec(select(Role.id).where(Role.key == key)).one()
 
@@ -154,7 +155,7 @@ def test_chinese_chart_uses_a_cjk_font_with_every_glyph(seeded_sqlite_url, tmp_p
     from matplotlib.font_manager import FontProperties, findfont, get_font
     from matplotlib.text import Text
 
-    from tools.report_files import CJK_FAMILIES, cjk_font
+    from tools.reports.files import CJK_FAMILIES, cjk_font
 
     if cjk_font() is None:
         pytest.fail("No CJK font is installed: run `make install` (it installs Debian's fonts-noto-cjk)")
@@ -185,7 +186,7 @@ def test_chinese_chart_uses_a_cjk_font_with_every_glyph(seeded_sqlite_url, tmp_p
 
 def test_without_a_cjk_font_the_chart_falls_back_to_english_and_says_so(seeded_sqlite_url, tmp_path, monkeypatch,
                                                                          caplog):
-    monkeypatch.setattr("tools.report_files.cjk_font", lambda: None)
+    monkeypatch.setattr("tools.reports.files.cjk_font", lambda: None)
     with caplog.at_level(logging.WARNING, logger="candor.reports"):
         report = build(seeded_sqlite_url, tmp_path, role="Field Technician", language="zh", chart=True)
     assert Path(report.chart_path).is_file()

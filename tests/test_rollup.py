@@ -8,14 +8,22 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from assistant.db import get_engine
-from assistant.demo.seed import seed_demo
-from assistant.migrate import upgrade
-from assistant.models import (Candidate, Competency, FailureCategory, FailureDaily, FailureReason, Interview,
-                              Outcome, Role)
+from candor.db import get_engine
+from candor.models import (
+    Candidate,
+    Competency,
+    FailureCategory,
+    FailureDaily,
+    FailureReason,
+    Interview,
+    Outcome,
+    Role,
+)
+from candor.principal import Principal
+from demo.seed import seed_demo
 from tests.conftest import NOW
-from tools.base import Principal, ToolDeps
-from tools.failure_stats import FailureStatsArgs, failure_stats
+from tools.base import ToolDeps
+from tools.shared.failures import FailureStatsArgs, failure_stats
 
 
 def rollup_totals(session) -> dict:

@@ -1,4 +1,4 @@
-"""The scoring pipeline (tools/score_interview.py): input validation, storage, media → signals → scores,
+"""The scoring pipeline (tools/scoring/tool.py): input validation, storage, media → signals → scores,
 every bad input a clear error with nothing lost, and "Score interview …" through the assistant."""
 
 from __future__ import annotations
@@ -7,15 +7,22 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.models import Answer, CompetencyScore, Interview, Job
+from candor.db import get_engine
+from candor.models import Answer, CompetencyScore, Interview, Job
+from candor.principal import Principal
 from tests.conftest import NOW, make_settings
 from tests.media import ffmpeg, have_media_tools, speak
-from tests.scoring_fixtures import MD, STRONG, catalogue_sqlite, deactivate_models, interview_payload
-from tools.base import Principal, ToolError
-from tools.interview_input import InterviewIn
-from tools.interview_submit import interview_result, submit_interview
-from tools.score_interview import process_interview
+from tests.scoring_fixtures import (
+    MD,
+    STRONG,
+    catalogue_sqlite,
+    deactivate_models,
+    interview_payload,
+)
+from tools.base import ToolError
+from tools.scoring.input import InterviewIn
+from tools.scoring.submit import interview_result, submit_interview
+from tools.scoring.tool import process_interview
 
 needs_media = pytest.mark.skipif(not have_media_tools(), reason="espeak-ng and ffmpeg are needed (make install)")
 
@@ -107,7 +114,7 @@ def _interview_id(url, external_id) -> int:
 
 @needs_media
 def test_video_without_consent_never_calls_vision(url, tmp_path, monkeypatch):
-    import integrations.vision as vision
+    import media.vision as vision
 
     calls = []
     monkeypatch.setattr(vision, "face_signals", lambda *a, **k: calls.append(a) or {})
@@ -142,7 +149,7 @@ def test_score_interview_through_the_assistant_in_english_and_chinese(url):
 
     payload = interview_payload("IV-CHAT-1")
     with Session(get_engine(url)) as session:
-        from tools.interview_input import store_interview
+        from tools.scoring.input import store_interview
 
         store_interview(session, InterviewIn.model_validate(payload), now=NOW)
         session.commit()
@@ -173,7 +180,7 @@ def test_score_command_runs_a_folder_with_a_recording_and_prints_progress(url, t
     from typer.testing import CliRunner
 
     from app import cli
-    from assistant.settings import get_settings
+    from candor.settings import get_settings
 
     folder = tmp_path / "MD-CLI-1"
     folder.mkdir()
@@ -203,7 +210,7 @@ def test_score_command_runs_a_folder_with_a_recording_and_prints_progress(url, t
 
 def test_chat_queues_an_interview_whose_recordings_are_not_processed_and_reports_its_job(url):
     from assistant.agent import Assistant
-    from tools.interview_input import store_interview
+    from tools.scoring.input import store_interview
 
     payload = interview_payload("IV-Q-1", media={"communication": "comm.wav"})
     with Session(get_engine(url)) as session:

@@ -8,15 +8,30 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from assistant.db import get_engine
-from assistant.models import (Answer, Candidate, Competency, CompetencyScore, FailureDaily, FailureReason, Interview,
-                              Outcome, Question, Role)
-from assistant.rollup import rebuild_failure_daily
+from candor.db import get_engine
+from candor.models import (
+    Answer,
+    Candidate,
+    Competency,
+    CompetencyScore,
+    FailureDaily,
+    FailureReason,
+    Interview,
+    Outcome,
+    Question,
+    Role,
+)
+from candor.rollup import rebuild_failure_daily
 from tests.conftest import NOW, copy_sqlite, make_settings
 from tests.fake_openai import FakeOpenAI, tool_call
-from tests.scoring_fixtures import STRONG, catalogue, catalogue_sqlite, deactivate_models
+from tests.scoring_fixtures import (
+    STRONG,
+    catalogue,
+    catalogue_sqlite,
+    deactivate_models,
+)
 from tools.base import ToolError
-from tools.scoring import score_stored_interview
+from tools.scoring.pipeline import score_stored_interview
 
 WHEN = datetime(2026, 11, 10, 9, 0, tzinfo=timezone.utc)
 

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from assistant.db import get_engine
-from assistant.demo import SeedError, SeedSummary, seed_demo
-from assistant.migrate import upgrade
-from assistant.models import Candidate
+from candor.db import get_engine
+from candor.migrate import upgrade
+from candor.models import Candidate
+from demo import SeedError, SeedSummary, seed_demo
 from tests.conftest import NOW
 
 
@@ -318,7 +318,7 @@ def test_other_baselines_and_hires(url):
 
 def test_big_run_settings_on_a_small_company(sqlite_url, monkeypatch):
     """The branches a million-candidate run takes (hire cap, no answers), and the quotas at another size."""
-    import assistant.demo.seed as seed_module
+    import demo.seed as seed_module
 
     monkeypatch.setattr(seed_module, "MAX_HIRES_PER_ROLE", 30)
     monkeypatch.setattr(seed_module, "ANSWERS_MAX_CANDIDATES", 1000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.settings import SettingsError, load_settings
+from candor.settings import SettingsError, load_settings
 
 
 def test_defaults_are_the_embedded_single_machine_setup():

@@ -14,14 +14,23 @@ import pytest
 from sqlmodel import Session, select
 
 from assistant.agent import Assistant, ToolCallRecord, Turn
-from assistant.db import get_engine
-from assistant.models import AuditEvent, Conversation
+from candor.db import get_engine
+from candor.models import AuditEvent, Conversation
+from candor.principal import Principal
 from integrations.web.app import create_app
 from tests.conftest import NOW, make_settings
-from tests.fake_slack import (BOT_ID, FakeSlack, app_mention, block_actions, direct_message, event_callback,
-                              signed_headers, slash_command)
+from tests.fake_slack import (
+    BOT_ID,
+    FakeSlack,
+    app_mention,
+    block_actions,
+    direct_message,
+    event_callback,
+    signed_headers,
+    slash_command,
+)
 from tests.live_server import serve
-from tools.base import Principal, ToolDeps
+from tools.base import ToolDeps
 from tools.registry import get_tool
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -256,7 +265,7 @@ def test_hr_managers_click_on_a_missing_proposal_is_explained(base_url, slack):
 def test_hr_manager_approves_a_real_proposal_with_the_button(slack, tmp_path_factory):
     # A throw-away company: approving applies a new competency model, and the shared one stays untouched.
     from assistant.actions import run_tool
-    from assistant.models import CompetencyChangeProposal
+    from candor.models import CompetencyChangeProposal
     from integrations.slack.render import action_blocks
     from tests.conftest import _seeded
 
@@ -425,7 +434,7 @@ def test_tables_align_chinese_and_buttons_follow_proposals():
 
 
 def test_slack_settings_are_validated():
-    from assistant.settings import SettingsError, load_settings
+    from candor.settings import SettingsError, load_settings
 
     with pytest.raises(SettingsError, match="candidates never use Slack"):
         load_settings(_env_file=None, CANDOR_SLACK_USERS='{"U0CAND1": {"id": "c", "audience": "candidate"}}')
@@ -494,7 +503,8 @@ def test_report_csv_button_rebuilds_the_report_as_the_clicker_and_uploads_it(bas
 
 
 def test_notices_reach_hr_managers_in_slack(slack, seeded_sqlite_url):
-    from assistant.notify import Notice, default_notifier
+    from candor.notify import Notice
+    from integrations.notifiers import default_notifier
 
     notice = Notice(audience="hr_manager", kind="fairness_flag", title_en="Fairness audit: new adverse impact",
                     title_zh="公平性审计：发现新的不利影响", text_en="- Sales Manager, age band 55+: impact ratio 0.674",

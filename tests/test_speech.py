@@ -9,11 +9,27 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import load_settings
-from integrations.speech import (SpeechError, Transcript, Word, baseline_deltas, count_fillers, probe_media,
-                                 speech_features, transcribe)
-from integrations.speech import faster_whisper_engine, transcription as transcribe_module
-from tests.media import blank_video, ffmpeg, have_media_tools, long_silence, silence, speak
+from candor.settings import load_settings
+from media.speech import (
+    SpeechError,
+    Transcript,
+    Word,
+    baseline_deltas,
+    count_fillers,
+    faster_whisper_engine,
+    probe_media,
+    speech_features,
+    transcribe,
+)
+from media.speech import transcription as transcribe_module
+from tests.media import (
+    blank_video,
+    ffmpeg,
+    have_media_tools,
+    long_silence,
+    silence,
+    speak,
+)
 
 pytestmark = pytest.mark.skipif(not have_media_tools(), reason="needs espeak-ng and ffmpeg (make install)")
 
@@ -219,7 +235,7 @@ def test_two_hour_file_is_refused_before_decoding(media_dir, settings, monkeypat
 def test_long_file_without_a_duration_header_stops_decoding_at_the_limit(media_dir):
     from dataclasses import replace
 
-    from integrations.speech.media import decode_audio
+    from media.speech.media import decode_audio
 
     # Browsers' WebM recordings often carry no duration: then decoding stops just past the limit.
     info = replace(probe_media(long_silence(media_dir / "150s.ogg", 150)), duration_s=None)

@@ -9,11 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Candidate
-from assistant.settings import load_settings
-from integrations.vision import candidate_face_signals, face_allowed, face_signals
-from integrations.vision.frames import sample_frames
-from tests.media import blank_video, ffmpeg, have_media_tools, speak, stand_in_emotion_model, video_from_image
+from candor.models import Candidate
+from candor.settings import load_settings
+from media.vision import candidate_face_signals, face_allowed, face_signals
+from media.vision.frames import sample_frames
+from tests.media import (
+    blank_video,
+    ffmpeg,
+    have_media_tools,
+    speak,
+    stand_in_emotion_model,
+    video_from_image,
+)
 
 pytestmark = pytest.mark.skipif(not have_media_tools(), reason="needs ffmpeg and espeak-ng (make install)")
 
@@ -44,7 +51,7 @@ def media_settings(vision_dir: Path, **overrides):
 @pytest.fixture
 def watched_deepface(vision_dir, monkeypatch):
     """deepface with its model factory and analyze() recorded, so tests can see what ran."""
-    from integrations.vision.deepface_runner import load_deepface
+    from media.vision.deepface_runner import load_deepface
 
     DeepFace = load_deepface(media_settings(vision_dir))
     from deepface.modules import modeling
@@ -66,7 +73,7 @@ def watched_deepface(vision_dir, monkeypatch):
 
 
 def test_the_astronaut_photo_has_one_face_found_by_the_opencv_detector(vision_dir):
-    from integrations.vision.deepface_runner import load_deepface
+    from media.vision.deepface_runner import load_deepface
 
     DeepFace = load_deepface(media_settings(vision_dir))
     faces = DeepFace.extract_faces(str(ASTRONAUT), detector_backend="opencv", enforce_detection=True)
@@ -156,8 +163,9 @@ def test_face_allowed_needs_consent_and_a_policy_that_allows_it(session):
 def test_no_consent_or_policy_refusal_means_no_vision_call_at_all(vision_dir, monkeypatch):
     import deepface.DeepFace
     import deepface.modules.demography
-    import integrations.vision.deepface_runner as runner
-    import integrations.vision.frames as frames
+
+    import media.vision.deepface_runner as runner
+    import media.vision.frames as frames
 
     def forbidden(*args, **kwargs):
         pytest.fail("vision ran without consent or against the deployment policy")
@@ -179,8 +187,8 @@ def test_refusal_imports_no_vision_library(vision_dir):
     """In a fresh interpreter: refusing loads neither deepface nor opencv."""
     code = (
         "import sys\n"
-        "from assistant.settings import load_settings\n"
-        "from integrations.vision import candidate_face_signals\n"
+        "from candor.settings import load_settings\n"
+        "from media.vision import candidate_face_signals\n"
         "s = load_settings(CANDOR_ENV='test', CANDOR_DEPLOYMENT_REGION='DE', "
         f"CANDOR_EMOTION_WEIGHTS={str(vision_dir / 'sad.onnx')!r})\n"
         f"r = candidate_face_signals({{'consent_face_analysis': True}}, {str(vision_dir / 'face.mp4')!r}, s)\n"

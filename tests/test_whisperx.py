@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("whisperx", reason="whisperx is an optional extra: run `make test-whisperx`")
 
-from assistant.settings import load_settings  # noqa: E402
-from integrations.speech import SpeechError, speech_features, transcribe  # noqa: E402
+from candor.settings import load_settings  # noqa: E402
+from media.speech import SpeechError, speech_features, transcribe  # noqa: E402
 from tests.media import have_media_tools, silence, speak  # noqa: E402
 from tests.test_speech import ANSWER_1, ANSWER_2, word_error_rate  # noqa: E402
 

@@ -1,1 +1,1 @@
-"""Candor's capabilities: one module per tool."""
+"""Candor's capabilities: one package per capability, over what they share (tools/shared) and tools/base."""

@@ -17,18 +17,12 @@ from typing import Any, Callable, Generic, Optional, TypeVar
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from assistant.models import AuditEvent
+from candor.audit import audit_event
+from candor.models import AuditEvent
+from candor.principal import Principal
 
 ArgsT = TypeVar("ArgsT", bound=BaseModel)
 ResultT = TypeVar("ResultT", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Principal:
-    id: str
-    audience: str  # hr_manager | recruiter | evaluator | candidate
-    candidate_id: int | None = None  # set only for candidate principals
-    display_name: str = ""
 
 
 @dataclass
@@ -108,9 +102,8 @@ def _ms(started: float) -> float:
 def _audit(deps: ToolDeps, action: str, args: Any, outcome: str, detail: str, duration_ms: float) -> None:
     arguments = (args.model_dump(mode="json", exclude_defaults=True) if isinstance(args, BaseModel)
                  else {k: v for k, v in dict(args or {}).items() if v is not None})
-    event = AuditEvent(principal_id=deps.principal.id, audience=deps.principal.audience,
-                       conversation_id=deps.conversation_id, action=action, arguments=arguments,
-                       outcome=outcome, detail=detail, duration_ms=duration_ms)
+    event = audit_event(deps.principal, action, arguments, outcome=outcome, detail=detail, duration_ms=duration_ms,
+                        conversation_id=deps.conversation_id)
     if deps.pending_audit is not None:
         deps.pending_audit.append(event)
     else:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from .base import ToolSpec
-from .build_report import SPEC as BUILD_REPORT
-from .candidate import CANDIDATE_TOOLS
-from .candidate_requests import SPEC_STAFF as CANDIDATE_REQUESTS
-from .competency_changes import SPEC_DECIDE as DECIDE_PROPOSAL
-from .competency_changes import SPEC_PROPOSE as PROPOSE_COMPETENCY_CHANGES
-from .competency_insights import SPEC as COMPETENCY_INSIGHTS
-from .competency_outcome import SPEC as PROPOSAL_OUTCOME
-from .draft_feedback import SPEC as DRAFT_FEEDBACK
-from .draft_feedback import SPEC_REVIEW as REVIEW_FEEDBACK
-from .failure_stats import SPEC as FAILURE_STATS
-from .fairness_audit import SPEC as FAIRNESS_AUDIT
-from .monitoring import SPEC as MONITOR_COMPETENCIES
-from .predict_performance import SPEC as PREDICT_PERFORMANCE
-from .predict_performance import SPEC_ATTRITION as ATTRITION_RISK
-from .score_interview import SPEC as SCORE_INTERVIEW
-from .search_role_profiles import SPEC as SEARCH_ROLE_PROFILES
+from tools.base import ToolSpec
+from tools.candidate.own import CANDIDATE_TOOLS
+from tools.candidate.requests import SPEC_STAFF as CANDIDATE_REQUESTS
+from tools.competency.insights import SPEC as COMPETENCY_INSIGHTS
+from tools.competency.monitoring import SPEC as MONITOR_COMPETENCIES
+from tools.competency.outcomes import SPEC as PROPOSAL_OUTCOME
+from tools.competency.proposals import SPEC_DECIDE as DECIDE_PROPOSAL
+from tools.competency.proposals import SPEC_PROPOSE as PROPOSE_COMPETENCY_CHANGES
+from tools.failure_stats import SPEC as FAILURE_STATS
+from tools.fairness.audit import SPEC as FAIRNESS_AUDIT
+from tools.feedback.draft import SPEC as DRAFT_FEEDBACK
+from tools.feedback.draft import SPEC_REVIEW as REVIEW_FEEDBACK
+from tools.prediction.predict import SPEC as PREDICT_PERFORMANCE
+from tools.prediction.predict import SPEC_ATTRITION as ATTRITION_RISK
+from tools.reports.build import SPEC as BUILD_REPORT
+from tools.role_profiles.search import SPEC as SEARCH_ROLE_PROFILES
+from tools.scoring.tool import SPEC as SCORE_INTERVIEW
 
 ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS, FAIRNESS_AUDIT,
                                    COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, DECIDE_PROPOSAL, PROPOSAL_OUTCOME,

@@ -14,7 +14,7 @@ import uuid
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
-from assistant.language import language_of
+from candor.language import language_of
 from prompts import render
 
 # -- what must be refused (checked first, in this order) ------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .nlu import Understanding
+from assistant.planner.nlu import Understanding
 
 PROPOSAL_ID = r"(?:proposal|change|方案|提案)\s*(?:#|no\.?|number|编号)?\s*(\d+)"
 DECIDE = re.compile(r"\b(?P<verb>approve|accept|reject|decline)\w*\s+(?:the\s+)?" + PROPOSAL_ID + r"(?P<rest>.*)$"

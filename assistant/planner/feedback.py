@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .competency import CompetencyCall
-from .nlu import Understanding
+from assistant.planner.competency import CompetencyCall
+from assistant.planner.nlu import Understanding
 
 DRAFT_WORDS = re.compile(r"(\b(re-?)?(draft|write|prepare|compose|generate)\w*\b.{0,40}\b(feedback|letters?)\b|"
                          r"\bfeedback (letters?|drafts?) for\b|起草.{0,20}反馈|撰写.{0,20}反馈|写.{0,8}反馈信|生成.{0,12}反馈)",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .nlu import Understanding
+from assistant.planner.nlu import Understanding
 
 NEEDS = re.compile(r"what (does|do|should) (a|an|the|our)?\s*.{2,60}?\s(need|require)|"
                    r"what (skills|competencies|abilities) (does|do|are)|requirements? (for|of)|"

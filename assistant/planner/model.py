@@ -12,15 +12,15 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
-from .candidate import candidate_reply
-from .competency import CompetencyCall, competency_calls
-from .feedback import feedback_call
-from .knowledge import knowledge_call
-from .nlu import Understanding, understand
-from .render import render_help, render_refusal, render_tool_result
-from .report import report_args, report_followup, wants_report
-from .requests import requests_call
-from .scoring import scoring_call
+from assistant.planner.candidate import candidate_reply
+from assistant.planner.competency import CompetencyCall, competency_calls
+from assistant.planner.feedback import feedback_call
+from assistant.planner.knowledge import knowledge_call
+from assistant.planner.nlu import Understanding, understand
+from assistant.planner.render import render_help, render_refusal, render_tool_result
+from assistant.planner.report import report_args, report_followup, wants_report
+from assistant.planner.requests import requests_call
+from assistant.planner.scoring import scoring_call
 
 
 class EmbeddedPlanner(BaseChatModel):

@@ -6,13 +6,13 @@ Pure functions over the text and the vocabulary of known names; no database, no 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
-from assistant.language import CJK, language_of
-from tools.lookup import Vocabulary, normalise
-from tools.periods import find_period
+from candor.language import CJK, language_of
+from candor.periods import find_period
+from tools.shared.lookup import Vocabulary, normalise
 
 STATS_WORDS_EN = re.compile(
     r"\b(fail\w*|pass(ed|es|ing)?\s*rate|pass rate|reject\w*|why|reasons?|trend|statistic\w*|stats|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .nlu import Understanding
+from assistant.planner.nlu import Understanding
 
 REPORT_EN = re.compile(r"\breports?\b(?!\s+(?:the|on\s+the|how|what|why|which|whether|back|to)\b)", re.I)
 REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\b", re.I)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .competency import CompetencyCall
+from assistant.planner.competency import CompetencyCall
 
 LIST = re.compile(r"\b(candidate|applicant|review|deletion|delete)s?'? requests?\b|\brequests? (from|by) candidates?\b|"
                   r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)", re.I)

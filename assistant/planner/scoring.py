@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+
 def _ref(n: int) -> str:
     return (r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id)?\s*"
             rf"(?P<ref{n}>(?=[A-Za-z0-9_\-./]*\d)[A-Za-z0-9][A-Za-z0-9_\-./]{{0,63}})")

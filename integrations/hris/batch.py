@@ -13,11 +13,17 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
 from sqlmodel import Session, SQLModel
 
-from assistant.models import (Competency, CompetencyModel, CompetencyWeight, Interview, Outcome,
-                              PerformanceMetric, Role)
-
-from .rows import SCHEMAS, RowError, parse_row, unknown_columns
-from .sources import Section
+from candor.models import (
+    Competency,
+    CompetencyModel,
+    CompetencyWeight,
+    Interview,
+    Outcome,
+    PerformanceMetric,
+    Role,
+)
+from integrations.hris.rows import SCHEMAS, RowError, parse_row, unknown_columns
+from integrations.hris.sources import Section
 
 CHUNK = 900  # stays under SQLite's bound-parameter limit on old builds
 

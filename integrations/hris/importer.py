@@ -14,16 +14,15 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlmodel import Session
 
-from assistant.db import session_scope
-from assistant.rollup import rebuild_failure_daily
-from assistant.models import Interview, PerformanceMetric, Role
+from candor.db import session_scope
+from candor.models import Interview, PerformanceMetric, Role
+from candor.rollup import rebuild_failure_daily
+from integrations.hris.batch import Batch
+from integrations.hris.rows import KIND_ORDER, ImportFailed
+from integrations.hris.sources import read_paths
+from integrations.hris.writers import WRITERS
 from knowledge.catalogue import load_metrics
 from knowledge.sync import sync_catalogue, sync_metrics
-
-from .batch import Batch
-from .rows import KIND_ORDER, ImportFailed
-from .sources import read_paths
-from .writers import WRITERS
 
 __all__ = ["FileSummary", "ImportFailed", "ImportSummary", "import_paths"]
 

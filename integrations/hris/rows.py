@@ -13,8 +13,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Callable
 
-from assistant.clock import as_utc
-from assistant.models import FailureCategory, Outcome
+from candor.clock import as_utc
+from candor.models import FailureCategory, Outcome
 
 # Dependency order: a kind only refers to kinds before it.
 KIND_ORDER = ("roles", "candidates", "demographics", "interviews", "competency_scores", "failure_reasons",

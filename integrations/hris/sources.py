@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 import yaml
 
-from .rows import KIND_ORDER, ImportFailed
+from integrations.hris.rows import KIND_ORDER, ImportFailed
 
 DATA_SUFFIXES = (".csv", ".json", ".yaml", ".yml")
 ACCEPTED_NAMES = ("roles.json (or .yaml), candidates.csv, demographics.csv, interviews.csv, competency_scores.csv, "

@@ -13,15 +13,24 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select
 from sqlmodel import Session
 
-from assistant.models import (Candidate, Competency, CompetencyScore, Demographics, Employee, FailureReason,
-                              Interview, Outcome, PerformanceRecord, Role)
-from assistant.models._base import utcnow
+from candor.models import (
+    Candidate,
+    Competency,
+    CompetencyScore,
+    Demographics,
+    Employee,
+    FailureReason,
+    Interview,
+    Outcome,
+    PerformanceRecord,
+    Role,
+)
+from candor.models._base import utcnow
+from integrations.hris.batch import Batch, Record, chunks
+from integrations.hris.rows import SCHEMAS
+from integrations.hris.sources import Section
 from knowledge.catalogue import RoleSpec
 from knowledge.sync import active_model, sync_role
-
-from .batch import Batch, Record, chunks
-from .rows import SCHEMAS
-from .sources import Section
 
 
 def _fields(rec: Record, drop: tuple[str, ...] = (), **resolved: Any) -> dict[str, Any]:

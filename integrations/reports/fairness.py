@@ -11,8 +11,9 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from tools.base import Principal, ToolError
-from tools.fairness_audit_models import FairnessAuditResult
+from candor.principal import Principal
+from tools.base import ToolError
+from tools.fairness.models import FairnessAuditResult
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSV_COLUMNS = ("role", "role_zh", "period_start", "period_end", "table", "group", "applications", "share_pct",
@@ -81,7 +82,7 @@ def audit_command(settings, *, role: str | None, period: str | None, attributes:
         raise AuditCommandError(f"--output must end in .html or .csv, not '{output.name}'")
     if min_group_size < 5:
         raise AuditCommandError("--min-group-size must be at least 5, so no individual can be singled out")
-    from assistant.clock import current_time
+    from candor.clock import current_time
 
     result = run_audit(settings, role=role, period=period, attributes=attributes, intersections=intersections,
                        min_share_pct=min_share_pct, min_group_size=min_group_size)

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.actions import call_tool
-from tools.base import Principal, ToolError
-from tools.build_report import BuildReportResult
+from candor.principal import Principal
+from tools.base import ToolError
+from tools.reports.build import BuildReportResult
 
 
 class ReportError(RuntimeError):

@@ -14,10 +14,10 @@ from typing import Any, Callable
 from slack_bolt import App
 
 from assistant.actions import ActionUnavailable, record_denied, run_tool
-from tools.base import Principal, ToolError
-
-from .replies import REFUSAL, boundary
-from .runtime import SlackRuntime
+from candor.principal import Principal
+from integrations.slack.replies import REFUSAL, boundary
+from integrations.slack.runtime import SlackRuntime
+from tools.base import ToolError
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,9 @@ from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
 from assistant.agent import Assistant
-from assistant.settings import Settings
-
-from . import actions, commands, events
-from .runtime import SlackRuntime
+from candor.settings import Settings
+from integrations.slack import actions, commands, events
+from integrations.slack.runtime import SlackRuntime
 
 log = logging.getLogger("candor.slack")
 

@@ -10,11 +10,10 @@ from typing import Any
 from slack_bolt import App
 
 from assistant.actions import record_denied
-from assistant.language import language_of
-from tools.base import Principal
-
-from .replies import REFUSAL, ConversationReply, answer, boundary
-from .runtime import SlackRuntime, conversation_id, question_text
+from candor.language import language_of
+from candor.principal import Principal
+from integrations.slack.replies import REFUSAL, ConversationReply, answer, boundary
+from integrations.slack.runtime import SlackRuntime, conversation_id, question_text
 
 
 def is_user_dm(event: dict) -> bool:

@@ -11,9 +11,8 @@ from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_r
 from starlette.responses import Response
 
 from assistant.agent import Assistant
-from assistant.settings import Settings
-
-from .app import build_slack_app
+from candor.settings import Settings
+from integrations.slack.app import build_slack_app
 
 
 class ThreadedSlackRequestHandler(SlackRequestHandler):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from assistant.notify import Notice
+from candor.notify import Notice
 
 log = logging.getLogger("candor.slack.notify")
 

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
 from assistant.agent import MessageError
-from assistant.language import language_of
 from assistant.memory import ConversationError
-from tools.base import Principal
-
-from .render import charts_of, render_turn
-from .runtime import SlackRuntime
+from candor.language import language_of
+from candor.principal import Principal
+from integrations.slack.render import charts_of, render_turn
+from integrations.slack.runtime import SlackRuntime
 
 log = logging.getLogger("candor.slack")
 

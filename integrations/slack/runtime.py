@@ -11,8 +11,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from assistant.agent import Assistant
-from assistant.settings import Settings
-from tools.base import Principal
+from candor.principal import Principal
+from candor.settings import Settings
 
 log = logging.getLogger("candor.slack")
 

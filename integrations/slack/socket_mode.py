@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.agent import Assistant
-from assistant.settings import Settings
-
-from .app import SlackNotConfigured, build_slack_app
+from candor.settings import Settings
+from integrations.slack.app import SlackNotConfigured, build_slack_app
 
 
 def socket_mode_handler(settings: Settings, assistant: Assistant | None = None) -> Any:

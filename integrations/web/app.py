@@ -10,9 +10,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import text
 
 from assistant.agent import Assistant
-from assistant.settings import Settings, get_settings
-
-from . import candidate, chat, feedback, interviews, reports
+from candor.settings import Settings, get_settings
+from integrations.web import candidate, chat, feedback, interviews, reports
 
 log = logging.getLogger("candor.web")
 
@@ -32,8 +31,8 @@ async def _background_work(app: FastAPI):
     Set `app.state.notifier` before start-up to send its notices somewhere other than the log."""
     settings, scheduler = app.state.settings, None
     if settings.audit_scheduler_enabled:
-        from assistant.audit_schedule import scheduler_for
-        from assistant.notify import default_notifier
+        from assistant.schedule import scheduler_for
+        from integrations.notifiers import default_notifier
 
         notifier = getattr(app.state, "notifier", None) or default_notifier(settings)
         scheduler = scheduler_for(settings, app.state.assistant, notifier)
@@ -41,7 +40,7 @@ async def _background_work(app: FastAPI):
     app.state.audit_scheduler = scheduler
     worker = None
     if settings.worker_enabled:  # media scoring jobs (assistant/jobs.py); CANDOR_WORKER=false leaves it to `app.py worker`
-        from assistant.jobs import worker_for
+        from assistant.workers import worker_for
 
         worker = worker_for(settings, app.state.assistant.engine).start()
     app.state.worker = worker

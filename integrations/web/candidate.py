@@ -16,19 +16,25 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
-from sqlmodel import Session
 
-from assistant import candidate_links as links
+from assistant import actions
 from assistant.actions import call_tool
 from assistant.agent import Assistant, MessageError
 from assistant.memory import ConversationError
-from assistant.models import AuditEvent
+from candor import candidate_links as links
+from candor.principal import Principal
+from integrations.web.deps import AssistantDep, SettingsDep, StaffPrincipal
 from prompts import render
-from tools.base import Principal, ToolError
-from tools.candidate import SPEC_DATA, SPEC_DELETION, SPEC_FEEDBACK, SPEC_REVIEW, MyDataResult, MyFeedbackResult
-from tools.candidate_requests import HANDLERS, RequestResult, StaffRequest, list_requests, resolve_request
-
-from .deps import AssistantDep, SettingsDep, StaffPrincipal
+from tools.base import ToolError
+from tools.candidate.own import (
+    SPEC_DATA,
+    SPEC_DELETION,
+    SPEC_FEEDBACK,
+    SPEC_REVIEW,
+    MyDataResult,
+    MyFeedbackResult,
+)
+from tools.candidate.requests import HANDLERS, RequestResult, StaffRequest
 
 STATIC = Path(__file__).parent / "static"
 PAGE = STATIC / "candidate" / "index.html"
@@ -65,8 +71,7 @@ def mount(app: FastAPI) -> None:
 
 def _holder(request: Request, token: str) -> links.LinkHolder:
     settings, assistant = request.app.state.settings, request.app.state.assistant
-    with Session(assistant.engine) as session:
-        return links.verify(session, links.link_secret(settings), token, assistant.clock())
+    return actions.verify_candidate_link(assistant, token, settings)
 
 
 def _principal(holder: links.LinkHolder) -> Principal:
@@ -198,23 +203,16 @@ class LinkReply(BaseModel):
     expires_at: datetime
 
 
-def _audit(session: Session, principal: Principal, action: str, arguments: dict) -> None:
-    session.add(AuditEvent(principal_id=principal.id, audience=principal.audience, action=action,
-                           arguments=arguments, outcome="ok"))
-
-
 @staff_api.post("/candidates/{external_id}/link", response_model=LinkReply, summary="Issue a candidate's signed link")
 def issue_candidate_link(external_id: str, principal: StaffPrincipal, settings: SettingsDep, assistant: AssistantDep,
                          body: Optional[LinkBody] = None) -> LinkReply:
     principal, body = _handler(principal), body or LinkBody()
-    with Session(assistant.engine, expire_on_commit=False) as session:
-        candidate = links.find_candidate(session, external_id)
-        if candidate is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No candidate {external_id!r}: use the "
-                                                                   "candidate's external id, e.g. C000123.")
-        issued = links.issue_link(session, settings, candidate, issued_by=principal.id, now=assistant.clock(),
-                                  days=body.days, public_base_url=body.base_url, audience=principal.audience)
-        session.commit()
+    try:
+        issued = actions.issue_candidate_link(assistant, principal, external_id, days=body.days,
+                                              public_base_url=body.base_url, settings=settings)
+    except actions.UnknownCandidate:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No candidate {external_id!r}: use the "
+                                                               "candidate's external id, e.g. C000123.") from None
     return LinkReply(url=issued.url, token_id=issued.token_id, candidate_external_id=issued.candidate_external_id,
                      expires_at=issued.expires_at)
 
@@ -222,13 +220,10 @@ def issue_candidate_link(external_id: str, principal: StaffPrincipal, settings: 
 @staff_api.post("/candidate-links/{token_id}/revoke", summary="Revoke a candidate link")
 def revoke_candidate_link(token_id: str, principal: StaffPrincipal, assistant: AssistantDep) -> dict:
     principal = _handler(principal)
-    with Session(assistant.engine, expire_on_commit=False) as session:
-        record = links.revoke_link(session, token_id, assistant.clock())
-        if record is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No link with token id {token_id!r}.")
-        _audit(session, principal, "revoke_candidate_link", {"token_id": token_id})
-        session.commit()
-        return {"token_id": token_id, "revoked_at": record.revoked_at}
+    revoked_at = actions.revoke_candidate_link(assistant, principal, token_id)
+    if revoked_at is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No link with token id {token_id!r}.")
+    return {"token_id": token_id, "revoked_at": revoked_at}
 
 
 @staff_api.get("/candidate-requests", response_model=list[StaffRequest], summary="Candidates' requests")
@@ -238,8 +233,7 @@ def candidate_requests(principal: StaffPrincipal, assistant: AssistantDep,
                        kind: Optional[Literal["human_review", "delete_recordings"]] = None) -> list[StaffRequest]:
     """Open requests (and those in progress) by default; `?status=done` etc. for the rest."""
     _handler(principal)
-    with Session(assistant.engine) as session:
-        return list_requests(session, status_, kind)
+    return actions.candidate_requests(assistant, status_, kind)
 
 
 class ResolveBody(BaseModel):
@@ -251,11 +245,8 @@ class ResolveBody(BaseModel):
                 summary="Move a candidate request on")
 def resolve_candidate_request(request_id: int, body: ResolveBody, principal: StaffPrincipal,
                               assistant: AssistantDep) -> StaffRequest:
-    with Session(assistant.engine, expire_on_commit=False) as session:
-        try:
-            row = resolve_request(session, principal, request_id, body.status, body.resolution, assistant.clock())
-        except ToolError as exc:
-            code = {"forbidden": 403, "not_found": 404, "closed": 409}.get(exc.code, 400)
-            raise HTTPException(code, detail=exc.payload()) from None
-        session.commit()
-        return row
+    try:
+        return actions.resolve_candidate_request(assistant, principal, request_id, body.status, body.resolution)
+    except ToolError as exc:
+        code = {"forbidden": 403, "not_found": 404, "closed": 409}.get(exc.code, 400)
+        raise HTTPException(code, detail=exc.payload()) from None

@@ -10,8 +10,7 @@ from pydantic import BaseModel, Field
 
 from assistant.agent import MessageError, Turn
 from assistant.memory import ConversationError
-
-from .deps import AssistantDep, StaffPrincipal
+from integrations.web.deps import AssistantDep, StaffPrincipal
 
 router = APIRouter(prefix="/api", tags=["chat"])
 

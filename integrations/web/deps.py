@@ -9,8 +9,8 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from assistant.agent import Assistant
-from assistant.settings import Settings
-from tools.base import Principal
+from candor.principal import Principal
+from candor.settings import Settings
 
 bearer = HTTPBearer(auto_error=False, description="A staff token from CANDOR_STAFF_TOKENS")
 

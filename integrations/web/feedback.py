@@ -13,11 +13,16 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
 
-from tools.base import ToolError
-from tools.draft_feedback import SPEC, SPEC_REVIEW, DraftFeedbackArgs, DraftFeedbackResult, ReviewFeedbackResult
 from assistant.actions import call_tool
-
-from .deps import AssistantDep, StaffPrincipal
+from integrations.web.deps import AssistantDep, StaffPrincipal
+from tools.base import ToolError
+from tools.feedback.draft import (
+    SPEC,
+    SPEC_REVIEW,
+    DraftFeedbackArgs,
+    DraftFeedbackResult,
+    ReviewFeedbackResult,
+)
 
 router = APIRouter(prefix="/api/feedback", tags=["feedback"])
 STATUS = {"forbidden": status.HTTP_403_FORBIDDEN, "unknown_draft": status.HTTP_404_NOT_FOUND,

@@ -11,18 +11,23 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
-from assistant.clock import current_time
+from candor.clock import current_time
+from integrations.web.deps import AssistantDep, SettingsDep, StaffPrincipal
 from tools.base import ToolError
-from tools.interview_input import InterviewIn, check_media_name, validation_problems
-from tools.interview_submit import (JobPublic, Submitted, interview_result, job_status, submit_interview)
-from tools.score_interview import ScoreInterviewResult
-
-from .deps import AssistantDep, SettingsDep, StaffPrincipal
+from tools.scoring.input import InterviewIn, check_media_name, validation_problems
+from tools.scoring.submit import (
+    JobPublic,
+    Submitted,
+    interview_result,
+    job_status,
+    submit_interview,
+)
+from tools.scoring.tool import ScoreInterviewResult
 
 router = APIRouter(prefix="/api", tags=["interviews"])
 STATUS_FOR = {"unknown_role": 422, "unknown_question": 422, "question_of_other_role": 422, "unsupported_media": 415,

@@ -9,9 +9,8 @@ from fastapi import APIRouter, HTTPException, Query, status
 from fastapi.responses import FileResponse
 
 from integrations.reports.recruiter import ReportError, run_report
-from tools.build_report import BuildReportResult
-
-from .deps import AssistantDep, StaffPrincipal
+from integrations.web.deps import AssistantDep, StaffPrincipal
+from tools.reports.build import BuildReportResult
 
 router = APIRouter(prefix="/api", tags=["reports"])
 STATUS = {"forbidden": status.HTTP_403_FORBIDDEN, "unknown_role": status.HTTP_404_NOT_FOUND}

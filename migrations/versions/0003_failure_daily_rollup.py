@@ -32,7 +32,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("day", "role_id", "dim", "key", name="uq_failure_daily"),
     )
     # Backfill from whatever is already there, so an upgraded database answers at once.
-    from assistant.rollup import rebuild_failure_daily
+    from candor.rollup import rebuild_failure_daily
 
     rebuild_failure_daily(op.get_bind())
 

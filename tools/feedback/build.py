@@ -14,12 +14,27 @@ from typing import Any, Optional
 
 from sqlmodel import Session, select
 
-from assistant.models import Candidate, Competency, CompetencyScore, FailureReason, Interview, Outcome, Role
+from candor.models import (
+    Candidate,
+    Competency,
+    CompetencyScore,
+    FailureReason,
+    Interview,
+    Outcome,
+    Role,
+)
 from knowledge.catalogue import CompetencySpec, RoleSpec, default_roles
-
-from ..base import ToolError
-from .facts import BelowMinimum, Facts, Resource, Skill, Text2, date_text, reapply_date
-from .skills import skill_names
+from tools.base import ToolError
+from tools.feedback.facts import (
+    BelowMinimum,
+    Facts,
+    Resource,
+    Skill,
+    Text2,
+    date_text,
+    reapply_date,
+)
+from tools.feedback.skills import skill_names
 
 INTERNAL_MARK = re.compile(r"^\s*(\[?internal\]?|内部)\s*[:：\]]?", re.I)
 INTERVIEW_REF = re.compile(r"^\s*(?:interview\s*#?\s*|面试\s*)?(I?)(\d{1,12})\s*$", re.I)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d+(?:\.\d+)?")
+from candor.grounding import number_tokens, numbers_in_data
+
 # Terms that belong to signals and data a letter never states (see tools/feedback/facts.py).
 FORBIDDEN = re.compile(
     r"(words? per minute|speech rate|speaking rate|\bpauses?\b|\bfiller\b|\bhesitat\w*|facial|\bemotions?\b|"
@@ -32,28 +33,6 @@ class FactCheckError(ValueError):
         return "反馈信与存储的评分不一致：" + "；".join(p["zh"] for p in self.problems) + "。请保持所有数字和能力项与事实一致。"
 
 
-def numbers_in(value: Any) -> set[float]:
-    """Every number in the facts: numeric values and the digits inside texts (dates, resource titles…)."""
-    out: set[float] = set()
-    if isinstance(value, bool) or value is None:
-        return out
-    if isinstance(value, (int, float)):
-        out.add(float(value))
-    elif isinstance(value, str):
-        out.update(_parse(m) for m in NUMBER.findall(value))
-    elif isinstance(value, dict):
-        for v in value.values():
-            out |= numbers_in(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            out |= numbers_in(v)
-    return out
-
-
-def _parse(text: str) -> float:
-    return float(text)
-
-
 def check_body(body: str, facts: dict, *, role_competencies: Iterable[tuple[str, str]] = ()) -> None:
     """Raise FactCheckError unless `body` is backed by `facts`.
 
@@ -61,8 +40,8 @@ def check_body(body: str, facts: dict, *, role_competencies: Iterable[tuple[str,
     one the facts do not list (a strength or weakness nobody scored as such) is caught.
     """
     problems: list[dict[str, str]] = []
-    allowed = numbers_in(facts)
-    stray = sorted({m for m in NUMBER.findall(body) if _parse(m) not in allowed}, key=lambda m: _parse(m))
+    allowed = numbers_in_data(facts)
+    stray = [t for t, _ in sorted({(t, v) for t, v in number_tokens(body) if v not in allowed}, key=lambda tv: tv[1])]
     if stray:
         listed = ", ".join(stray)
         problems.append({"en": f"it states {listed}, which the stored scores do not contain",

@@ -10,9 +10,9 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from candor.llm import vendor_chat_model
 from prompts import render
-
-from .check import FactCheckError, check_body
+from tools.feedback.check import FactCheckError, check_body
 
 POLISH_INSTRUCTIONS = {
     "en": ("You polish feedback letters to job candidates. Rewrite the letter below so it reads warmly and clearly, "
@@ -48,11 +48,9 @@ def polish_letter(body: str, facts: dict, settings: Any,
     """(the body to store, what happened). The template body is kept whenever the model's is not backed."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    from assistant.providers import build_chat_model
-
     language = facts.get("language", "en")
     try:
-        model = build_chat_model(settings, vocabulary=lambda: None, clock=lambda: None)
+        model = vendor_chat_model(settings)
         reply = model.invoke([SystemMessage(content=POLISH_INSTRUCTIONS[language]),
                               HumanMessage(content=f"LETTER:\n{body}\n\nFACTS:\n"
                                                    f"{json.dumps(facts, ensure_ascii=False)}")])

@@ -14,10 +14,11 @@ from typing import Iterable, Optional
 
 from sqlmodel import Session, select
 
-from assistant.models import AuditEvent, FeedbackDraft
-
-from ..base import Principal, ToolError
-from .check import FactCheckError, check_body
+from candor import audit
+from candor.models import FeedbackDraft
+from candor.principal import Principal
+from tools.base import ToolError
+from tools.feedback.check import FactCheckError, check_body
 
 APPROVERS = ("hr_manager", "recruiter")
 
@@ -128,7 +129,6 @@ def _saved(session: Session, principal: Principal, now: datetime, action: str, d
 def _audit(session: Session, principal: Principal, now: datetime, action: str, draft: FeedbackDraft,
            before: Optional[str]) -> None:
     # Written at once, not queued with the turn: a lifecycle change and its record commit together.
-    session.add(AuditEvent(at=now, principal_id=principal.id, audience=principal.audience, action=action,
-                           arguments={"draft_id": draft.id, "interview_id": draft.interview_id, "from": before,
-                                      "to": draft.status},
-                           outcome="ok", detail=f"feedback draft {draft.id}: {before or 'new'} → {draft.status}"))
+    audit.record(session, principal, action,
+                 {"draft_id": draft.id, "interview_id": draft.interview_id, "from": before, "to": draft.status},
+                 detail=f"feedback draft {draft.id}: {before or 'new'} → {draft.status}", at=now)

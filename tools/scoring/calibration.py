@@ -28,7 +28,9 @@ def load_items(path: Path = CALIBRATION_FILE) -> list[dict]:
 
 
 def spearman(a, b) -> float:
-    from scipy import stats  # as tools/competency_stats does; ties share their mean rank
+    from scipy import (
+        stats,  # as tools/competency_stats does; ties share their mean rank
+    )
 
     return float(stats.spearmanr(a, b).statistic)
 
@@ -39,8 +41,8 @@ def agreement(human: list[int], predicted: list[int]) -> Agreement:
 
 
 def score_items(items: list[dict], model_path: str = "") -> list[int]:
-    from .embedded import EmbeddedScorer
-    from .rubric import load_rubric
+    from tools.scoring.embedded import EmbeddedScorer
+    from tools.scoring.rubric import load_rubric
 
     scorer = EmbeddedScorer(model_path)
     scorer.prepare([item["answer"] for item in items])

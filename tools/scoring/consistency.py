@@ -3,7 +3,7 @@
 A claim such as "I work well under pressure", "I am a calm communicator" or "擅长抗压" is tested by the
 speech and face signals of the candidate's scored answers, each compared with the candidate's own
 baseline (the mean of answers flagged `speech_features["baseline"] is True`, else the median of their
-answers, as integrations/speech computes its baseline deltas).
+answers, as media/speech computes its baseline deltas).
 An answer contradicts the claim when at least MIN_INDICATORS of these show on it:
 speech rate up by SPEECH_RATE_SPIKE or more, LONG_PAUSES_EXTRA more long pauses than baseline, filler
 words at FILLER_FACTOR times baseline (and +FILLER_EXTRA points), negative-affect frames at
@@ -29,7 +29,7 @@ COMPOSURE_CLAIM = re.compile(
     r"pressure|stress|calm|composed|cool[- ]headed|keep (my )?cool|confident (speaker|presenter|communicator)|"
     r"thrive under|unflappable|抗压|压力|冷静|沉着|从容|淡定|镇定|临危不乱|稳定的情绪|情绪稳定", re.IGNORECASE)
 
-# Speech-feature keys as integrations/speech writes them, with accepted alternatives.
+# Speech-feature keys as media/speech writes them, with accepted alternatives.
 _KEYS = {"wpm": ("words_per_minute", "wpm", "speech_rate_wpm"),
          "long_pauses": ("long_pauses", "long_pause_count"),
          "filler_rate": ("filler_rate", "filler_word_rate", "filler_rate_pct"),
@@ -74,7 +74,7 @@ def is_baseline(answer) -> bool:
 
 
 def _baseline(rows: list[dict[str, float | None]], *, flagged: bool) -> dict[str, float | None]:
-    # As integrations/speech computes its deltas: the mean of flagged baseline answers, else the median of all.
+    # As media/speech computes its deltas: the mean of flagged baseline answers, else the median of all.
     out = {}
     for name in _KEYS:
         values = [r[name] for r in rows if r[name] is not None]

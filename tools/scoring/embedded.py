@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .rubric import CompetencyRubric
-from .text import Sentence, features, is_chinese, quality_level, sentences
+from knowledge.minilm import embed_texts
+from tools.scoring.rubric import CompetencyRubric
+from tools.scoring.text import Sentence, features, is_chinese, quality_level, sentences
 
 SCORER = "embedded-minilm-v1"
 BANDS = {1: (0.0, 40.0), 2: (40.0, 60.0), 3: (60.0, 75.0), 4: (75.0, 90.0), 5: (90.0, 100.0)}
@@ -29,15 +30,6 @@ SEMANTIC_WEIGHT = 0.5     # share of the level taken from anchor similarity; the
 TEMPERATURE = 0.04        # soft-max temperature over per-level similarities
 OFF_TOPIC = {"en": 0.25, "zh": 0.06}  # below this best similarity the answer barely touches the competency
 MAX_EVIDENCE = 3
-
-
-def embed_texts(texts: list[str], model_path: str = "") -> np.ndarray:
-    from knowledge.embeddings import load_model
-
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(load_model(model_path).encode(texts, batch_size=64, normalize_embeddings=True,
-                                                    show_progress_bar=False))
 
 
 def level_to_score(x: float) -> tuple[int, float]:

@@ -12,8 +12,8 @@ import unicodedata
 
 from pydantic import BaseModel, Field
 
-from .embedded import BANDS, CompetencyJudgement
-from .rubric import CompetencyRubric
+from tools.scoring.embedded import BANDS, CompetencyJudgement
+from tools.scoring.rubric import CompetencyRubric
 
 SCORER = "llm"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.models import FailureCategory, Outcome
+from candor.models import FailureCategory, Outcome
 
 
 @dataclass

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from knowledge.catalogue import RoleSpec
-
-from .text import is_chinese
+from knowledge.minilm import embed_texts
+from tools.scoring.text import is_chinese
 
 SYNONYM_SIMILARITY = 0.75
 # Names of the required skills in the role profiles (key -> English, Chinese, other names).
@@ -115,8 +115,6 @@ def match_role(required: list[str], minimum: float, candidate_skills: list[str],
             english_left.append((skill, match))
     english_have = [s for s in have if not is_chinese(s)]
     if english_left and english_have:
-        from .embedded import embed_texts
-
         have_vectors = embed_texts([s.replace("_", " ") for s in english_have], model_path)
         for skill, match in english_left:
             names = [n for n in skill.names if not is_chinese(n)]

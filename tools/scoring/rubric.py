@@ -11,8 +11,8 @@ from functools import lru_cache
 import numpy as np
 
 from knowledge.catalogue import CompetencySpec, RoleSpec, default_roles
-
-from ..base import ToolError
+from knowledge.minilm import embed_texts
+from tools.base import ToolError
 
 
 @dataclass
@@ -68,8 +68,6 @@ def load_rubric(role_key: str, model_path: str = "", *, embed: bool = True) -> R
         anchors = _anchors(comp)
         comps[comp.key] = CompetencyRubric(comp, anchors, zh_tokens=[Counter(tokenize(zh)) for _, _, zh in anchors])
     if embed and comps:
-        from .embedded import embed_texts
-
         texts = [en for c in comps.values() for _, en, _ in c.anchors]
         vectors = embed_texts(texts, model_path)
         row = 0

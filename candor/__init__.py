@@ -1,0 +1,1 @@
+"""The core: models, settings, database, periods, principals, audit, jobs. Imports no other project package."""

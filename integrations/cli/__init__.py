@@ -1,0 +1,1 @@
+"""The `python app.py …` commands."""

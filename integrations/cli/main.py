@@ -1,0 +1,386 @@
+"""The `python app.py …` commands: each builds settings, calls the assistant or a tool through one entry, prints."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from evals.cli import (
+    app as eval_cli,  # typer only; the runner is imported when `eval` runs
+)
+from integrations.cli.feedback import app as feedback_cli  # typer only, like eval
+
+cli = typer.Typer(help="Candor: the HR assistant for AI-interview programs.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+db_cli = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+cli.add_typer(eval_cli, name="eval")
+cli.add_typer(feedback_cli, name="feedback")  # draft|show|approve|edit|send (tools/feedback/cli.py)
+
+AUDIENCES = ("hr_manager", "recruiter", "evaluator")
+
+
+def _settings():
+    from candor.settings import SettingsError, get_settings
+
+    try:
+        return get_settings()
+    except SettingsError as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(2)
+
+
+def _fail(message: str, code: int = 1):
+    typer.secho(message, fg="red", err=True)
+    raise typer.Exit(code)
+
+
+def _principal(audience: str):
+    from candor.principal import Principal
+
+    if audience not in AUDIENCES:
+        _fail(f"--as must be one of {', '.join(AUDIENCES)}", 2)
+    return Principal(id=f"cli:{getpass.getuser()}", audience=audience)
+
+
+def _assistant():
+    from assistant.agent import Assistant
+    from assistant.providers import ProviderError
+
+    settings = _settings()
+    assistant = Assistant(settings)
+    try:
+        assistant.model  # fail fast on a provider without its key
+    except ProviderError as exc:
+        _fail(str(exc), 2)
+    return assistant
+
+
+def _print_turn(turn, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(turn.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(turn.answer)
+
+
+@db_cli.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Apply the schema migrations to DATABASE_URL (SQLite under data/ by default)."""
+    from candor.migrate import current, upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url, revision)
+    typer.echo(f"Database at revision {current(settings.database_url)}: {_redact(settings.database_url)}")
+
+
+@db_cli.command("current")
+def db_current() -> None:
+    """Show the schema revision of DATABASE_URL."""
+    from candor.migrate import current
+
+    typer.echo(current(_settings().database_url) or "empty (run: python app.py db upgrade)")
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@cli.command()
+def ask(question: str = typer.Argument(..., help="The question, in English or Chinese."),
+        as_json: bool = typer.Option(False, "--json", help="Print the tool calls, arguments and results too."),
+        audience: str = typer.Option("hr_manager", "--as", help="Ask as hr_manager, recruiter or evaluator."),
+        conversation: Optional[str] = typer.Option(None, "--conversation", "-c", help="Continue a conversation.")) -> None:
+    """Ask one question and print the answer."""
+    from assistant.agent import MessageError
+    from assistant.memory import ConversationError
+
+    assistant = _assistant()
+    try:
+        turn = assistant.ask(_principal(audience), question, conversation)
+    except (MessageError, ConversationError) as exc:
+        _fail(str(exc), 2)
+    _print_turn(turn, as_json)
+
+
+@cli.command()
+def chat(audience: str = typer.Option("hr_manager", "--as", help="Chat as hr_manager, recruiter or evaluator."),
+         conversation: Optional[str] = typer.Option(None, "--conversation", "-c", help="Resume a conversation.")) -> None:
+    """A terminal conversation; follow-up questions keep the context. Ctrl-D or 'exit' to leave."""
+    from assistant.agent import MessageError
+
+    assistant, principal = _assistant(), _principal(audience)
+    typer.echo("Candor — ask about AI-interview failures in English or Chinese. 'exit' to leave.")
+    while True:
+        try:
+            text = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            typer.echo("")
+            break
+        if text.lower() in {"exit", "quit", "退出"}:
+            break
+        if not text:
+            continue
+        try:
+            turn = assistant.ask(principal, text, conversation)
+        except MessageError as exc:
+            typer.secho(str(exc), fg="yellow")
+            continue
+        conversation = turn.conversation_id
+        typer.echo(f"candor> {turn.answer}\n")
+    if conversation:
+        typer.echo(f"(conversation {conversation}; resume with: python app.py chat -c {conversation})")
+
+
+@cli.command()
+def seed(seed_value: int = typer.Option(7, "--seed", help="Random seed; the same seed gives the same company."),
+         candidates: int = typer.Option(3000, "--candidates", min=10, help="How many candidates to generate."),
+         if_empty: bool = typer.Option(False, "--if-empty", help="Do nothing when the database already has data.")) -> None:
+    """Build the demo company (all seven planted cases) in an empty database."""
+    from candor.clock import current_time
+    from candor.migrate import upgrade
+    from demo.seed import SeedError, holds_interviews, seed_demo
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    if if_empty and holds_interviews(settings.database_url):
+        typer.echo("Database already holds interviews; not seeding.")
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        tasks: dict[str, int] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        try:
+            summary = seed_demo(settings.database_url, now=current_time(settings.now), seed=seed_value,
+                                candidates=candidates, progress=report)
+        except SeedError as exc:
+            _fail(str(exc), 2)
+    typer.echo("Seeded the demo company: " + json.dumps(summary.model_dump(mode="json"), ensure_ascii=False))
+
+
+@cli.command("import")
+def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/JSON files or folders "
+                                                                          "(see docs/data-format.md).")) -> None:
+    """Import roles, candidates, interviews, scores, failure reasons, employees and performance (one transaction)."""
+    from candor.migrate import upgrade
+    from integrations.hris.importer import ImportFailed, import_paths
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    try:
+        summary = import_paths(settings.database_url, paths)
+    except ImportFailed as exc:
+        _fail(f"Import failed, nothing was imported: {exc}", 2)
+    typer.echo(json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HOST)."),
+          port: Optional[int] = typer.Option(None, help="Port (CANDOR_PORT)."),
+          workers: int = typer.Option(1, help="uvicorn worker processes.")) -> None:
+    """Serve the web app and API (uvicorn)."""
+    import uvicorn
+
+    settings = _settings()
+    host, port = host or settings.host, port or settings.port
+    typer.echo(f"Candor on http://{host}:{port}  (API docs: http://{host}:{port}/docs)\n"
+               "Ask from another terminal:\n"
+               f"  python app.py ask \"What is the AI interview failure rate for Marketing Planner over the last 3 months?\"\n"
+               f"  curl -s http://{host}:{port}/api/chat -H 'Authorization: Bearer <staff token>' "
+               "-H 'Content-Type: application/json' -d '{\"message\": \"市场策划近3个月的AI面试失败率是多少？\"}'")
+    if settings.env == "development" and "dev-hr-token" in settings.staff_tokens:
+        typer.echo("  (development staff token: dev-hr-token — set CANDOR_STAFF_TOKENS for anything real)")
+    uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
+
+
+# --- Slack (integrations/slack) ---------------------------------------------------------------------
+@cli.command()
+def slack(socket: bool = typer.Option(False, "--socket", help="Connect over Socket Mode (needs SLACK_APP_TOKEN).")) -> None:
+    """Run the Slack app over Socket Mode; HTTP events are served by `serve` at POST /slack/events."""
+    from integrations.slack.app import SlackNotConfigured
+
+    settings = _settings()
+    if not socket:
+        _fail("HTTP events need no separate process: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and run "
+              "`python app.py serve`; Slack posts to https://<your host>/slack/events. For a workspace without a "
+              "public URL run `python app.py slack --socket` with SLACK_APP_TOKEN set.", 2)
+    from integrations.slack.socket_mode import run_socket_mode
+
+    if not (settings.slack_bot_token and settings.slack_app_token):
+        _fail("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions) and SLACK_APP_TOKEN (xapp-… with "
+              "connections:write, Basic Information → App-Level Tokens); see README, section Slack.", 2)
+    if not settings.slack_users:
+        typer.secho("CANDOR_SLACK_USERS is empty: every Slack user will get the polite refusal.", fg="yellow", err=True)
+    typer.echo(f"Candor on Slack over Socket Mode ({len(settings.slack_users)} mapped users). Ctrl-C to stop.")
+    try:
+        run_socket_mode(settings, _assistant())
+    except SlackNotConfigured as exc:
+        _fail(str(exc), 2)
+# --- end Slack ---------------------------------------------------------------------------------------
+
+
+# --- Fairness audit (integrations/reports/fairness.py) ----------------------------------------------
+@cli.command()
+def audit(role: Optional[str] = typer.Option(None, "--role", help="Role name in English or Chinese; omit for every role."),
+          period: Optional[str] = typer.Option(None, "--period", help="e.g. 'this year', 'last 12 months' (default)."),
+          attributes: Optional[str] = typer.Option(None, "--attributes", help="Comma-separated, e.g. gender,age_band; "
+                                                                                  "default: all in the data."),
+          output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write audit.html or audit.csv."),
+          intersections: bool = typer.Option(True, "--intersections/--no-intersections",
+                                             help="Also audit every intersection of two attributes."),
+          min_share: float = typer.Option(2.0, "--min-share", help="Percent under which a group is left out of ratios."),
+          min_group_size: int = typer.Option(5, "--min-group-size", help="Groups smaller than this are never shown "
+                                                                           "by rate (at least 5).")) -> None:
+    """Fairness audit (as an HR manager): selection rates and impact ratios by group, as text, HTML or CSV."""
+    from integrations.reports.fairness import AuditCommandError, audit_command
+
+    try:
+        typer.echo(audit_command(_settings(), role=role, period=period, output=output, intersections=intersections,
+                                 attributes=[a.strip() for a in attributes.split(",") if a.strip()] if attributes
+                                 else None, min_share_pct=min_share, min_group_size=min_group_size))
+    except AuditCommandError as exc:
+        _fail(str(exc), 2)
+# --- end fairness audit ------------------------------------------------------------------------------
+
+# --- Recruiter reports (tools/build_report.py, integrations/reports/recruiter.py) --------------------
+@cli.command()
+def report(role: Optional[str] = typer.Option(None, "--role", help="Role in English or Chinese; omit for all roles."),
+           period: str = typer.Option("last month", "--period", help="e.g. 'last month' (default), '2026-Q3', '上个月'."),
+           chart: bool = typer.Option(True, "--chart/--no-chart", help="Draw the monthly failure-rate chart (PNG)."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the CSV and PNG "
+                                                                              "(default CANDOR_REPORTS_DIR)."),
+           lang: str = typer.Option("en", "--lang", help="en or zh: the language of the report, chart and CSV."),
+           audience: str = typer.Option("recruiter", "--as", help="Run as recruiter or hr_manager."),
+           as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
+    """A recruiter report: volume, pass/fail, failure reasons and their trend, competency gaps, open feedback
+    drafts and time to decision, with a CSV export and a chart."""
+    from integrations.reports.recruiter import ReportError, render_report, run_report
+
+    if lang not in ("en", "zh"):
+        _fail("--lang must be en or zh", 2)
+    try:
+        result = run_report(_assistant(), _principal(audience), reports_dir=output, role=role, period=period,
+                            chart=chart, language=lang)
+    except ReportError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    typer.echo(render_report(result))
+    typer.echo(f"\nCSV:   {result.csv_path}" + (f"\nChart: {result.chart_path}" if result.chart_path else ""))
+# --- end recruiter reports -------------------------------------------------------------------------
+
+
+@cli.command()
+def monitor(as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
+    """Run the competency monitoring rules (knowledge/monitoring.yaml); they only ever propose."""
+    from assistant.schedule import run_monitoring_rules
+    from candor.clock import current_time
+    from candor.db import get_engine
+    from prompts import render
+
+    settings = _settings()  # notices are for the scheduler: this command prints the result itself
+    result = run_monitoring_rules(get_engine(settings.database_url), now=current_time(settings.now), notifier=None)
+    payload = result.model_dump(mode="json")
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2) if as_json
+               else render("answers/monitor_competencies.en.j2", result=payload))
+
+
+# --- role knowledge --------------------------------------------------------------------------------
+@cli.command()
+def index(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed every passage, changed or not.")) -> None:
+    """Load roles, competencies, models and questions (knowledge/roles) into the DB and build the Chroma index."""
+    from assistant.actions import sync_role_profiles
+    from candor.migrate import upgrade
+    from knowledge.catalogue import CatalogueError
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    try:
+        versions = sync_role_profiles(settings.database_url)
+    except CatalogueError as exc:
+        _fail(str(exc), 2)
+    typer.echo("Synced role profiles (active model versions): " + json.dumps(versions, ensure_ascii=False))
+    try:
+        from knowledge.index import open_retriever  # chromadb and torch load here only
+
+        _, report = open_retriever(settings, rebuild=rebuild)
+    except ImportError as exc:
+        _fail(f"The role-knowledge libraries are missing ({exc.name}): run `pip install torch==2.13.0` and then "
+              "`pip install -e '.[knowledge]'` (or `make install`).", 2)
+    where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.chroma_path)
+    typer.echo(f"Indexed {report.total} passages in {where} ({report.collection}): {report.embedded} embedded, "
+               f"{report.unchanged} unchanged, {report.deleted} removed, {report.seconds:.1f} s.")
+# --- end role knowledge ----------------------------------------------------------------------------
+
+
+# --- interview scoring (tools/scoring/, candor/jobs.py, integrations/cli/scoring.py) ---------------
+@cli.command()
+def score(path: Path = typer.Argument(..., help="A folder with interview.json and its media files, or a JSON "
+                                               "manifest (see docs/scoring-input.md)."),
+          queue: bool = typer.Option(False, "--queue", help="Hand it to the worker (`python app.py worker`) and exit."),
+          as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
+    """Score an interview: transcripts, or audio/video through speech (and, with consent, face) signals."""
+    from integrations.cli.scoring import ScoreCommandError, score_path
+    from prompts import render
+
+    try:
+        out = score_path(_settings(), path, queue=queue, echo=lambda line: typer.echo(line, err=True))
+    except ScoreCommandError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    elif out.get("result"):
+        typer.echo(render("answers/score_interview.en.j2", result=out["result"]))
+    if out.get("job"):
+        job = out["job"]
+        typer.echo(f"Job {job['id']}: {job['status']}" + (f" — {job['error']}" if job.get("error") else "")
+                   + (" (run `python app.py worker` to process it)" if job["status"] == "queued" else ""),
+                   err=as_json)
+    if out.get("status") == "failed":
+        raise typer.Exit(1)
+
+
+@cli.command()
+def worker(once: bool = typer.Option(False, "--once", help="Run every queued job, then exit.")) -> None:
+    """Run queued background jobs (media scoring) until Ctrl-C; several workers may share one database."""
+    from integrations.cli.scoring import run_worker
+
+    ran = run_worker(_settings(), once=once, echo=typer.echo)
+    if once:
+        typer.echo(f"Ran {ran} job(s); the queue is empty.")
+# --- end interview scoring ------------------------------------------------------------------------------
+
+
+# --- Candidate links (assistant/candidate_links.py) ------------------------------------------------------
+@cli.command("candidate-link")
+def candidate_link(candidate: str = typer.Argument(..., help="The candidate's external id, e.g. C000123."),
+                   days: Optional[int] = typer.Option(None, "--days", help="Days the link works (CANDOR_LINK_TTL_DAYS)."),
+                   base_url: Optional[str] = typer.Option(None, "--base-url", help="Public address of the web app "
+                                                          "(CANDOR_PUBLIC_BASE_URL).")) -> None:
+    """Issue a signed, expiring link to a candidate's feedback chat page and print it."""
+    from assistant import actions
+    from candor import candidate_links as links
+    from candor.principal import Principal
+
+    issuer = Principal(id=f"cli:{getpass.getuser()}", audience="recruiter")
+    try:
+        issued = actions.issue_candidate_link(_assistant(), issuer, candidate, days=days, public_base_url=base_url)
+    except (actions.UnknownCandidate, links.LinkConfigError, ValueError) as exc:
+        _fail(str(exc), 2)
+    typer.echo(issued.url)
+    typer.echo(f"Expires {issued.expires_at:%Y-%m-%d %H:%M} UTC; revoke with POST /api/candidate-links/"
+               f"{issued.token_id}/revoke", err=True)
+# --- end candidate links ----------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Interview media: speech (faster-whisper, whisperx) and vision (deepface) behind small interfaces."""

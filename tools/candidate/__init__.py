@@ -1,0 +1,1 @@
+"""The candidate's own tools (feedback, data, requests) and staff handling of their requests."""

@@ -1,0 +1,1 @@
+"""Competency insights, weight proposals, outcome tracking and monitoring rules."""

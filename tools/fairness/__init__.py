@@ -1,0 +1,1 @@
+"""Fairness audits: selection rates and impact ratios by group, four-fifths rule, significance."""

@@ -1,0 +1,1 @@
+"""Performance and attrition predictions for candidates and recent hires."""

@@ -1,0 +1,1 @@
+"""Recruiter reports: summary, tables, chart PNG and CSV export."""

@@ -1,0 +1,1 @@
+"""Search of the role-profile knowledge index."""

@@ -1,0 +1,1 @@
+"""What two or more capabilities share; capability packages never import each other."""
