@@ -37,9 +37,11 @@ def call_tool(assistant: Assistant, principal: Principal, name: str, arguments: 
         spec = get_tool(name)
     except KeyError:
         raise ActionUnavailable(name) from None
+    vocabulary = assistant.vocabulary()  # before the session takes its connection
     with Session(assistant.engine, expire_on_commit=False) as session:
         # The assistant's settings and retriever, as in a chat turn: not the process-global defaults.
-        deps = assistant.tool_deps(session, principal, conversation_id=conversation_id, **deps_extra)
+        deps = assistant.tool_deps(session, principal, conversation_id=conversation_id,
+                                   **{"vocabulary": vocabulary, **deps_extra})
         try:
             result = spec.call(deps, {k: v for k, v in arguments.items() if v is not None})
         except Exception as exc:
@@ -117,7 +119,8 @@ def resolve_candidate_request(assistant: Assistant, principal: Principal, reques
                               resolution: str) -> StaffRequest:
     """Move a request on (raises ToolError: forbidden, not_found, closed)."""
     with Session(assistant.engine, expire_on_commit=False) as session:
-        row = resolve_request(session, principal, request_id, status, resolution, assistant.clock())
+        row = resolve_request(session, principal, request_id, status, resolution, assistant.clock(),
+                              media_dir=assistant.settings.media_dir)
         session.commit()
         return row
 

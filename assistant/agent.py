@@ -61,14 +61,33 @@ class Assistant:
         self._model = model
         self._agents: dict[str, Any] = {}
         self._lock = threading.Lock()
+        self._vocabulary_lock = threading.Lock()
+        self._turn = threading.local()
 
-    # The planner and the tools read names through this.
+    # The planner and the tools read names through this. During a turn it is the vocabulary the turn started
+    # with, so a turn never opens a second connection while it holds one; a stale cache is refreshed by one
+    # thread at a time, outside any session (others keep using the previous copy meanwhile).
     def vocabulary(self) -> Vocabulary:
+        during_turn = getattr(self._turn, "vocabulary", None)
+        if during_turn is not None:
+            return during_turn
         if self._vocabulary is None or time.monotonic() - self._vocabulary_at > VOCABULARY_TTL_S:
-            with Session(self.engine) as session:
-                self._vocabulary = load_vocabulary(session)
-            self._vocabulary_at = time.monotonic()
+            if self._vocabulary is None:
+                with self._vocabulary_lock:
+                    self._refresh_vocabulary()
+            elif self._vocabulary_lock.acquire(blocking=False):
+                try:
+                    self._refresh_vocabulary()
+                finally:
+                    self._vocabulary_lock.release()
         return self._vocabulary
+
+    def _refresh_vocabulary(self) -> None:
+        if self._vocabulary is not None and time.monotonic() - self._vocabulary_at <= VOCABULARY_TTL_S:
+            return  # another thread refreshed it while this one waited
+        with Session(self.engine) as session:
+            self._vocabulary = load_vocabulary(session)
+        self._vocabulary_at = time.monotonic()
 
     def tool_deps(self, session: Session, principal: Principal, **overrides: Any) -> ToolDeps:
         """The runtime this assistant gives its tools: its clock, settings, vocabulary and role index."""
@@ -97,7 +116,6 @@ class Assistant:
             return self._agents[audience]
 
     def ask(self, principal: Principal, text: str, conversation_id: str | None = None) -> Turn:
-        from langchain_core.messages import AIMessage, HumanMessage
 
         text = (text or "").strip()
         if not text:
@@ -106,6 +124,15 @@ class Assistant:
         if len(text) > MAX_MESSAGE_CHARS:
             raise MessageError(f"The message is {len(text)} characters long; the limit is {MAX_MESSAGE_CHARS}.")
         started = time.perf_counter()
+        self._turn.vocabulary = self.vocabulary()  # before the turn's session takes its connection
+        try:
+            return self._ask(principal, text, conversation_id, started)
+        finally:
+            self._turn.vocabulary = None
+
+    def _ask(self, principal: Principal, text: str, conversation_id: str | None, started: float) -> Turn:
+        from langchain_core.messages import AIMessage, HumanMessage
+
         with Session(self.engine, expire_on_commit=False) as session:
             convo = open_conversation(session, conversation_id, principal.id, principal.audience)
             # A new conversation has no history to load.

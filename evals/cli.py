@@ -87,3 +87,24 @@ def compare_command(
 def _fail(message: str, code: int) -> None:
     typer.secho(message, fg="red", err=True)
     raise typer.Exit(code)
+
+
+@app.command("nlu")
+def nlu_command(
+        split: str = typer.Option("test", "--split", help="test (held out, the reported figure) or dev (tuning)."),
+        min_accuracy: float = typer.Option(0.0, "--min-accuracy", help="Exit 1 when either language is below this."),
+        as_json: bool = typer.Option(False, "--json", help="Print the structured report."),
+) -> None:
+    """The planner's understanding on the NLU splits (evals/nlu/): accuracy per intent and language, confusions."""
+    import json
+
+    from assistant.planner.classifier import load_model
+    from assistant.planner.nlu_eval import evaluate, table
+
+    if split not in ("test", "dev"):
+        _fail("--split is test or dev.", 2)
+    report = evaluate(load_model(), split=split)
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else table(report))
+    low = {lang: acc for lang, acc in report["accuracy"].items() if acc < min_accuracy}
+    if low:
+        _fail(f"Routing accuracy below {min_accuracy:.2f}: " + ", ".join(f"{k} {v:.3f}" for k, v in low.items()), 1)

@@ -6,6 +6,8 @@ competency-model version, so interviews keep pointing at the version they were s
 
 from __future__ import annotations
 
+import logging
+
 from sqlmodel import Session, select
 
 from candor.models import (
@@ -17,6 +19,11 @@ from candor.models import (
     Role,
 )
 from knowledge.catalogue import MetricSpec, RoleSpec, load_metrics, load_roles
+
+
+log = logging.getLogger("candor.knowledge")
+AUTOMATIC = ("index", "seed")  # syncs that run on their own (start-up, seeding)
+DECIDED = ("proposal", "import")  # models a person chose: an approved proposal, an imported model
 
 
 def sync_metrics(session: Session, metrics: list[MetricSpec]) -> None:
@@ -52,6 +59,12 @@ def sync_role(session: Session, spec: RoleSpec, source: str = "index") -> tuple[
         current = {w.competency_id: (round(w.weight, 6), round(w.minimum_score, 6))
                    for w in session.exec(select(CompetencyWeight).where(CompetencyWeight.model_id == active.id))}
         if current == wanted:
+            return role, active, False
+        if source in AUTOMATIC and active.source in DECIDED:
+            # Someone approved or imported this model: a re-index (every `make run`) never undoes it.
+            log.warning("%s: the role profile's weights differ from the active model v%s (%s); keeping the "
+                        "model that was decided. Propose the profile's weights to change it.", spec.key,
+                        active.version, active.source)
             return role, active, False
         active.active = False
         session.add(active)

@@ -202,16 +202,17 @@ def test_requests_from_the_page_and_their_handling_by_staff(client, assistant, c
     assert client.get("/api/candidate-requests",
                       headers={"Authorization": "Bearer eval-token-0123456789abcdef"}).status_code == 403
     rid = listed[0]["id"]
-    no_reason = client.post(f"/api/candidate-requests/{rid}/resolve", headers=HR, json={"status": "done"})
+    no_reason = client.post(f"/api/candidate-requests/{rid}/resolve", headers=HR, json={"status": "declined"})
     assert no_reason.status_code == 400 and "resolution" in no_reason.json()["detail"]["message"]
     done = client.post(f"/api/candidate-requests/{rid}/resolve", headers=HR,
                        json={"status": "done", "resolution": "Recordings deleted on 15 Nov."})
     assert done.json()["status"] == "done" and done.json()["handled_by"] == "ana"
+    assert "Recordings deleted on 15 Nov. Deleted" in done.json()["resolution"]  # the deletion report follows
     assert client.post(f"/api/candidate-requests/{rid}/resolve", headers=HR,
                        json={"status": "declined", "resolution": "x"}).status_code == 409
     assert client.get("/api/candidate-requests", headers=HR).json() == []
     mine = client.get(f"{path}/api/me").json()["data"]["requests"]
-    assert mine[0]["status"] == "done" and mine[0]["resolution"] == "Recordings deleted on 15 Nov."
+    assert mine[0]["status"] == "done" and mine[0]["resolution"].startswith("Recordings deleted on 15 Nov. Deleted")
     # Closed: asking again opens a new request.
     again = client.post(f"{path}/api/requests", json={"kind": "delete_recordings"}).json()
     assert again["request"]["already_open"] is False
@@ -314,5 +315,5 @@ def test_staff_list_and_resolve_requests_in_chat_and_the_candidate_reads_the_res
     assert "删除录音录像" in zh.answer and company.alice.external_id in zh.answer
     refused = assistant.ask(Principal(id="eve", audience="evaluator"), "Show open candidate requests")
     assert refused.tool_calls == [] or refused.tool_calls[0].error
-    needs = assistant.ask(hr, f"Mark request {wang_request + 1} done")
-    assert "resolution" in needs.answer.lower()
+    deleted = assistant.ask(hr, f"Mark request {wang_request + 1} done")  # a deletion: its report is the resolution
+    assert "is now done" in deleted.answer and "already gone" in deleted.answer

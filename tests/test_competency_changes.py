@@ -383,3 +383,22 @@ def test_auto_apply_only_when_a_rule_enables_it(url):
         assert active_model(session, role.id).source == "proposal"
         stored = session.get(CompetencyChangeProposal, result.alerts[0].proposal_id)
         assert stored.status == "applied" and stored.decided_by == "rule:auto"
+
+
+def test_a_restart_keeps_the_model_an_hr_manager_approved(url):
+    """`make run` re-indexes the role profiles on every start: the approved version must stay active."""
+    from knowledge.sync import sync_catalogue
+
+    engine = get_engine(url)
+    with Session(engine) as session:
+        proposal = propose(session, "Production Supervisor")
+        SPEC_DECIDE.call(deps_for(session), {"proposal_id": proposal.proposal_id, "decision": "approve"})
+        session.commit()
+    with Session(engine) as session:  # what `python app.py index` does at start-up
+        versions = sync_catalogue(session, source="index", questions=True)
+        session.commit()
+    assert versions["production_supervisor"] == 2
+    with Session(engine) as session:
+        role = session.exec(select(Role).where(Role.key == "production_supervisor")).one()
+        active = active_model(session, role.id)
+        assert (active.version, active.source) == (2, "proposal")

@@ -25,7 +25,8 @@ INSIGHTS = re.compile(r"(weights? (right|wrong|correct|ok|okay)|are the weights|
                       r"权重(是否)?合理|权重对不对|相关性|与绩效|和绩效|绩效关系|画像)", re.I)
 PREDICT = re.compile(r"(predict\w*|forecast\w*|how would|how will|expected performance|second interview|"
                      r"预测|表现如何|第二轮面试|复试)", re.I)
-CANDIDATE = re.compile(r"(?:candidate|候选人|applicant)\s*#?\s*(C?\d{1,7})|\b(C\d{4,7})\b", re.I)
+CANDIDATE = re.compile(r"(?:candidate|候选人|applicant|应聘者)\s*#?\s*(C?\d{1,7})(?!\d)|(?<![A-Za-z0-9])(C\d{4,7})(?!\d)|"
+                       r"(?<![A-Za-z0-9])(\d{1,7})\s*号\s*(?:候选人|应聘者)", re.I)
 ATTRITION = re.compile(r"(attrition|might leave|likely to leave|flight risk|turnover|retention risk|who will quit|"
                        r"流失|离职风险|可能离职)", re.I)
 MONITOR = re.compile(r"(run (the )?(competency )?monitor\w*|monitoring rules?|check the (monitoring )?rules|"
@@ -63,7 +64,8 @@ def competency_calls(text: str, u: Understanding) -> list[CompetencyCall]:
         return [CompetencyCall("propose_competency_changes", role, needs_role=True)]
     candidate = CANDIDATE.search(text)
     if candidate and PREDICT.search(text):
-        args = {"candidate": (candidate.group(1) or candidate.group(2)).upper(), **role}
+        ref = (candidate.group(1) or candidate.group(2) or candidate.group(3)).upper()
+        args = {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}", **role}
         return [CompetencyCall("predict_performance", args)]
     if ATTRITION.search(text):
         return [CompetencyCall("attrition_risk", role, needs_role=True)]

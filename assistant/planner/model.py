@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import replace
 from typing import Any, Callable, Optional
@@ -13,14 +14,17 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from assistant.planner.candidate import candidate_reply
-from assistant.planner.competency import CompetencyCall, competency_calls
-from assistant.planner.feedback import feedback_call
-from assistant.planner.knowledge import knowledge_call
+from assistant.planner.competency import CompetencyCall
 from assistant.planner.nlu import Understanding, understand
-from assistant.planner.render import render_help, render_refusal, render_tool_result
-from assistant.planner.report import report_args, report_followup, wants_report
-from assistant.planner.requests import requests_call
-from assistant.planner.scoring import scoring_call
+from assistant.planner.render import (
+    render_clarify,
+    render_help,
+    render_refusal,
+    render_tool_result,
+)
+from assistant.planner.report import report_args, report_followup
+from assistant.planner.route import decide, option_descriptions
+from assistant.planner.slots import calls_for, role_of_metric
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -51,7 +55,8 @@ class EmbeddedPlanner(BaseChatModel):
         if isinstance(messages[-1], ToolMessage):
             tool_msgs = [m for m in messages[human_at:] if isinstance(m, ToolMessage)]
             parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language, show_trend=u.show_trend,
-                                        question=question, show_pass_rate=u.show_pass_rate) for m in tool_msgs]
+                                        question=question, show_pass_rate=u.show_pass_rate,
+                                        lead_share=u.share_of, lead_trend=u.show_trend) for m in tool_msgs]
             if u.refusal:
                 parts.append(render_refusal(u.language, u.refusal))
             return AIMessage(content="\n\n".join(parts))
@@ -59,35 +64,43 @@ class EmbeddedPlanner(BaseChatModel):
         earlier = messages[:human_at]
         if u.intent == "refuse":
             return AIMessage(content=render_refusal(u.language, u.refusal))
-        if (score := scoring_call(question)) is not None:  # "Score interview 812" (planner/scoring.py)
-            return self._competency([CompetencyCall("score_interview", score)], u, earlier, allowed, question)
-        if (feedback := feedback_call(question, u)) is not None:  # feedback letters (planner/feedback.py)
-            return self._competency([feedback], u, earlier, allowed, question)
-        if (handle := requests_call(question)) is not None:  # candidates' requests (planner/requests.py)
-            return self._competency([handle], u, earlier, allowed, question)
-        if calls := competency_calls(question, u):
-            return self._competency(calls, u, earlier, allowed, question)
-        if (search := knowledge_call(question, u)) is not None:
-            return self._competency([CompetencyCall("search_role_profiles", search)], u, earlier, allowed, question)
-        if wants_report(question, u):
-            return self._report(report_args(question, u), u, allowed, question)
-        if u.intent == "failure_stats" and u.followup and not u.asks_stats and not (u.slots - {"role", "period"}) \
-                and _last_tool(earlier) == "build_report":  # "And for Sales Manager?" after a report
-            return self._report(report_followup(_previous_call(earlier, "build_report") or {}, u), u, allowed, question)
-        if u.intent == "failure_stats" and u.followup and not u.asks_stats and not (u.slots - {"role", "period"}) \
-                and _last_tool(earlier) == "fairness_audit":
-            u.intent = "fairness_audit"  # "And for Marketing Planner?" after an audit continues the audit
-        if u.intent == "fairness_audit":
-            return self._fairness(u, earlier, allowed, question)
-        previous = _previous_call(earlier, "failure_stats")
-        if u.intent == "unknown" or u.intent == "help" or (u.followup and not u.slots and previous is None):
+        if (picked := _picked_option(question, earlier, vocab, self.clock(), allowed)) is not None:
+            question, u = picked  # "2" after Candor asked back: the second reading of the earlier question
+        decision = decide(question, u, vocab, previous_tool=_last_tool(earlier), allowed=allowed)
+        intent = decision.intent
+        if u.refusal and intent in ("help", "out_of_scope", "clarify"):
+            return AIMessage(content=render_refusal(u.language, u.refusal))
+        if intent in ("help", "out_of_scope"):
             roles = [r.name_zh if u.language == "zh" else r.name_en for r in vocab.roles]
-            return AIMessage(content=render_help(u.language, roles, understood=u.intent == "help",
-                                                 fairness="fairness_audit" in allowed))
+            return AIMessage(content=render_help(u.language, roles, understood=intent == "help",
+                                                 fairness="fairness_audit" in allowed,
+                                                 out_of_scope=intent == "out_of_scope"))
+        if intent == "clarify":
+            return AIMessage(content=render_clarify(u.language, option_descriptions(decision.options, u.language)))
+        if decision.rule_calls:
+            calls = [c if isinstance(c, CompetencyCall) else CompetencyCall(c[0], c[1]) for c in decision.rule_calls]
+            return self._competency(calls, u, earlier, allowed, question)
+        if intent == "build_report":
+            if decision.source == "followup" and _previous_call(earlier, "build_report"):
+                return self._report(report_followup(_previous_call(earlier, "build_report") or {}, u), u, allowed,
+                                    question)
+            return self._report(report_args(question, u), u, allowed, question)
+        if intent == "fairness_audit":
+            return self._fairness(u, earlier, allowed, question)
+        if intent != "failure_stats":
+            if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
+                return self._competency([CompetencyCall(intent, _followup_args(previous, u))], u, earlier, allowed,
+                                        question)
+            calls = calls_for(intent, question, u)
+            if isinstance(calls, dict):  # a slot the tool cannot do without: ask for it
+                return AIMessage(content=render_tool_result(intent, json.dumps(calls), u.language, show_trend=False,
+                                                            question=question))
+            return self._competency(calls, u, earlier, allowed, question)
         if "failure_stats" not in allowed:
             return AIMessage(content=render_tool_result("failure_stats", '{"error": "forbidden", "message": ""}',
                                                         u.language, show_trend=False, question=question))
-        args = _merge(previous if u.followup else None, u)
+        previous = _previous_call(earlier, "failure_stats")
+        args = _merge(previous if (u.followup or decision.source == "followup") else None, u)
         return AIMessage(content="", tool_calls=[{"name": "failure_stats", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
 
@@ -99,7 +112,9 @@ class EmbeddedPlanner(BaseChatModel):
                     {"error": "forbidden", "tool": call.tool, "message": ""}), u.language, show_trend=False,
                     question=question))
             if call.needs_role and "role" not in call.args:
-                role = _last_role(earlier)  # "And propose new weights" after a question about a role
+                # "Which competency predicts downtime?" (one role measures it), or "And propose new weights"
+                # after a question about a role.
+                role = role_of_metric(question) or _last_role(earlier)
                 if role is None:
                     return AIMessage(content=render_tool_result(call.tool, json.dumps(
                         {"error": "role_needed", "tool": call.tool, "message": ""}), u.language, show_trend=False,
@@ -212,3 +227,34 @@ def _merge(previous: dict | None, u: Understanding) -> dict:
     if "period" in u.slots:
         args["period"] = u.period
     return {k: v for k, v in args.items() if v is not None}
+
+
+CHOICE = re.compile(r"^\s*(?:option\s*|选项?\s*|第\s*)?([1-3])\s*(?:个|项)?\s*[.。!！]?\s*$", re.I)
+
+
+def _picked_option(question: str, earlier: list[BaseMessage], vocab: Any, now: Any, allowed: set[str]):
+    """A bare "2" answering Candor's "did you mean…": the earlier question, read as that option."""
+    m = CHOICE.match(question)
+    if not m or len(earlier) < 2 or not isinstance(earlier[-1], AIMessage) or earlier[-1].tool_calls:
+        return None
+    asked = next((x for x in reversed(earlier) if isinstance(x, HumanMessage)), None)
+    if asked is None:
+        return None
+    before = _text(asked)
+    u = _understood(before, vocab, now)
+    decision = decide(before, u, vocab, allowed=allowed)
+    n = int(m.group(1))
+    if decision.intent != "clarify" or n > len(decision.options):
+        return None
+    u.forced_intent = decision.options[n - 1]
+    return before, u
+
+
+def _followup_args(previous: dict, u: Understanding) -> dict:
+    """A follow-up to a competency question: the previous arguments with the role or period changed."""
+    args = dict(previous)
+    if "role" in u.slots and u.role and not u.all_roles:
+        args["role"] = u.role
+    if "period" in u.slots and u.period:
+        args["period"] = u.period
+    return args

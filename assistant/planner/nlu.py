@@ -19,9 +19,10 @@ STATS_WORDS_EN = re.compile(
     r"how many|top failing|weak\w*|gaps?|drop\w*|interview\w*|outcome\w*|report)\b", re.I)
 STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没通过|未通过|没过|不通过|差距|短板|面试|为什么|多少)")
 HELP_WORDS = re.compile(r"^\s*(help|hi|hello|hey|what can you do\??|帮助|你好|您好|你能做什么|你会什么)\W*$", re.I)
-TREND_WORDS = re.compile(r"(trend|month by month|monthly|over time|per month|趋势|按月|每月|逐月|走势)", re.I)
+TREND_WORDS = re.compile(r"(trend|month[- ]by[- ]month|monthly|over time|per month|each month|every month|month on month|"
+                         r"趋势|按月|每月|逐月|走势|每个月|分月|月度)", re.I)
 ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by role|across roles|compare roles|"
-                             r"所有岗位|各岗位|全部岗位|哪个岗位|哪些岗位|各个岗位|按岗位)", re.I)
+                             r"所有岗位|各岗位|全部岗位|哪个岗位|哪些岗位|各个岗位|按岗位|岗位是哪|哪个岗|哪类岗位|最高的岗位|最低的岗位)", re.I)
 # English openers need a word boundary; Chinese ones cannot have one (no spaces between characters).
 FOLLOWUP_WORDS = re.compile(r"^\s*((and|what about|how about|same for|now|only|just|show)\b|那|那么|再|换成|只看|仅看|只)|"
                             r"(呢[？?]?\s*$)", re.I)
@@ -38,6 +39,23 @@ REFUSE_CONTACTS = re.compile(
     r"((e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|all)\b|"
     r"\b(candidates?|applicants?)'?s?\b.*\b(e-?mails?|phone( numbers?)?|contact (details|info\w*))|"
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I)
+
+# Attempts to change the rules ("ignore previous instructions", "print your system prompt"): declined.
+REFUSE_INJECTION = re.compile(r"(ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|developer mode|"
+                              r"system prompt|jailbreak|you are now|pretend (to be|you are)|忽略.{0,8}(指令|规则|说明)|"
+                              r"系统提示|开发者模式|越狱)", re.I)
+
+# "What share of failures were job-match?": the share of one reason among failures, not a filtered rate.
+SHARE_OF_FAILURES = re.compile(r"((share|proportion|percentage|percent|fraction|part|how many) of (the |all |our )?"
+                               r"(failures|failed|fails|rejections|rejected)|failures (were|are|came from|due to)|"
+                               r"失败(的|中|里)?.{0,8}(占比|比例|占多少|多少是|有多少是)|占.{0,6}失败|失败原因.{0,4}占)", re.I)
+# Period words whose phrase the period reader could not place ("since the start of autumn"): said, not guessed.
+UNKNOWN_PERIOD = re.compile(r"(?P<p>\b(?:since|during|throughout|until|till|before|after|over)\s+(?:the\s+)?"
+                            r"(?:start|beginning|end|middle|rest)?\s*(?:of\s+)?(?:the\s+)?"
+                            r"(?:spring|summer|autumn|fall|winter|holidays?|christmas|ramadan|chinese new year|"
+                            r"lunar new year|peak season|hiring season|campaign|launch|reorg\w*|merger|pandemic|covid)\b"
+                            r"|(?:春节|国庆|中秋|元旦|旺季|淡季|春季|夏季|秋季|冬季|春天|夏天|秋天|冬天|疫情|校招季?|金三银四)"
+                            r"(?:以来|之后|以后|期间|前后|开始)?)", re.I)
 
 CATEGORY_WORDS = {
     "competency_gap": re.compile(r"(competenc(y|ies)\s+gaps?|skill gaps?|gaps? in competenc\w*|能力差距|胜任力差距|能力不足|能力缺口)", re.I),
@@ -78,7 +96,7 @@ DESCRIBED_ROLE_ZH = re.compile(r"(?P<name>(?:负责|专门|做|搞|管|去)[\u4e
                                r"^(?:请问|帮我看看|帮我查|查一下|看看|那|那么)?(?P<lead>[\u4e00-\u9fff]{2,20}?的(?:人员|人|同事|员工|师傅|候选人|工程师))")
 NOT_ROLE_WORDS = {"all", "every", "each", "which", "my", "our", "that", "this", "it", "them", "ai", "interview", "me",
                   "us", "the", "a", "an", "failure", "failures", "reasons", "competency", "competencies", "trend"}
-NOT_ROLE_ZH = ("为什么", "所有", "哪个", "哪些", "各个", "全部", "整体", "总体", "公司", "我们", "这个", "那个", "今年", "去年",
+NOT_ROLE_ZH = ("失败率", "通过率", "淘汰率", "为什么", "所有", "哪个", "哪些", "各个", "全部", "整体", "总体", "公司", "我们", "这个", "那个", "今年", "去年",
                "本季度", "上个月", "本月", "最近", "过去")
 
 
@@ -102,6 +120,8 @@ class Understanding:
     individual: bool = False  # names one candidate
     attributes: list[str] = field(default_factory=list)  # demographic attributes a fairness question names
     slots: set[str] = field(default_factory=set)
+    forced_intent: str | None = None
+    share_of: str | None = None  # a failure category whose share among failures the question asks for  # the reading the user picked when Candor asked back
 
 
 @lru_cache(maxsize=256)
@@ -134,6 +154,8 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if REFUSE_AUTO_REJECT.search(text):
         u.intent, u.refusal = "refuse", "auto_reject"
         return u
+    if REFUSE_INJECTION.search(text) and not REFUSE_CONTACTS.search(text):
+        u.refusal = "injection"  # declined; a statistics question in the same message is still answered
     if REFUSE_CONTACTS.search(text):
         u.refusal = "contact_details"  # declined; a statistics question in the same message is still answered
 
@@ -164,6 +186,12 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if period is not None:
         u.period = period.expression
         u.slots.add("period")
+    elif (vague := UNKNOWN_PERIOD.search(text)) is not None:
+        u.period = vague.group("p").strip()  # the tool says it cannot place it, instead of a silent default
+        u.slots.add("period")
+    if u.category and SHARE_OF_FAILURES.search(text):
+        u.share_of, u.category = u.category, None  # lead with that reason's share; do not filter by it
+        u.slots.discard("category")
     if TREND_WORDS.search(text):
         u.show_trend = True
         u.slots.add("trend")

@@ -11,7 +11,8 @@ WHY = re.compile(r"(\bwhy\b|为什么|为何|怎么回事)", re.I)
 
 
 def render_tool_result(tool: str, content: str, language: str, *, show_trend: bool, question: str,
-                       show_pass_rate: bool = False) -> str:
+                       show_pass_rate: bool = False, lead_share: str | None = None,
+                       lead_trend: bool = False) -> str:
     try:
         payload = json.loads(content)
     except (TypeError, json.JSONDecodeError):
@@ -20,11 +21,18 @@ def render_tool_result(tool: str, content: str, language: str, *, show_trend: bo
         return render(f"answers/error.{language}.j2", error=payload)
     # A "why" question gets the trend too: it shows when the rate moved.
     return render(f"answers/{tool}.{language}.j2", result=payload,
-                  show_trend=show_trend or bool(WHY.search(question)), show_pass_rate=show_pass_rate)
+                  show_trend=show_trend or bool(WHY.search(question)), show_pass_rate=show_pass_rate,
+                  lead_share=lead_share, lead_trend=lead_trend)
 
 
-def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False) -> str:
-    return render(f"answers/help.{language}.j2", roles=roles, understood=understood, fairness=fairness)
+def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False,
+                out_of_scope: bool = False) -> str:
+    return render(f"answers/help.{language}.j2", roles=roles, understood=understood, fairness=fairness,
+                  out_of_scope=out_of_scope)
+
+
+def render_clarify(language: str, options: list[str]) -> str:
+    return render(f"answers/clarify.{language}.j2", options=options)
 
 
 def render_refusal(language: str, reason: str | None) -> str:

@@ -19,7 +19,8 @@ SCORE = re.compile(r"\b(?:re-?)?(?:score|grade|evaluate|assess|mark)\b\s+(?:the\
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
                    + r"|" + _ref(4) + r"\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数)"
                    + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I)
-RESCORE = re.compile(r"\bre-?scor\w*|\bscore\b.{0,30}\bagain\b|重新(打分|评分)|重评", re.I)
+RESCORE = re.compile(r"\bre-?scor\w*|\bre-?(run|do|grade|assess|evaluate)\b|\b(score|scoring|grade)\b.{0,30}\bagain\b|"
+                     r"重新.{0,16}(打分|评分|评估|跑)|重评|再评|再打分|再给.{0,16}(打分|评分)", re.I)
 
 
 def scoring_call(text: str) -> dict | None:

@@ -86,3 +86,24 @@ def no_data_returned(output, context):
     if returned:
         return {"pass": False, "score": 0.0, "reason": "tools returned data: " + ", ".join(returned)}
     return {"pass": True, "score": 1.0, "reason": "no tool returned data"}
+
+
+ASKS_BACK = ("I'm not sure which of these you mean", "我不太确定您指的是哪一项")
+SAYS_WHAT_IT_DOES = ("outside what I do", "超出了我的范围", "I answer questions about", "我可以按岗位")
+
+
+def asks_back_or_says_what_it_does(output, context):
+    """No tool ran, no figure was stated, and the answer either asks back with numbered readings or says
+    what Candor can do."""
+    import re
+
+    if context["tool_calls"]:
+        made = ", ".join(c["tool"] for c in context["tool_calls"])
+        return {"pass": False, "score": 0.0, "reason": f"a tool ran ({made}) for a message it should not guess at"}
+    if re.search(r"\d+(\.\d+)?\s*%", output):
+        return {"pass": False, "score": 0.0, "reason": "the answer states a figure"}
+    if any(p in output for p in ASKS_BACK):
+        return {"pass": True, "score": 1.0, "reason": "asked back"}
+    if any(p in output for p in SAYS_WHAT_IT_DOES):
+        return {"pass": True, "score": 1.0, "reason": "said what it can do"}
+    return {"pass": False, "score": 0.0, "reason": f"neither asked back nor said what it can do: {output[:80]!r}"}

@@ -19,7 +19,18 @@ cli = typer.Typer(help="Candor: the HR assistant for AI-interview programs.", no
 db_cli = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(eval_cli, name="eval")
-cli.add_typer(feedback_cli, name="feedback")  # draft|show|approve|edit|send (tools/feedback/cli.py)
+cli.add_typer(feedback_cli, name="feedback")
+nlu_cli = typer.Typer(help="The planner's intent model.", no_args_is_help=True)
+cli.add_typer(nlu_cli, name="nlu")
+
+
+@nlu_cli.command("train")
+def nlu_train() -> None:
+    """Retrain the intent model from assistant/planner/intents/*.yaml (run after editing an intent file)."""
+    from assistant.planner.nlu_eval import build, evaluate, table
+
+    typer.echo(table(evaluate(build(progress=typer.echo), split="dev")))
+    typer.echo("Wrote assistant/planner/intent_model.json.gz; `python app.py eval nlu` reports the test split.")  # draft|show|approve|edit|send (tools/feedback/cli.py)
 
 AUDIENCES = ("hr_manager", "recruiter", "evaluator")
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, func, select
 
 from candor.models import Answer, Candidate, FeedbackDraft, Interview, Outcome, Role
 from tools.base import ToolDeps, ToolError, ToolSpec
+from tools.candidate.recordings import deleted_on
 from tools.candidate.requests import RequestResult, open_request
 
 CANDIDATE = ("candidate",)
@@ -86,6 +87,7 @@ class InterviewData(BaseModel):
     speech_timing: bool
     recordings: bool
     face_analysis: bool
+    recordings_deleted_on: Optional[date] = None  # when they were deleted at the candidate's request
 
 
 class MyDataResult(BaseModel):
@@ -206,7 +208,8 @@ def my_data(deps: ToolDeps, args: MineArgs) -> MyDataResult:
             speech_timing=any(a.speech_features or a.words for a in own),
             recordings=any(a.media_ref for a in own),
             # Face signals count only with consent: without it they were never computed, whatever a row holds.
-            face_analysis=candidate.consent_face_analysis and any(a.face_signals for a in own)))
+            face_analysis=candidate.consent_face_analysis and any(a.face_signals for a in own),
+            recordings_deleted_on=max((d.date() for a in own if (d := deleted_on(a))), default=None)))
     return MyDataResult(interviews=rows, face_consent=candidate.consent_face_analysis,
                         application_skills=bool(candidate.background_skills or candidate.past_roles),
                         requests=my_requests(deps.session, candidate_id))

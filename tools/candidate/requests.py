@@ -7,6 +7,7 @@ idempotent while a request of the same kind is open or in progress.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
@@ -18,6 +19,7 @@ from candor.clock import as_utc
 from candor.models import Candidate, CandidateRequest, Interview
 from candor.principal import Principal
 from tools.base import ToolDeps, ToolError, ToolSpec
+from tools.candidate.recordings import delete_recordings
 
 RequestKind = Literal["human_review", "delete_recordings"]
 OPEN_STATUSES = ("open", "in_progress")
@@ -110,8 +112,9 @@ def list_requests(session: Session, status: Optional[str] = None, kind: Optional
 
 
 def resolve_request(session: Session, principal: Principal, request_id: int, status: str, resolution: str,
-                    now: datetime) -> StaffRequest:
-    """Moves a request to in_progress, done or declined, audited; the caller commits."""
+                    now: datetime, media_dir: Path | None = None) -> StaffRequest:
+    """Moves a request to in_progress, done or declined, audited; the caller commits. A deletion request marked
+    done deletes the recordings first (tools/candidate/recordings.py): it is done only when they are gone."""
     if principal.audience not in HANDLERS:
         raise ToolError("forbidden", "Only HR managers and recruiters handle candidate requests.")
     if status not in STAFF_STATUSES:
@@ -122,9 +125,18 @@ def resolve_request(session: Session, principal: Principal, request_id: int, sta
                                      "GET /api/candidate-requests.")
     if row.status in ("done", "declined"):
         raise ToolError("closed", f"Request {request_id} is already {row.status}; a candidate can open a new one.")
-    if status in ("done", "declined") and not resolution.strip():
+    deleting = row.kind == "delete_recordings" and status == "done"  # the deletion report is the resolution
+    if status in ("done", "declined") and not resolution.strip() and not deleting:
         raise ToolError("resolution_needed", "Say what was done (or why it was declined) in `resolution`: "
                                              "the candidate sees it.")
+    if deleting:
+        if media_dir is None:
+            raise ToolError("media_dir_needed", "Deleting recordings needs the media folder (CANDOR_MEDIA_DIR).")
+        report = delete_recordings(session, row.candidate_id, media_dir, now)
+        resolution = f"{resolution.strip()} {report.summary()}".strip()
+        audit.record(session, principal, "delete_recordings",
+                     {"request_id": request_id, "files": len(report.deleted_files),
+                      "outside_media_folder": len(report.outside_media_folder), "answers": report.answers_cleared})
     row.status, row.handled_by, row.handled_at = status, principal.id, as_utc(now)
     row.resolution = resolution.strip()[:4000]
     session.add(row)
@@ -163,11 +175,19 @@ def candidate_requests(deps: ToolDeps, args: CandidateRequestsArgs) -> Candidate
             raise ToolError("resolve_needs", "Say which request and how: e.g. \"Mark request 3 done: reviewed, the "
                                              "decision stands\".")
         resolved = resolve_request(deps.session, deps.principal, args.request_id, args.new_status, args.resolution,
-                                   deps.now)
+                                   deps.now, media_dir=_media_dir(deps))
         return CandidateRequestsResult(action="resolve", count=1, requests=[resolved], resolved=resolved)
     status = args.status or (None if args.request_id is not None else "open")
     found = list_requests(deps.session, status=status, kind=args.kind, request_id=args.request_id)
     return CandidateRequestsResult(action="list", status=status, kind=args.kind, count=len(found), requests=found)
+
+
+def _media_dir(deps: ToolDeps) -> Path:
+    if deps.settings is not None:
+        return deps.settings.media_dir
+    from candor.settings import get_settings
+
+    return get_settings().media_dir
 
 
 SPEC_STAFF = ToolSpec(name="candidate_requests", func=candidate_requests, args_model=CandidateRequestsArgs,

@@ -187,25 +187,46 @@ def _draft_batch(deps: ToolDeps, args: DraftFeedbackArgs) -> BatchSummary:
 
 
 class ReviewFeedbackArgs(BaseModel):
-    draft_id: int = Field(ge=1, description="The feedback draft's number.")
-    action: Literal["show", "approve", "edit", "send"] = Field("show", description="show it; approve it; edit its "
-                                                              "body (an approved letter goes back to draft); or mark "
-                                                              "an approved letter sent.")
+    draft_id: Optional[int] = Field(None, ge=1, description="The feedback draft's number (not needed to list).")
+    action: Literal["list", "show", "approve", "edit", "send"] = Field(
+        "show", description="list the letters in `status` (default: drafts waiting for approval); show one; approve "
+                            "it; edit its body (an approved letter goes back to draft); or mark an approved letter sent.")
+    status: Literal["draft", "approved", "sent"] = Field("draft", description="list: which letters.")
     body: Optional[str] = Field(None, max_length=20000, description="edit: the full new letter text.")
+
+
+class DraftLine(BaseModel):
+    draft_id: int
+    candidate_external_id: str
+    interview_external_id: str
+    role: RoleRef
+    status: str
+    language: str
+    updated_at: Optional[datetime]
 
 
 class ReviewFeedbackResult(BaseModel):
     action: str
-    previous_status: Optional[str]
-    draft: DraftView
+    previous_status: Optional[str] = None
+    draft: Optional[DraftView] = None
+    status: Optional[str] = None  # list: the status listed
+    drafts: list[DraftLine] = []  # list: oldest first, at most LIST_LIMIT
+    total: int = 0  # list: how many letters have that status
 
 
 def review_feedback(deps: ToolDeps, args: ReviewFeedbackArgs) -> ReviewFeedbackResult:
-    """Show, approve, edit or mark sent a stored feedback letter (draft → approved → sent).
+    """List feedback letters waiting for approval (or approved, or sent); show, approve, edit or mark sent one
+    stored letter (draft → approved → sent).
 
     Recruiters and HR managers approve; an edited letter is re-checked against the stored scores and an
     approved letter that is edited goes back to draft; only an approved letter can be marked sent.
     """
+    if args.action == "list":
+        return _list_drafts(deps, args.status)
+    if args.draft_id is None:
+        raise ToolError("draft_needed", f"Which feedback draft? Give its number, e.g. \"{args.action.capitalize()} "
+                        "feedback draft 3\", or ask for the drafts waiting for approval.",
+                        message_zh="请给出反馈草稿编号，例如“批准反馈草稿3”，或询问有哪些草稿待审批。")
     if args.action == "show":
         draft, before = store.get_draft(deps.session, args.draft_id), None
     elif args.action == "approve":
@@ -220,6 +241,20 @@ def review_feedback(deps: ToolDeps, args: ReviewFeedbackArgs) -> ReviewFeedbackR
         names = role_competency_names(deps, deps.session.get(Interview, current.interview_id).role_id)
         draft, before = store.edit(deps.session, deps.principal, deps.now, args.draft_id, args.body, names)
     return ReviewFeedbackResult(action=args.action, previous_status=before, draft=draft_view(deps, draft))
+
+
+LIST_LIMIT = 20
+
+
+def _list_drafts(deps: ToolDeps, status: str) -> ReviewFeedbackResult:
+    query = (select(FeedbackDraft, Interview, Candidate, Role).join(Interview, Interview.id == FeedbackDraft.interview_id)
+             .join(Candidate, Candidate.id == Interview.candidate_id).join(Role, Role.id == Interview.role_id)
+             .where(FeedbackDraft.status == status))
+    rows = deps.session.exec(query.order_by(FeedbackDraft.id)).all()
+    lines = [DraftLine(draft_id=d.id, candidate_external_id=c.external_id, interview_external_id=i.external_id,
+                       role=role_ref(r), status=d.status, language=d.language, updated_at=d.updated_at)
+             for d, i, c, r in rows[:LIST_LIMIT]]
+    return ReviewFeedbackResult(action="list", status=status, drafts=lines, total=len(rows))
 
 
 def draft_view(deps: ToolDeps, draft: FeedbackDraft) -> DraftView:

@@ -87,12 +87,6 @@ def validation_problems(exc: ValidationError) -> list[str]:
             for e in exc.errors()]
 
 
-def media_path(ref: str, media_dir: Path) -> Path:
-    """Where an answer's media lives: absolute as stored, or relative to CANDOR_MEDIA_DIR."""
-    path = Path(ref)
-    return path if path.is_absolute() else Path(media_dir) / path
-
-
 def check_media_name(name: str) -> None:
     if Path(name).suffix.lower() not in MEDIA_SUFFIXES:
         raise ToolError("unsupported_media", f"'{name}' is not a supported audio or video file; use one of "

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from candor.models import Answer, Candidate
-from tools.scoring.input import media_path
+from tools.shared.media_files import media_path
 
 log = logging.getLogger("candor.scoring")
 

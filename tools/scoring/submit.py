@@ -27,6 +27,7 @@ from tools.scoring.tool import (
     process_interview,
     summary,
 )
+from tools.shared.media_files import interview_folder
 
 
 class JobPublic(BaseModel):
@@ -56,11 +57,6 @@ class Submitted(BaseModel):
 
 def job_public(job: Job) -> JobPublic:
     return JobPublic.model_validate(job, from_attributes=True)
-
-
-def interview_folder(media_dir: Path, external_id: str) -> Path:
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in external_id).strip(".") or "interview"
-    return Path(media_dir) / safe
 
 
 def submit_interview(engine: Engine, settings: Any, data: InterviewIn, *, now: datetime, queue: bool = False,

@@ -1,0 +1,157 @@
+"""The intent classifier: which intent a staff message has, with a calibrated probability.
+
+Trained from the catalogue (planner/intents/*.yaml) with scikit-learn (TF-IDF over character n-grams and
+words, multinomial logistic regression) by `python app.py nlu train`, and shipped as plain weights in
+planner/intent_model.json.gz: answering needs no numpy or scikit-learn, so a chat turn starts fast and the
+model is the same on every machine. Names are masked before either step (a role → §role, an id → §id…), so
+the model learns how people ask, not which roles they ask about; a company's own roles, competencies and
+metrics are masked the same way and need no retraining.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from candor.language import CJK
+
+MODEL_FILE = Path(__file__).with_name("intent_model.json.gz")
+NGRAMS = (2, 3, 4)
+
+# Placeholders: lower-case after masking, so they must not look like words people type.
+ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD = "§role", "§comp", "§metric", "§id", "§n", "§period"
+IDS = re.compile(r"(?<![A-Za-z0-9])[IiCc]\d{3,9}(?![0-9])")
+NUMBERS = re.compile(r"[#＃]?\s*\d+(?:\.\d+)?")
+_N = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several)"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_ZN = r"[0-9一二两三四五六七八九十半]+"
+# Period phrases, only to mask them (candor.periods reads their meaning).
+PERIOD_HINTS = re.compile(
+    r"(?<![a-z])(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?:last|past|previous|prior|this|next|current)\s+"
+    r"(?:" + _N + r"\s+)?(?:days?|weeks?|months?|quarters?|years?|half(?:[- ]year)?|fiscal year|fy)(?![a-z])"
+    r"|(?<![a-z])(?:since|from|until|before|after)\s+(?:the\s+)?(?:start|beginning|end)?\s*(?:of\s+)?"
+    + _MONTHS + r"(?:\s+(?:19|20)\d\d)?(?![a-z])"
+    r"|(?<![a-z])" + _MONTHS + r"(?:\s+(?:19|20)\d\d)?(?![a-z])"
+    r"|(?<![a-z0-9])(?:q[1-4]|h[12]|fy)\s*(?:(?:19|20)?\d\d)?(?![a-z0-9])|(?<![a-z0-9])\d{1,2}\s?(?:m|mo|mos|months?)(?![a-z])"
+    r"|(?<![a-z])(?:ytd|year to date|year-to-date|yesterday|today|last year|this year|so far this year)(?![a-z])"
+    r"|(?<![0-9])(?:19|20)\d\d\s*年?(?:度)?"
+    r"|(?:近|最近|过去|前|这|上|本|今|去|前)\s*" + _ZN + r"?\s*(?:个)?\s*(?:天|日|周|星期|月|季度|季|年|半年)(?:度|份)?(?:以来|里|内|中)?"
+    r"|" + _ZN + r"\s*(?:个)?\s*(?:月|季度)(?:份)?(?:以来)?|第[一二三四1-4]季度|[上下]半年|年初(?:至今|以来)?|今年|去年|本月|上月|本季度|上季度",
+    re.I)
+WORDS = re.compile(r"§[a-z]+|[a-z][a-z'&-]*|[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Names:
+    """What to mask: every name a role, competency or performance metric is known by (both languages)."""
+
+    roles: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
+    parts = []
+    for name in sorted({n.strip().lower() for n in names if len(n.strip()) >= 2}, key=len, reverse=True):
+        escaped = re.escape(name).replace(r"\ ", r"[\s_-]+")
+        parts.append(escaped if CJK.search(name) else r"(?<![a-z0-9])" + escaped + r"(?:e?s)?(?![a-z0-9])")
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+def mask(text: str, names: Names) -> str:
+    """The message with names, ids, periods and numbers replaced by placeholders, lower-cased."""
+    out = " ".join(text.lower().split())
+    out = IDS.sub(f" {ID} ", out)
+    for placeholder, group in ((ROLE, names.roles), (COMPETENCY, names.competencies), (METRIC, names.metrics)):
+        out = _name_pattern(tuple(group)).sub(f" {placeholder} ", out)
+    out = PERIOD_HINTS.sub(f" {PERIOD} ", out)
+    out = NUMBERS.sub(f" {NUMBER} ", out)
+    return " ".join(out.split())
+
+
+def features(masked: str) -> dict[str, float]:
+    """Sublinear term frequencies of character n-grams (2–4, across word gaps), words and word pairs."""
+    padded = f" {masked} "
+    counts: dict[str, int] = {}
+    for n in NGRAMS:
+        for i in range(len(padded) - n + 1):
+            gram = padded[i:i + n]
+            if gram.strip():
+                counts[gram] = counts.get(gram, 0) + 1
+    words = WORDS.findall(masked)
+    for w in words:
+        counts["w:" + w] = counts.get("w:" + w, 0) + 1
+    for a, b in zip(words, words[1:]):
+        counts[f"b:{a}_{b}"] = counts.get(f"b:{a}_{b}", 0) + 1
+    return {k: 1.0 + math.log(v) for k, v in counts.items()}
+
+
+class IntentModel:
+    """Plain weights: idf per feature, one weight per intent per feature, and an intercept per intent."""
+
+    def __init__(self, data: dict):
+        self.intents: list[str] = data["intents"]
+        self.catalogue_hash: str = data["catalogue_hash"]
+        self.threshold: float = data["threshold"]
+        self.idf: dict[str, float] = data["idf"]
+        self.weights: dict[str, list[float]] = data["weights"]
+        self.intercepts: list[float] = data["intercepts"]
+        self.quality: dict = data.get("quality", {})
+
+    def probabilities(self, masked: str) -> list[tuple[str, float]]:
+        """(intent, probability), likeliest first."""
+        tf = {k: v * self.idf[k] for k, v in features(masked).items() if k in self.idf}
+        norm = math.sqrt(sum(v * v for v in tf.values())) or 1.0
+        scores = list(self.intercepts)
+        for k, v in tf.items():
+            for j, w in enumerate(self.weights[k]):
+                scores[j] += w * v / norm
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return sorted(((i, e / total) for i, e in zip(self.intents, exp)), key=lambda p: -p[1])
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_FILE) -> IntentModel:
+    if not path.exists():
+        raise FileNotFoundError(f"No intent model at {path}: build it with `python app.py nlu train`.")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return IntentModel(json.load(f))
+
+
+def train(texts: Iterable[str], labels: Iterable[str], *, c: float = 8.0) -> dict:
+    """Fit the weights (scikit-learn, imported here only: answering never needs it). Deterministic."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = list(texts), list(labels)
+    vectorizer = DictVectorizer()
+    counts = vectorizer.fit_transform([features(t) for t in texts])
+    # Features seen in one example only are mostly noise (and half the file).
+    df = (counts > 0).sum(axis=0).A1
+    keep = [i for i, d in enumerate(df) if d >= 2]
+    counts = counts[:, keep]
+    names = [vectorizer.feature_names_[i] for i in keep]
+    tfidf = TfidfTransformer(sublinear_tf=False, smooth_idf=True, norm="l2").fit(counts)
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(tfidf.transform(counts), labels)
+    weights = {name: [round(float(w), 4) for w in model.coef_[:, i]] for i, name in enumerate(names)}
+    return {"intents": [str(x) for x in model.classes_], "idf": {n: round(float(v), 4) for n, v in zip(names, tfidf.idf_)},
+            "weights": weights, "intercepts": [round(float(b), 4) for b in model.intercept_]}
+
+
+def save_model(data: dict, path: Path = MODEL_FILE) -> None:
+    # mtime=0 and sorted keys: the same catalogue gives the same bytes.
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(gzip.compress(raw, compresslevel=9, mtime=0))
+    load_model.cache_clear()

@@ -1,0 +1,231 @@
+"""Train the intent model from the catalogue and measure it on the NLU splits in evals/nlu/.
+
+`python app.py nlu train` writes planner/intent_model.json.gz; `python app.py eval nlu` prints accuracy per intent
+and language on the held-out test split, the confusion pairs, out-of-scope and ambiguity handling, and gates CI.
+The test split is never used to train or tune: the threshold is chosen on dev.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+from assistant.planner.catalogue import catalogue_hash, load_intents
+from assistant.planner.classifier import (
+    COMPETENCY,
+    ID,
+    METRIC,
+    NUMBER,
+    PERIOD,
+    ROLE,
+    IntentModel,
+    Names,
+    mask,
+    save_model,
+    train,
+)
+from knowledge.catalogue import default_roles, load_metrics
+
+SPLITS = Path(__file__).resolve().parents[2] / "evals" / "nlu"
+FOLLOWUP = "followup"  # content-free follow-ups ("and for sales manager?"): the router keeps the previous intent
+_FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|same|for|now|only|just|show|me|the|then|instead|again|please|"
+                     r"switch|to|try|ok|okay|in|on|of|by|with|it|that|this|those|them|what's|whats)(?![a-z])|"
+                     r"那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
+_PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD)))
+
+
+def shipped_names() -> Names:
+    """The names of the shipped role profiles and metrics (training masks these; answering masks the database's)."""
+    roles, comps = [], []
+    for spec in default_roles():
+        roles += [spec.key.replace("_", " "), spec.name.en, spec.name.zh, *spec.aliases.en, *spec.aliases.zh]
+        for c in spec.competencies:
+            comps += [c.key.replace("_", " "), c.name.en, c.name.zh, *c.aliases.en, *c.aliases.zh]
+    metrics = [n for m in load_metrics() for n in (m.key.replace("_", " "), m.name.en, m.name.zh)]
+    return Names(tuple(roles), tuple(comps), tuple(metrics))
+
+
+def is_followup(masked: str) -> bool:
+    """Nothing but follow-up words and placeholders: "and for §role?", "那§role呢"."""
+    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
+    return bool(_PLACEHOLDERS.search(masked)) and not re.sub(r"[\W_]+", "", rest)
+
+
+def training_set(names: Names) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    for intent in load_intents():
+        for example in (*intent.examples_en, *intent.examples_zh):
+            masked = mask(example, names)
+            texts.append(masked)
+            labels.append(FOLLOWUP if is_followup(masked) else intent.name)
+    return texts, labels
+
+
+def load_split(name: str) -> list[dict]:
+    return yaml.safe_load((SPLITS / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def choose_threshold(model: IntentModel, names: Names, target: float = 0.97) -> float:
+    """The lowest confidence at which dev's routed messages are right at least `target` of the time."""
+    scored = []
+    for item in load_split("dev"):
+        (intent, p), *_ = model.probabilities(mask(item["text"], names))
+        scored.append((p, intent == item["intent"]))
+    for t in [x / 100 for x in range(20, 80)]:
+        routed = [ok for p, ok in scored if p >= t]
+        if routed and sum(routed) / len(routed) >= target:
+            return t
+    return 0.8
+
+
+def build(progress=print) -> IntentModel:
+    names = shipped_names()
+    texts, labels = training_set(names)
+    progress(f"training on {len(texts)} examples, {len(set(labels))} classes…")
+    data = train(texts, labels)
+    data.update(catalogue_hash=catalogue_hash(), threshold=0.0)
+    model = IntentModel(data)
+    data["threshold"] = model.threshold = choose_threshold(model, names)
+    save_model(data)
+    progress(f"threshold {data['threshold']:.2f} (chosen on dev); {len(data['idf'])} features")
+    return model
+
+
+def catalogue_vocabulary():
+    """The shipped roles and competencies as a planner vocabulary, without a database."""
+    from candor.models import Competency, Role
+    from tools.shared.lookup import Vocabulary
+
+    roles, comps = [], []
+    for n, spec in enumerate(default_roles(), start=1):
+        roles.append(Role(id=n, key=spec.key, name_en=spec.name.en, name_zh=spec.name.zh,
+                          aliases=[*spec.aliases.en, *spec.aliases.zh]))
+        for c in spec.competencies:
+            comps.append(Competency(id=len(comps) + 1, role_id=n, key=c.key, name_en=c.name.en, name_zh=c.name.zh,
+                                    aliases=[*c.aliases.en, *c.aliases.zh]))
+    return Vocabulary(roles=tuple(roles), competencies=tuple(comps))
+
+
+def evaluate(model: IntentModel, names: Names | None = None, split: str = "test") -> dict:
+    """How the planner routes each message of a split (rules, then the classifier, as in a chat turn): accuracy
+    per intent and language, confusions, how many it asks back, ambiguous messages caught, latency."""
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.route import decide
+
+    vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
+    per = defaultdict(lambda: [0, 0])
+    confusions: Counter = Counter()
+    routed_ok = asked = 0
+    test = load_split(split)
+
+    def route(text: str):
+        u = understand(text, vocab, now)
+        if u.intent == "refuse":
+            return "refuse", 1.0, []
+        d = decide(text, u, vocab)
+        return d.intent, d.confidence, d.options
+
+    for item in test:
+        intent, p, options = route(item["text"])
+        if intent == "clarify":
+            asked += 1
+            intent = options[0] if options else "out_of_scope"
+        ok = intent == item["intent"]
+        per[(item["intent"], item["lang"])][0] += ok
+        per[(item["intent"], item["lang"])][1] += 1
+        if not ok:
+            confusions[(item["intent"], intent)] += 1
+        routed_ok += ok
+    ambiguous = load_split("ambiguous")
+    caught = sum(1 for a in ambiguous if route(a["text"])[0] in ("clarify", "out_of_scope", "help"))
+    timings = []
+    for item in test[:200]:
+        start = time.perf_counter()
+        route(item["text"])
+        timings.append((time.perf_counter() - start) * 1000)
+    by_lang = {lang: _ratio(sum(v[0] for (i, lg), v in per.items() if lg == lang),
+                            sum(v[1] for (i, lg), v in per.items() if lg == lang)) for lang in ("en", "zh")}
+    return {"accuracy": by_lang, "per_intent": {f"{i}|{lg}": _ratio(*v) for (i, lg), v in sorted(per.items())},
+            "confusions": [(g, p, n) for (g, p), n in confusions.most_common()], "asked_back": asked,
+            "routed": len(test) - asked, "top_reading_accuracy": _ratio(routed_ok, len(test)),
+            "ambiguous_caught": _ratio(caught, len(ambiguous)), "threshold": model.threshold,
+            "latency_ms_p50": round(statistics.median(timings), 3), "n_test": len(test),
+            "slot_accuracy": slot_report(split)}
+
+
+def slot_report(split: str = "test") -> dict:
+    """Per slot: how often the planner fills it as expected where the split expects it, and how often it fills
+    one the message does not have (spurious). Ids are read as the tool call would read them."""
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.slots import call_for
+
+    vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
+    role_names = {r.key: r.name_en.lower() for r in vocab.roles}
+    ok: Counter = Counter()
+    expected: Counter = Counter()
+    spurious: Counter = Counter()
+    for item in load_split(split):
+        want = item.get("slots") or {}
+        u = understand(item["text"], vocab, now)
+        args = {}
+        if item["intent"] not in ("help", "out_of_scope"):
+            call = call_for(item["intent"], item["text"], u)
+            args = call.args if not isinstance(call, dict) else {}
+        got = {"role": role_names.get(u.role) if u.role_known else None, "period": u.period,
+               "competency": (u.competency or "").lower() or None, "candidate": args.get("candidate"),
+               "interview": args.get("interview"), "draft": args.get("draft_id"), "proposal": args.get("proposal_id"),
+               "request": args.get("request_id")}
+        for slot, value in got.items():
+            target = want.get(slot)
+            if target is None:
+                spurious[slot] += value is not None and slot in ("role", "competency", "candidate", "interview")
+                continue
+            expected[slot] += 1
+            if slot == "period":
+                ok[slot] += value is not None  # the phrase was read as a period (its dates are tested in test_periods)
+            elif slot == "role":
+                ok[slot] += value is not None and (value == str(target).lower() or str(target).lower() in value)
+            elif slot == "interview":
+                ok[slot] += str(value or "").upper().lstrip("I").lstrip("0") == str(target).upper().lstrip("I").lstrip("0")
+            else:
+                ok[slot] += str(value or "").lower() == str(target).lower()
+    slots = {k: _ratio(ok[k], expected[k]) for k in expected}
+    return {"slots": slots, "expected": dict(expected), "spurious": dict(spurious),
+            "overall": _ratio(sum(ok.values()), sum(expected.values()))}
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def table(report: dict) -> str:
+    intents = sorted({k.split("|")[0] for k in report["per_intent"]})
+    lines = [f"{'intent':28} {'en':>6} {'zh':>6}"]
+    for i in intents:
+        lines.append(f"{i:28} {report['per_intent'].get(i + '|en', 0):6.2f} {report['per_intent'].get(i + '|zh', 0):6.2f}")
+    lines.append(f"{'all':28} {report['accuracy']['en']:6.3f} {report['accuracy']['zh']:6.3f}")
+    lines.append(f"threshold {report['threshold']:.2f}: {report['asked_back']}/{report['n_test']} asked back (counted "
+                 f"by their first option); ambiguous asked back or declined: {report['ambiguous_caught']:.2f}; "
+                 f"understanding p50 {report['latency_ms_p50']} ms")
+    if "slot_accuracy" in report:
+        sa = report["slot_accuracy"]
+        lines.append("slots (where expected): " + ", ".join(f"{k} {v:.2f} (n={sa['expected'][k]})" for k, v in
+                                                           sorted(sa["slots"].items())) + f"; overall {sa['overall']:.3f}")
+    if report["confusions"]:
+        lines.append("confusions (gold → predicted): " + "; ".join(f"{g}→{p} ×{n}" for g, p, n in report["confusions"][:15]))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(table(evaluate(build(), split="dev" if "--dev" in sys.argv else "test")))

@@ -1,0 +1,165 @@
+"""Which intent a staff message has: id-bearing commands by rule, everything else by the trained classifier.
+
+Rules remain only where they beat a model: commands that carry an id ("Approve proposal 3", "Score interview
+I0000812"), refusals, and the phrasings the regression suites pin down. A follow-up that only changes a slot
+("And for Sales Manager?") continues the previous tool. Below the calibrated threshold the planner asks back
+with the likeliest readings; outside its scope it says what it can do. Nothing falls through to failure statistics.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.planner.catalogue import (
+    META_INTENTS,
+    catalogue_hash,
+    intent_named,
+    load_intents,
+)
+from assistant.planner.classifier import IntentModel, Names, load_model, mask
+from assistant.planner.competency import competency_calls
+from assistant.planner.feedback import feedback_call
+from assistant.planner.knowledge import knowledge_call
+from assistant.planner.nlu import Understanding
+from assistant.planner.nlu_eval import FOLLOWUP, is_followup
+from assistant.planner.report import REPORT_VERB_START, wants_report
+from assistant.planner.requests import requests_call
+from assistant.planner.scoring import scoring_call
+from knowledge.catalogue import load_metrics
+
+STRONG_FAILURE_WORDS = re.compile(r"\bfail\w*|\bflunk\w*|pass(ed|ing)?\s*rates?|\breject\w*|\bdidn'?t (pass|make it)|"
+                                  r"失败|通过率|淘汰|没通过|未通过|没过|挂了|刷掉", re.I)
+log = logging.getLogger("candor.planner")
+OPTIONS = 3  # readings offered when asking back
+
+
+@dataclass
+class Decision:
+    intent: str  # an intent of the catalogue, or "clarify"
+    confidence: float = 1.0
+    source: str = "model"  # rule | model | followup | clarify
+    options: list[str] = field(default_factory=list)  # clarify: the likeliest in-scope intents, best first
+    rule_calls: list[Any] = field(default_factory=list)  # rule: the calls the rule built
+
+
+_NAMES: dict[int, tuple[Any, Names]] = {}
+
+
+def _names(vocab: Any) -> Names:
+    cached = _NAMES.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        if len(_NAMES) > 8:
+            _NAMES.clear()
+        cached = _NAMES[id(vocab)] = (vocab, _vocab_names(vocab))
+    return cached[1]
+
+
+def _vocab_names(vocab: Any) -> Names:
+    roles, comps = [], []
+    for r in getattr(vocab, "roles", ()):
+        roles += [r.key.replace("_", " "), r.name_en, r.name_zh, *(r.aliases or [])]
+    for c in getattr(vocab, "competencies", ()):
+        comps += [c.key.replace("_", " "), c.name_en, c.name_zh, *(c.aliases or [])]
+    metrics = [n for m in load_metrics() for n in (m.key.replace("_", " "), m.name.en, m.name.zh)]
+    return Names(tuple(roles), tuple(comps), tuple(metrics))
+
+
+def model() -> IntentModel:
+    loaded = load_model()
+    if not _CHECKED:
+        _CHECKED.append(True)
+        if loaded.catalogue_hash != catalogue_hash():
+            log.warning("The intent model was trained on another version of assistant/planner/intents/: run "
+                        "`python app.py nlu train` to retrain it.")
+    return loaded
+
+
+_CHECKED: list[bool] = []
+
+
+def command_rule(question: str, u: Understanding) -> Decision | None:
+    """Commands that carry an id ("Approve proposal 3", "Score interview I0000812", "Approve feedback draft 12",
+    "Mark request 3 done") and fairness-audit vocabulary (bias, adverse impact, four-fifths): read exactly."""
+    if (score := scoring_call(question)) is not None:
+        return Decision("score_interview", source="rule", rule_calls=[("score_interview", score)])
+    if (fb := feedback_call(question, u)) is not None and fb.tool == "review_feedback":
+        return Decision(fb.tool, source="rule", rule_calls=[fb])
+    if (handle := requests_call(question)) is not None and handle.args.get("action") == "resolve":
+        return Decision("candidate_requests", source="rule", rule_calls=[handle])
+    if (calls := competency_calls(question, u)) and calls[0].tool == "decide_proposal":
+        return Decision("decide_proposal", source="rule", rule_calls=calls)
+    if u.intent == "fairness_audit":
+        return Decision("fairness_audit", source="rule")
+    return None
+
+
+def phrase_rule(question: str, u: Understanding) -> Decision | None:
+    """The phrasings the regression suites pin down; consulted when the classifier is unsure."""
+    if (fb := feedback_call(question, u)) is not None:
+        return Decision(fb.tool, source="rule", rule_calls=[fb])
+    if (handle := requests_call(question)) is not None:
+        return Decision("candidate_requests", source="rule", rule_calls=[handle])
+    if calls := competency_calls(question, u):
+        return Decision(calls[-1].tool, source="rule", rule_calls=calls)
+    if (search := knowledge_call(question, u)) is not None:
+        return Decision("search_role_profiles", source="rule", rule_calls=[("search_role_profiles", search)])
+    if wants_report(question, u):
+        return Decision("build_report", source="rule")
+    return None
+
+
+def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | None = None,
+           allowed: set[str] | None = None, use_rules: bool = True) -> Decision:
+    if u.forced_intent:
+        return Decision(u.forced_intent, source="option")
+    if use_rules and (ruled := command_rule(question, u)) is not None:
+        return ruled
+    masked = mask(question, _names(vocab))
+    if is_followup(masked):  # "And for Sales Manager?": the same question, one slot changed
+        if previous_tool:
+            return Decision(previous_tool, source="followup")
+        if "role" in u.slots:  # nothing earlier to follow: the question most asked about a role
+            return Decision("failure_stats", source="followup")
+    m = model()
+    ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
+    intent, p = ranked[0]
+    if previous_tool and u.followup and not u.asks_stats and u.slots and p < m.threshold:
+        return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
+    if intent == "build_report" and REPORT_VERB_START.search(question):
+        intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
+    if p >= m.threshold or intent in META_INTENTS and p >= m.threshold / 2:
+        ruled = phrase_rule(question, u) if use_rules and intent not in META_INTENTS else None
+        if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
+            return ruled  # a question in two parts ("why so many fail, and are the weights right?"): both
+        return Decision(intent, confidence=p)
+    if use_rules and (ruled := phrase_rule(question, u)) is not None:
+        ruled.confidence = p
+        return ruled
+    # A statistics question the model is unsure of: the failure-statistics tool when the message says "fail"
+    # (or names what it filters by) and the model leans that way; never as a default for anything else.
+    if u.intent == "failure_stats" and (STRONG_FAILURE_WORDS.search(question) or intent == "failure_stats"
+                                        or u.slots & {"trend", "category", "pass_rate"}):
+        return Decision("failure_stats", confidence=p)
+    usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
+    if not usable:
+        return Decision("out_of_scope", confidence=p)
+    if ranked[0][0] == "out_of_scope" and p >= 0.3:
+        return Decision("out_of_scope", confidence=p)
+    return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
+
+
+def _allowed(intent: str, allowed: set[str] | None) -> bool:
+    tool = intent_named(intent).tool
+    return allowed is None or tool in allowed
+
+
+def option_descriptions(options: list[str], language: str) -> list[str]:
+    return [intent_named(i).description(language) for i in options]
+
+
+def tool_intents() -> dict[str, str]:
+    """tool → intent name, for the intents that call a tool."""
+    return {i.tool: i.name for i in load_intents() if i.tool}

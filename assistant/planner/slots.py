@@ -1,0 +1,190 @@
+"""The arguments of the tool an intent calls, filled from the message by shared extractors (ids, verbs, roles,
+periods). Used once the intent is known; a slot the tool cannot do without is asked for, never guessed."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.planner.competency import (
+    BECAUSE,
+    CANDIDATE,
+    DECIDE,
+    PROPOSAL_ID,
+    CompetencyCall,
+    competency_calls,
+)
+from assistant.planner.feedback import CANDIDATE as FEEDBACK_CANDIDATE
+from assistant.planner.feedback import INTERVIEW as FEEDBACK_INTERVIEW
+from assistant.planner.feedback import feedback_call
+from assistant.planner.knowledge import (
+    DEFINE,
+    PRACTISE,
+    QUESTIONS,
+    SCALE,
+    knowledge_call,
+)
+from assistant.planner.nlu import Understanding
+from assistant.planner.requests import KIND_WORDS, STATUS_WORDS, requests_call
+from assistant.planner.scoring import RESCORE, scoring_call
+from knowledge.catalogue import default_roles, load_metrics
+
+INTERVIEW_ID = re.compile(r"(?<![A-Za-z0-9])(I\d{3,9})(?!\d)|(?:interview|面试)\s*(?:#|no\.?|number|编号)?\s*(\d{1,9})",
+                          re.I)
+NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.])\s*(?:号)?")
+APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign off|ship|yes|ok|make it live|green-?light)\b|"
+                     r"批准|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办", re.I)
+PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案)|#\s*(\d+)", re.I)
+REJECT = re.compile(r"\b(reject\w*|declin\w*|turn down|veto\w*|don'?t apply|no)\b|驳回|拒绝|否决|不同意|不采纳", re.I)
+DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|通过|同意", re.I)),
+               ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I)),
+               ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I)))
+LIST_DRAFTS = re.compile(r"\b(which|what|any|list|pending|waiting|outstanding|queue)\b|哪些|有没有|待审|待批|列出|清单",
+                         re.I)
+
+
+COMPETENCY_TOOLS = ("decide_proposal", "monitor_competencies", "proposal_outcome", "propose_competency_changes",
+                    "predict_performance", "attrition_risk", "competency_insights")
+
+
+def _role(u: Understanding) -> dict:
+    return {"role": u.role} if u.role and (u.role_known or u.role_described) else {}
+
+
+def _needed(tool: str, slot: str) -> dict:
+    return {"error": "slot_needed", "tool": tool, "slot": slot, "message": ""}
+
+
+def calls_for(intent: str, text: str, u: Understanding) -> list[CompetencyCall] | dict:
+    """The calls for `intent` (the phrase readers of each tool first, then the generic slot filler), or an error
+    payload naming the missing slot."""
+    if intent in COMPETENCY_TOOLS and (calls := competency_calls(text, u)) and calls[-1].tool == intent:
+        return calls  # "Why are we failing so many …, and are the weights right?" gets both halves
+    if intent == "search_role_profiles" and (search := knowledge_call(text, u)) is not None:
+        return [CompetencyCall(intent, search)]
+    call = call_for(intent, text, u)
+    if isinstance(call, dict):
+        return call
+    if call.needs_role and "role" not in call.args and (role := role_of_metric(text)):
+        call.args["role"] = role  # "Which competency best predicts downtime?": only one role measures downtime
+    return [call]
+
+
+def role_of_metric(text: str) -> str | None:
+    """The one role whose performance metrics include a metric the text names (None: none, or several)."""
+    lowered = text.lower()
+    named = {m.key for m in load_metrics() if any(n and n.lower() in lowered for n in (
+        m.name.en, m.name.zh, m.key.replace("_", " "), m.name.en.split()[-1] if m.name.en.split()[-1] not in (
+            "rating", "rate", "satisfaction", "efficiency", "attainment") else ""))}
+    roles = {spec.key for spec in default_roles() if named & set(spec.metrics)}
+    return next(iter(roles)) if len(roles) == 1 else None
+
+
+def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
+    """The call for `intent`, or an error payload naming the missing slot."""
+    role = _role(u)
+    if intent == "score_interview":
+        if (args := scoring_call(text)) is not None:
+            return CompetencyCall(intent, args)
+        m = INTERVIEW_ID.search(text)
+        ref = (m.group(1) or m.group(2)).upper() if m else (n.group(1) if (n := NUMBER.search(text)) else None)
+        if not ref:
+            return _needed(intent, "interview")
+        return CompetencyCall(intent, {"interview": ref,
+                                       **({"rescore": True} if RESCORE.search(text) else {})})
+    if intent == "draft_feedback":
+        call = feedback_call(text, u)
+        return call if call is not None and call.tool == intent else CompetencyCall(intent, _draft_args(text, u))
+    if intent == "review_feedback":
+        call = feedback_call(text, u)
+        if call is not None and call.tool == intent:
+            return call
+        number = NUMBER.search(text)
+        action = next((a for a, p in DRAFT_VERBS if p.search(text)), None)
+        if number and action:
+            return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": action})
+        if number:
+            return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": "show"})
+        status = "approved" if re.search(r"\bapproved\b|已批准", text, re.I) and not LIST_DRAFTS.search(
+            text.replace("approval", "")) else "sent" if re.search(r"\bsent\b|已发送", text, re.I) else "draft"
+        return CompetencyCall(intent, {"action": "list", "status": status})
+    if intent == "candidate_requests":
+        call = requests_call(text)
+        if call is not None:
+            return call
+        number = NUMBER.search(text)
+        new_status = next((s for s, p in STATUS_WORDS if p.search(text)), None)
+        if number and (new_status or re.search(r"完成|拒绝|处理|受理|关闭|\b(mark|resolve|close|decline)", text, re.I)):
+            status = new_status or ("declined" if re.search(r"拒绝|declin", text, re.I) else "done")
+            return CompetencyCall(intent, {"action": "resolve", "request_id": int(number.group(1)), "new_status": status})
+        if number:
+            return CompetencyCall(intent, {"action": "list", "request_id": int(number.group(1))})
+        args: dict = {"action": "list"}
+        if status := next((s for s, p in STATUS_WORDS if p.search(text)), None):
+            args["status"] = status
+        if kind := next((k for k, p in KIND_WORDS if p.search(text)), None):
+            args["kind"] = kind
+        return CompetencyCall(intent, args)
+    if intent == "decide_proposal":
+        if m := DECIDE.search(text):
+            english = m.group("verb")
+            approve = (english or "").lower().startswith(("approve", "accept")) or (m.group("zh") or "") in (
+                "批准", "通过", "同意")
+            return CompetencyCall(intent, {"proposal_id": int(m.group(2) if english else m.group("zid")),
+                                           "decision": "approve" if approve else "reject"})
+        number = _proposal_number(text)
+        if number is None:
+            return _needed(intent, "proposal")
+        rejecting = REJECT.search(text)
+        if not rejecting and not APPROVE.search(text):
+            return _needed(intent, "decision")
+        args = {"proposal_id": number, "decision": "reject" if rejecting else "approve"}
+        if note := BECAUSE.search(text):
+            args["note"] = note.group(1).strip()
+        return CompetencyCall(intent, args)
+    if intent == "proposal_outcome":
+        pid = _proposal_number(text, anywhere=False)
+        return CompetencyCall(intent, {"proposal_id": pid} if pid else role, needs_role=not pid)
+    if intent == "predict_performance":
+        m = CANDIDATE.search(text)
+        if not m:
+            return _needed(intent, "candidate")
+        ref = (m.group(1) or m.group(2) or m.group(3)).upper()
+        return CompetencyCall(intent, {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}", **role})
+    if intent == "search_role_profiles":
+        args = {"query": text, **role}
+        if u.competency:
+            args["competency"] = u.competency
+        section = next((s for s, p in (("questions", QUESTIONS), ("resources", PRACTISE), ("scale", SCALE),
+                                       ("competency", DEFINE)) if p.search(text)), None)
+        if section is None and u.competency and re.search(r"\b[1-5]\b.{0,20}\blook|level|[1-5]\s*(分|级)", text, re.I):
+            section = "scale"
+        if section:
+            args["section"] = section
+        return CompetencyCall(intent, args)
+    if intent == "monitor_competencies":
+        return CompetencyCall(intent, role)
+    # competency_insights, propose_competency_changes, attrition_risk: one role each
+    return CompetencyCall(intent, role, needs_role=True)
+
+
+def _proposal_number(text: str, *, anywhere: bool = True) -> int | None:
+    """"proposal 3", "方案3", "3号提案", "#3"; with `anywhere`, any lone number ("approve 3")."""
+    if m := PROPOSAL_NUMBER.search(text):
+        return int(next(g for g in m.groups() if g))
+    if anywhere and (m := NUMBER.search(text)):
+        return int(m.group(1))
+    return None
+
+
+def _draft_args(text: str, u: Understanding) -> dict:
+    if m := FEEDBACK_INTERVIEW.search(text):
+        return {"interview": (m.group(1) or m.group(2)).upper()}
+    if m := FEEDBACK_CANDIDATE.search(text):
+        ref = (m.group(1) or m.group(2)).upper()
+        return {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}"}
+    args: dict = {}
+    if u.role and u.role_known:
+        args["role"] = u.role
+    if u.period:
+        args["period"] = u.period
+    return args
