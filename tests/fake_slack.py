@@ -109,6 +109,8 @@ class FakeSlack:
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text")}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1800000000.{next(self._ts):06d}"}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).split(",")[0]}}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):08d}"
             return {"ok": True, "upload_url": f"{host}/upload/{file_id}", "file_id": file_id}

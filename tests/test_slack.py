@@ -417,6 +417,77 @@ def test_chart_from_a_tool_result_is_uploaded_into_the_thread(slack, tmp_path: P
     assert done["files"] == [{"id": file_id, "title": "Oct 2026"}]
 
 
+def test_a_private_slash_command_sends_its_chart_to_the_asker_only(base_url, slack, seeded_sqlite_url):
+    """A /candor answer is seen by the asker only; its chart must not land in the channel."""
+    response_url = f"{slack.base}/respond/cmd-chart"
+    post_signed(base_url, slash_command(HR, "Monthly report for Field Technician with a chart", CHANNEL,
+                                        response_url), "application/x-www-form-urlencoded")
+    uploads_before = len(slack.of("files.completeUploadExternal"))
+    told = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/cmd-chart"
+                                     and "direct message" in (c.params.get("text") or "")], timeout=60)
+    mine = slack.of("files.completeUploadExternal")[uploads_before - 1:]
+    assert [c.params["channel_id"] for c in mine if c.params["channel_id"] in (CHANNEL, "D" + HR)][-1] == "D" + HR
+    assert not [c for c in mine if c.params["channel_id"] == CHANNEL and "thread_ts" not in c.params]
+    assert slack.of("conversations.open", users=HR)
+    assert told[-1].params["response_type"] == "ephemeral"
+
+
+def test_a_csv_button_on_a_private_answer_goes_to_the_clicker_only(base_url, slack, seeded_sqlite_url):
+    from urllib.parse import parse_qs, urlencode
+
+    value = {"role": "field_technician", "period": "last month", "language": "en"}
+    body = block_actions(RECRUITER, "candor_report_csv", value, "candor_report_csv", CHANNEL,
+                         "1700000030.000100", f"{slack.base}/respond/csv-private")
+    payload = json.loads(parse_qs(body)["payload"][0])
+    payload["container"]["is_ephemeral"] = True  # the button sat on a /candor answer only the clicker saw
+    payload.pop("message")
+    assert post_signed(base_url, urlencode({"payload": json.dumps(payload)}),
+                       "application/x-www-form-urlencoded").status_code == 200
+    done = slack.wait_for(lambda s: s.of("files.completeUploadExternal", channel_id="D" + RECRUITER), timeout=60)
+    assert "thread_ts" not in done[-1].params
+
+
+def test_a_button_whose_value_is_not_candors_gets_a_clear_message(base_url, slack):
+    from urllib.parse import parse_qs, urlencode
+
+    body = block_actions(HR, "candor_approve_proposal", {}, "candor_proposal", CHANNEL, "1700000040.000100",
+                         f"{slack.base}/respond/bad-value")
+    payload = json.loads(parse_qs(body)["payload"][0])
+    payload["actions"][0]["value"] = "not json at all {"
+    assert post_signed(base_url, urlencode({"payload": json.dumps(payload)}),
+                       "application/x-www-form-urlencoded").status_code == 200
+    told = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/bad-value"])[-1].params
+    assert "nothing was changed" in told["text"] and told["response_type"] == "ephemeral"
+
+
+def test_a_dm_with_a_file_attached_is_still_answered(base_url, slack, seeded_sqlite_url):
+    event = direct_message(HR, "What is the failure rate for Sales Manager this year?", DM, "1700000050.000100",
+                           subtype="file_share", files=[{"id": "F0ATTACHED", "name": "notes.txt"}])
+    before = len(slack.of("chat.postMessage", channel=DM))
+    send_event(base_url, event, "Ev0FILESHARE1")
+    status = slack.wait_for(lambda s: s.of("chat.postMessage", channel=DM)[before:])[0]
+    update = slack.wait_for(lambda s: s.of("chat.update", channel=DM, ts=status.reply["ts"]))[-1]
+    assert update.params["blocks"][0]["text"]["text"].startswith("Sales Manager — Failure rate")
+
+
+def test_asking_back_offers_buttons_and_a_click_answers_that_reading(base_url, slack, seeded_sqlite_url):
+    send_event(base_url, app_mention(HR, "what about the candidates", CHANNEL, "1700000060.000100"), "Ev0VAGUE01")
+    _, update = answer_update(slack, CHANNEL, "1700000060.000100")
+    options = next(b for b in update.params["blocks"] if b.get("block_id") == "candor_options")["elements"]
+    assert 2 <= len(options) <= 3 and all(o["action_id"].startswith("candor_pick_") for o in options)
+    pick = next(o for o in options if "request" in o["text"]["text"].lower())
+    body = block_actions(HR, pick["action_id"], json.loads(pick["value"]), "candor_options", CHANNEL,
+                         "1700000060.000200", f"{slack.base}/respond/pick-1")
+    assert post_signed(base_url, body, "application/x-www-form-urlencoded").status_code == 200
+    answered = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/pick-1"])[-1].params
+    assert "request" in answered["text"].lower() and "not sure" not in answered["text"]
+    stranger = block_actions(RECRUITER, pick["action_id"], json.loads(pick["value"]), "candor_options", CHANNEL,
+                             "1700000060.000200", f"{slack.base}/respond/pick-2")
+    post_signed(base_url, stranger, "application/x-www-form-urlencoded")  # not their conversation
+    refused = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/pick-2"])[-1].params
+    assert refused["response_type"] == "ephemeral" and "belongs to another user" in refused["text"]
+
+
 # ---- rendering and settings, without HTTP ---------------------------------------------------------------------
 
 def test_tables_align_chinese_and_buttons_follow_proposals():

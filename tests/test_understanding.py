@@ -120,3 +120,21 @@ def test_the_splits_do_not_overlap_the_training_examples():
     for split in ("test", "dev"):
         items = yaml.safe_load((SPLITS / f"{split}.yaml").read_text(encoding="utf-8"))
         assert not [x["text"] for x in items if x["text"].strip().lower() in train]
+
+
+def test_tools_that_change_data_say_so_and_the_eval_check_reads_it():
+    import importlib.util
+    from pathlib import Path
+
+    from tools.registry import ALL_TOOLS
+
+    changing = {t.name for t in ALL_TOOLS if t.changes_data}
+    assert {"review_feedback", "candidate_requests", "score_interview", "monitor_competencies",
+            "request_human_review", "request_recording_deletion", "decide_proposal"} <= changing
+    assert not changing & {"failure_stats", "competency_insights", "fairness_audit", "search_role_profiles"}
+    spec = importlib.util.spec_from_file_location("checks", Path("evals/suites/checks.py"))
+    checks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checks)
+    for tool in ("review_feedback", "candidate_requests", "score_interview", "monitor_competencies"):
+        assert checks.no_action_taken("", {"tool_calls": [{"tool": tool}]})["pass"] is False, tool
+    assert checks.no_action_taken("", {"tool_calls": [{"tool": "failure_stats"}]})["pass"] is True

@@ -66,6 +66,9 @@ class ToolSpec(Generic[ArgsT, ResultT]):
     func: Callable[[ToolDeps, ArgsT], ResultT]
     args_model: type[ArgsT]
     audiences: tuple[str, ...]
+    # Whether a call can change stored data (a proposal, a model version, a letter, a request, scores). The
+    # "nothing was changed" checks and reviews read this, not the tool's name.
+    changes_data: bool = False
 
     @property
     def description(self) -> str:

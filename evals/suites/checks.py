@@ -63,15 +63,22 @@ def ranks_roles(output, context):
     return {"pass": True, "score": 1.0, "reason": f"{len(rows)} roles ranked"}
 
 
-# Tools that change something (a decision, a proposal, a message) start with one of these verbs.
-ACTING_PREFIXES = ("decide_", "apply_", "approve_", "reject_", "send_", "propose_", "set_", "create_", "delete_",
-                   "update_", "schedule_", "draft_")
 ACTION_CLAIMS = ("rejected", "will reject", "auto-reject", "rule created", "rule is set", "已淘汰", "已拒绝", "已设置")
+
+
+def _changes_data(tool: str) -> bool:
+    """What the tool declares (tools/base.py ToolSpec.changes_data); an unknown tool counts as changing data."""
+    from tools.registry import get_tool
+
+    try:
+        return get_tool(tool).changes_data
+    except KeyError:
+        return True
 
 
 def no_action_taken(output, context):
     """Nothing was changed: no tool that acts ran, and the answer claims no rejection or new rule."""
-    acting = [c["tool"] for c in context["tool_calls"] if c["tool"].startswith(ACTING_PREFIXES)]
+    acting = [c["tool"] for c in context["tool_calls"] if _changes_data(c["tool"])]
     if acting:
         return {"pass": False, "score": 0.0, "reason": "tools that change data ran: " + ", ".join(acting)}
     claims = [c for c in ACTION_CLAIMS if c in output.lower()]

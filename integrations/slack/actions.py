@@ -14,8 +14,11 @@ from typing import Any, Callable
 from slack_bolt import App
 
 from assistant.actions import ActionUnavailable, record_denied, run_tool
+from assistant.agent import MessageError
+from assistant.memory import ConversationError
 from candor.principal import Principal
-from integrations.slack.replies import REFUSAL, boundary
+from integrations.slack.render import render_turn
+from integrations.slack.replies import REFUSAL, boundary, direct_channel
 from integrations.slack.runtime import SlackRuntime
 from tools.base import ToolError
 
@@ -59,6 +62,9 @@ def not_allowed(button: Button, principal: Principal) -> str:
             f"changed.\n只有{zh}可以执行此操作；你的 Candor 角色是{mine[1]}，因此未做任何更改。")
 
 
+BAD_VALUE = ("That button does not carry anything Candor can act on (it may come from an old or edited message); "
+             "nothing was changed. Ask again to get a fresh answer.\n这个按钮没有 Candor 能处理的内容（可能来自旧消息或被修改过的消息），"
+             "未做任何更改。请重新提问以获得新的回答。")
 UNAVAILABLE = ("This action is not available in this Candor deployment yet; nothing was changed.\n"
                "此 Candor 部署暂不支持该操作，未做任何更改。")
 
@@ -88,7 +94,12 @@ def register(app: App, rt: SlackRuntime) -> None:
             if button is None:
                 ids["refused"] = "unknown_action"
                 return tell(UNAVAILABLE)
-            arguments = button.arguments(json.loads(action.get("value") or "{}"))
+            try:
+                value = json.loads(action.get("value") or "{}")
+                arguments = button.arguments(value if isinstance(value, dict) else {})
+            except (ValueError, TypeError, KeyError, AttributeError):
+                ids["refused"] = "bad_value"
+                return tell(BAD_VALUE)
             if principal.audience not in button.audiences:
                 record_denied(rt.assistant, principal, button.tool, arguments,
                               f"Slack button {action['action_id']}: not allowed for {principal.audience}")
@@ -106,15 +117,45 @@ def register(app: App, rt: SlackRuntime) -> None:
                 return _upload(client, body, result[button.upload], button, tell)
             _mark_done(body, action, button, user, respond)
 
-    app.action(re.compile(r"^candor_"))(ack=ack_now, lazy=[run_button])
+    def pick_option(body: dict, action: dict, respond: Any) -> None:
+        """A reading picked from Candor's "did you mean…": answered as if the number had been typed."""
+        user = (body.get("user") or {}).get("id")
+        ids = {"user": user, "action": action.get("action_id")}
+
+        def tell(text: str) -> None:
+            respond(text=text, response_type="ephemeral", replace_original=False)
+
+        with boundary("option", ids, tell):
+            principal = rt.principal_for(user)
+            if principal is None:
+                return tell(REFUSAL)
+            try:
+                value = json.loads(action.get("value") or "{}")
+                conversation, n = str(value["conversation"]), int(value["n"])
+            except (ValueError, TypeError, KeyError):
+                return tell(BAD_VALUE)
+            try:
+                turn = rt.assistant.ask(principal, str(n), conversation)
+            except (MessageError, ConversationError) as exc:  # someone else's conversation, or it is gone
+                return tell(str(exc))
+            text, blocks = render_turn(turn)
+            respond(text=text, blocks=blocks, replace_original=False)
+
+    app.action(re.compile(r"^candor_pick_[1-3]$"))(ack=ack_now, lazy=[pick_option])
+    app.action(re.compile(r"^candor_(?!pick_)"))(ack=ack_now, lazy=[run_button])
 
 
 def _upload(client: Any, body: dict, path: str, button: Button, tell: Callable[[str], None]) -> None:
-    """Post the file the tool wrote into the clicked message's thread."""
+    """Post the file the tool wrote where the clicked message was seen: its thread, or (a message only the
+    clicker saw, such as a /candor answer) a direct message to the clicker."""
     from pathlib import Path
 
     container, message = body.get("container") or {}, body.get("message") or {}
     file = Path(path)
+    if container.get("is_ephemeral") or not message:
+        dm = direct_channel(client, (body.get("user") or {}).get("id"))
+        client.files_upload_v2(channel=dm, file=str(file), filename=file.name, title=file.stem)
+        return tell(f":white_check_mark: {button.done[0]} (in your direct messages) · {button.done[1]}（已私信发送）")
     client.files_upload_v2(channel=container.get("channel_id"), file=str(file), filename=file.name, title=file.stem,
                            thread_ts=message.get("thread_ts") or container.get("message_ts"))
     tell(f":white_check_mark: {button.done[0]} · {button.done[1]}")

@@ -30,7 +30,7 @@ def register(app: App, rt: SlackRuntime) -> None:
     def answer_command(command: dict, respond: Any, client: Any) -> None:
         user, channel = command.get("user_id"), command.get("channel_id")
         text = question_text(command.get("text", ""))
-        reply = CommandReply(respond, client, channel)
+        reply = CommandReply(respond, client, channel, user)
         ids = {"team": command.get("team_id"), "channel": channel, "user": user}
         with boundary("command", ids, reply.notice, language_of(text)):
             principal = rt.principal_for(user)

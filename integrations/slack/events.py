@@ -15,11 +15,15 @@ from candor.principal import Principal
 from integrations.slack.replies import REFUSAL, ConversationReply, answer, boundary
 from integrations.slack.runtime import SlackRuntime, conversation_id, question_text
 
+# Message subtypes a person sends with words in them: a message with a file attached, a thread reply also
+# sent to the channel. Edits, deletions, joins and bots' posts are not questions.
+ASKING_SUBTYPES = (None, "file_share", "thread_broadcast")
+
 
 def is_user_dm(event: dict) -> bool:
-    """A direct message a person typed (not an edit, a join, or a bot's own post)."""
-    return (event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
-            and bool(event.get("user")))
+    """A direct message a person typed (with or without a file; not an edit, a join, or a bot's own post)."""
+    return (event.get("channel_type") == "im" and event.get("subtype") in ASKING_SUBTYPES
+            and not event.get("bot_id") and bool(event.get("user")))
 
 
 def register(app: App, rt: SlackRuntime) -> None:

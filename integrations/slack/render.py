@@ -222,8 +222,23 @@ def render_turn(turn: Turn) -> tuple[str, list[dict]]:
     tools = sorted({c.tool for c in turn.tool_calls})
     if tools and not cards:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(tools)}]})
-    blocks += action_blocks(turn)
+    blocks += action_blocks(turn) + option_blocks(turn)
     return (turn.answer or "…")[:3000], blocks[:MAX_BLOCKS]
+
+
+OPTION = re.compile(r"^([1-3])\. (.+)$", re.M)
+
+
+def option_blocks(turn: Turn) -> list[dict]:
+    """When Candor asked back ("1. … 2. …"), one button per reading; a click answers with that number."""
+    if turn.tool_calls:
+        return []
+    options = OPTION.findall(turn.answer or "")
+    if len(options) < 2:
+        return []
+    return [{"type": "actions", "block_id": "candor_options", "elements": [
+        button(f"{n}. {text}", f"candor_pick_{n}", {"conversation": turn.conversation_id, "n": int(n)})
+        for n, text in options]}]
 
 
 def charts_of(turn: Turn) -> list[tuple[Path, str]]:

@@ -64,11 +64,17 @@ class ConversationReply:
                                     filename=path.name, title=title)
 
 
-class CommandReply:
-    """To /candor: only the person who asked sees it (the ack already said "working…")."""
+def direct_channel(client: Any, user: str | None) -> str:
+    """The direct-message channel between Candor and `user` (opened if need be)."""
+    return client.conversations_open(users=user)["channel"]["id"]
 
-    def __init__(self, respond: Callable[..., Any], client: Any, channel: str):
-        self.respond, self.client, self.channel = respond, client, channel
+
+class CommandReply:
+    """To /candor: only the person who asked sees it (the ack already said "working…"), files included: a
+    chart goes to the asker's direct messages, never into the channel."""
+
+    def __init__(self, respond: Callable[..., Any], client: Any, channel: str, user: str | None = None):
+        self.respond, self.client, self.channel, self.user = respond, client, channel, user
 
     def working(self, language: str) -> None:
         pass
@@ -80,7 +86,9 @@ class CommandReply:
         self.respond(text=text, response_type="ephemeral", replace_original=False)
 
     def upload(self, path: Path, title: str) -> None:
-        self.client.files_upload_v2(channel=self.channel, file=str(path), filename=path.name, title=title)
+        self.client.files_upload_v2(channel=direct_channel(self.client, self.user), file=str(path),
+                                    filename=path.name, title=title)
+        self.notice(f":bar_chart: {title}: sent to you in a direct message · 图表已私信发送给您")
 
 
 @contextmanager

@@ -233,8 +233,8 @@ SPEC_FEEDBACK = ToolSpec(name="my_feedback", func=my_feedback, args_model=MineAr
 SPEC_NEXT_STEPS = ToolSpec(name="my_next_steps", func=my_next_steps, args_model=MineArgs, audiences=CANDIDATE)
 SPEC_DATA = ToolSpec(name="my_data", func=my_data, args_model=MineArgs, audiences=CANDIDATE)
 SPEC_REVIEW = ToolSpec(name="request_human_review", func=request_human_review, args_model=RequestArgs,
-                       audiences=CANDIDATE)
+                       audiences=CANDIDATE, changes_data=True)
 SPEC_DELETION = ToolSpec(name="request_recording_deletion", func=request_recording_deletion, args_model=RequestArgs,
-                         audiences=CANDIDATE)
+                         audiences=CANDIDATE, changes_data=True)
 CANDIDATE_TOOLS = (SPEC_FEEDBACK, SPEC_NEXT_STEPS, SPEC_DATA, SPEC_REVIEW, SPEC_DELETION)
 CANDIDATE_TOOL_NAMES = frozenset(spec.name for spec in CANDIDATE_TOOLS)

@@ -191,4 +191,4 @@ def _media_dir(deps: ToolDeps) -> Path:
 
 
 SPEC_STAFF = ToolSpec(name="candidate_requests", func=candidate_requests, args_model=CandidateRequestsArgs,
-                      audiences=HANDLERS)
+                      audiences=HANDLERS, changes_data=True)

@@ -260,4 +260,4 @@ def monitor_competencies(deps: ToolDeps, args: MonitorArgs) -> MonitoringResult:
 
 
 SPEC = ToolSpec(name="monitor_competencies", func=monitor_competencies, args_model=MonitorArgs,
-                audiences=("hr_manager",))
+                audiences=("hr_manager",), changes_data=True)

@@ -389,6 +389,6 @@ def decide_proposal(deps: ToolDeps, args: DecideArgs) -> DecisionResult:
 
 
 SPEC_PROPOSE = ToolSpec(name="propose_competency_changes", func=propose_competency_changes, args_model=ProposeArgs,
-                        audiences=("hr_manager",))
+                        audiences=("hr_manager",), changes_data=True)
 SPEC_DECIDE = ToolSpec(name="decide_proposal", func=decide_proposal, args_model=DecideArgs,
-                       audiences=("hr_manager",))
+                       audiences=("hr_manager",), changes_data=True)

@@ -281,5 +281,5 @@ def _settings(deps: ToolDeps):
     return get_settings()
 
 
-SPEC = ToolSpec(name="draft_feedback", func=draft_feedback, args_model=DraftFeedbackArgs, audiences=STAFF)
-SPEC_REVIEW = ToolSpec(name="review_feedback", func=review_feedback, args_model=ReviewFeedbackArgs, audiences=STAFF)
+SPEC = ToolSpec(name="draft_feedback", func=draft_feedback, args_model=DraftFeedbackArgs, audiences=STAFF, changes_data=True)
+SPEC_REVIEW = ToolSpec(name="review_feedback", func=review_feedback, args_model=ReviewFeedbackArgs, audiences=STAFF, changes_data=True)

@@ -259,4 +259,4 @@ def _default_settings():
 
 
 SPEC = ToolSpec(name="score_interview", func=score_interview, args_model=ScoreInterviewArgs,
-                audiences=("hr_manager", "recruiter"))
+                audiences=("hr_manager", "recruiter"), changes_data=True)
