@@ -6,16 +6,19 @@ Surfaces call these instead of opening database sessions themselves.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from assistant.agent import Assistant
 from candor import audit
 from candor import candidate_links as links
 from candor.db import session_scope
+from candor.models import SlackDelivery
 from candor.principal import Principal
 from knowledge.sync import sync_catalogue
 from tools.base import ToolError
@@ -136,3 +139,22 @@ def sync_role_profiles(database_url: str) -> dict[str, Any]:
     """Load the role profiles (knowledge/roles) into the database; the active model version per role."""
     with session_scope(database_url) as session:
         return sync_catalogue(session, source="index", questions=True)
+
+
+DELIVERY_DAYS = 7  # far longer than any platform retries or replays a delivery
+
+
+def first_delivery(assistant: Assistant, key: str) -> bool:
+    """True the first time any process sees this delivery key (a Slack event id, a command's trigger id);
+    False for a redelivery or a replay, also after a restart or on another server."""
+    now = assistant.clock()
+    with Session(assistant.engine) as session:
+        session.add(SlackDelivery(key=key[:128], seen_at=now))
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            return False
+        session.exec(delete(SlackDelivery).where(SlackDelivery.seen_at < now - timedelta(days=DELIVERY_DAYS)))
+        session.commit()
+    return True

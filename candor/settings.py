@@ -150,6 +150,8 @@ class Settings(BaseSettings):
     # Uploaded interview media is saved under this folder, one sub-folder per interview.
     media_dir: Path = Field(Path("data/media"), alias="CANDOR_MEDIA_DIR")
     upload_max_mb: float = Field(500.0, alias="CANDOR_UPLOAD_MAX_MB", gt=0)
+    # Every other request body (chat, JSON APIs, Slack events): refused with 413 before it is read or parsed.
+    body_max_kb: float = Field(1024.0, alias="CANDOR_BODY_MAX_KB", gt=0)
     worker_poll_s: float = Field(1.0, alias="CANDOR_WORKER_POLL_S", gt=0, le=60)
     # A running job whose worker stops renewing its lease for this long is picked up by another worker.
     worker_lease_s: float = Field(120.0, alias="CANDOR_WORKER_LEASE_S", ge=1, le=3600)
@@ -246,6 +248,10 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _defaults_and_safety(self) -> "Settings":
+        # Files stay where CANDOR_DATA_DIR says unless a path of their own is set.
+        for name, sub in DATA_SUBDIRS.items():
+            if name not in self.model_fields_set:
+                setattr(self, name, self.data_dir / sub)
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'candor.db'}"
         if self.env == "development" and not self.staff_tokens:
@@ -259,6 +265,9 @@ class Settings(BaseSettings):
             raise ValueError("CANDOR_PROVIDER=openai-compatible needs CANDOR_OPENAI_BASE_URL "
                              "(e.g. http://127.0.0.1:8080/v1 for a llama.cpp or vLLM server)")
         return self
+
+
+DATA_SUBDIRS = {"reports_dir": "reports", "chroma_path": "chroma", "embedding_onnx_dir": "models", "media_dir": "media"}
 
 
 class SettingsError(RuntimeError):

@@ -178,13 +178,15 @@ def direct_message(user: str, text: str, channel: str, ts: str, **extra: Any) ->
             "channel_type": "im", "client_msg_id": f"m-{ts}", "team": TEAM, **extra}
 
 
-def slash_command(user: str, text: str, channel: str, response_url: str) -> str:
+def slash_command(user: str, text: str, channel: str, response_url: str, trigger_id: str | None = None) -> str:
+    """A /candor invocation; Slack gives every invocation its own trigger id (a replay repeats it)."""
     from urllib.parse import urlencode
+    from uuid import uuid4
 
     return urlencode({"token": "legacy-verification-token", "team_id": TEAM, "team_domain": "candor-test",
                       "channel_id": channel, "channel_name": "hr-analytics", "user_id": user, "user_name": "someone",
                       "command": "/candor", "text": text, "api_app_id": "A0CANDOR01", "is_enterprise_install": "false",
-                      "response_url": response_url, "trigger_id": "1337.42.abcd"})
+                      "response_url": response_url, "trigger_id": trigger_id or f"1337.{uuid4().hex[:12]}"})
 
 
 def block_actions(user: str, action_id: str, value: dict, block_id: str, channel: str, message_ts: str,

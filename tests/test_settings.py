@@ -32,3 +32,12 @@ def test_environment_variables_are_read(monkeypatch):
     monkeypatch.setenv("CANDOR_PROVIDER", "openai")
     s = load_settings(_env_file=None)
     assert s.database_url.startswith("postgresql://") and s.provider == "openai"
+
+
+def test_every_file_path_follows_the_data_folder_unless_set_itself(tmp_path):
+    from candor.settings import load_settings
+
+    s = load_settings(_env_file=None, CANDOR_DATA_DIR=str(tmp_path), CANDOR_MEDIA_DIR="/srv/candor-media")
+    assert (s.reports_dir, s.chroma_path, s.embedding_onnx_dir) == (tmp_path / "reports", tmp_path / "chroma",
+                                                                    tmp_path / "models")
+    assert str(s.media_dir) == "/srv/candor-media" and s.database_url == f"sqlite:///{tmp_path / 'candor.db'}"

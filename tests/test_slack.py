@@ -18,7 +18,7 @@ from candor.db import get_engine
 from candor.models import AuditEvent, Conversation
 from candor.principal import Principal
 from integrations.web.app import create_app
-from tests.conftest import NOW, make_settings
+from tests.conftest import NOW, copy_sqlite, make_settings
 from tests.fake_slack import (
     BOT_ID,
     FakeSlack,
@@ -486,6 +486,26 @@ def test_asking_back_offers_buttons_and_a_click_answers_that_reading(base_url, s
     post_signed(base_url, stranger, "application/x-www-form-urlencoded")  # not their conversation
     refused = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/pick-2"])[-1].params
     assert refused["response_type"] == "ephemeral" and "belongs to another user" in refused["text"]
+
+
+def test_a_replayed_slash_command_is_answered_once_even_after_a_restart(slack, seeded_sqlite_url, tmp_path):
+    """Slack (or an attacker holding a signed body) may send the same command again within five minutes; a second
+    process, or the same one restarted, must not answer it again."""
+    url = copy_sqlite(seeded_sqlite_url, tmp_path / "replay.db")
+    settings = slack_settings(url, slack.api_url)
+    body = slash_command(HR, "Failure rate for Field Technician this year?", CHANNEL,
+                         f"{slack.base}/respond/replay-1", trigger_id="1337.replayed")
+
+    def answers():
+        return [c for c in slack.of("response_url") if c.path == "/respond/replay-1"]
+
+    with serve(create_app(settings)) as first:
+        assert post_signed(first, body, "application/x-www-form-urlencoded").status_code == 200
+        slack.wait_for(lambda s: answers())
+    with serve(create_app(settings)) as restarted:  # a new process: nothing in memory
+        assert post_signed(restarted, body, "application/x-www-form-urlencoded").status_code == 200
+        time.sleep(1.5)
+    assert len(answers()) == 1
 
 
 # ---- rendering and settings, without HTTP ---------------------------------------------------------------------

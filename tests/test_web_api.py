@@ -75,3 +75,28 @@ def test_empty_message_is_400_with_a_clear_message(base_url, message):
     response = post(base_url, {"message": message})
     assert response.status_code == 400
     assert "empty" in response.json()["detail"]
+
+
+def test_an_oversized_body_is_refused_before_it_is_read_or_the_token_checked(seeded_sqlite_url):
+    import httpx
+
+    from integrations.web.app import create_app
+    from tests.conftest import make_settings
+    from tests.live_server import serve
+
+    settings = make_settings(seeded_sqlite_url, CANDOR_BODY_MAX_KB="64")
+    with serve(create_app(settings)) as base:
+        big = b'{"message": "' + b"x" * (2 * 1024 * 1024) + b'"}'
+        declared = httpx.post(f"{base}/api/chat", content=big, headers={"Content-Type": "application/json"}, timeout=30)
+        assert declared.status_code == 413 and declared.json()["detail"]["error"] == "body_too_large"
+        assert "CANDOR_BODY_MAX_KB" in declared.json()["detail"]["message"]
+
+        def chunks():  # no Content-Length: counted as it arrives
+            for _ in range(64):
+                yield b"x" * 4096
+
+        streamed = httpx.post(f"{base}/api/chat", content=chunks(), headers={"Content-Type": "application/json"},
+                              timeout=30)
+        assert streamed.status_code == 413
+        small = httpx.post(f"{base}/api/chat", json={"message": "hi"}, timeout=30)
+        assert small.status_code == 401  # within the limit: on to the token check as before

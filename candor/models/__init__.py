@@ -37,6 +37,7 @@ from candor.models.workflow import (
                          FeedbackDraft,
                          Job,
                          Message,
+                         SlackDelivery,
 )
 
 __all__ = [
@@ -44,5 +45,5 @@ __all__ = [
     "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
     "FairnessAuditRun",
     "FailureCategory", "FailureDaily", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",
-    "Outcome", "PerformanceMetric", "PerformanceRecord", "Question", "Role", "RolePublic",
+    "Outcome", "PerformanceMetric", "PerformanceRecord", "Question", "Role", "RolePublic", "SlackDelivery",
 ]

@@ -152,3 +152,11 @@ class FairnessAuditRun(SQLModel, table=True):
     new_flags: list = json_field()
     summary: dict = json_field(default_factory=dict)
     notified_at: Optional[datetime] = None
+
+
+class SlackDelivery(SQLModel, table=True):
+    """A Slack delivery already taken (event id, or the trigger id of a command or click): shared by every
+    process and kept across restarts, so a redelivery or a replay is answered once."""
+
+    key: str = Field(primary_key=True, max_length=128)
+    seen_at: datetime = Field(default_factory=utcnow, index=True)

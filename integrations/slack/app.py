@@ -26,6 +26,18 @@ class SlackNotConfigured(RuntimeError):
     """Slack settings are missing; the message names them."""
 
 
+def delivery_key(body: dict) -> str | None:
+    """What identifies one delivery: the event id, or a command's or click's trigger id (with the action time)."""
+    if body.get("type") == "event_callback":
+        return f"ev:{body['event_id']}" if body.get("event_id") else None
+    if body.get("command") and body.get("trigger_id"):
+        return f"cmd:{body['trigger_id']}"
+    if body.get("type") == "block_actions" and body.get("trigger_id"):
+        stamps = ",".join(str(a.get("action_ts", "")) for a in body.get("actions") or [])
+        return f"act:{body['trigger_id']}:{stamps}"
+    return None
+
+
 def build_slack_app(settings: Settings, assistant: Assistant | None = None) -> App:
     if not settings.slack_bot_token:
         raise SlackNotConfigured("Slack is not configured: set SLACK_BOT_TOKEN (xoxb-…) and SLACK_SIGNING_SECRET "
@@ -50,9 +62,11 @@ def build_slack_app(settings: Settings, assistant: Assistant | None = None) -> A
 
     @app.middleware
     def skip_redelivery(body: dict, next) -> BoltResponse | None:
-        # Slack redelivers an event it thinks was lost; answer each question once (per process).
-        if body.get("type") == "event_callback" and not rt.first_delivery(body.get("event_id")):
-            log.info("slack redelivery skipped event=%s", body.get("event_id"))
+        # Slack redelivers an event it thinks was lost, and a signed command or click can be replayed within its
+        # five minutes: answer each once, whichever process gets it.
+        key = delivery_key(body)
+        if key is not None and not rt.first_delivery(key):
+            log.info("slack redelivery skipped key=%s", key)
             return BoltResponse(status=200, body="")
         return next()
 

@@ -6,10 +6,9 @@ import hashlib
 import html
 import logging
 import re
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from assistant.actions import first_delivery
 from assistant.agent import Assistant
 from candor.principal import Principal
 from candor.settings import Settings
@@ -44,8 +43,6 @@ class SlackRuntime:
 
     settings: Settings
     assistant: Assistant
-    _seen: "OrderedDict[str, None]" = field(default_factory=OrderedDict)
-    _seen_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def principal_for(self, slack_user_id: str | None) -> Principal | None:
         """The Candor principal of a Slack user, or None for anyone not in CANDOR_SLACK_USERS."""
@@ -54,14 +51,9 @@ class SlackRuntime:
             return None
         return Principal(id=user.id, audience=user.audience, display_name=f"slack:{slack_user_id}")
 
-    def first_delivery(self, event_id: str | None, keep: int = 5000) -> bool:
-        """False for an event this process already took (Slack retries a delivery it thinks was lost)."""
-        if not event_id:
+    def first_delivery(self, key: str | None) -> bool:
+        """False for a delivery any Candor process already took (Slack retries one it thinks was lost; a replayed
+        command or click repeats its trigger id). Stored in the database: shared and kept across restarts."""
+        if not key:
             return True
-        with self._seen_lock:
-            if event_id in self._seen:
-                return False
-            self._seen[event_id] = None
-            while len(self._seen) > keep:
-                self._seen.popitem(last=False)
-        return True
+        return first_delivery(self.assistant, key)

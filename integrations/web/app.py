@@ -12,6 +12,7 @@ from sqlalchemy import text
 from assistant.agent import Assistant
 from candor.settings import Settings, get_settings
 from integrations.web import candidate, chat, feedback, interviews, reports
+from integrations.web.limits import BodySizeLimit
 
 log = logging.getLogger("candor.web")
 
@@ -72,6 +73,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
         mount_slack(app, settings, app.state.assistant)
     # --- end Slack ---
+
+    # Before anything reads a body: routing, form parsing, token checks.
+    app.add_middleware(BodySizeLimit, limit=int(settings.body_max_kb * 1024),
+                       uploads=int(settings.upload_max_mb * 1024 * 1024), upload_prefixes=("/api/interviews",))
 
     @app.get("/healthz", tags=["ops"], summary="Liveness and database check")
     def healthz() -> JSONResponse:
