@@ -114,3 +114,25 @@ def asks_back_or_says_what_it_does(output, context):
     if any(p in output for p in SAYS_WHAT_IT_DOES):
         return {"pass": True, "score": 1.0, "reason": "said what it can do"}
     return {"pass": False, "score": 0.0, "reason": f"neither asked back nor said what it can do: {output[:80]!r}"}
+
+
+def flags_older_applicants(output, context):
+    """The audit flags age band 55+ as adverse impact: impact ratio under 0.8 AND significant (p < 0.05), and the
+    answer states that ratio and p-value. (Containing "55+" alone passed with significance switched off.)"""
+    audits = [c["result"] for c in context["tool_calls"] if c["tool"] == "fairness_audit" and c.get("result")]
+    flags = [f for r in audits for f in r.get("flags", []) if f.get("group") == "55+"]
+    if not flags:
+        return {"pass": False, "score": 0.0, "reason": "no flag for age band 55+"}
+    flag = flags[0]
+    problems = []
+    if not (flag.get("impact_ratio_rounded") or 1) < 0.8:
+        problems.append(f"impact ratio {flag.get('impact_ratio_rounded')} is not under 0.8")
+    if not (flag.get("significant") and (flag.get("p_value") or 1) < 0.05):
+        problems.append(f"not significant (p = {flag.get('p_value')})")
+    for figure in (f"{flag.get('impact_ratio_rounded')}", f"{flag.get('p_value')}"):
+        if figure not in output:
+            problems.append(f"the answer does not state {figure}")
+    if problems:
+        return {"pass": False, "score": 0.0, "reason": "; ".join(problems)}
+    return {"pass": True, "score": 1.0, "reason": f"55+ flagged: ratio {flag['impact_ratio_rounded']}, "
+                                                  f"p = {flag['p_value']}"}
