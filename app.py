@@ -2,7 +2,7 @@
 
 import sys
 
-from integrations.cli.main import cli
+from integrations.cli.main import main
 
 if __name__ == "__main__":
-    sys.exit(cli())
+    sys.exit(main())

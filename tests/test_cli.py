@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 import os
 import subprocess
 import sys
@@ -91,3 +93,12 @@ def test_a_statistics_question_imports_no_heavy_library(seeded_sqlite_url):
     heavy = {"numpy", "scipy", "sklearn", "matplotlib", "torch", "chromadb", "pandas", "slack_bolt", "fastapi",
              "uvicorn", "langchain_openai", "openai", "sentence_transformers", "jieba", "rank_bm25"}
     assert imported & heavy == set()
+
+
+@pytest.mark.parametrize("args", [("ask", "failure rate for Sales Manager"), ("db", "upgrade")])
+def test_an_unreachable_database_is_one_clear_line(args):
+    out = run(*args, url="postgresql://candor:s3cret@127.0.0.1:9/candor")
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "cannot use the database" in lines[0] and "DATABASE_URL" in lines[0]
+    assert "s3cret" not in lines[0]  # the password is never printed

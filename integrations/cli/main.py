@@ -395,3 +395,20 @@ def candidate_link(candidate: str = typer.Argument(..., help="The candidate's ex
     typer.echo(f"Expires {issued.expires_at:%Y-%m-%d %H:%M} UTC; revoke with POST /api/candidate-links/"
                f"{issued.token_id}/revoke", err=True)
 # --- end candidate links ----------------------------------------------------------------------------------
+
+
+def main() -> int:
+    """Run a command; an unreachable database is one line that says what to fix, not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return cli() or 0
+    except OperationalError as exc:
+        import os
+
+        url = os.environ.get("DATABASE_URL", "")
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        where = f" at {_redact(url)}" if url else ""
+        typer.echo(f"Error: cannot use the database{where}: {reason}. Check DATABASE_URL and that the server is "
+                   "running (or leave DATABASE_URL unset for the SQLite file under CANDOR_DATA_DIR).", err=True)
+        return 2
