@@ -2,7 +2,7 @@
 
 import sys
 
-from integrations.cli.main import main
+from integrations.cli.main import cli, main  # noqa: F401  (cli: for tests and tools that drive typer)
 
 if __name__ == "__main__":
     sys.exit(main())

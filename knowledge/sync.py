@@ -41,6 +41,7 @@ def sync_role(session: Session, spec: RoleSpec, source: str = "index") -> tuple[
     role.aliases = spec.aliases.all()
     role.pass_mark, role.min_role_match = spec.pass_mark, spec.min_role_match
     role.required_skills = list(spec.required_skills)
+    role.metrics = list(spec.metrics)
     session.add(role)
     session.flush()
 

@@ -91,7 +91,7 @@ class EmbeddedPlanner(BaseChatModel):
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
                 return self._competency([CompetencyCall(intent, _followup_args(previous, u))], u, earlier, allowed,
                                         question)
-            calls = calls_for(intent, question, u)
+            calls = calls_for(intent, question, u, vocab)
             if isinstance(calls, dict):  # a slot the tool cannot do without: ask for it
                 return AIMessage(content=render_tool_result(intent, json.dumps(calls), u.language, show_trend=False,
                                                             question=question))
@@ -114,7 +114,7 @@ class EmbeddedPlanner(BaseChatModel):
             if call.needs_role and "role" not in call.args:
                 # "Which competency predicts downtime?" (one role measures it), or "And propose new weights"
                 # after a question about a role.
-                role = role_of_metric(question) or _last_role(earlier)
+                role = role_of_metric(question, self.vocabulary()) or _last_role(earlier)
                 if role is None:
                     return AIMessage(content=render_tool_result(call.tool, json.dumps(
                         {"error": "role_needed", "tool": call.tool, "message": ""}), u.language, show_trend=False,

@@ -63,7 +63,9 @@ def _vocab_names(vocab: Any) -> Names:
         roles += [r.key.replace("_", " "), r.name_en, r.name_zh, *(r.aliases or [])]
     for c in getattr(vocab, "competencies", ()):
         comps += [c.key.replace("_", " "), c.name_en, c.name_zh, *(c.aliases or [])]
-    metrics = [n for m in load_metrics() for n in (m.key.replace("_", " "), m.name.en, m.name.zh)]
+    stored = getattr(vocab, "metrics", ())
+    metrics = ([n for m in stored for n in (m.key.replace("_", " "), m.name_en, m.name_zh)] if stored else
+               [n for m in load_metrics() for n in (m.key.replace("_", " "), m.name.en, m.name.zh)])
     return Names(tuple(roles), tuple(comps), tuple(metrics))
 
 

@@ -54,29 +54,69 @@ def _needed(tool: str, slot: str) -> dict:
     return {"error": "slot_needed", "tool": tool, "slot": slot, "message": ""}
 
 
-def calls_for(intent: str, text: str, u: Understanding) -> list[CompetencyCall] | dict:
+def calls_for(intent: str, text: str, u: Understanding, vocab=None) -> list[CompetencyCall] | dict:
     """The calls for `intent` (the phrase readers of each tool first, then the generic slot filler), or an error
     payload naming the missing slot."""
     if intent in COMPETENCY_TOOLS and (calls := competency_calls(text, u)) and calls[-1].tool == intent:
-        return calls  # "Why are we failing so many …, and are the weights right?" gets both halves
+        return _with_metric(calls, text, vocab)  # "Why so many fail, and are the weights right?": both halves
     if intent == "search_role_profiles" and (search := knowledge_call(text, u)) is not None:
         return [CompetencyCall(intent, search)]
     call = call_for(intent, text, u)
     if isinstance(call, dict):
         return call
-    if call.needs_role and "role" not in call.args and (role := role_of_metric(text)):
+    if call.needs_role and "role" not in call.args and (role := role_of_metric(text, vocab)):
         call.args["role"] = role  # "Which competency best predicts downtime?": only one role measures downtime
-    return [call]
+    return _with_metric([call], text, vocab)
 
 
-def role_of_metric(text: str) -> str | None:
-    """The one role whose performance metrics include a metric the text names (None: none, or several)."""
+METRIC_TOOLS = ("competency_insights", "propose_competency_changes", "proposal_outcome", "predict_performance")
+
+
+def _with_metric(calls: list[CompetencyCall], text: str, vocab=None) -> list[CompetencyCall]:
+    """The metric a question names ("… relate to user satisfaction?") becomes the tool's metric argument."""
+    if key := metric_named(text, vocab):
+        for call in calls:
+            if call.tool in METRIC_TOOLS and "metric" not in call.args and "proposal_id" not in call.args:
+                call.args["metric"] = key
+    return calls
+
+
+def metric_named(text: str, vocab=None) -> str | None:
+    """The one performance metric the text names, by key or English or Chinese name (imported ones included)."""
     lowered = text.lower()
-    named = {m.key for m in load_metrics() if any(n and n.lower() in lowered for n in (
-        m.name.en, m.name.zh, m.key.replace("_", " "), m.name.en.split()[-1] if m.name.en.split()[-1] not in (
-            "rating", "rate", "satisfaction", "efficiency", "attainment") else ""))}
-    roles = {spec.key for spec in default_roles() if named & set(spec.metrics)}
+    stored = getattr(vocab, "metrics", ()) if vocab is not None else ()
+    metrics = ([(m.key, (m.name_en, m.name_zh, m.key.replace("_", " "))) for m in stored] if stored else
+               [(m.key, (m.name.en, m.name.zh, m.key.replace("_", " "))) for m in load_metrics()])
+    named = {key for key, names in metrics if any(n and _names_metric(lowered, n.lower()) for n in names)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def role_of_metric(text: str, vocab=None) -> str | None:
+    """The one role whose performance metrics include a metric the text names (None: none, or several). With a
+    vocabulary, the metrics and roles as stored (imported ones included); without, the shipped profiles."""
+    lowered = text.lower()
+    stored = getattr(vocab, "metrics", ()) if vocab is not None else ()
+    if stored:
+        metrics = [(m.key, (m.name_en, m.name_zh, m.key.replace("_", " "))) for m in stored]
+        role_metrics = {r.key: set(r.metrics or []) for r in vocab.roles}
+    else:
+        metrics = [(m.key, (m.name.en, m.name.zh, m.key.replace("_", " "))) for m in load_metrics()]
+        role_metrics = {spec.key: set(spec.metrics) for spec in default_roles()}
+    named = {key for key, names in metrics if any(n and _names_metric(lowered, n.lower()) for n in names)}
+    roles = {key for key, keys in role_metrics.items() if named & keys}
     return next(iter(roles)) if len(roles) == 1 else None
+
+
+def _names_metric(text: str, name: str) -> bool:
+    """The metric's name, or its last word when that word says what is measured ("downtime", "roi")."""
+    if name in text:
+        return True
+    last = name.split()[-1] if " " in name else ""
+    return bool(last) and last not in GENERIC_METRIC_WORDS and re.search(rf"\b{re.escape(last)}\b", text) is not None
+
+
+GENERIC_METRIC_WORDS = {"rating", "rate", "satisfaction", "efficiency", "attainment", "resolution", "score", "time",
+                        "accuracy", "hours"}
 
 
 def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:

@@ -23,6 +23,8 @@ class Role(RoleBase, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     aliases: list[str] = json_field()
     required_skills: list[str] = json_field()
+    # The performance metrics (PerformanceMetric keys) this role's hires are measured by, first = main.
+    metrics: list[str] = json_field()
 
 
 class RolePublic(RoleBase):

@@ -17,7 +17,7 @@ from candor.clock import as_utc
 from candor.models import FailureCategory, Outcome
 
 # Dependency order: a kind only refers to kinds before it.
-KIND_ORDER = ("roles", "candidates", "demographics", "interviews", "competency_scores", "failure_reasons",
+KIND_ORDER = ("metrics", "roles", "candidates", "demographics", "interviews", "competency_scores", "failure_reasons",
               "employees", "performance")
 
 
@@ -187,6 +187,13 @@ SCORE = number(0, 100, "scores use a 0–100 scale; rescale 0–10 or 0–5 scor
 WEIGHT = number(0, 1, "a weight is a share of the total, e.g. 0.25 for 25 %")
 
 SCHEMAS: dict[str, Schema] = {s.kind: s for s in (
+    Schema("metrics", (
+        Column("key", text(64), required=True),
+        Column("name_en", text(200), required=True),
+        Column("name_zh", text(200), empty=""),
+        Column("higher_is_better", boolean, empty=True),
+        Column("unit", text(32), empty=""),
+    )),
     Schema("candidates", (
         Column("candidate_id", text(128), required=True, field="external_id"),
         Column("name", text(200), empty=""),

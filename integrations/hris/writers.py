@@ -6,6 +6,7 @@ batches, then inserts new rows and updates changed ones, counting created/update
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Callable
 
@@ -22,6 +23,7 @@ from candor.models import (
     FailureReason,
     Interview,
     Outcome,
+    PerformanceMetric,
     PerformanceRecord,
     Role,
 )
@@ -41,6 +43,35 @@ def _fields(rec: Record, drop: tuple[str, ...] = (), **resolved: Any) -> dict[st
     return out
 
 
+METRIC_KEY = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
+
+
+def write_metrics(batch: Batch, sections: list[Section]) -> None:
+    """A company's own performance metrics (first-call resolution, picking accuracy…), beside the shipped ones."""
+    seen: dict[Any, Record] = {}
+    for rec in batch.records(sections):
+        values = rec.values
+        if not METRIC_KEY.match(values["key"]):
+            raise rec.fail("key", f"{values['key']!r} is not a metric key — use lower-case letters, digits and _, "
+                                  "starting with a letter, e.g. first_call_resolution")
+        batch.once(seen, values["key"], rec, "key", "metric key")
+        row = batch.session.get(PerformanceMetric, values["key"])
+        wanted = (values["name_en"], values["name_zh"] or values["name_en"], values["higher_is_better"],
+                  values["unit"])
+        if row is None:
+            rec.section.created += 1
+            row = PerformanceMetric(key=values["key"], name_en="", name_zh="")
+        elif (row.name_en, row.name_zh, row.higher_is_better, row.unit) == wanted:
+            rec.section.unchanged += 1
+            continue
+        else:
+            rec.section.updated += 1
+        row.name_en, row.name_zh, row.higher_is_better, row.unit = wanted
+        batch.session.add(row)
+    batch.session.flush()
+    batch.refresh_catalogue()
+
+
 def write_roles(batch: Batch, sections: list[Section]) -> None:
     seen: dict[Any, Record] = {}
     for section in sections:
@@ -54,6 +85,11 @@ def write_roles(batch: Batch, sections: list[Section]) -> None:
                                f"{err['msg']} — roles follow the schema of knowledge/roles/*.yaml "
                                "(see docs/data-format.md, Roles)") from None
             batch.once(seen, spec.key, rec, "key", "role key")
+            unknown = [m for m in spec.metrics if m not in batch.catalogue.metrics]
+            if unknown:
+                raise rec.fail("metrics", f"{', '.join(map(repr, unknown))} is not a known metric — use one of "
+                                          f"{', '.join(batch.catalogue.metrics)}, or define it in a metrics file "
+                                          "of the same import (docs/data-format.md, Metrics)")
             before = _role_state(batch.session, spec.key)
             sync_role(batch.session, spec, source="import")
             after = _role_state(batch.session, spec.key)
@@ -73,7 +109,7 @@ def _role_state(session: Session, key: str) -> tuple | None:
     comps = session.exec(select(Competency).where(Competency.role_id == role.id).order_by(Competency.key)).scalars()
     model = active_model(session, role.id)
     return (role.name_en, role.name_zh, tuple(role.aliases), role.pass_mark, role.min_role_match,
-            tuple(role.required_skills), tuple((c.key, c.name_en, c.name_zh, tuple(c.aliases)) for c in comps),
+            tuple(role.required_skills), tuple(role.metrics or ()), tuple((c.key, c.name_en, c.name_zh, tuple(c.aliases)) for c in comps),
             model.id if model else None)
 
 
@@ -239,7 +275,8 @@ def write_performance(batch: Batch, sections: list[Section]) -> None:
         values = rec.values
         if values["metric"] not in cat.metrics:
             raise rec.fail("metric", f"{values['metric']!r} is not a known metric — use one of "
-                                     f"{', '.join(cat.metrics)} (new metrics go in knowledge/metrics.yaml)")
+                                     f"{', '.join(cat.metrics)}, or define it in a metrics file of the same "
+                                     "import (docs/data-format.md, Metrics)")
         key = (employees[values["employee_id"]], values["month"], values["metric"])
         batch.once(seen, key, rec, "month", "employee, month and metric")
         rows.append((rec, key, _fields(rec, employee_id=key[0])))
@@ -249,7 +286,7 @@ def write_performance(batch: Batch, sections: list[Section]) -> None:
 
 
 WRITERS: dict[str, Callable[[Batch, list[Section]], None]] = {
-    "roles": write_roles, "candidates": write_candidates, "demographics": write_demographics,
+    "metrics": write_metrics, "roles": write_roles, "candidates": write_candidates, "demographics": write_demographics,
     "interviews": write_interviews, "competency_scores": write_competency_scores,
     "failure_reasons": write_failure_reasons, "employees": write_employees, "performance": write_performance,
 }

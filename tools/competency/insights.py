@@ -41,6 +41,7 @@ from tools.shared.performance import (
     MetricRef,
     metric_ref,
     p_label,
+    role_metric_keys,
     role_spec,
 )
 from tools.shared.stats import (
@@ -207,7 +208,7 @@ class RoleAnalysis:
         self.hires = load_hires(conn, role.id, months)
         all_metrics = load_metrics(conn)
         present = {m for h in self.hires for m in h.performance}
-        wanted = list(self.spec.metrics) if self.spec else []
+        wanted = role_metric_keys(role)
         keys = [m for m in wanted if m in present] + sorted(present - set(wanted))
         if metric is not None and metric not in all_metrics:
             raise ToolError("unknown_metric", f"Unknown performance metric '{metric}'. Known metrics: "

@@ -26,7 +26,6 @@ from tools.competency.insights import (
     MetricRef,
     metric_ref,
     p_label,
-    role_spec,
 )
 from tools.competency.proposals import AppliedWeight
 from tools.shared.hires import Notes, load_hires, load_metrics, model_weights
@@ -37,6 +36,7 @@ from tools.shared.lookup import (
     role_ref,
     vocabulary_of,
 )
+from tools.shared.performance import role_metric_keys
 from tools.shared.stats import fisher_exact
 
 SMALL = 30
@@ -142,8 +142,8 @@ def proposal_outcome(deps: ToolDeps, args: OutcomeArgs) -> OutcomeResult:
     end = now + timedelta(seconds=1)
 
     metrics = load_metrics(conn)
-    spec = role_spec(role)
-    key = args.metric or (spec.metrics[0] if spec and spec.metrics else None)
+    wanted = role_metric_keys(role)
+    key = args.metric or (wanted[0] if wanted else None)
     if args.metric and args.metric not in metrics:
         raise ToolError("unknown_metric", f"Unknown performance metric '{args.metric}'.", metric=args.metric)
     metric = metrics.get(key) if key else None

@@ -53,7 +53,7 @@ from tools.shared.performance import (
     MetricRef,
     metric_ref,
     p_label,
-    role_spec,
+    role_metric_keys,
 )
 from tools.shared.stats import ALPHA, Correlation, correlate
 
@@ -236,8 +236,8 @@ def predict_performance(deps: ToolDeps, args: PredictArgs) -> PredictionResult:
 
     conn = deps.session.connection()
     metrics = load_metrics(conn)
-    spec = role_spec(role)
-    key = args.metric or (spec.metrics[0] if spec and spec.metrics else None)
+    wanted = role_metric_keys(role)
+    key = args.metric or (wanted[0] if wanted else None)
     if key not in metrics:
         raise ToolError("unknown_metric", f"No performance metric '{key}' for {role.name_en}.", metric=key)
     metric = metrics[key]

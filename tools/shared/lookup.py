@@ -12,7 +12,7 @@ from typing import Optional
 from pydantic import BaseModel
 from sqlmodel import Session, select
 
-from candor.models import Competency, Role
+from candor.models import Competency, PerformanceMetric, Role
 from tools.base import ToolError
 
 
@@ -45,6 +45,7 @@ class Vocabulary:
 
     roles: tuple[Role, ...]
     competencies: tuple[Competency, ...]
+    metrics: tuple[PerformanceMetric, ...] = ()  # shipped and imported: the planner understands their names
 
     def role_names(self) -> dict[str, Role]:
         return self._role_names
@@ -83,7 +84,8 @@ class Vocabulary:
 
 def load_vocabulary(session: Session) -> Vocabulary:
     return Vocabulary(roles=tuple(session.exec(select(Role).order_by(Role.id))),
-                      competencies=tuple(session.exec(select(Competency).order_by(Competency.id))))
+                      competencies=tuple(session.exec(select(Competency).order_by(Competency.id))),
+                      metrics=tuple(session.exec(select(PerformanceMetric).order_by(PerformanceMetric.key))))
 
 
 def vocabulary_of(deps) -> Vocabulary:

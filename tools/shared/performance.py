@@ -31,3 +31,12 @@ def p_label(p: float) -> str:
 
 def role_spec(role: Role) -> RoleSpec | None:
     return next((s for s in default_roles() if s.key == role.key), None)
+
+
+def role_metric_keys(role: Role) -> list[str]:
+    """The role's performance metrics as stored (imported or synced), main first; a row stored before roles
+    carried metrics falls back to the shipped profile of the same key."""
+    if role.metrics:
+        return list(role.metrics)
+    spec = role_spec(role)
+    return list(spec.metrics) if spec else []
