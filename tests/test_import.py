@@ -59,14 +59,31 @@ def by_kind(summary) -> dict[str, tuple[int, int, int, int]]:
     return {f.kind: (f.rows, f.created, f.updated, f.unchanged) for f in summary.files}
 
 
+def test_a_companys_own_roles_come_beside_the_catalogue(db_url, tmp_path):
+    """Its roles file adds to the shipped roles; an interview naming a catalogue role it did not bring resolves."""
+    import json
+    import shutil
+
+    data = tmp_path / "own"
+    shutil.copytree(CSV_DIR, data)
+    own = [r for r in json.loads((data / "roles.json").read_text(encoding="utf-8")) if r["key"] == "sales_manager"]
+    own[0] = {**own[0], "key": "key_account_manager", "name": {"en": "Key Account Manager", "zh": "大客户经理"},
+              "aliases": {"en": [], "zh": []}}
+    (data / "roles.json").write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+    summary = import_paths(db_url, [data])  # its interviews name sales_manager and field_technician
+    assert summary.catalogue_synced and "field_technician" in summary.catalogue_roles
+    assert len(summary.catalogue_roles) == 7 and by_kind(summary)["roles"] == (1, 1, 0, 0)
+    assert row_counts(db_url)["role"] == 8 and by_kind(summary)["interviews"][1] == EXAMPLE_ROWS["interviews"]
+
+
 def one(session: Session, model, **where):
     return session.exec(select(model).filter_by(**where)).scalars().one()
 
 
 def test_examples_import_with_values_and_reimport_unchanged(db_url):
-    summary = import_paths(db_url, [CSV_DIR])
+    summary = import_paths(db_url, [CSV_DIR], catalogue=False)  # only the company's own roles
     assert by_kind(summary) == {k: (n, n, 0, 0) for k, n in EXAMPLE_ROWS.items()}
-    assert not summary.catalogue_synced  # the folder brings its own roles
+    assert not summary.catalogue_synced and summary.catalogue_roles == []
     counts = row_counts(db_url)
     assert counts["candidate"] == 5 and counts["competencyscore"] == 20 and counts["failurereason"] == 6
     assert counts["role"] == 2 and counts["competencymodel"] == 2 and counts["performancerecord"] == 7
@@ -107,7 +124,8 @@ def test_examples_import_with_values_and_reimport_unchanged(db_url):
 
 def test_json_document_into_an_empty_database(db_url):
     summary = import_paths(db_url, [JSON_DOC])
-    assert by_kind(summary) == {k: (n, n, 0, 0) for k, n in EXAMPLE_ROWS.items()}
+    # The catalogue came first; the document's two roles are the catalogue's own, unchanged.
+    assert by_kind(summary) == {k: (n, 0, 0, n) if k == "roles" else (n, n, 0, 0) for k, n in EXAMPLE_ROWS.items()}
     assert summary.files[0].file == "candor-export.json (roles)"
     with Session(get_engine(db_url)) as s:
         iv = one(s, Interview, external_id="I-5001")
@@ -239,7 +257,7 @@ BAD = [  # file name, content, row, column, words the message must hold
      "required column is missing — add it to the header; expected columns: "
      "interview_id,candidate_id,role,interviewed_at,outcome"),
     ("interviews.csv", "interview_id,candidate_id,role,interviewed_at\nI-1,C-1001,chef,2026-11-01\n", 1, "role",
-     "'chef' is not a known role — use a role key (field_technician, sales_manager)"),
+     "'chef' is not a known role — use a role key (field_technician, marketing_planner,"),
     ("2026-11_interviews.csv", "interview_id,candidate_id,role,interviewed_at\nI-1,C-1001,sales_manager,2026-11-01\n"
      "I-2,C-404,sales_manager,2026-11-01\n", 2, "candidate_id",
      "'C-404' is not a known candidate — import candidates.csv first or in the same call"),

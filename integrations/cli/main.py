@@ -182,7 +182,9 @@ def seed(seed_value: int = typer.Option(7, "--seed", help="Random seed; the same
 
 @cli.command("import")
 def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/JSON files or folders "
-                                                                          "(see docs/data-format.md).")) -> None:
+                                                                          "(see docs/data-format.md)."),
+                 no_catalogue: bool = typer.Option(False, "--no-catalogue", help="Into an empty database, load only "
+                                                   "the company's own roles, not the shipped role catalogue.")) -> None:
     """Import roles, candidates, interviews, scores, failure reasons, employees and performance (one transaction)."""
     from candor.migrate import upgrade
     from integrations.hris.importer import ImportFailed, import_paths
@@ -190,7 +192,7 @@ def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/
     settings = _settings()
     upgrade(settings.database_url)
     try:
-        summary = import_paths(settings.database_url, paths)
+        summary = import_paths(settings.database_url, paths, catalogue=not no_catalogue)
     except ImportFailed as exc:
         _fail(f"Import failed, nothing was imported: {exc}", 2)
     typer.echo(json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=2))

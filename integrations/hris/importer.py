@@ -41,18 +41,21 @@ class FileSummary(BaseModel):
 class ImportSummary(BaseModel):
     files: list[FileSummary]
     catalogue_synced: bool = False  # the database had no roles, so the role catalogue was loaded first
+    catalogue_roles: list[str] = []  # the shipped roles it loaded (a company's own roles come beside them)
 
     @property
     def changed(self) -> bool:
         return self.catalogue_synced or any(f.created or f.updated for f in self.files)
 
 
-def import_paths(url: str, paths: Sequence[Path]) -> ImportSummary:
-    """Import the files (and every data file in the folders) named, in one transaction."""
+def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True) -> ImportSummary:
+    """Import the files (and every data file in the folders) named, in one transaction. Into an empty database
+    the shipped role catalogue comes first, so the company's own roles sit beside it and its interviews may
+    name a catalogue role; `catalogue=False` (`import --no-catalogue`) keeps only the company's roles."""
     sections = read_paths([Path(p) for p in paths])
     sections.sort(key=lambda s: KIND_ORDER.index(s.kind))  # stable: keeps the given order within a kind
     with session_scope(url) as session:
-        synced = _ensure_catalogue(session, roles_given=any(s.kind == "roles" for s in sections))
+        synced = _ensure_catalogue(session, with_catalogue=catalogue)
         batch = Batch(session)
         for kind in KIND_ORDER:
             group = [s for s in sections if s.kind == kind]
@@ -62,7 +65,7 @@ def import_paths(url: str, paths: Sequence[Path]) -> ImportSummary:
     return ImportSummary(files=[FileSummary(file=s.label + (f" ({s.section})" if s.section else ""), kind=s.kind,
                                             rows=len(s.rows), created=s.created, updated=s.updated,
                                             unchanged=s.unchanged) for s in sections],
-                         catalogue_synced=synced)
+                         catalogue_synced=bool(synced), catalogue_roles=synced)
 
 
 def _refresh_statistics(session: Session, sections) -> None:
@@ -77,12 +80,12 @@ def _refresh_statistics(session: Session, sections) -> None:
         rebuild_failure_daily(session.connection(), role_ids=roles)
 
 
-def _ensure_catalogue(session: Session, roles_given: bool) -> bool:
-    # Interviews need roles and competency models, performance needs metrics: an empty database
-    # gets the shipped catalogue first, inside the same transaction.
-    if not roles_given and session.exec(select(Role.id).limit(1)).first() is None:
-        sync_catalogue(session, source="import")
-        return True
+def _ensure_catalogue(session: Session, with_catalogue: bool) -> list[str]:
+    # Interviews need roles and competency models, performance needs metrics: an empty database gets the
+    # shipped catalogue first, inside the same transaction (a roles file of the import may then update a
+    # catalogue role of the same key). Returns the catalogue roles loaded.
+    if with_catalogue and session.exec(select(Role.id).limit(1)).first() is None:
+        return sorted(sync_catalogue(session, source="import"))
     if session.exec(select(PerformanceMetric.key).limit(1)).first() is None:
         sync_metrics(session, load_metrics())
-    return False
+    return []
