@@ -251,6 +251,10 @@ def loaded_url(tmp_path_factory):
 
 SCORES = "interview_id,competency,score\n"
 BAD = [  # file name, content, row, column, words the message must hold
+    ("candidates.csv", "candidate_id,name,email\nC-3101,Ann,ann@example.org\nC-3102,Bo", 2, None,
+     "the file may be cut off"),  # the last row cut mid-way in the export
+    ("candidates.csv", 'candidate_id,name\nC-3101,"Ann\nC-3102,Bo\n', None, None, "unmatched quote"),
+    ("candidates.csv", "candidate_id,name\nC-3101,An\x00n\n", None, None, "control character U+0000"),
     ("candidates.csv", "candidate_id,years_experience\nC-2001,5\nC-2002,abc\n", 2, "years_experience",
      "'abc' is not a number — write a plain number"),
     ("interviews.csv", "interview_id,candidate_id,role\nI-1,C-1001,sales_manager\n", None, "interviewed_at",

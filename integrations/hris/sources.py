@@ -104,14 +104,27 @@ def _unknown_name(label: str) -> ImportFailed:
     return ImportFailed(label, f"cannot tell what this file holds from its name — accepted names: {ACCEPTED_NAMES}")
 
 
+# Control characters no text export holds (tab, newline and carriage return are fine).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _read_csv(text: str, label: str, kind: str | None) -> Section:
     if kind is None:
         raise _unknown_name(label)
     if kind == "roles":
         raise ImportFailed(label, "roles are imported from JSON or YAML with the schema of knowledge/roles/*.yaml "
                                   "— write roles.json (see docs/data-format.md#roles)")
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader)]
+    if (bad := CONTROL.search(text)) is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise ImportFailed(label, f"line {line} holds the control character U+{ord(bad.group()):04X} — a file "
+                                  "exported as text has none: export it again, or remove the character")
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        lines = list(reader)
+    except csv.Error as exc:  # an unterminated quote at the end of a cut-off file, a stray quote…
+        raise ImportFailed(label, f"not valid CSV at line {reader.line_num}: {exc} — the file may be cut off "
+                                  "or hold an unmatched quote: export it again") from None
+    header = [h.strip().lower() for h in (lines[0] if lines else [])]
     section = Section(label, kind, [], tabular=True, header=header)
     if len(header) == 1 and ";" in header[0]:
         raise section.fail("the columns are separated by ';' — export with commas between columns "
@@ -120,12 +133,16 @@ def _read_csv(text: str, label: str, kind: str | None) -> Section:
         raise section.fail(f"the header has an unnamed column (column {header.index('') + 1}) — name it or delete it")
     if dupes := sorted({h for h in header if header.count(h) > 1}):
         raise section.fail(f"the header repeats {', '.join(dupes)} — keep one column of each name")
-    for number, cells in enumerate(reader, start=1):
+    for number, cells in enumerate(lines[1:], start=1):
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
             raise section.fail(f"the row has {len(cells)} cells but the header has {len(header)} columns — "
                                "quote values that contain commas", row=number)
+        if len(cells) < len(header):  # a short row: most often the last one, cut off in the export
+            raise section.fail(f"the row has {len(cells)} cells but the header has {len(header)} columns — "
+                               "the file may be cut off: export it again (an empty value still needs its comma)",
+                               row=number)
         section.rows.append((number, dict(zip(header, cells))))
     if not section.rows:
         raise section.fail("the file is empty: a header but no data rows — export at least one row, "
