@@ -6,7 +6,6 @@ assertion), the feedback letters' fact check and the candidate red-team tests.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Iterable
 

@@ -50,6 +50,7 @@ class Settings(BaseSettings):
 
     env: Literal["development", "test", "production"] = Field("development", alias="CANDOR_ENV")
     data_dir: Path = Field(Path("data"), alias="CANDOR_DATA_DIR")
+    log_level: Literal["debug", "info", "warning", "error"] = Field("info", alias="CANDOR_LOG_LEVEL")
     database_url: str = Field("", alias="DATABASE_URL")
     provider: Literal["embedded", "openai", "openai-compatible"] = Field("embedded", alias="CANDOR_PROVIDER")
     openai_api_key: str = Field("", alias="OPENAI_API_KEY")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 from pathlib import Path
 from typing import List, Optional
 
@@ -214,8 +215,23 @@ def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HO
                "-H 'Content-Type: application/json' -d '{\"message\": \"市场策划近3个月的AI面试失败率是多少？\"}'")
     if settings.env == "development" and "dev-hr-token" in settings.staff_tokens:
         typer.echo("  (development staff token: dev-hr-token — set CANDOR_STAFF_TOKENS for anything real)")
+    # The app's own settings (candidate links' address…) see the host and port it really serves on.
+    os.environ["CANDOR_HOST"], os.environ["CANDOR_PORT"] = host, str(port)
+    from candor.settings import get_settings
+
+    get_settings.cache_clear()  # read again by the app factory, with them
     uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info")
+                log_level=settings.log_level, log_config=log_config(settings.log_level))
+
+
+def log_config(level: str) -> dict:
+    """uvicorn's and Candor's loggers, every line with its time (UTC), level and logger."""
+    line = {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s", "datefmt": "%Y-%m-%dT%H:%M:%S%z"}
+    handler = {"class": "logging.StreamHandler", "formatter": "line", "stream": "ext://sys.stderr"}
+    return {"version": 1, "disable_existing_loggers": False, "formatters": {"line": line},
+            "handlers": {"default": handler},
+            "loggers": {name: {"handlers": ["default"], "level": level.upper(), "propagate": False}
+                        for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "candor")}}
 
 
 # --- Slack (integrations/slack) ---------------------------------------------------------------------
