@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, attributes
 
 from candor.models import DECIDED_OUTCOMES as DECIDED
+from candor.models import EXCLUDED_OUTCOMES as EXCLUDED
 from candor.models import (
     FailureCategory,
     FailureDaily,
@@ -39,7 +40,7 @@ def rebuild_failure_daily(conn: Connection, role_ids: Iterable[int] | None = Non
     if role_ids == [] or days == []:
         return
     day = utc_day(Interview.interviewed_at, conn.dialect.name)
-    scope = [Interview.outcome.in_(DECIDED)]
+    scope: list = []
     cleanup = []
     if role_ids is not None:
         scope.append(Interview.role_id.in_(role_ids))
@@ -53,9 +54,11 @@ def rebuild_failure_daily(conn: Connection, role_ids: Iterable[int] | None = Non
         scope.append(day.in_([d.isoformat() for d in days]) if conn.dialect.name == "sqlite" else day.in_(days))
     conn.execute(delete(FailureDaily).where(*cleanup))
 
+    # Decided interviews, and the ones that did not complete (answers say how many were left out).
     outcomes = (select(day, Interview.role_id, literal("outcome"), cast(Interview.outcome, String(64)),
                        func.count(), literal(0.0), literal(0))
-                .where(*scope).group_by(day, Interview.role_id, Interview.outcome))
+                .where(Interview.outcome.in_((*DECIDED, *EXCLUDED)), *scope)
+                .group_by(day, Interview.role_id, Interview.outcome))
     failed = [*scope, Interview.outcome == Outcome.failed]
     joined = select().select_from(FailureReason).join(Interview, Interview.id == FailureReason.interview_id)
     distinct_failed = func.count(func.distinct(FailureReason.interview_id))

@@ -90,3 +90,26 @@ def test_the_roles_own_metrics_lead_without_being_named(company):
     call = next(c for c in turn.tool_calls if c.tool == "competency_insights")
     keys = [m["key"] for m in call.result["metrics"]]
     assert call.result["main_metric"]["key"] == "first_call_resolution" and "average_handle_time" in keys
+
+
+def test_interviews_that_did_not_complete_are_left_out_and_said(db_url, tmp_path):
+    """Withdrawals, no-shows and technical failures are not failures: the rate counts completed interviews and
+    the answer says how many were left out, in English and Chinese."""
+    folder = tmp_path / "rounds"
+    folder.mkdir()
+    _write(folder / "candidates.csv", [{"candidate_id": f"C-{i}"} for i in range(10)])
+    outcomes = ["passed"] * 4 + ["failed"] * 2 + ["withdrawn"] * 2 + ["no_show", "technical_failure"]
+    _write(folder / "interviews.csv", [
+        {"interview_id": f"I-{i}", "candidate_id": f"C-{i}", "role": "sales_manager",
+         "interviewed_at": "2026-11-03T09:00:00", "outcome": o, "round": "AI screen", "attempt": 1 + (i == 9)}
+        for i, o in enumerate(outcomes)])
+    upgrade(db_url)
+    import_paths(db_url, [folder])
+    assistant = Assistant(make_settings(db_url))
+    turn = assistant.ask(HR, "What is the failure rate for Sales Manager in November 2026?")
+    result = turn.tool_calls[0].result
+    assert (result["interviews"], result["failed"], result["failure_rate"]) == (6, 2, 33.3)
+    assert result["not_completed"] == {"withdrawn": 2, "no_show": 1, "technical_failure": 1}
+    assert "Not counted in the rates: 2 withdrawn, 1 no-show, 1 technical failure" in turn.answer
+    zh = assistant.ask(HR, "销售经理2026年11月的失败率")
+    assert "未计入失败率：中途退出 2 场，缺席 1 场，技术故障 1 场" in zh.answer

@@ -2,6 +2,7 @@
 
 from candor.models.interviews import (
                          DECIDED_OUTCOMES,
+                         EXCLUDED_OUTCOMES,
                          Answer,
                          CompetencyScore,
                          FailureCategory,
@@ -41,7 +42,7 @@ from candor.models.workflow import (
 )
 
 __all__ = [
-    "Answer", "AuditEvent", "DECIDED_OUTCOMES", "Candidate", "CandidateLink", "CandidateRequest", "CandidatePublic", "Competency", "CompetencyChangeProposal",
+    "Answer", "AuditEvent", "DECIDED_OUTCOMES", "EXCLUDED_OUTCOMES", "Candidate", "CandidateLink", "CandidateRequest", "CandidatePublic", "Competency", "CompetencyChangeProposal",
     "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
     "FairnessAuditRun",
     "FailureCategory", "FailureDaily", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",

@@ -18,10 +18,15 @@ class Outcome(str, Enum):
     failed = "failed"
     under_review = "under_review"  # behaviour inconsistencies go to a person, never auto-reject
     pending = "pending"  # not scored yet
+    withdrawn = "withdrawn"  # the candidate stopped before the end
+    no_show = "no_show"  # the candidate never started
+    technical_failure = "technical_failure"  # the interview broke (connection, recording)
 
 
 # Interviews that count in statistics: scored, whatever the outcome (pending ones are not yet).
 DECIDED_OUTCOMES = (Outcome.passed, Outcome.failed, Outcome.under_review)
+# Interviews that did not complete: not in failure rates, but counted so answers say how many were left out.
+EXCLUDED_OUTCOMES = (Outcome.withdrawn, Outcome.no_show, Outcome.technical_failure)
 
 
 class FailureCategory(str, Enum):
@@ -36,7 +41,9 @@ class InterviewBase(SQLModel):
     role_id: int = Field(foreign_key="role.id")
     competency_model_id: Optional[int] = Field(default=None, foreign_key="competencymodel.id")
     interviewed_at: datetime
-    outcome: Outcome = Field(default=Outcome.pending, sa_type=SAEnum(Outcome, native_enum=False, length=16))
+    outcome: Outcome = Field(default=Outcome.pending, sa_type=SAEnum(Outcome, native_enum=False, length=32))
+    round: Optional[str] = Field(default=None, max_length=64, description="stage of the process, e.g. 'AI screen'")
+    attempt: Optional[int] = Field(default=None, ge=1, description="1 for a first interview, 2 for a retake…")
     total_score: Optional[float] = None
     role_match: Optional[float] = Field(default=None, ge=0, le=1)
     decided_at: Optional[datetime] = None

@@ -224,6 +224,8 @@ SCHEMAS: dict[str, Schema] = {s.kind: s for s in (
         Column("role_match", number(0, 1, "role_match is a share: write 0.75 for 75 %")),
         Column("decided_at", iso_datetime),
         Column("competency_model_version", integer(1)),
+        Column("round", text(64)),
+        Column("attempt", integer(1)),
     )),
     Schema("competency_scores", (
         Column("interview_id", text(128), required=True),

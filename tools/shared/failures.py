@@ -6,6 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
+from candor.models import EXCLUDED_OUTCOMES as EXCLUDED
 from candor.periods import Period, PeriodError, default_period, parse_period
 from tools.base import ToolDeps, ToolError, pct
 from tools.shared.failure_queries import Cells, read_cells
@@ -85,6 +86,8 @@ class FailureStatsResult(BaseModel):
     top_competencies: list[CompetencyFailure]
     trend: list[MonthPoint]
     by_role: list[RoleRow] = Field(default_factory=list)
+    not_completed: dict[str, int] = Field(default_factory=dict, description="interviews left out of the rates "
+                                          "because they did not complete: withdrawn, no_show, technical_failure")
     notes: list[str] = Field(default_factory=list)
 
 
@@ -126,13 +129,15 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
         (RoleRow(role=role_ref(vocab.role_by_id(r)), interviews=outcomes(r), failed=failed_in(r),
                  failure_rate=pct(failed_in(r), outcomes(r))) for r in cells.roles()),
         key=lambda row: (-(row.failure_rate or 0), row.role.key))
+    by_role = [row for row in by_role if row.interviews]  # a role whose interviews all broke off has no rate
+    not_completed = {o.value: n for o in EXCLUDED if (n := cells.total("outcome", o.value))}
 
     notes = []
     if interviews == 0:
         notes.append("no scored interviews in this period")
     elif interviews < SMALL_SAMPLE:
         notes.append(f"small sample: {interviews} interviews, so rates can swing widely")
-    return FailureStatsResult(
+    return FailureStatsResult(not_completed=not_completed,
         role=role_ref(role, args.role) if role else None, period=period,
         competency=competency_ref(comps[0], vocab) if comps else None, category=args.category,
         category_label_en=CATEGORY_LABELS[args.category][0] if args.category else None,
