@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import os
 from pathlib import Path
 from typing import List, Optional
@@ -427,6 +428,10 @@ def main() -> int:
         url = os.environ.get("DATABASE_URL", "")
         reason = str(exc.orig or exc).strip().splitlines()[0]
         where = f" at {_redact(url)}" if url else ""
-        typer.echo(f"Error: cannot use the database{where}: {reason}. Check DATABASE_URL and that the server is "
-                   "running (or leave DATABASE_URL unset for the SQLite file under CANDOR_DATA_DIR).", err=True)
+        if re.search(r"no such (column|table)|(column|relation) .* does not exist", reason):
+            fix = "The database is older than this version of Candor: run `python app.py db upgrade`."
+        else:
+            fix = ("Check DATABASE_URL and that the server is running (or leave DATABASE_URL unset for the "
+                   "SQLite file under CANDOR_DATA_DIR).")
+        typer.echo(f"Error: cannot use the database{where}: {reason}. {fix}", err=True)
         return 2
