@@ -371,3 +371,27 @@ def test_the_documentation_lists_every_column():
         for col in schema.columns:
             line = next(l for l in table.splitlines() if l.startswith(f"| `{col.name}` |"))
             assert ("| yes |" in line) == col.required, (kind, col.name)
+
+
+def test_check_lists_every_problem_in_one_pass_and_keeps_nothing(loaded_url, tmp_path):
+    from integrations.hris.check import check_paths, write_problems
+
+    data = tmp_path / "export"
+    shutil.copytree(CSV_DIR, data)
+    (data / "roles.json").unlink()
+    lines = (data / "interviews.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("sales_manager", "chef", 1)  # an unknown role in row 1
+    lines[3] = lines[3].replace(",passed,", ",maybe,", 1)  # an unknown outcome in row 3
+    (data / "interviews.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    scores = (data / "competency_scores.csv").read_text(encoding="utf-8").splitlines()
+    scores[2] = scores[2].replace(",80,", ",800,", 1)  # a score off the 0-100 scale in row 2
+    (data / "competency_scores.csv").write_text("\n".join(scores) + "\n", encoding="utf-8")
+    (data / "extra_candidates.csv").write_text("candidate_id,name\nC-9,\"Cut off\n", encoding="utf-8")
+    before = snapshot(loaded_url)
+    problems, rows = check_paths(loaded_url, [data])
+    found = {(p.file, p.row, p.column) for p in problems}
+    assert ("interviews.csv", 1, "role") in found and ("interviews.csv", 3, "outcome") in found
+    assert ("competency_scores.csv", 2, "score") in found and any(p.file == "extra_candidates.csv" for p in problems)
+    assert snapshot(loaded_url) == before and rows > 20
+    written = write_problems(problems, tmp_path / "errors.csv").read_text(encoding="utf-8-sig")
+    assert written.splitlines()[0] == "file,section,row,column,problem" and "chef" in written

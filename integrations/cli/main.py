@@ -186,13 +186,29 @@ def seed(seed_value: int = typer.Option(7, "--seed", help="Random seed; the same
 def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/JSON files or folders "
                                                                           "(see docs/data-format.md)."),
                  no_catalogue: bool = typer.Option(False, "--no-catalogue", help="Into an empty database, load only "
-                                                   "the company's own roles, not the shipped role catalogue.")) -> None:
+                                                   "the company's own roles, not the shipped role catalogue."),
+                 check: bool = typer.Option(False, "--check", help="Read and check everything, keep nothing, and list "
+                                            "every problem (file, row, column, how to fix it)."),
+                 errors: Optional[Path] = typer.Option(None, "--errors", help="With --check: also write the problems "
+                                                       "to this CSV file.")) -> None:
     """Import roles, candidates, interviews, scores, failure reasons, employees and performance (one transaction)."""
     from candor.migrate import upgrade
     from integrations.hris.importer import ImportFailed, import_paths
 
     settings = _settings()
     upgrade(settings.database_url)
+    if check:
+        from integrations.hris.check import check_paths, write_problems
+
+        problems, rows = check_paths(settings.database_url, paths, catalogue=not no_catalogue)
+        for problem in problems:
+            typer.echo(str(problem))
+        if errors is not None and problems:
+            typer.echo(f"Wrote the {len(problems)} problem(s) to {write_problems(problems, errors)}", err=True)
+        if problems:
+            _fail(f"{len(problems)} problem(s) in {rows} rows; nothing was imported. Fix them and import again.", 1)
+        typer.echo(f"No problems in {rows} rows; nothing was imported (run without --check to import).")
+        return
     try:
         summary = import_paths(settings.database_url, paths, catalogue=not no_catalogue)
     except ImportFailed as exc:
