@@ -82,29 +82,30 @@ def _with_metric(calls: list[CompetencyCall], text: str, vocab=None) -> list[Com
 
 
 def metric_named(text: str, vocab=None) -> str | None:
-    """The one performance metric the text names, by key or English or Chinese name (imported ones included)."""
-    lowered = text.lower()
-    stored = getattr(vocab, "metrics", ()) if vocab is not None else ()
-    metrics = ([(m.key, (m.name_en, m.name_zh, m.key.replace("_", " "))) for m in stored] if stored else
-               [(m.key, (m.name.en, m.name.zh, m.key.replace("_", " "))) for m in load_metrics()])
-    named = {key for key, names in metrics if any(n and _names_metric(lowered, n.lower()) for n in names)}
+    """The one performance metric the text names (None: none, or several)."""
+    named = _named_metrics(text, vocab)
     return next(iter(named)) if len(named) == 1 else None
 
 
 def role_of_metric(text: str, vocab=None) -> str | None:
     """The one role whose performance metrics include a metric the text names (None: none, or several). With a
     vocabulary, the metrics and roles as stored (imported ones included); without, the shipped profiles."""
-    lowered = text.lower()
-    stored = getattr(vocab, "metrics", ()) if vocab is not None else ()
-    if stored:
-        metrics = [(m.key, (m.name_en, m.name_zh, m.key.replace("_", " "))) for m in stored]
+    if getattr(vocab, "metrics", ()):
         role_metrics = {r.key: set(r.metrics or []) for r in vocab.roles}
     else:
-        metrics = [(m.key, (m.name.en, m.name.zh, m.key.replace("_", " "))) for m in load_metrics()]
         role_metrics = {spec.key: set(spec.metrics) for spec in default_roles()}
-    named = {key for key, names in metrics if any(n and _names_metric(lowered, n.lower()) for n in names)}
+    named = _named_metrics(text, vocab)
     roles = {key for key, keys in role_metrics.items() if named & keys}
     return next(iter(roles)) if len(roles) == 1 else None
+
+
+def _named_metrics(text: str, vocab=None) -> set[str]:
+    """Keys of the metrics the text names, by key or English or Chinese name (imported ones included)."""
+    lowered = text.lower()
+    stored = getattr(vocab, "metrics", ()) if vocab is not None else ()
+    metrics = ([(m.key, (m.name_en, m.name_zh, m.key.replace("_", " "))) for m in stored] if stored else
+               [(m.key, (m.name.en, m.name.zh, m.key.replace("_", " "))) for m in load_metrics()])
+    return {key for key, names in metrics if any(n and _names_metric(lowered, n.lower()) for n in names)}
 
 
 def _names_metric(text: str, name: str) -> bool:
