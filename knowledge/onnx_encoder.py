@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import threading
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -66,9 +67,11 @@ def export(model_path: str, directory: Path) -> Path:
     partial = target.with_suffix(".partial")
     axes = {name: {0: "batch", 1: "tokens"} for name in INPUTS}
     with torch.no_grad():
-        torch.onnx.export(Pooled(st[0].auto_model).eval(), tuple(sample[n] for n in INPUTS), str(partial),
-                          input_names=list(INPUTS), output_names=["embedding"], dynamic_axes=axes,
-                          opset_version=17, dynamo=False)
+        with warnings.catch_warnings():  # tracer notes about this fixed graph, not problems (a test checks it)
+            warnings.simplefilter("ignore")
+            torch.onnx.export(Pooled(st[0].auto_model).eval(), tuple(sample[n] for n in INPUTS), str(partial),
+                              input_names=list(INPUTS), output_names=["embedding"], dynamic_axes=axes,
+                              opset_version=17, dynamo=False)
     partial.replace(target)  # never leave a half-written model where a reader would load it
     return target
 

@@ -68,9 +68,16 @@ def _stem(word: str) -> str:
     return word
 
 
+def _quiet(jieba) -> None:
+    # jieba announces building its dictionary on stderr for every new process ("Building prefix dict…").
+    jieba.setLogLevel(logging.WARNING)
+
+
 def tokenize(text: str) -> list[str]:
     """English words (lightly stemmed) plus jieba words and character bigrams for Chinese."""
     import jieba
+
+    _quiet(jieba)
 
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []

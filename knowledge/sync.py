@@ -20,7 +20,6 @@ from candor.models import (
 )
 from knowledge.catalogue import MetricSpec, RoleSpec, load_metrics, load_roles
 
-
 log = logging.getLogger("candor.knowledge")
 AUTOMATIC = ("index", "seed")  # syncs that run on their own (start-up, seeding)
 DECIDED = ("proposal", "import")  # models a person chose: an approved proposal, an imported model
