@@ -55,7 +55,7 @@ def test_names_a_company_imports_are_masked_like_the_shipped_ones():
 
 def test_held_out_routing_accuracy_stays_above_the_gate():
     # The measured figures are in the closing note (`python app.py eval nlu`); this gate catches regressions.
-    report = evaluate(load_model())
+    report = evaluate()
     assert report["accuracy"]["en"] >= 0.85 and report["accuracy"]["zh"] >= 0.85, report["accuracy"]
     assert report["latency_ms_p50"] < 5
 
@@ -106,8 +106,8 @@ def test_rescoring_words_ask_for_a_rescore():
     from datetime import datetime
 
     from assistant.planner.nlu import understand
-    from assistant.planner.nlu_eval import catalogue_vocabulary
     from assistant.planner.slots import call_for
+    from tools.shared.lookup import catalogue_vocabulary
 
     vocab = catalogue_vocabulary()
     for text in ("Re-run the scoring on interview I0000812", "重新给面试I0000812评分"):
@@ -138,3 +138,18 @@ def test_tools_that_change_data_say_so_and_the_eval_check_reads_it():
     for tool in ("review_feedback", "candidate_requests", "score_interview", "monitor_competencies"):
         assert checks.no_action_taken("", {"tool_calls": [{"tool": tool}]})["pass"] is False, tool
     assert checks.no_action_taken("", {"tool_calls": [{"tool": "failure_stats"}]})["pass"] is True
+
+
+@pytest.mark.parametrize("language, words", [("en", "None of the failed interviews was a job match failure"),
+                                             ("zh", "未通过的面试中没有属于岗位匹配不足的")])
+def test_a_share_of_failures_with_no_such_failure_says_so_without_a_figure(language, words):
+    from prompts import render
+
+    result = {"role": None, "category": None, "competency": None, "period": {"label_en": "x", "label_zh": "x"},
+              "interviews": 5, "failed": 2, "passed": 3, "under_review": 0, "failure_rate": 40.0, "pass_rate": 60.0,
+              "reasons": [{"category": "competency_gap", "label_en": "competency gap", "label_zh": "胜任力差距",
+                           "share": 100.0, "failed_interviews": 2}],
+              "top_competencies": [], "by_role": [], "trend": [], "notes": [], "not_completed": {}}
+    answer = render(f"answers/failure_stats.{language}.j2", result=result, lead_share="job_match", show_trend=False,
+                    show_pass_rate=False, lead_trend=False)
+    assert words in answer
