@@ -128,12 +128,6 @@ def resolve_candidate_request(assistant: Assistant, principal: Principal, reques
         return row
 
 
-def record_action(assistant: Assistant, principal: Principal, action: str, arguments: dict[str, Any]) -> None:
-    """Write a successful direct action (a page view, a download) to the audit log."""
-    with Session(assistant.engine) as session:
-        audit.record(session, principal, action, arguments)
-        session.commit()
-
 
 def sync_role_profiles(database_url: str) -> dict[str, Any]:
     """Load the role profiles (knowledge/roles) into the database; the active model version per role."""

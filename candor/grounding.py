@@ -23,15 +23,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－％", "01234
 def number_tokens(text: str, *, inside_words: bool = False) -> list[tuple[str, float]]:
     """(as written, value) for every number in `text`; full-width digits and thousands separators understood.
     `inside_words`: digit runs inside ids and words count too (leak checks)."""
-    found = []
-    text = LIST_MARKER.sub(r"\1", text.translate(_FULL_WIDTH))
-    for token in (ANY_NUMBER if inside_words else NUMBER).findall(text):
-        plain = token.replace(",", "") if _THOUSANDS.fullmatch(token) else token
-        try:
-            found.append((token, round(float(plain), 6)))
-        except ValueError:
-            continue  # "1,2" lists and the like: not one number
-    return found
+    return [(token, round(value, 6)) for token, value, _ in stated_figures(text, inside_words=inside_words)]
 
 
 def numbers_in(text: str, *, inside_words: bool = False) -> set[float]:
@@ -64,17 +56,17 @@ FRACTION_KEYS = re.compile(r"(weight|fraction|proportion|role_match)s?$", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(%|％|percent\b|per cent\b|个百分点|pp\b)", re.I)
 
 
-def stated_figures(text: str) -> list[tuple[str, float, bool]]:
-    """(as written, value, stated as a percentage) for every number in an answer."""
+def stated_figures(text: str, *, inside_words: bool = False) -> list[tuple[str, float, bool]]:
+    """(as written, value, stated as a percentage) for every number in a text."""
     text = LIST_MARKER.sub(r"\1", text.translate(_FULL_WIDTH))
     out = []
-    for m in NUMBER.finditer(text):
+    for m in (ANY_NUMBER if inside_words else NUMBER).finditer(text):
         token = m.group(0)
         plain = token.replace(",", "") if _THOUSANDS.fullmatch(token) else token
         try:
             value = float(plain)
         except ValueError:
-            continue
+            continue  # "1,2" lists and the like: not one number
         out.append((token, value, bool(_PERCENT_AFTER.match(text, m.end()))))
     return out
 

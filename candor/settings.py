@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Audience = Literal["hr_manager", "recruiter", "evaluator", "candidate"]
-STAFF_AUDIENCES: tuple[str, ...] = ("hr_manager", "recruiter", "evaluator")
 
 # Development-only token; refused when CANDOR_ENV is not "development".
 DEV_STAFF_TOKENS = {"dev-hr-token": {"id": "dev-hr", "audience": "hr_manager"},

@@ -99,12 +99,11 @@ def nlu_command(
     """The planner's understanding on the NLU splits (evals/nlu/): accuracy per intent and language, confusions."""
     import json
 
-    from assistant.planner.classifier import load_model
     from assistant.planner.nlu_eval import evaluate, table
 
     if split not in ("test", "dev", "dev2"):
         _fail("--split is test, dev or dev2.", 2)
-    report = evaluate(load_model(), split=split)
+    report = evaluate(split=split)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else table(report))
     low = {lang: acc for lang, acc in report["accuracy"].items() if acc < min_accuracy}
     if low:

@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
+from candor.principal import AUDIENCES
 from evals.assertions import TYPES
 
-AUDIENCES = ("hr_manager", "recruiter", "evaluator", "candidate")
 DEFAULT_PROMPT = "{{question}}"
 SUITE_KEYS = {"description", "prompts", "providers", "defaultTest", "tests", "threshold", "tags", "metadata",
               "evaluateOptions", "outputPath", "sharing"}

@@ -14,6 +14,7 @@ from assistant.agent import Assistant
 from candor.db import get_engine
 from candor.models import Answer, CandidateRequest, CompetencyScore, Interview
 from candor.principal import Principal
+from integrations.web.app import create_app
 from tests.candidate_fixtures import STAFF, build_company
 from tests.conftest import make_settings
 
@@ -39,9 +40,10 @@ def world(db_url, tmp_path):
 
 
 def _files_of(assistant, interview_ext):
+    """The media files of one interview: its answers' recordings and its folder."""
     media = assistant.settings.media_dir
-    return sorted(str(p.relative_to(media)) for p in media.rglob("*") if p.is_file() and interview_ext in p.name
-                  or p.is_file() and p.parent.name == interview_ext)
+    return sorted(str(p.relative_to(media)) for p in media.rglob("*")
+                  if p.is_file() and (interview_ext in p.name or p.parent.name == interview_ext))
 
 
 def test_a_done_deletion_request_removes_files_references_and_signals(world):
@@ -71,8 +73,7 @@ def test_a_done_deletion_request_removes_files_references_and_signals(world):
         assert len(session.exec(select(CompetencyScore)).all()) == scores_before
 
     # The candidate's page says what was removed and when, not "kept until you ask".
-    client = TestClient(__import__("integrations.web.app", fromlist=["create_app"]).create_app(
-        assistant.settings, assistant))
+    client = TestClient(create_app(assistant.settings, assistant))
     link = client.post("/api/candidates/C000101/link", headers={"Authorization": f"Bearer {next(iter(STAFF))}"})
     path = "/c/" + link.json()["url"].rsplit("/c/", 1)[1]
     answer = client.post(f"{path}/api/chat", json={"message": "What data do you hold about me?"}).json()["answer"]

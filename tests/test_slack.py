@@ -420,14 +420,13 @@ def test_chart_from_a_tool_result_is_uploaded_into_the_thread(slack, tmp_path: P
 def test_a_private_slash_command_sends_its_chart_to_the_asker_only(base_url, slack, seeded_sqlite_url):
     """A /candor answer is seen by the asker only; its chart must not land in the channel."""
     response_url = f"{slack.base}/respond/cmd-chart"
+    before = len(slack.of("files.completeUploadExternal"))  # earlier tests share the stand-in
     post_signed(base_url, slash_command(HR, "Monthly report for Field Technician with a chart", CHANNEL,
                                         response_url), "application/x-www-form-urlencoded")
-    uploads_before = len(slack.of("files.completeUploadExternal"))
     told = slack.wait_for(lambda s: [c for c in s.of("response_url") if c.path == "/respond/cmd-chart"
                                      and "direct message" in (c.params.get("text") or "")], timeout=60)
-    mine = slack.of("files.completeUploadExternal")[uploads_before - 1:]
-    assert [c.params["channel_id"] for c in mine if c.params["channel_id"] in (CHANNEL, "D" + HR)][-1] == "D" + HR
-    assert not [c for c in mine if c.params["channel_id"] == CHANNEL and "thread_ts" not in c.params]
+    uploads = [c.params["channel_id"] for c in slack.of("files.completeUploadExternal")[before:]]
+    assert "D" + HR in uploads and CHANNEL not in uploads
     assert slack.of("conversations.open", users=HR)
     assert told[-1].params["response_type"] == "ephemeral"
 

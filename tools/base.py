@@ -20,6 +20,7 @@ from sqlmodel import Session
 from candor.audit import audit_event
 from candor.models import AuditEvent
 from candor.principal import Principal
+from candor.settings import get_settings
 
 ArgsT = TypeVar("ArgsT", bound=BaseModel)
 ResultT = TypeVar("ResultT", bound=BaseModel)
@@ -47,6 +48,11 @@ class ToolDeps:
     reports_dir: Path | None = None
     # The validated settings (tools that need one: feedback re-apply days, the LLM polish); None: defaults.
     settings: Any = None
+
+
+def settings_of(deps: ToolDeps):
+    """The settings the caller gave the tool, or (a tool called without them) the validated process settings."""
+    return deps.settings if deps.settings is not None else get_settings()
 
 
 class ToolError(Exception):

@@ -72,10 +72,6 @@ def intent_named(name: str) -> Intent:
     return next(i for i in load_intents() if i.name == name)
 
 
-def intent_for_tool(tool: str) -> Intent | None:
-    return next((i for i in load_intents() if i.tool == tool), None)
-
-
 def catalogue_hash(directory: Path = INTENTS_DIR) -> str:
     """Changes whenever an intent file does: the trained model records the hash it was built from."""
     digest = hashlib.sha256()

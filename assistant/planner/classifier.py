@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from candor.language import CJK
 
@@ -55,6 +55,14 @@ class Names:
     roles: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
+
+
+def names_of(vocab: Any) -> Names:
+    """Every name of the vocabulary's roles, competencies and metrics (as stored: imported ones included)."""
+    roles = [n for r in vocab.roles for n in (r.key.replace("_", " "), r.name_en, r.name_zh, *(r.aliases or []))]
+    comps = [n for c in vocab.competencies for n in (c.key.replace("_", " "), c.name_en, c.name_zh, *(c.aliases or []))]
+    metrics = [n for m in vocab.metrics for n in (m.key.replace("_", " "), m.name_en, m.name_zh)]
+    return Names(tuple(roles), tuple(comps), tuple(metrics))
 
 
 @lru_cache(maxsize=64)
@@ -104,7 +112,6 @@ class IntentModel:
         self.idf: dict[str, float] = data["idf"]
         self.weights: dict[str, list[float]] = data["weights"]
         self.intercepts: list[float] = data["intercepts"]
-        self.quality: dict = data.get("quality", {})
 
     def probabilities(self, masked: str) -> list[tuple[str, float]]:
         """(intent, probability), likeliest first."""
@@ -155,3 +162,16 @@ def save_model(data: dict, path: Path = MODEL_FILE) -> None:
     with open(path, "wb") as f:
         f.write(gzip.compress(raw, compresslevel=9, mtime=0))
     load_model.cache_clear()
+
+
+FOLLOWUP = "followup"  # content-free follow-ups ("and for sales manager?"): the router keeps the previous intent
+_FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|same|for|now|only|just|show|me|the|then|instead|again|please|"
+                     r"switch|to|try|ok|okay|in|on|of|by|with|it|that|this|those|them|what's|whats)(?![a-z])|"
+                     r"那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
+_PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD)))
+
+
+def is_followup(masked: str) -> bool:
+    """Nothing but follow-up words and placeholders: "and for §role?", "那§role呢"."""
+    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
+    return bool(_PLACEHOLDERS.search(masked)) and not re.sub(r"[\W_]+", "", rest)

@@ -34,6 +34,12 @@ MONITOR = re.compile(r"(run (the )?(competency )?monitor\w*|monitoring rules?|ch
 BECAUSE = re.compile(r"(?:because|since|as|reason:?|note:?|因为|原因是|理由是)\s*(.+)$", re.I)
 
 
+def candidate_ref(raw: str) -> str:
+    """A candidate's external id as written ("C000123"), or from a bare number ("123" → "C000123")."""
+    ref = raw.upper()
+    return ref if ref.startswith("C") else f"C{int(ref):06d}"
+
+
 @dataclass
 class CompetencyCall:
     tool: str
@@ -64,8 +70,7 @@ def competency_calls(text: str, u: Understanding) -> list[CompetencyCall]:
         return [CompetencyCall("propose_competency_changes", role, needs_role=True)]
     candidate = CANDIDATE.search(text)
     if candidate and PREDICT.search(text):
-        ref = (candidate.group(1) or candidate.group(2) or candidate.group(3)).upper()
-        args = {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}", **role}
+        args = {"candidate": candidate_ref(next(g for g in candidate.groups() if g)), **role}
         return [CompetencyCall("predict_performance", args)]
     if ATTRITION.search(text):
         return [CompetencyCall("attrition_risk", role, needs_role=True)]

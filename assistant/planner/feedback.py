@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.planner.competency import CompetencyCall
+from assistant.planner.competency import CompetencyCall, candidate_ref
 from assistant.planner.nlu import Understanding
 
 DRAFT_WORDS = re.compile(r"(\b(re-?)?(draft|write|prepare|compose|generate)\w*\b.{0,40}\b(feedback|letters?)\b|"
@@ -18,7 +18,8 @@ REVIEW = re.compile(r"\b(?P<verb>approve|show|view|open|display|send|mark)\w*\s+
                     r"|(?P<zverb>批准|通过|查看|显示|打开|发送|标记)\s*(?:第\s*)?反馈\s*(?:草稿|信)?\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$",
                     re.I)
 # Chinese text puts no space after an id ("C000123起草"), so ids end at the last digit, not at a \b.
-INTERVIEW = re.compile(r"(?:interview|面试)\s*#?\s*(I?\d{1,9})(?!\d)|(?<![A-Za-z0-9])(I\d{4,9})(?!\d)", re.I)
+INTERVIEW = re.compile(r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id)?\s*(I?\d{1,9})(?!\d)|"
+                       r"(?<![A-Za-z0-9])(I\d{3,9})(?!\d)", re.I)
 CANDIDATE = re.compile(r"(?:candidate|applicant|候选人|应聘者)\s*#?\s*(C?\d{1,9})(?!\d)|(?<![A-Za-z0-9])(C\d{4,9})(?!\d)",
                        re.I)
 LANGUAGE = {"zh": re.compile(r"(in chinese|in mandarin|用中文|中文版)", re.I),
@@ -38,6 +39,11 @@ def feedback_call(text: str, u: Understanding) -> CompetencyCall | None:
                                                   "action": VERBS[verb]})
     if not DRAFT_WORDS.search(text):
         return None
+    return CompetencyCall("draft_feedback", draft_args(text, u))
+
+
+def draft_args(text: str, u: Understanding) -> dict:
+    """draft_feedback's arguments: one interview, one candidate, or everyone who failed a role in a period."""
     args: dict = {}
     for language, words in LANGUAGE.items():
         if words.search(text):
@@ -45,12 +51,10 @@ def feedback_call(text: str, u: Understanding) -> CompetencyCall | None:
     if REPLACE_APPROVED.search(text):
         args["replace_approved"] = True
     if m := INTERVIEW.search(text):
-        return CompetencyCall("draft_feedback", {"interview": (m.group(1) or m.group(2)).upper(), **args})
+        return {"interview": (m.group(1) or m.group(2)).upper(), **args}
     if m := CANDIDATE.search(text):
-        ref = (m.group(1) or m.group(2)).upper()
-        return CompetencyCall("draft_feedback", {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}",
-                                                 **args})
+        return {"candidate": candidate_ref(m.group(1) or m.group(2)), **args}
     if u.role:  # "everyone who failed Field Technician in October", or just the role and period
-        return CompetencyCall("draft_feedback", {"role": u.role, **({"period": u.period} if u.period else {}), **args})
+        return {"role": u.role, **({"period": u.period} if u.period else {}), **args}
     # Nobody named: the tool says what it needs (an interview, a candidate, or a role and period).
-    return CompetencyCall("draft_feedback", {**args, **({"period": u.period} if u.period else {})})
+    return {**args, **({"period": u.period} if u.period else {})}

@@ -24,7 +24,7 @@ from assistant.planner.render import (
 )
 from assistant.planner.report import report_args, report_followup
 from assistant.planner.route import decide, option_descriptions
-from assistant.planner.slots import calls_for, role_of_metric
+from assistant.planner.slots import calls_for, fill_from_metric
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -91,14 +91,12 @@ class EmbeddedPlanner(BaseChatModel):
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
                 return self._competency([CompetencyCall(intent, _followup_args(previous, u))], u, earlier, allowed,
                                         question)
-            calls = calls_for(intent, question, u, vocab)
+            calls = calls_for(intent, question, u)
             if isinstance(calls, dict):  # a slot the tool cannot do without: ask for it
-                return AIMessage(content=render_tool_result(intent, json.dumps(calls), u.language, show_trend=False,
-                                                            question=question))
+                return _error(intent, calls["error"], u, question, slot=calls["slot"])
             return self._competency(calls, u, earlier, allowed, question)
         if "failure_stats" not in allowed:
-            return AIMessage(content=render_tool_result("failure_stats", '{"error": "forbidden", "message": ""}',
-                                                        u.language, show_trend=False, question=question))
+            return _error("failure_stats", "forbidden", u, question)
         previous = _previous_call(earlier, "failure_stats")
         args = _merge(previous if (u.followup or decision.source == "followup") else None, u)
         return AIMessage(content="", tool_calls=[{"name": "failure_stats", "args": args,
@@ -106,38 +104,30 @@ class EmbeddedPlanner(BaseChatModel):
 
     def _competency(self, calls: list[CompetencyCall], u: Understanding, earlier: list[BaseMessage],
                     allowed: set[str], question: str) -> AIMessage:
+        vocab = self.vocabulary()
         for call in calls:
             if call.tool not in allowed:
-                return AIMessage(content=render_tool_result(call.tool, json.dumps(
-                    {"error": "forbidden", "tool": call.tool, "message": ""}), u.language, show_trend=False,
-                    question=question))
+                return _error(call.tool, "forbidden", u, question)
+            fill_from_metric(call, question, vocab)
             if call.needs_role and "role" not in call.args:
-                # "Which competency predicts downtime?" (one role measures it), or "And propose new weights"
-                # after a question about a role.
-                role = role_of_metric(question, self.vocabulary()) or _last_role(earlier)
+                role = _last_role(earlier)  # "And propose new weights" after a question about a role
                 if role is None:
-                    return AIMessage(content=render_tool_result(call.tool, json.dumps(
-                        {"error": "role_needed", "tool": call.tool, "message": ""}), u.language, show_trend=False,
-                        question=question))
+                    return _error(call.tool, "role_needed", u, question)
                 call.args["role"] = role
         return AIMessage(content="", tool_calls=[{"name": c.tool, "args": c.args, "type": "tool_call",
                                                   "id": f"call_{uuid.uuid4().hex[:12]}"} for c in calls])
 
     def _report(self, args: dict, u: Understanding, allowed: set[str], question: str) -> AIMessage:
         if "build_report" not in allowed:
-            return AIMessage(content=render_tool_result("build_report", json.dumps(
-                {"error": "forbidden", "tool": "build_report", "message": ""}), u.language, show_trend=False,
-                question=question))
+            return _error("build_report", "forbidden", u, question)
         return AIMessage(content="", tool_calls=[{"name": "build_report", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
 
     def _fairness(self, u: Understanding, earlier: list[BaseMessage], allowed: set[str], question: str) -> AIMessage:
         if "fairness_audit" not in allowed:  # recruiters and candidates: say who may run it
-            return AIMessage(content=render_tool_result("fairness_audit", json.dumps({"error": "hr_only", "message": ""}),
-                                                        u.language, show_trend=False, question=question))
+            return _error("fairness_audit", "hr_only", u, question)
         if u.individual:  # aggregates only: never one person's demographics
-            return AIMessage(content=render_tool_result("fairness_audit", json.dumps(
-                {"error": "individual_demographics", "message": ""}), u.language, show_trend=False, question=question))
+            return _error("fairness_audit", "individual_demographics", u, question)
         previous = _previous_call(earlier, "fairness_audit") if u.followup else None
         args = dict(previous or {})
         if "role" in u.slots or previous is None:
@@ -149,6 +139,12 @@ class EmbeddedPlanner(BaseChatModel):
         args = {k: v for k, v in args.items() if v is not None}
         return AIMessage(content="", tool_calls=[{"name": "fairness_audit", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+
+
+def _error(tool: str, code: str, u: Understanding, question: str, **data: Any) -> AIMessage:
+    """An answer that explains, without calling the tool, why it cannot run (or what it still needs)."""
+    payload = json.dumps({"error": code, "tool": tool, "message": "", **data})
+    return AIMessage(content=render_tool_result(tool, payload, u.language, show_trend=False, question=question))
 
 
 _LAST: dict[str, tuple] = {}

@@ -7,53 +7,35 @@ The test split is never used to train or tune: the threshold is chosen on dev.
 
 from __future__ import annotations
 
-import re
 import statistics
 import time
 from collections import Counter, defaultdict
+from datetime import datetime
 from pathlib import Path
 
 import yaml
 
 from assistant.planner.catalogue import catalogue_hash, load_intents
 from assistant.planner.classifier import (
-    COMPETENCY,
-    ID,
-    METRIC,
-    NUMBER,
-    PERIOD,
-    ROLE,
+    FOLLOWUP,
     IntentModel,
     Names,
+    is_followup,
     mask,
+    names_of,
     save_model,
     train,
 )
-from knowledge.catalogue import default_roles, load_metrics
+from assistant.planner.nlu import understand
+from assistant.planner.route import decide
+from assistant.planner.route import model as planner_model
+from assistant.planner.slots import call_for
+from tools.shared.lookup import catalogue_vocabulary
 
 SPLITS = Path(__file__).resolve().parents[2] / "evals" / "nlu"
-FOLLOWUP = "followup"  # content-free follow-ups ("and for sales manager?"): the router keeps the previous intent
-_FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|same|for|now|only|just|show|me|the|then|instead|again|please|"
-                     r"switch|to|try|ok|okay|in|on|of|by|with|it|that|this|those|them|what's|whats)(?![a-z])|"
-                     r"那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
-_PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD)))
-
-
 def shipped_names() -> Names:
     """The names of the shipped role profiles and metrics (training masks these; answering masks the database's)."""
-    roles, comps = [], []
-    for spec in default_roles():
-        roles += [spec.key.replace("_", " "), spec.name.en, spec.name.zh, *spec.aliases.en, *spec.aliases.zh]
-        for c in spec.competencies:
-            comps += [c.key.replace("_", " "), c.name.en, c.name.zh, *c.aliases.en, *c.aliases.zh]
-    metrics = [n for m in load_metrics() for n in (m.key.replace("_", " "), m.name.en, m.name.zh)]
-    return Names(tuple(roles), tuple(comps), tuple(metrics))
-
-
-def is_followup(masked: str) -> bool:
-    """Nothing but follow-up words and placeholders: "and for §role?", "那§role呢"."""
-    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
-    return bool(_PLACEHOLDERS.search(masked)) and not re.sub(r"[\W_]+", "", rest)
+    return names_of(catalogue_vocabulary())
 
 
 def training_set(names: Names) -> tuple[list[str], list[str]]:
@@ -96,28 +78,9 @@ def build(progress=print) -> IntentModel:
     return model
 
 
-def catalogue_vocabulary():
-    """The shipped roles and competencies as a planner vocabulary, without a database."""
-    from candor.models import Competency, Role
-    from tools.shared.lookup import Vocabulary
-
-    roles, comps = [], []
-    for n, spec in enumerate(default_roles(), start=1):
-        roles.append(Role(id=n, key=spec.key, name_en=spec.name.en, name_zh=spec.name.zh,
-                          aliases=[*spec.aliases.en, *spec.aliases.zh]))
-        for c in spec.competencies:
-            comps.append(Competency(id=len(comps) + 1, role_id=n, key=c.key, name_en=c.name.en, name_zh=c.name.zh,
-                                    aliases=[*c.aliases.en, *c.aliases.zh]))
-    return Vocabulary(roles=tuple(roles), competencies=tuple(comps))
-
-
-def evaluate(model: IntentModel, names: Names | None = None, split: str = "test") -> dict:
+def evaluate(split: str = "test") -> dict:
     """How the planner routes each message of a split (rules, then the classifier, as in a chat turn): accuracy
     per intent and language, confusions, how many it asks back, ambiguous messages caught, latency."""
-    from datetime import datetime
-
-    from assistant.planner.nlu import understand
-    from assistant.planner.route import decide
 
     vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
     per = defaultdict(lambda: [0, 0])
@@ -155,7 +118,7 @@ def evaluate(model: IntentModel, names: Names | None = None, split: str = "test"
     return {"accuracy": by_lang, "per_intent": {f"{i}|{lg}": _ratio(*v) for (i, lg), v in sorted(per.items())},
             "confusions": [(g, p, n) for (g, p), n in confusions.most_common()], "asked_back": asked,
             "routed": len(test) - asked, "top_reading_accuracy": _ratio(routed_ok, len(test)),
-            "ambiguous_caught": _ratio(caught, len(ambiguous)), "threshold": model.threshold,
+            "ambiguous_caught": _ratio(caught, len(ambiguous)), "threshold": planner_model().threshold,
             "latency_ms_p50": round(statistics.median(timings), 3), "n_test": len(test),
             "slot_accuracy": slot_report(split)}
 
@@ -163,10 +126,6 @@ def evaluate(model: IntentModel, names: Names | None = None, split: str = "test"
 def slot_report(split: str = "test") -> dict:
     """Per slot: how often the planner fills it as expected where the split expects it, and how often it fills
     one the message does not have (spurious). Ids are read as the tool call would read them."""
-    from datetime import datetime
-
-    from assistant.planner.nlu import understand
-    from assistant.planner.slots import call_for
 
     vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
     role_names = {r.key: r.name_en.lower() for r in vocab.roles}
@@ -228,4 +187,5 @@ def table(report: dict) -> str:
 if __name__ == "__main__":
     import sys
 
-    print(table(evaluate(build(), split="dev" if "--dev" in sys.argv else "test")))
+    build()
+    print(table(evaluate(split="dev" if "--dev" in sys.argv else "test")))

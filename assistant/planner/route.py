@@ -17,18 +17,23 @@ from assistant.planner.catalogue import (
     META_INTENTS,
     catalogue_hash,
     intent_named,
-    load_intents,
 )
-from assistant.planner.classifier import IntentModel, Names, load_model, mask
+from assistant.planner.classifier import (
+    FOLLOWUP,
+    IntentModel,
+    Names,
+    is_followup,
+    load_model,
+    mask,
+    names_of,
+)
 from assistant.planner.competency import competency_calls
 from assistant.planner.feedback import feedback_call
 from assistant.planner.knowledge import knowledge_call
 from assistant.planner.nlu import Understanding
-from assistant.planner.nlu_eval import FOLLOWUP, is_followup
 from assistant.planner.report import REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import scoring_call
-from knowledge.catalogue import load_metrics
 
 STRONG_FAILURE_WORDS = re.compile(r"\bfail\w*|\bflunk\w*|pass(ed|ing)?\s*rates?|\breject\w*|\bdidn'?t (pass|make it)|"
                                   r"失败|通过率|淘汰|没通过|未通过|没过|挂了|刷掉", re.I)
@@ -53,20 +58,8 @@ def _names(vocab: Any) -> Names:
     if cached is None or cached[0] is not vocab:
         if len(_NAMES) > 8:
             _NAMES.clear()
-        cached = _NAMES[id(vocab)] = (vocab, _vocab_names(vocab))
+        cached = _NAMES[id(vocab)] = (vocab, names_of(vocab))
     return cached[1]
-
-
-def _vocab_names(vocab: Any) -> Names:
-    roles, comps = [], []
-    for r in getattr(vocab, "roles", ()):
-        roles += [r.key.replace("_", " "), r.name_en, r.name_zh, *(r.aliases or [])]
-    for c in getattr(vocab, "competencies", ()):
-        comps += [c.key.replace("_", " "), c.name_en, c.name_zh, *(c.aliases or [])]
-    stored = getattr(vocab, "metrics", ())
-    metrics = ([n for m in stored for n in (m.key.replace("_", " "), m.name_en, m.name_zh)] if stored else
-               [n for m in load_metrics() for n in (m.key.replace("_", " "), m.name.en, m.name.zh)])
-    return Names(tuple(roles), tuple(comps), tuple(metrics))
 
 
 def model() -> IntentModel:
@@ -114,10 +107,10 @@ def phrase_rule(question: str, u: Understanding) -> Decision | None:
 
 
 def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | None = None,
-           allowed: set[str] | None = None, use_rules: bool = True) -> Decision:
+           allowed: set[str] | None = None) -> Decision:
     if u.forced_intent:
         return Decision(u.forced_intent, source="option")
-    if use_rules and (ruled := command_rule(question, u)) is not None:
+    if (ruled := command_rule(question, u)) is not None:
         return ruled
     masked = mask(question, _names(vocab))
     if is_followup(masked):  # "And for Sales Manager?": the same question, one slot changed
@@ -133,11 +126,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
     if p >= m.threshold or intent in META_INTENTS and p >= m.threshold / 2:
-        ruled = phrase_rule(question, u) if use_rules and intent not in META_INTENTS else None
+        ruled = phrase_rule(question, u) if intent not in META_INTENTS else None
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
             return ruled  # a question in two parts ("why so many fail, and are the weights right?"): both
         return Decision(intent, confidence=p)
-    if use_rules and (ruled := phrase_rule(question, u)) is not None:
+    if (ruled := phrase_rule(question, u)) is not None:
         ruled.confidence = p
         return ruled
     # A statistics question the model is unsure of: the failure-statistics tool when the message says "fail"
@@ -160,8 +153,3 @@ def _allowed(intent: str, allowed: set[str] | None) -> bool:
 
 def option_descriptions(options: list[str], language: str) -> list[str]:
     return [intent_named(i).description(language) for i in options]
-
-
-def tool_intents() -> dict[str, str]:
-    """tool → intent name, for the intents that call a tool."""
-    return {i.tool: i.name for i in load_intents() if i.tool}

@@ -11,11 +11,10 @@ from assistant.planner.competency import (
     DECIDE,
     PROPOSAL_ID,
     CompetencyCall,
+    candidate_ref,
     competency_calls,
 )
-from assistant.planner.feedback import CANDIDATE as FEEDBACK_CANDIDATE
-from assistant.planner.feedback import INTERVIEW as FEEDBACK_INTERVIEW
-from assistant.planner.feedback import feedback_call
+from assistant.planner.feedback import INTERVIEW, draft_args, feedback_call
 from assistant.planner.knowledge import (
     DEFINE,
     PRACTISE,
@@ -26,10 +25,8 @@ from assistant.planner.knowledge import (
 from assistant.planner.nlu import Understanding
 from assistant.planner.requests import KIND_WORDS, STATUS_WORDS, requests_call
 from assistant.planner.scoring import RESCORE, scoring_call
-from knowledge.catalogue import default_roles, load_metrics
+from tools.shared.lookup import catalogue_vocabulary
 
-INTERVIEW_ID = re.compile(r"(?<![A-Za-z0-9])(I\d{3,9})(?!\d)|(?:interview|面试)\s*(?:#|no\.?|number|编号)?\s*(\d{1,9})",
-                          re.I)
 NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.])\s*(?:号)?")
 APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign off|ship|yes|ok|make it live|green-?light)\b|"
                      r"批准|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办", re.I)
@@ -38,8 +35,8 @@ REJECT = re.compile(r"\b(reject\w*|declin\w*|turn down|veto\w*|don'?t apply|no)\
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|通过|同意", re.I)),
                ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I)),
                ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I)))
-LIST_DRAFTS = re.compile(r"\b(which|what|any|list|pending|waiting|outstanding|queue)\b|哪些|有没有|待审|待批|列出|清单",
-                         re.I)
+APPROVED_LETTERS = re.compile(r"\bapproved\b|not (yet )?sent|已批准|未发送", re.I)
+SENT_LETTERS = re.compile(r"\b(sent|mailed)\b|已发送|发出去", re.I)
 
 
 COMPETENCY_TOOLS = ("decide_proposal", "monitor_competencies", "proposal_outcome", "propose_competency_changes",
@@ -54,31 +51,28 @@ def _needed(tool: str, slot: str) -> dict:
     return {"error": "slot_needed", "tool": tool, "slot": slot, "message": ""}
 
 
-def calls_for(intent: str, text: str, u: Understanding, vocab=None) -> list[CompetencyCall] | dict:
+def calls_for(intent: str, text: str, u: Understanding) -> list[CompetencyCall] | dict:
     """The calls for `intent` (the phrase readers of each tool first, then the generic slot filler), or an error
     payload naming the missing slot."""
     if intent in COMPETENCY_TOOLS and (calls := competency_calls(text, u)) and calls[-1].tool == intent:
-        return _with_metric(calls, text, vocab)  # "Why so many fail, and are the weights right?": both halves
+        return calls  # "Why so many fail, and are the weights right?": both halves
     if intent == "search_role_profiles" and (search := knowledge_call(text, u)) is not None:
         return [CompetencyCall(intent, search)]
     call = call_for(intent, text, u)
-    if isinstance(call, dict):
-        return call
-    if call.needs_role and "role" not in call.args and (role := role_of_metric(text, vocab)):
-        call.args["role"] = role  # "Which competency best predicts downtime?": only one role measures downtime
-    return _with_metric([call], text, vocab)
+    return call if isinstance(call, dict) else [call]
 
 
 METRIC_TOOLS = ("competency_insights", "propose_competency_changes", "proposal_outcome", "predict_performance")
 
 
-def _with_metric(calls: list[CompetencyCall], text: str, vocab=None) -> list[CompetencyCall]:
-    """The metric a question names ("… relate to user satisfaction?") becomes the tool's metric argument."""
-    if key := metric_named(text, vocab):
-        for call in calls:
-            if call.tool in METRIC_TOOLS and "metric" not in call.args and "proposal_id" not in call.args:
-                call.args["metric"] = key
-    return calls
+def fill_from_metric(call: CompetencyCall, text: str, vocab=None) -> None:
+    """A metric the question names ("… relate to user satisfaction?") becomes the tool's metric argument, and,
+    when the question names no role, the one role measured by it ("Which competency predicts downtime?")."""
+    if call.tool in METRIC_TOOLS and "metric" not in call.args and "proposal_id" not in call.args \
+            and (key := metric_named(text, vocab)):
+        call.args["metric"] = key
+    if call.needs_role and "role" not in call.args and (role := role_of_metric(text, vocab)):
+        call.args["role"] = role
 
 
 def metric_named(text: str, vocab=None) -> str | None:
@@ -88,24 +82,19 @@ def metric_named(text: str, vocab=None) -> str | None:
 
 
 def role_of_metric(text: str, vocab=None) -> str | None:
-    """The one role whose performance metrics include a metric the text names (None: none, or several). With a
-    vocabulary, the metrics and roles as stored (imported ones included); without, the shipped profiles."""
-    if getattr(vocab, "metrics", ()):
-        role_metrics = {r.key: set(r.metrics or []) for r in vocab.roles}
-    else:
-        role_metrics = {spec.key: set(spec.metrics) for spec in default_roles()}
+    """The one role whose performance metrics include a metric the text names (None: none, or several); the
+    vocabulary as stored (imported roles and metrics included), or the shipped profiles without one."""
+    vocab = vocab or catalogue_vocabulary()
     named = _named_metrics(text, vocab)
-    roles = {key for key, keys in role_metrics.items() if named & keys}
+    roles = {r.key for r in vocab.roles if named & set(r.metrics or [])}
     return next(iter(roles)) if len(roles) == 1 else None
 
 
 def _named_metrics(text: str, vocab=None) -> set[str]:
-    """Keys of the metrics the text names, by key or English or Chinese name (imported ones included)."""
+    """Keys of the metrics the text names, by key or English or Chinese name."""
     lowered = text.lower()
-    stored = getattr(vocab, "metrics", ()) if vocab is not None else ()
-    metrics = ([(m.key, (m.name_en, m.name_zh, m.key.replace("_", " "))) for m in stored] if stored else
-               [(m.key, (m.name.en, m.name.zh, m.key.replace("_", " "))) for m in load_metrics()])
-    return {key for key, names in metrics if any(n and _names_metric(lowered, n.lower()) for n in names)}
+    return {m.key for m in (vocab or catalogue_vocabulary()).metrics
+            if any(n and _names_metric(lowered, n.lower()) for n in (m.name_en, m.name_zh, m.key.replace("_", " ")))}
 
 
 def _names_metric(text: str, name: str) -> bool:
@@ -126,15 +115,14 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
     if intent == "score_interview":
         if (args := scoring_call(text)) is not None:
             return CompetencyCall(intent, args)
-        m = INTERVIEW_ID.search(text)
+        m = INTERVIEW.search(text)
         ref = (m.group(1) or m.group(2)).upper() if m else (n.group(1) if (n := NUMBER.search(text)) else None)
         if not ref:
             return _needed(intent, "interview")
         return CompetencyCall(intent, {"interview": ref,
                                        **({"rescore": True} if RESCORE.search(text) else {})})
     if intent == "draft_feedback":
-        call = feedback_call(text, u)
-        return call if call is not None and call.tool == intent else CompetencyCall(intent, _draft_args(text, u))
+        return CompetencyCall(intent, draft_args(text, u))
     if intent == "review_feedback":
         call = feedback_call(text, u)
         if call is not None and call.tool == intent:
@@ -145,22 +133,22 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
             return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": action})
         if number:
             return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": "show"})
-        status = "approved" if re.search(r"\bapproved\b|已批准", text, re.I) and not LIST_DRAFTS.search(
-            text.replace("approval", "")) else "sent" if re.search(r"\bsent\b|已发送", text, re.I) else "draft"
+        # "waiting for approval" lists drafts; "approved but not sent" the approved ones; "sent" the sent ones.
+        status = "approved" if APPROVED_LETTERS.search(text) else "sent" if SENT_LETTERS.search(text) else "draft"
         return CompetencyCall(intent, {"action": "list", "status": status})
     if intent == "candidate_requests":
         call = requests_call(text)
         if call is not None:
             return call
         number = NUMBER.search(text)
-        new_status = next((s for s, p in STATUS_WORDS if p.search(text)), None)
-        if number and (new_status or re.search(r"完成|拒绝|处理|受理|关闭|\b(mark|resolve|close|decline)", text, re.I)):
-            status = new_status or ("declined" if re.search(r"拒绝|declin", text, re.I) else "done")
+        status = next((s for s, p in STATUS_WORDS if p.search(text)), None)
+        if number and (status or re.search(r"完成|拒绝|处理|受理|关闭|\b(mark|resolve|close|decline)", text, re.I)):
+            status = status or ("declined" if re.search(r"拒绝|declin", text, re.I) else "done")
             return CompetencyCall(intent, {"action": "resolve", "request_id": int(number.group(1)), "new_status": status})
         if number:
             return CompetencyCall(intent, {"action": "list", "request_id": int(number.group(1))})
         args: dict = {"action": "list"}
-        if status := next((s for s, p in STATUS_WORDS if p.search(text)), None):
+        if status:
             args["status"] = status
         if kind := next((k for k, p in KIND_WORDS if p.search(text)), None):
             args["kind"] = kind
@@ -189,8 +177,7 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         m = CANDIDATE.search(text)
         if not m:
             return _needed(intent, "candidate")
-        ref = (m.group(1) or m.group(2) or m.group(3)).upper()
-        return CompetencyCall(intent, {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}", **role})
+        return CompetencyCall(intent, {"candidate": candidate_ref(next(g for g in m.groups() if g)), **role})
     if intent == "search_role_profiles":
         args = {"query": text, **role}
         if u.competency:
@@ -215,17 +202,3 @@ def _proposal_number(text: str, *, anywhere: bool = True) -> int | None:
     if anywhere and (m := NUMBER.search(text)):
         return int(m.group(1))
     return None
-
-
-def _draft_args(text: str, u: Understanding) -> dict:
-    if m := FEEDBACK_INTERVIEW.search(text):
-        return {"interview": (m.group(1) or m.group(2)).upper()}
-    if m := FEEDBACK_CANDIDATE.search(text):
-        ref = (m.group(1) or m.group(2)).upper()
-        return {"candidate": ref if ref.startswith("C") else f"C{int(ref):06d}"}
-    args: dict = {}
-    if u.role and u.role_known:
-        args["role"] = u.role
-    if u.period:
-        args["period"] = u.period
-    return args

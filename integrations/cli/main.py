@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import getpass
 import json
-import re
 import os
+import re
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
+from candor.principal import STAFF_AUDIENCES
 from evals.cli import (
     app as eval_cli,  # typer only; the runner is imported when `eval` runs
 )
@@ -31,10 +32,10 @@ def nlu_train() -> None:
     """Retrain the intent model from assistant/planner/intents/*.yaml (run after editing an intent file)."""
     from assistant.planner.nlu_eval import build, evaluate, table
 
-    typer.echo(table(evaluate(build(progress=typer.echo), split="dev")))
+    build(progress=typer.echo)
+    typer.echo(table(evaluate(split="dev")))
     typer.echo("Wrote assistant/planner/intent_model.json.gz; `python app.py eval nlu` reports the test split.")  # draft|show|approve|edit|send (tools/feedback/cli.py)
 
-AUDIENCES = ("hr_manager", "recruiter", "evaluator")
 
 
 def _settings():
@@ -55,8 +56,8 @@ def _fail(message: str, code: int = 1):
 def _principal(audience: str):
     from candor.principal import Principal
 
-    if audience not in AUDIENCES:
-        _fail(f"--as must be one of {', '.join(AUDIENCES)}", 2)
+    if audience not in STAFF_AUDIENCES:
+        _fail(f"--as must be one of {', '.join(STAFF_AUDIENCES)}", 2)
     return Principal(id=f"cli:{getpass.getuser()}", audience=audience)
 
 

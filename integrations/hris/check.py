@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from candor.db import get_engine
 from integrations.hris.batch import Batch
-from integrations.hris.importer import _ensure_catalogue
+from integrations.hris.importer import ensure_catalogue
 from integrations.hris.rows import KIND_ORDER, ImportFailed
 from integrations.hris.sources import Section, expand, read_file
 from integrations.hris.writers import WRITERS
@@ -57,7 +57,7 @@ def check_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True,
 def _dry_run(url: str, sections: list[Section], catalogue: bool) -> ImportFailed | None:
     with Session(get_engine(url)) as session:
         try:
-            _ensure_catalogue(session, with_catalogue=catalogue)
+            ensure_catalogue(session, with_catalogue=catalogue)
             batch = Batch(session)
             for section in sections:
                 section.created = section.updated = section.unchanged = 0

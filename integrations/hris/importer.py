@@ -24,7 +24,7 @@ from integrations.hris.writers import WRITERS
 from knowledge.catalogue import load_metrics
 from knowledge.sync import sync_catalogue, sync_metrics
 
-__all__ = ["FileSummary", "ImportFailed", "ImportSummary", "import_paths"]
+__all__ = ["FileSummary", "ImportFailed", "ImportSummary", "ensure_catalogue", "import_paths"]
 
 INTERVIEW_KINDS = ("interviews", "competency_scores", "failure_reasons")
 
@@ -55,7 +55,7 @@ def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True) -> 
     sections = read_paths([Path(p) for p in paths])
     sections.sort(key=lambda s: KIND_ORDER.index(s.kind))  # stable: keeps the given order within a kind
     with session_scope(url) as session:
-        synced = _ensure_catalogue(session, with_catalogue=catalogue)
+        synced = ensure_catalogue(session, with_catalogue=catalogue)
         batch = Batch(session)
         for kind in KIND_ORDER:
             group = [s for s in sections if s.kind == kind]
@@ -80,7 +80,7 @@ def _refresh_statistics(session: Session, sections) -> None:
         rebuild_failure_daily(session.connection(), role_ids=roles)
 
 
-def _ensure_catalogue(session: Session, with_catalogue: bool) -> list[str]:
+def ensure_catalogue(session: Session, with_catalogue: bool) -> list[str]:
     # Interviews need roles and competency models, performance needs metrics: an empty database gets the
     # shipped catalogue first, inside the same transaction (a roles file of the import may then update a
     # catalogue role of the same key). Returns the catalogue roles loaded.

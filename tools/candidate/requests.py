@@ -18,7 +18,7 @@ from candor import audit
 from candor.clock import as_utc
 from candor.models import Candidate, CandidateRequest, Interview
 from candor.principal import Principal
-from tools.base import ToolDeps, ToolError, ToolSpec
+from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.candidate.recordings import delete_recordings
 
 RequestKind = Literal["human_review", "delete_recordings"]
@@ -175,19 +175,11 @@ def candidate_requests(deps: ToolDeps, args: CandidateRequestsArgs) -> Candidate
             raise ToolError("resolve_needs", "Say which request and how: e.g. \"Mark request 3 done: reviewed, the "
                                              "decision stands\".")
         resolved = resolve_request(deps.session, deps.principal, args.request_id, args.new_status, args.resolution,
-                                   deps.now, media_dir=_media_dir(deps))
+                                   deps.now, media_dir=settings_of(deps).media_dir)
         return CandidateRequestsResult(action="resolve", count=1, requests=[resolved], resolved=resolved)
     status = args.status or (None if args.request_id is not None else "open")
     found = list_requests(deps.session, status=status, kind=args.kind, request_id=args.request_id)
     return CandidateRequestsResult(action="list", status=status, kind=args.kind, count=len(found), requests=found)
-
-
-def _media_dir(deps: ToolDeps) -> Path:
-    if deps.settings is not None:
-        return deps.settings.media_dir
-    from candor.settings import get_settings
-
-    return get_settings().media_dir
 
 
 SPEC_STAFF = ToolSpec(name="candidate_requests", func=candidate_requests, args_model=CandidateRequestsArgs,

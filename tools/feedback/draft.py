@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from candor.models import Candidate, Competency, FeedbackDraft, Interview, Outcome, Role
 from candor.periods import PeriodError, default_period, parse_period, period_bounds
-from tools.base import ToolDeps, ToolError, ToolSpec
+from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.feedback import store
 from tools.feedback.build import (
     build_facts,
@@ -129,7 +129,7 @@ def draft_feedback(deps: ToolDeps, args: DraftFeedbackArgs) -> DraftFeedbackResu
 
 
 def _draft_one(deps: ToolDeps, interview: Interview, args: DraftFeedbackArgs) -> tuple[FeedbackDraft, str, Polish]:
-    settings = _settings(deps)
+    settings = settings_of(deps)
     facts = build_facts(deps.session, interview, settings, args.language).stored()
     names = role_competency_names(deps, interview.role_id)
     body = render_letter(facts)
@@ -271,14 +271,6 @@ def draft_view(deps: ToolDeps, draft: FeedbackDraft) -> DraftView:
 
 def role_competency_names(deps: ToolDeps, role_id: int) -> list[tuple[str, str]]:
     return [(c.name_en, c.name_zh) for c in deps.session.exec(select(Competency).where(Competency.role_id == role_id))]
-
-
-def _settings(deps: ToolDeps):
-    if deps.settings is not None:
-        return deps.settings
-    from candor.settings import get_settings
-
-    return get_settings()
 
 
 SPEC = ToolSpec(name="draft_feedback", func=draft_feedback, args_model=DraftFeedbackArgs, audiences=STAFF, changes_data=True)

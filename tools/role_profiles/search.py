@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from candor.models import Competency, CompetencyWeight
 from knowledge.sync import active_model
-from tools.base import ToolDeps, ToolError, ToolSpec
+from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.shared.lookup import (
     RoleRef,
     resolve_competencies,
@@ -76,10 +76,9 @@ def search_role_profiles(deps: ToolDeps, args: SearchRoleProfilesArgs) -> Search
     retriever = deps.knowledge
     if retriever is None:
         # Imported here: chromadb and torch load only when a question needs retrieval.
-        from candor.settings import get_settings
         from knowledge.index import open_retriever
 
-        retriever, _ = open_retriever(getattr(deps, "settings", None) or get_settings())
+        retriever, _ = open_retriever(settings_of(deps))
     hits = retriever.search(args.query, role=role.key if role else None, section=args.section,
                             competency=competency, k=args.k)
     if not hits:

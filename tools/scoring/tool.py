@@ -28,7 +28,8 @@ from candor.models import (
     Job,
     Role,
 )
-from tools.base import ToolDeps, ToolError, ToolSpec
+from candor.settings import get_settings
+from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.scoring.media import apply_baseline_deltas, media_done, process_answer_media
 from tools.shared.lookup import RoleRef, role_ref
 
@@ -95,8 +96,6 @@ def score_answers(session: Session, interview: Interview, settings: Any, *, now:
 
 
 def run_scoring_job(ctx: jobs.JobContext) -> dict:
-    from candor.settings import get_settings
-
     settings = ctx.settings or get_settings()
     interview_id = int(ctx.job.payload["interview_id"])
     try:
@@ -246,16 +245,10 @@ def score_interview(deps: ToolDeps, args: ScoreInterviewArgs) -> ScoreInterviewR
         if not created and job.status in (jobs.DONE, jobs.FAILED):
             job = jobs.requeue_in(session, job.id)
         return summary(session, interview, status=job.status, job=job)
-    settings = deps.settings or _default_settings()
+    settings = settings_of(deps)
     score_answers(session, interview, settings, now=deps.now)
     session.flush()
     return summary(session, interview, status="scored", job=job)
-
-
-def _default_settings():
-    from candor.settings import get_settings
-
-    return get_settings()
 
 
 SPEC = ToolSpec(name="score_interview", func=score_interview, args_model=ScoreInterviewArgs,

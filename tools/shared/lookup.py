@@ -6,13 +6,14 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from candor.models import Competency, PerformanceMetric, Role
+from knowledge.catalogue import default_roles, load_metrics
 from tools.base import ToolError
 
 
@@ -86,6 +87,22 @@ def load_vocabulary(session: Session) -> Vocabulary:
     return Vocabulary(roles=tuple(session.exec(select(Role).order_by(Role.id))),
                       competencies=tuple(session.exec(select(Competency).order_by(Competency.id))),
                       metrics=tuple(session.exec(select(PerformanceMetric).order_by(PerformanceMetric.key))))
+
+
+@lru_cache(maxsize=1)
+def catalogue_vocabulary() -> Vocabulary:
+    """The shipped role profiles and metrics as a vocabulary, without a database (training, evaluation, and
+    the fallback when a caller has no stored vocabulary)."""
+    roles, comps = [], []
+    for n, spec in enumerate(default_roles(), start=1):
+        roles.append(Role(id=n, key=spec.key, name_en=spec.name.en, name_zh=spec.name.zh,
+                          aliases=spec.aliases.all(), metrics=list(spec.metrics)))
+        for c in spec.competencies:
+            comps.append(Competency(id=len(comps) + 1, role_id=n, key=c.key, name_en=c.name.en, name_zh=c.name.zh,
+                                    aliases=c.aliases.all()))
+    metrics = [PerformanceMetric(key=m.key, name_en=m.name.en, name_zh=m.name.zh, higher_is_better=m.higher_is_better,
+                                 unit=m.unit) for m in load_metrics()]
+    return Vocabulary(roles=tuple(roles), competencies=tuple(comps), metrics=tuple(metrics))
 
 
 def vocabulary_of(deps) -> Vocabulary:
