@@ -57,7 +57,8 @@ def test_compensating_strength_recommends_a_second_interview(seeded_sqlite_url):
     assert all(not r.compensations for r in results if r.recommendation == "job_match")
 
 
-def test_teamwork_is_not_compensated_where_it_goes_with_leaving(seeded_sqlite_url):
+def test_demo_product_rnd_compensations_never_offset_teamwork(seeded_sqlite_url):
+    # End to end on the demo; the rule itself is isolated in test_a_weakness_that_goes_with_leaving_is_never_offset
     with Session(get_engine(seeded_sqlite_url)) as session:
         deps = deps_for(session)
         results = [PREDICT.call(deps, {"candidate": c}) for c in failed_candidates(session, "product_rnd", 80)]
@@ -86,3 +87,42 @@ def test_attrition_risk_reports_held_out_auc(seeded_sqlite_url):
     # override hires (failed teamwork) top the list
     assert rnd.hires[0].override and rnd.hires[0].risk >= rnd.hires[-1].risk
     assert any(n.startswith("the held-out set has only") for n in rnd.notes) == (rnd.n_test < 50)
+
+
+def _synthetic_role(retention_r: float, retention_p: float):
+    """Two competencies: 'strong' drives performance, 'weak' does not; only the retention link varies.
+    Fewer than five past hires sit below the weak minimum, so no other rule can drop the compensation."""
+    import random
+    from types import SimpleNamespace
+
+    from candor.models import Competency
+    from tools.prediction.models import train_performance
+    from tools.prediction.predict import RoleModel
+    from tools.shared.stats import Correlation, correlate
+
+    rng = random.Random(7)
+    rows = [(rng.uniform(60, 95), rng.uniform(40, 95)) for _ in range(80)]  # (weak, strong) scores of hires
+    y = [2.0 + 0.04 * strong + rng.gauss(0, 0.1) for _, strong in rows]
+    weak, strong = 1, 2
+    model = train_performance([list(r) for r in rows], y, [weak, strong])
+    leaving = Correlation(n=80, r=retention_r, p=retention_p, ci_low=retention_r - 0.2, ci_high=retention_r + 0.2,
+                          rho=retention_r, rho_p=retention_p)
+    rm = RoleModel(model=model, hires=80, complete=80,
+                   links={weak: correlate([r[0] for r in rows], y), strong: correlate([r[1] for r in rows], y)},
+                   scores={weak: [r[0] for r in rows], strong: [r[1] for r in rows]},
+                   below={weak: [], strong: []}, retention={weak: leaving}, alpha=0.025)
+    role = SimpleNamespace(key="r", name_en="R", name_zh="R")
+    comps = {weak: Competency(id=weak, role_id=1, key="teamwork", name_en="Teamwork", name_zh="团队协作"),
+             strong: Competency(id=strong, role_id=1, key="craft", name_en="Craft", name_zh="技艺")}
+    vocab = SimpleNamespace(role_by_id=lambda _id: role)
+    candidate = {weak: (50.0, 60.0), strong: (94.0, 60.0)}  # below the weak minimum, top of the strong one
+    return rm, model, candidate, [weak, strong], comps, vocab
+
+
+def test_a_weakness_that_goes_with_leaving_is_never_offset():
+    from tools.prediction.predict import _compensations
+
+    control = _compensations(*_synthetic_role(retention_r=0.0, retention_p=0.9), 1)
+    assert [c.weak.key for c in control] == ["teamwork"]  # without the retention link it is offset
+    leaving = _compensations(*_synthetic_role(retention_r=0.45, retention_p=0.0001), 1)
+    assert leaving == []
