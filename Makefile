@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEBIAN_PACKAGES := fonts-noto-cjk espeak-ng sox ffmpeg chromium
 
-.PHONY: install run test bench seed clean-data
+.PHONY: install run test bench seed clean-data mutation
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,3 +67,11 @@ $(WX_VENV)/.installed: pyproject.toml
 
 test-whisperx: $(WX_VENV)/.installed
 	$(WX_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_whisperx.py
+
+# The mutation score of the modules that compute what users see ([tool.mutmut] in pyproject.toml):
+# about 25 minutes on 2 cores, so not part of `make test`; the figures are in docs/mutation.md.
+mutation: install
+	$(BIN)/python -m pip install -q 'mutmut==3.8.1'
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python evals/mutation_score.py --min 80

@@ -23,15 +23,24 @@ def normalise_url(url: str) -> str:
 
 @lru_cache(maxsize=8)
 def get_engine(url: str) -> Engine:
+    """One engine per database URL and process, pooled and bounded by `DatabaseSettings` (CANDOR_DB_*)."""
+    from candor.settings import DatabaseSettings
+
     url = normalise_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    limits = DatabaseSettings()
     # Chinese text stays readable (and a third of the size) in JSON columns.
     kwargs: dict = {"json_serializer": lambda value: json.dumps(value, ensure_ascii=False)}
     if url.startswith("sqlite"):
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": limits.db_lock_timeout_s}
     else:
         kwargs["pool_pre_ping"] = True
+        if limits.db_statement_timeout_s and url.startswith("postgresql"):
+            kwargs["connect_args"] = {"options": f"-c statement_timeout={int(limits.db_statement_timeout_s * 1000)}"}
+    if ":memory:" not in url:
+        kwargs.update(pool_size=limits.db_pool_size, max_overflow=limits.db_max_overflow,
+                      pool_timeout=limits.db_pool_timeout_s)
     _install_write_hooks()  # every session of every engine keeps the statistics rollup in step
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):

@@ -35,6 +35,10 @@ class LeaseLost(RuntimeError):
     """Another worker owns the job now (this worker's lease lapsed); stop without writing results."""
 
 
+class Released(RuntimeError):
+    """The worker is stopping (SIGTERM, Ctrl-C): the handler gives its job back at its next report."""
+
+
 class JobFailed(RuntimeError):
     """A handler's failure that retrying cannot fix: the job fails at once, whatever attempts remain."""
 
@@ -150,6 +154,18 @@ def finish(engine: Engine, job_id: int, worker: str, result: dict, notes: list) 
         return won == 1
 
 
+def release(engine: Engine, job_id: int, worker: str, result: dict, notes: list) -> bool:
+    """Give a running job back to the queue at once (its worker is stopping): not a failed attempt, and the
+    partial result and notes stay for whoever claims it next."""
+    now = utcnow()
+    with Session(engine) as session:
+        won = session.exec(update(Job).where(_owned(job_id, worker))
+                           .values(status=QUEUED, worker=None, lease_until=None, updated_at=now, result=result,
+                                   notes=notes, attempts=Job.attempts - 1)).rowcount
+        session.commit()
+        return won == 1
+
+
 def give_up(engine: Engine, job: Job, worker: str, error: str, max_attempts: int, *, final: bool = False) -> str:
     """After a handler error: queue again while attempts remain, else (or when `final`) fail with the error."""
     now = utcnow()
@@ -174,6 +190,7 @@ class JobContext:
     settings: Any = None
     notes: list = field(default_factory=list)
     result: dict = field(default_factory=dict)
+    stopping: threading.Event | None = None
 
     def report(self, progress: float | None = None, stage: str | None = None, *, note: str | None = None,
                partial: dict | None = None) -> None:
@@ -190,6 +207,8 @@ class JobContext:
             values["result"] = dict(self.result)
         if not renew(self.engine, self.job.id, self.worker, self.lease_s, **values):
             raise LeaseLost(f"job {self.job.id}: another worker holds it now")
+        if self.stopping is not None and self.stopping.is_set():
+            raise Released(f"job {self.job.id}: given back to the queue, the worker {self.worker} is stopping")
 
 
 Handler = Callable[[JobContext], dict]
@@ -213,7 +232,7 @@ class Worker:
         if job is None:
             return None
         ctx = JobContext(self.engine, job, self.name, self.lease_s, self.settings, notes=list(job.notes or []),
-                         result=dict(job.result or {}))
+                         result=dict(job.result or {}), stopping=self._stop)
         beat = _Heartbeat(ctx)
         beat.start()
         try:
@@ -225,6 +244,10 @@ class Worker:
         except LeaseLost as exc:
             beat.stop()
             log.warning("%s", exc)
+        except Released as exc:
+            beat.stop()
+            release(self.engine, job.id, self.name, ctx.result, ctx.notes)
+            log.info("%s", exc)
         except Exception as exc:  # the job records the error; the worker carries on
             beat.stop()
             final = isinstance(exc, JobFailed)

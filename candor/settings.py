@@ -44,8 +44,23 @@ class SlackUser(BaseModel):
 # --- end Slack ---------------------------------------------------------------------------------
 
 
-class Settings(BaseSettings):
+class DatabaseSettings(BaseSettings):
+    """How connections to the database are pooled and bounded; read by `candor.db.get_engine` on its own,
+    so opening an engine never needs the rest of the settings."""
+
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    # Connections kept open per process, and extra ones opened under load (closed when returned).
+    db_pool_size: int = Field(10, alias="CANDOR_DB_POOL_SIZE", ge=1, le=500)
+    db_max_overflow: int = Field(10, alias="CANDOR_DB_MAX_OVERFLOW", ge=0, le=500)
+    # A request that finds every connection in use waits this long, then gets 503 with Retry-After.
+    db_pool_timeout_s: float = Field(10.0, alias="CANDOR_DB_POOL_TIMEOUT", gt=0, le=600)
+    # PostgreSQL cancels any statement that runs longer (0: no limit); SQLite waits this long for a write lock.
+    db_statement_timeout_s: float = Field(60.0, alias="CANDOR_DB_STATEMENT_TIMEOUT", ge=0, le=86400)
+    db_lock_timeout_s: float = Field(30.0, alias="CANDOR_DB_LOCK_TIMEOUT", gt=0, le=3600)
+
+
+class Settings(DatabaseSettings):
 
     env: Literal["development", "test", "production"] = Field("development", alias="CANDOR_ENV")
     data_dir: Path = Field(Path("data"), alias="CANDOR_DATA_DIR")
@@ -163,6 +178,30 @@ class Settings(BaseSettings):
     def worker_enabled(self) -> bool:
         return self.worker_in_process if self.worker_in_process is not None else self.env != "test"
     # --- end scoring jobs ----------------------------------------------------------------------
+
+    # --- Request rates (candor/ratelimit.py, integrations/web/deps.py) ---------------------------
+    # Per staff token and per candidate (link holder); over it: 429 with Retry-After. "off" switches one off.
+    rate_limit_staff: str = Field("120/minute", alias="CANDOR_RATE_LIMIT_STAFF")
+    rate_limit_candidate: str = Field("30/minute", alias="CANDOR_RATE_LIMIT_CANDIDATE")
+    # memory: each process counts its own (moving window); database: one count shared by every process
+    # (fixed window); or a `limits` storage URI such as redis://host:6379.
+    rate_limit_storage: str = Field("memory", alias="CANDOR_RATE_LIMIT_STORAGE")
+    # A request still unanswered after this long gets 504 (the work it started is not interrupted).
+    request_timeout_s: float = Field(120.0, alias="CANDOR_REQUEST_TIMEOUT", gt=0, le=3600)
+    # On SIGTERM `serve` stops accepting, lets in-flight requests finish for up to this long, then exits.
+    shutdown_grace_s: float = Field(30.0, alias="CANDOR_SHUTDOWN_GRACE", ge=0, le=3600)
+
+    @field_validator("rate_limit_staff", "rate_limit_candidate")
+    @classmethod
+    def _rate_parses(cls, value: str) -> str:
+        from candor.ratelimit import RateLimitConfigError, parse_rate
+
+        try:
+            parse_rate(value)
+        except RateLimitConfigError as exc:
+            raise ValueError(str(exc)) from None
+        return value
+    # --- end request rates ---------------------------------------------------------------------
 
     # --- Candidate links and chat page (assistant/candidate_links.py, integrations/web/candidate.py) --
     # The HMAC key that signs candidate links: required in production (32+ characters); in development

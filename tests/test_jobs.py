@@ -224,3 +224,28 @@ def test_worker_once_drains_the_queue_from_the_command_line(tmp_path):
     assert "Ran 1 job(s)" in out.stdout
     job = jobs.get_job(engine, 1)
     assert job.status == "failed" and "Interview 999 does not exist" in job.error
+
+
+def test_a_stopping_worker_gives_its_job_back_at_the_next_step_and_another_finishes_it(db_url):
+    engine = get_engine(db_url)
+    inside, steps = threading.Event(), []
+
+    def work(ctx: jobs.JobContext) -> dict:
+        start = len(ctx.result.get("steps", []))
+        for step in range(start, 4):
+            steps.append((ctx.worker, step))
+            time.sleep(0.1)  # the step's work, then its result is reported (and kept)
+            ctx.report((step + 1) / 4, f"step {step} done", partial={"steps": [*ctx.result.get("steps", []), step]})
+            inside.set()
+        return {"done": True}
+
+    job, _ = jobs.submit(engine, "work", {})
+    first = jobs.Worker(engine, lease_s=60, poll_s=0.05, name="first", handlers={"work": work}).start()
+    assert inside.wait(10)
+    first.stop()  # what SIGTERM does in `app.py worker` and when `serve` shuts down
+    given_back = jobs.get_job(engine, job.id)
+    assert given_back.status == "queued" and given_back.worker is None and given_back.attempts == 0
+    assert given_back.result["steps"] == [0, 1]  # the partial result stays: step 1 ran before the next report
+    done = jobs.Worker(engine, lease_s=60, name="second", handlers={"work": work}).run_one()
+    assert done.status == "done" and done.attempts == 1 and done.result["steps"] == [0, 1, 2, 3]
+    assert steps == [("first", 0), ("first", 1), ("second", 2), ("second", 3)]

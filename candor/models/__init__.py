@@ -38,6 +38,7 @@ from candor.models.workflow import (
                          FeedbackDraft,
                          Job,
                          Message,
+                         RateCounter,
                          SlackDelivery,
 )
 
@@ -46,5 +47,6 @@ __all__ = [
     "CompetencyModel", "CompetencyScore", "CompetencyWeight", "Conversation", "Demographics", "Employee",
     "FairnessAuditRun",
     "FailureCategory", "FailureDaily", "FailureReason", "FeedbackDraft", "Interview", "InterviewPublic", "Job", "Message",
-    "Outcome", "PerformanceMetric", "PerformanceRecord", "Question", "Role", "RolePublic", "SlackDelivery",
+    "Outcome", "PerformanceMetric", "PerformanceRecord", "Question", "RateCounter", "Role", "RolePublic",
+    "SlackDelivery",
 ]

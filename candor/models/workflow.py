@@ -160,3 +160,12 @@ class SlackDelivery(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=128)
     seen_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class RateCounter(SQLModel, table=True):
+    """Requests one caller (a staff token, a candidate link) made in one fixed window, when
+    CANDOR_RATE_LIMIT_STORAGE=database: every API process counts in the same row."""
+
+    key: str = Field(primary_key=True, max_length=160)
+    window_start: int = Field(primary_key=True)  # the window's start, in seconds since the epoch
+    count: int = 0

@@ -239,7 +239,8 @@ def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HO
 
     get_settings.cache_clear()  # read again by the app factory, with them
     uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level, log_config=log_config(settings.log_level))
+                log_level=settings.log_level, log_config=log_config(settings.log_level),
+                timeout_graceful_shutdown=settings.shutdown_grace_s or None)
 
 
 def log_config(level: str) -> dict:

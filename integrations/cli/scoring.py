@@ -100,7 +100,7 @@ def run_worker(settings, *, once: bool = False, echo: Callable[[str], None] = pr
     echo(f"Candor worker {worker.name}: polling every {settings.worker_poll_s:g} s, lease "
          f"{settings.worker_lease_s:g} s. Ctrl-C to stop.")
     def _stop(*_):
-        echo("Stopping after the current job…")
+        echo("Stopping: a running job goes back to the queue at its next step…")
         worker.stop(timeout=0)
 
     signal.signal(signal.SIGINT, _stop)

@@ -8,13 +8,17 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from assistant.agent import Assistant
+from candor.ratelimit import RateLimiter
 from candor.settings import Settings, get_settings
 from integrations.web import candidate, chat, feedback, interviews, reports
-from integrations.web.limits import BodySizeLimit
+from integrations.web.limits import BodySizeLimit, RequestTimeout
 
 log = logging.getLogger("candor.web")
+RETRY_AFTER_S = 5
 
 INDEX = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Candor</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
@@ -55,12 +59,26 @@ async def _background_work(app: FastAPI):
 # --- end background work -----------------------------------------------------------------------
 
 
+async def _database_busy(request: Request, exc: Exception) -> JSONResponse:
+    """A slow or unreachable database is a 503 the client may retry, never a 500 with a traceback."""
+    log.warning("database busy or unreachable on %s %s: %s", request.method, request.url.path,
+                str(exc).splitlines()[0][:300])
+    return JSONResponse({"detail": {
+        "error": "database_busy",
+        "message": "The database is busy or unreachable; nothing was changed. Try again in a few seconds "
+                   "(operators: see CANDOR_DB_POOL_TIMEOUT and CANDOR_DB_STATEMENT_TIMEOUT in docs/deploy.md).",
+        "message_zh": "数据库繁忙或无法连接，未做任何更改。请几秒后重试（运维人员请参阅 docs/deploy.md 中的 "
+                      "CANDOR_DB_POOL_TIMEOUT 与 CANDOR_DB_STATEMENT_TIMEOUT）。"}},
+        status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(title="Candor", version="0.1.0", lifespan=_background_work,
                   description="HR assistant that turns failed AI interviews into insight through conversation.")
     app.state.settings = settings
     app.state.assistant = assistant or Assistant(settings)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_storage, app.state.assistant.engine)
     app.include_router(chat.router)
     app.include_router(reports.router)  # GET /api/reports: the recruiter report as JSON, CSV or PNG
     candidate.mount(app)  # GET /c/{token}: the candidate chat page; staff API for links and requests
@@ -74,9 +92,13 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         mount_slack(app, settings, app.state.assistant)
     # --- end Slack ---
 
-    # Before anything reads a body: routing, form parsing, token checks.
+    app.add_middleware(RequestTimeout, seconds=settings.request_timeout_s, exempt_prefixes=("/api/interviews",))
+    # Before anything reads a body: routing, form parsing, token checks (added last, so it runs first).
     app.add_middleware(BodySizeLimit, limit=int(settings.body_max_kb * 1024),
                        uploads=int(settings.upload_max_mb * 1024 * 1024), upload_prefixes=("/api/interviews",))
+
+    app.add_exception_handler(SATimeoutError, _database_busy)  # every pooled connection in use for too long
+    app.add_exception_handler(OperationalError, _database_busy)  # a statement cancelled, the server gone
 
     @app.get("/healthz", tags=["ops"], summary="Liveness and database check")
     def healthz() -> JSONResponse:

@@ -23,7 +23,7 @@ from assistant.agent import Assistant, MessageError
 from assistant.memory import ConversationError
 from candor import candidate_links as links
 from candor.principal import Principal
-from integrations.web.deps import AssistantDep, SettingsDep, StaffPrincipal
+from integrations.web.deps import AssistantDep, SettingsDep, StaffPrincipal, limit_rate
 from prompts import render
 from tools.base import ToolError
 from tools.candidate.own import (
@@ -81,11 +81,14 @@ def _principal(holder: links.LinkHolder) -> Principal:
 
 def link_holder(request: Request, token: str) -> links.LinkHolder:
     try:
-        return _holder(request, token)
+        holder = _holder(request, token)
     except links.LinkError as exc:
         key = exc.reason if exc.reason in LINK_ERRORS else "invalid"
         raise HTTPException(exc.status_code, detail={"error": key, "en": LINK_ERRORS[key][1],
                                                      "zh": LINK_ERRORS[key][3]}, headers=PRIVATE_HEADERS) from None
+    settings = request.app.state.settings
+    limit_rate(request, f"candidate:{holder.candidate_id}", settings.rate_limit_candidate, "CANDOR_RATE_LIMIT_CANDIDATE")
+    return holder
 
 
 LinkHolderDep = Annotated[links.LinkHolder, Depends(link_holder)]

@@ -23,7 +23,7 @@ def get_assistant(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
-def get_staff_principal(settings: Annotated[Settings, Depends(get_settings)],
+def get_staff_principal(request: Request, settings: Annotated[Settings, Depends(get_settings)],
                         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
     unauthorized = HTTPException(status.HTTP_401_UNAUTHORIZED,
                                  detail="A valid staff bearer token is required: send 'Authorization: Bearer <token>' "
@@ -33,8 +33,19 @@ def get_staff_principal(settings: Annotated[Settings, Depends(get_settings)],
         raise unauthorized
     for token, staff in settings.staff_tokens.items():
         if hmac.compare_digest(token.encode(), credentials.credentials.encode()):
+            limit_rate(request, f"staff:{staff.id}", settings.rate_limit_staff, "CANDOR_RATE_LIMIT_STAFF")
             return Principal(id=staff.id, audience=staff.audience)
     raise unauthorized
+
+
+def limit_rate(request: Request, key: str, rate: str, setting: str) -> None:
+    """Count a request by `key` (a staff member, a candidate); over `rate`: 429 with Retry-After."""
+    wait = request.app.state.rate_limiter.hit(key, rate)
+    if wait is not None:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(wait)}, detail={
+            "error": "rate_limited", "retry_after_s": wait,
+            "message": f"Too many requests ({rate}, {setting}): try again in {wait} s.",
+            "message_zh": f"请求过于频繁（上限 {rate}，{setting}）：请 {wait} 秒后再试。"})
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

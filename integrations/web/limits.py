@@ -1,11 +1,15 @@
-"""A request-body limit applied before routing, parsing or authentication (raw ASGI): an unauthenticated 100 MB
-body is refused with 413 as soon as its size is known, not read into memory first."""
+"""Limits at the edge, as raw ASGI middleware: a request-body limit applied before routing, parsing or
+authentication (an unauthenticated 100 MB body is refused with 413 as soon as its size is known, not read
+into memory first), and a request timeout (504)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from typing import Any, Awaitable, Callable
 
+log = logging.getLogger("candor.web")
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict]]
 Send = Callable[[dict], Awaitable[None]]
@@ -65,3 +69,45 @@ async def _too_large(send: Send, limit: int, setting: str) -> None:
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})
+
+
+class RequestTimeout:
+    """A request whose answer has not started after `seconds` gets 504; the work it started finishes on its
+    own and its late answer is dropped. Paths under `exempt_prefixes` (streamed uploads) are not timed."""
+
+    def __init__(self, app: Callable, *, seconds: float, exempt_prefixes: tuple[str, ...] = ()):
+        self.app, self.seconds, self.exempt = app, seconds, exempt_prefixes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path", "").startswith(self.exempt):
+            return await self.app(scope, receive, send)
+        state = {"started": False, "late": False}
+
+        async def guarded(message: dict) -> None:
+            if state["late"]:
+                return
+            if message["type"] == "http.response.start":
+                state["started"] = True
+            await send(message)
+
+        task = asyncio.ensure_future(self.app(scope, receive, guarded))
+        done, _ = await asyncio.wait({task}, timeout=self.seconds)
+        if task in done or state["started"]:
+            return await task  # finished, or already answering (a streamed response may take longer)
+        state["late"] = True
+        task.add_done_callback(_log_late_failure)
+        seconds = f"{self.seconds:g}"
+        body = json.dumps({"detail": {
+            "error": "timeout", "timeout_s": self.seconds,
+            "message": f"No answer within {seconds} s (CANDOR_REQUEST_TIMEOUT). The request may still complete; "
+                       "check before sending it again.",
+            "message_zh": f"{seconds} 秒内未能响应（CANDOR_REQUEST_TIMEOUT）。该请求可能仍会完成，重新发送前请先确认。"}},
+            ensure_ascii=False).encode()
+        await send({"type": "http.response.start", "status": 504,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _log_late_failure(task: "asyncio.Future") -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("a request that had timed out failed later: %s", task.exception())
