@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.planner.nlu import understand  # noqa: E402
 from assistant.planner.nlu_eval import load_split  # noqa: E402
-from tools.shared.lookup import catalogue_vocabulary  # noqa: E402
 from assistant.planner.route import decide  # noqa: E402
+from tools.shared.lookup import catalogue_vocabulary  # noqa: E402
 
 
 def median_ms(fn, texts, rounds: int = 3) -> float:

@@ -32,6 +32,23 @@ def utc_day(column, dialect: str):
     return func.date(func.timezone("UTC", column)) if dialect == "postgresql" else func.date(column)
 
 
+LOCK_NAMESPACE = 0x43414E44  # "CAND": the rollup's PostgreSQL advisory locks
+
+
+def _serialise(conn: Connection, role_ids: list[int] | None) -> None:
+    """On PostgreSQL, one transaction at a time recomputes a role's cells (workers scoring interviews of one
+    role at once would otherwise both delete and re-insert them: a unique violation). Held until commit;
+    a full rebuild excludes every other. SQLite already runs one writer at a time."""
+    if conn.dialect.name != "postgresql":
+        return
+    if role_ids is None:
+        conn.execute(select(func.pg_advisory_xact_lock(LOCK_NAMESPACE, 0)))
+        return
+    conn.execute(select(func.pg_advisory_xact_lock_shared(LOCK_NAMESPACE, 0)))
+    for role_id in role_ids:  # sorted: two transactions always lock in the same order
+        conn.execute(select(func.pg_advisory_xact_lock(LOCK_NAMESPACE, role_id)))
+
+
 def rebuild_failure_daily(conn: Connection, role_ids: Iterable[int] | None = None,
                           days: Iterable[date] | None = None) -> None:
     """Recompute the rollup, for everything or for the given roles and/or days."""
@@ -39,6 +56,7 @@ def rebuild_failure_daily(conn: Connection, role_ids: Iterable[int] | None = Non
     days = sorted(set(days)) if days is not None else None
     if role_ids == [] or days == []:
         return
+    _serialise(conn, role_ids)
     day = utc_day(Interview.interviewed_at, conn.dialect.name)
     scope: list = []
     cleanup = []

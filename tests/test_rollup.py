@@ -113,3 +113,37 @@ def test_moving_an_interview_to_another_day_fixes_both_days(small_company):
                 Interview.outcome.in_([Outcome.passed, Outcome.failed, Outcome.under_review]))):
             raw_days[at.date()] = raw_days.get(at.date(), 0) + 1
         assert {d: int(n) for d, n in days} == raw_days
+
+
+def test_two_transactions_refreshing_one_roles_cells_on_postgres_wait_for_each_other(seeded_pg_url):
+    """Two workers scoring interviews of one role at once: the second refresh waits for the first to commit
+    instead of inserting cells the first just re-inserted (a unique violation that failed the job)."""
+    import threading
+
+    from candor.rollup import rebuild_failure_daily
+
+    engine = get_engine(seeded_pg_url)
+    with Session(engine) as session:
+        role_id, when = session.exec(select(Interview.role_id, Interview.interviewed_at)
+                                     .order_by(Interview.id).limit(1)).one()
+    day, errors = when.astimezone(NOW.tzinfo).date(), []
+
+    def second() -> None:
+        try:
+            with engine.begin() as conn:
+                rebuild_failure_daily(conn, [role_id], [day])
+        except Exception as exc:  # noqa: BLE001 - the failure is what this test looks for
+            errors.append(exc)
+
+    with engine.connect() as first:
+        with first.begin():
+            rebuild_failure_daily(first, [role_id], [day])
+            other = threading.Thread(target=second)
+            other.start()
+            other.join(0.5)  # the second refresh is now waiting (for the lock, or on the rows)
+    other.join(30)
+    assert not other.is_alive() and errors == []
+    with Session(engine) as session:
+        cells = session.scalar(select(func.count()).select_from(FailureDaily)
+                               .where(FailureDaily.role_id == role_id, FailureDaily.day == day))
+    assert cells > 0

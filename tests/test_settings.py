@@ -41,3 +41,15 @@ def test_every_file_path_follows_the_data_folder_unless_set_itself(tmp_path):
     assert (s.reports_dir, s.chroma_path, s.embedding_onnx_dir) == (tmp_path / "reports", tmp_path / "chroma",
                                                                     tmp_path / "models")
     assert str(s.media_dir) == "/srv/candor-media" and s.database_url == f"sqlite:///{tmp_path / 'candor.db'}"
+
+
+def test_every_setting_is_documented_with_its_variable():
+    """Each environment variable Candor reads appears in the README or a page under docs/."""
+    from pathlib import Path
+
+    from candor.settings import Settings
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "README.md").read_text("utf-8") + "".join(p.read_text("utf-8") for p in (root / "docs").glob("*.md"))
+    missing = [f.alias for f in Settings.model_fields.values() if f.alias and f.alias not in text]
+    assert missing == [], f"document these settings in README.md or docs/: {missing}"
