@@ -80,14 +80,40 @@ class RoleSpec(BaseModel):
     persona: Bilingual | None = None
     persona_industries: list[str] = Field(default_factory=list)
     metrics: list[str] = Field(default_factory=list)
+    # The company's score scale (0-100, 1-5, 1-10, 0-1, percent…): pass_mark and minimums are written on it.
+    score_scale: str = "0-100"
     summary: Bilingual | None = None
     competencies: list[CompetencySpec] = Field(min_length=1)
+
+    @field_validator("score_scale", mode="before")
+    @classmethod
+    def _known_scale(cls, value):
+        from candor.scales import ScaleError, scale_name
+
+        try:
+            return scale_name(value)
+        except ScaleError as exc:
+            raise ValueError(str(exc)) from None
+
+    def common(self, value: float) -> float:
+        """A pass mark or minimum written on this role's scale, on the common 0–100 scale."""
+        from candor.scales import to_common
+
+        return to_common(value, self.score_scale)
 
     @model_validator(mode="after")
     def _weights(self) -> "RoleSpec":
         total = sum(c.weight for c in self.competencies)
         if abs(total - 1.0) > 1e-6:
             raise ValueError(f"competency weights must sum to 1.0, got {total:.3f}")
+        from candor.scales import ScaleError, to_common
+
+        marks = [("pass_mark", self.pass_mark)] if "pass_mark" in self.model_fields_set else []
+        for name, value in marks + [(f"{c.key}.minimum", c.minimum) for c in self.competencies]:
+            try:
+                to_common(value, self.score_scale)
+            except ScaleError as exc:
+                raise ValueError(f"{name}: {exc}; write it on the role's score_scale") from None
         keys = [c.key for c in self.competencies]
         if len(set(keys)) != len(keys):
             raise ValueError(f"duplicate competency keys: {sorted(k for k in set(keys) if keys.count(k) > 1)}")

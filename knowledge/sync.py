@@ -38,9 +38,12 @@ def sync_role(session: Session, spec: RoleSpec, source: str = "index") -> tuple[
     role = session.exec(select(Role).where(Role.key == spec.key)).first() or Role(key=spec.key, name_en="", name_zh="")
     role.name_en, role.name_zh = spec.name.en, spec.name.zh
     role.aliases = spec.aliases.all()
-    role.pass_mark, role.min_role_match = spec.pass_mark, spec.min_role_match
+    # A pass mark left out is the default 70 on 0–100, whatever scale the role is scored on.
+    role.pass_mark = spec.common(spec.pass_mark) if "pass_mark" in spec.model_fields_set else spec.pass_mark
+    role.min_role_match = spec.min_role_match
     role.required_skills = list(spec.required_skills)
     role.metrics = list(spec.metrics)
+    role.score_scale = spec.score_scale
     session.add(role)
     session.flush()
 
@@ -53,7 +56,7 @@ def sync_role(session: Session, spec: RoleSpec, source: str = "index") -> tuple[
         by_key[cs.key] = comp
     session.flush()
 
-    wanted = {by_key[c.key].id: (round(c.weight, 6), round(c.minimum, 6)) for c in spec.competencies}
+    wanted = {by_key[c.key].id: (round(c.weight, 6), round(spec.common(c.minimum), 6)) for c in spec.competencies}
     active = active_model(session, role.id)
     if active is not None:
         current = {w.competency_id: (round(w.weight, 6), round(w.minimum_score, 6))

@@ -272,7 +272,7 @@ BAD = [  # file name, content, row, column, words the message must hold
     ("failure_reasons.csv", "interview_id,category\nI-5001,bad_attitude\n", 1, "category",
      "'bad_attitude' is not a failure category — use one of job_match, competency_gap, behavior_inconsistency"),
     ("competency_scores.csv", SCORES + "I-5001,negotiation,90\nI-5001,market_insight,101\n", 2, "score",
-     "101 is out of range 0–100 — scores use a 0–100 scale"),
+     "101 is outside the 0-100 scale (0 to 100) (sales_manager's score_scale) — write the score on that scale"),
     ("competency_scores.csv", SCORES + "I-5001,cooking,90\n", 1, "competency",
      "'cooking' is not a competency of sales_manager — use one of negotiation, customer_relationship"),
     ("competency_scores.csv", SCORES + "I-404,negotiation,90\n", 1, "interview_id",

@@ -91,6 +91,9 @@ class CompetencyScore(SQLModel, table=True):
     evidence: list[str] = json_field()
     scorer: str = Field(default="import", max_length=64)
     level: Optional[int] = Field(default=None, ge=1, le=5, description="BARS rubric level, when scored")
+    # As imported, before it became `score` on 0–100: the value and its scale (candor/scales.py).
+    raw_score: Optional[float] = None
+    raw_scale: Optional[str] = Field(default=None, max_length=16)
 
 
 class FailureReason(SQLModel, table=True):

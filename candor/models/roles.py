@@ -25,6 +25,8 @@ class Role(RoleBase, table=True):
     required_skills: list[str] = json_field()
     # The performance metrics (PerformanceMetric keys) this role's hires are measured by, first = main.
     metrics: list[str] = json_field()
+    # The scale the company scores this role on (candor/scales.py); stored scores are always 0–100.
+    score_scale: str = Field(default="0-100", max_length=16)
 
 
 class RolePublic(RoleBase):

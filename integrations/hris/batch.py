@@ -63,6 +63,7 @@ class Catalogue:
         roles = session.exec(select(Role)).scalars().all()
         self.role_keys = sorted(r.key for r in roles)
         self.role_key = {r.id: r.key for r in roles}
+        self.scales = {r.id: r.score_scale for r in roles}
         self._roles: dict[str, int] = {}
         for r in roles:
             for ref in (r.name_en, r.name_zh, r.key):  # the key wins over a clashing name

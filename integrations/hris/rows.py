@@ -183,7 +183,17 @@ class Schema:
         return ",".join(c.name for c in self.columns)
 
 
-SCORE = number(0, 100, "scores use a 0–100 scale; rescale 0–10 or 0–5 scores first")
+SCORE = number()  # on the role's score_scale or the row's `scale`; checked against it when written
+
+
+def score_scale(raw: Any, tabular: bool) -> str:
+    from candor.scales import ScaleError, scale_name
+
+    try:
+        return scale_name(text(16)(raw, tabular))
+    except ScaleError as exc:
+        raise RowError(str(exc)) from None
+
 WEIGHT = number(0, 1, "a weight is a share of the total, e.g. 0.25 for 25 %")
 
 SCHEMAS: dict[str, Schema] = {s.kind: s for s in (
@@ -226,6 +236,7 @@ SCHEMAS: dict[str, Schema] = {s.kind: s for s in (
         Column("competency_model_version", integer(1)),
         Column("round", text(64)),
         Column("attempt", integer(1)),
+        Column("scale", score_scale),
     )),
     Schema("competency_scores", (
         Column("interview_id", text(128), required=True),
@@ -235,6 +246,7 @@ SCHEMAS: dict[str, Schema] = {s.kind: s for s in (
         Column("weight", WEIGHT),
         Column("evidence", str_list, empty=[]),
         Column("scorer", text(64), empty="import"),
+        Column("scale", score_scale),
     )),
     Schema("failure_reasons", (
         Column("interview_id", text(128), required=True),
@@ -243,6 +255,7 @@ SCHEMAS: dict[str, Schema] = {s.kind: s for s in (
         Column("score", SCORE),
         Column("required", SCORE),
         Column("detail", text(), empty=""),
+        Column("scale", score_scale),
     )),
     Schema("employees", (
         Column("employee_id", text(128), required=True, field="external_id"),

@@ -28,6 +28,7 @@ from candor.models import (
     Role,
 )
 from candor.models._base import utcnow
+from candor.scales import NAMES, ScaleError, to_common
 from integrations.hris.batch import Batch, Record, chunks
 from integrations.hris.rows import SCHEMAS
 from integrations.hris.sources import Section
@@ -40,6 +41,21 @@ def _fields(rec: Record, drop: tuple[str, ...] = (), **resolved: Any) -> dict[st
     by_name = SCHEMAS[rec.section.kind].by_name
     out = {(by_name[k].attr if k in by_name else k): v for k, v in rec.values.items() if k not in drop}
     out.update(resolved)
+    return out
+
+
+def _on_common(rec: Record, cat, role_id: int, *columns: str) -> dict[str, float | None]:
+    """The score columns of a row, read on the row's `scale` (or the role's score_scale), as 0–100."""
+    scale = rec.values.get("scale") or cat.scales[role_id]
+    out = {}
+    for column in columns:
+        value = rec.values.get(column)
+        try:
+            out[column] = None if value is None else to_common(value, scale)
+        except ScaleError as exc:
+            where = "the row's scale" if rec.values.get("scale") else f"{cat.role_key[role_id]}'s score_scale"
+            raise rec.fail(column, f"{exc} ({where}) — write the score on that scale, or name the scale in a "
+                                   f"`scale` column ({NAMES})") from None
     return out
 
 
@@ -153,9 +169,10 @@ def write_interviews(batch: Batch, sections: list[Section]) -> None:
             model_id = cat.active.get(role_id)
         if values.get("decided_at") and values["decided_at"] < values["interviewed_at"]:
             raise rec.fail("decided_at", "the decision is dated before the interview — check both date-times")
-        planned.append((rec, _fields(rec, drop=("role", "competency_model_version"),
+        planned.append((rec, _fields(rec, drop=("role", "competency_model_version", "scale"),
                                      candidate_id=candidates[values["candidate_id"]], role_id=role_id,
-                                     competency_model_id=model_id), old))
+                                     competency_model_id=model_id, **_on_common(rec, cat, role_id,
+                                                                                "total_score")), old))
     batch.upsert(Interview, planned)
 
 
@@ -168,7 +185,8 @@ def write_competency_scores(batch: Batch, sections: list[Section]) -> None:
         values, iv = rec.values, interviews[rec.values["interview_id"]]
         comp_id = cat.competency(rec, iv.role_id)
         batch.once(seen, (iv.id, comp_id), rec, "competency", "interview and competency")
-        weight, required = values.get("weight"), values.get("required")
+        common = _on_common(rec, cat, iv.role_id, "score", "required")
+        weight, required = values.get("weight"), common["required"]
         if weight is None or required is None:
             model_weight = cat.weights.get(iv.model_id, {}).get(comp_id)
             if model_weight is None:
@@ -177,8 +195,9 @@ def write_competency_scores(batch: Batch, sections: list[Section]) -> None:
                                "fill in both required and weight")
             weight = model_weight[0] if weight is None else weight
             required = model_weight[1] if required is None else required
-        rows.append((rec, _fields(rec, drop=("competency",), interview_id=iv.id, competency_id=comp_id,
-                                  weight=weight, required=required)))
+        rows.append((rec, _fields(rec, drop=("competency", "scale"), interview_id=iv.id, competency_id=comp_id,
+                                  weight=weight, required=required, score=common["score"],
+                                  raw_score=values["score"], raw_scale=values.get("scale") or cat.scales[iv.role_id])))
     existing = {(r["interview_id"], r["competency_id"]): r
                 for r in batch.fetch(CompetencyScore, "interview_id", {v["interview_id"] for _, v in rows})}
     batch.upsert(CompetencyScore, [(rec, v, existing.get((v["interview_id"], v["competency_id"])))
@@ -195,8 +214,9 @@ def write_failure_reasons(batch: Batch, sections: list[Section]) -> None:
         values, iv = rec.values, interviews[rec.values["interview_id"]]
         comp_id = cat.competency(rec, iv.role_id) if values.get("competency") is not None else None
         scored = scores.get((iv.id, comp_id), {})  # a gap row may leave score and required to the score file
-        score = values["score"] if values.get("score") is not None else scored.get("score")
-        required = values["required"] if values.get("required") is not None else scored.get("required")
+        common = _on_common(rec, cat, iv.role_id, "score", "required")
+        score = common["score"] if common["score"] is not None else scored.get("score")
+        required = common["required"] if common["required"] is not None else scored.get("required")
         wanted.setdefault(iv.id, []).append((rec, dict(
             interview_id=iv.id, category=values["category"], competency_id=comp_id, score=score,
             required=required, detail=values.get("detail") or "")))

@@ -28,6 +28,7 @@ from candor.models import (
     Job,
     Role,
 )
+from candor.scales import COMMON, SCALES, from_common
 from candor.settings import get_settings
 from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.scoring.media import apply_baseline_deltas, media_done, process_answer_media
@@ -117,6 +118,8 @@ class CompetencyResult(BaseModel):
     meets_minimum: bool
     evidence: list[str]
     scorer: str
+    shown_score: Optional[float] = Field(None, description="score on the role's own scale (None: it is 0–100)")
+    shown_required: Optional[float] = None
 
 
 class ReasonResult(BaseModel):
@@ -163,6 +166,10 @@ class ScoreInterviewResult(BaseModel):
     scoring_notes: list[str] = Field(default_factory=list)
     answers: int
     job: Optional[JobStatus] = None
+    score_scale: str = Field("0-100", description="the scale the company scores this role on; scores are 0–100")
+    scale_high: float = 100.0
+    shown_total: Optional[float] = None
+    shown_pass_mark: Optional[float] = None
 
 
 def summary(session: Session, interview: Interview, status: str = "scored", job: Job | None = None
@@ -181,7 +188,14 @@ def summary(session: Session, interview: Interview, status: str = "scored", job:
     scoring = interview.scoring or {}
     scoring_notes = [n if isinstance(n, str) else str(n.get("message", n)) for n in scoring.get("notes", []) or []]
     scoring_notes = [n for n in scoring_notes if not ANSWER_NOTE.match(n)]  # those are in `notes` already
+    scale = role.score_scale or COMMON
+
+    def own(value: float | None) -> float | None:
+        return None if value is None or scale == COMMON else round(from_common(value, scale), 2)
+
     return ScoreInterviewResult(
+        score_scale=scale, scale_high=SCALES[scale][1], shown_total=own(interview.total_score),
+        shown_pass_mark=own(role.pass_mark),
         interview=interview.external_id, interview_id=interview.id, candidate=candidate.external_id,
         role=role_ref(role), status=status, outcome=getattr(interview.outcome, "value", interview.outcome),
         total_score=interview.total_score, pass_mark=role.pass_mark, role_match=interview.role_match,
@@ -189,7 +203,8 @@ def summary(session: Session, interview: Interview, status: str = "scored", job:
         competencies=[CompetencyResult(key=comps[s.competency_id].key, name_en=comps[s.competency_id].name_en,
                                        name_zh=comps[s.competency_id].name_zh, level=s.level, score=s.score,
                                        required=s.required, weight=s.weight, meets_minimum=s.score >= s.required,
-                                       evidence=list(s.evidence or [])[:3], scorer=s.scorer)
+                                       evidence=list(s.evidence or [])[:3], scorer=s.scorer,
+                                       shown_score=own(s.score), shown_required=own(s.required))
                       for s in scores if s.competency_id in comps],
         reasons=[ReasonResult(category=getattr(r.category, "value", r.category),
                               competency_en=comps[r.competency_id].name_en if r.competency_id in comps else None,
