@@ -184,14 +184,19 @@ def seed(seed_value: int = typer.Option(7, "--seed", help="Random seed; the same
 
 
 @cli.command("import")
-def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/JSON files or folders "
+def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV, JSON, YAML or .xlsx files or folders "
                                                                           "(see docs/data-format.md)."),
                  no_catalogue: bool = typer.Option(False, "--no-catalogue", help="Into an empty database, load only "
                                                    "the company's own roles, not the shipped role catalogue."),
                  check: bool = typer.Option(False, "--check", help="Read and check everything, keep nothing, and list "
                                             "every problem (file, row, column, how to fix it)."),
                  errors: Optional[Path] = typer.Option(None, "--errors", help="With --check: also write the problems "
-                                                       "to this CSV file.")) -> None:
+                                                       "to this CSV file."),
+                 mapping: Optional[Path] = typer.Option(None, "--map", exists=True, dir_okay=False,
+                                                        help="A column mapping (YAML) for a vendor's export: which "
+                                                        "file or sheet is which kind, its column names and value "
+                                                        "labels, rows to keep, date and number formats "
+                                                        "(docs/data-format.md).")) -> None:
     """Import roles, candidates, interviews, scores, failure reasons, employees and performance (one transaction)."""
     from candor.migrate import upgrade
     from integrations.hris.importer import ImportFailed, import_paths
@@ -201,7 +206,7 @@ def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/
     if check:
         from integrations.hris.check import check_paths, write_problems
 
-        problems, rows = check_paths(settings.database_url, paths, catalogue=not no_catalogue)
+        problems, rows = check_paths(settings.database_url, paths, catalogue=not no_catalogue, mapping=mapping)
         for problem in problems:
             typer.echo(str(problem))
         if errors is not None and problems:
@@ -211,7 +216,7 @@ def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV/
         typer.echo(f"No problems in {rows} rows; nothing was imported (run without --check to import).")
         return
     try:
-        summary = import_paths(settings.database_url, paths, catalogue=not no_catalogue)
+        summary = import_paths(settings.database_url, paths, catalogue=not no_catalogue, mapping=mapping)
     except ImportFailed as exc:
         _fail(f"Import failed, nothing was imported: {exc}", 2)
     typer.echo(json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=2))

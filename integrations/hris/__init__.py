@@ -1,4 +1,5 @@
-"""HRIS import: people, interviews and performance from CSV or JSON files (docs/data-format.md)."""
+"""HRIS import: people, interviews and performance from CSV, JSON, YAML or .xlsx files, through an optional
+column mapping for a vendor's export (docs/data-format.md)."""
 
 from integrations.hris.importer import (
     FileSummary,

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from candor.db import get_engine
 from integrations.hris.batch import Batch
 from integrations.hris.importer import ensure_catalogue
+from integrations.hris.mapping import explain, load_mapping
 from integrations.hris.rows import KIND_ORDER, ImportFailed
 from integrations.hris.sources import Section, expand, read_file
 from integrations.hris.writers import WRITERS
@@ -23,30 +24,43 @@ from integrations.hris.writers import WRITERS
 MAX_PROBLEMS = 500
 
 
-def check_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True,
-                limit: int = MAX_PROBLEMS) -> tuple[list[ImportFailed], int]:
+def check_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True, limit: int = MAX_PROBLEMS,
+                mapping: Path | None = None) -> tuple[list[ImportFailed], int]:
     """(every problem found, rows read). Nothing is written: the database is left as it was."""
     problems: list[ImportFailed] = []
     sections: list[Section] = []
+    try:
+        rules = load_mapping(Path(mapping)) if mapping is not None else None
+    except ImportFailed as exc:  # without a valid mapping the files cannot be read as meant
+        return [exc], 0
     files = expand([Path(p) for p in paths])
     names = [p.name for p in files]
     for path in files:
         try:
-            sections.extend(read_file(path, path.name if names.count(path.name) == 1 else str(path)))
+            sections.extend(read_file(path, path.name if names.count(path.name) == 1 else str(path),
+                                      rules.naming if rules else None))
         except ImportFailed as exc:  # a file that cannot be read at all: reported, the others still checked
             problems.append(exc)
     rows = sum(len(s.rows) for s in sections)
+    for section in list(sections) if rules else ():
+        try:
+            rules.apply(section, problems)  # a bad label or date is reported and its row set aside
+        except ImportFailed as exc:  # a problem with the whole sheet or file
+            problems.append(exc)
+            sections.remove(section)
     sections.sort(key=lambda s: KIND_ORDER.index(s.kind))
     refused: set[str] = set()  # ids of rows set aside: rows that refer to them fail because of them
     while len(problems) < limit:
         failure = _dry_run(url, sections, catalogue)
         if failure is None:
             break
+        column = failure.column
+        explain(failure, sections, rules)
         raw = _set_aside(sections, failure)
         if raw is False:
             problems.append(failure)
             break  # nothing left to set aside: report what was found
-        if failure.column in ID_COLUMNS and isinstance(raw, dict) and str(raw.get(failure.column)) in refused:
+        if column in ID_COLUMNS and isinstance(raw, dict) and str(raw.get(column)) in refused:
             failure.reason += " (it follows from a problem above)"
         problems.append(failure)
         if isinstance(raw, dict):

@@ -18,6 +18,7 @@ from candor.db import session_scope
 from candor.models import Interview, PerformanceMetric, Role
 from candor.rollup import rebuild_failure_daily
 from integrations.hris.batch import Batch
+from integrations.hris.mapping import explain, load_mapping
 from integrations.hris.rows import KIND_ORDER, ImportFailed
 from integrations.hris.sources import read_paths
 from integrations.hris.writers import WRITERS
@@ -48,20 +49,29 @@ class ImportSummary(BaseModel):
         return self.catalogue_synced or any(f.created or f.updated for f in self.files)
 
 
-def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True) -> ImportSummary:
+def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True,
+                 mapping: Path | None = None) -> ImportSummary:
     """Import the files (and every data file in the folders) named, in one transaction. Into an empty database
     the shipped role catalogue comes first, so the company's own roles sit beside it and its interviews may
-    name a catalogue role; `catalogue=False` (`import --no-catalogue`) keeps only the company's roles."""
-    sections = read_paths([Path(p) for p in paths])
+    name a catalogue role; `catalogue=False` (`import --no-catalogue`) keeps only the company's roles.
+    `mapping` (`import --map`) is a column-mapping file that says how to read a vendor's export."""
+    rules = load_mapping(Path(mapping)) if mapping is not None else None
+    sections = read_paths([Path(p) for p in paths], rules.naming if rules else None)
+    for section in sections if rules else ():
+        rules.apply(section)
     sections.sort(key=lambda s: KIND_ORDER.index(s.kind))  # stable: keeps the given order within a kind
-    with session_scope(url) as session:
-        synced = ensure_catalogue(session, with_catalogue=catalogue)
-        batch = Batch(session)
-        for kind in KIND_ORDER:
-            group = [s for s in sections if s.kind == kind]
-            if group:
-                WRITERS[kind](batch, group)
-        _refresh_statistics(session, sections)
+    try:
+        with session_scope(url) as session:
+            synced = ensure_catalogue(session, with_catalogue=catalogue)
+            batch = Batch(session)
+            for kind in KIND_ORDER:
+                group = [s for s in sections if s.kind == kind]
+                if group:
+                    WRITERS[kind](batch, group)
+            _refresh_statistics(session, sections)
+    except ImportFailed as exc:
+        explain(exc, sections, rules)  # what a mapping could declare, the vendor's name of a mapped column
+        raise
     return ImportSummary(files=[FileSummary(file=s.label + (f" ({s.section})" if s.section else ""), kind=s.kind,
                                             rows=len(s.rows), created=s.created, updated=s.updated,
                                             unchanged=s.unchanged) for s in sections],
