@@ -56,7 +56,8 @@ class EmbeddedPlanner(BaseChatModel):
             tool_msgs = [m for m in messages[human_at:] if isinstance(m, ToolMessage)]
             parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language, show_trend=u.show_trend,
                                         question=question, show_pass_rate=u.show_pass_rate,
-                                        lead_share=u.share_of, lead_trend=u.show_trend) for m in tool_msgs]
+                                        lead_share=u.share_of, lead_trend=u.show_trend,
+                                        lead_not_completed=u.not_completed) for m in tool_msgs]
             if u.refusal:
                 parts.append(render_refusal(u.language, u.refusal))
             return AIMessage(content="\n\n".join(parts))

@@ -47,8 +47,14 @@ REFUSE_INJECTION = re.compile(r"(ignore (all |any )?(the )?(previous|prior|above
 
 # "What share of failures were job-match?": the share of one reason among failures, not a filtered rate.
 SHARE_OF_FAILURES = re.compile(r"((share|proportion|percentage|percent|fraction|part|how many) of (the |all |our )?"
-                               r"(failures|failed|fails|rejections|rejected)|failures (were|are|came from|due to)|"
+                               r"([\w&'-]+ ){0,4}?(failures|failed|fails|rejections|rejected)|"
+                               r"(failures|rejections)\b[^.?!]{0,30}?\b(were|are|came from|due to)|"
                                r"失败(的|中|里)?.{0,8}(占比|比例|占多少|多少是|有多少是)|占.{0,6}失败|失败原因.{0,4}占)", re.I)
+# Interviews that did not complete, asked about by name: their counts lead the answer.
+NOT_COMPLETED = re.compile(r"(\bwithdr[ae]w\w*|\bwithdrawals?\b|\bdrop(ped)?[- ]?outs?\b|\bdropped out\b|"
+                           r"\bno[- ]?shows?\b|\bdid(n't| not) (show|turn up|attend)|\bbroke off\b|"
+                           r"\btechnical (failures?|problems?|issues?)\b|退出|放弃面试|缺席|未到场|没来|没有来|没参加|技术故障|中断)",
+                           re.I)
 # Period words whose phrase the period reader could not place ("since the start of autumn"): said, not guessed.
 UNKNOWN_PERIOD = re.compile(r"(?P<p>\b(?:since|during|throughout|until|till|before|after|over)\s+(?:the\s+)?"
                             r"(?:start|beginning|end|middle|rest)?\s*(?:of\s+)?(?:the\s+)?"
@@ -121,6 +127,7 @@ class Understanding:
     attributes: list[str] = field(default_factory=list)  # demographic attributes a fairness question names
     slots: set[str] = field(default_factory=set)
     forced_intent: str | None = None
+    not_completed: bool = False  # asks about withdrawals, no-shows or broken-off interviews: those lead
     share_of: str | None = None  # a failure category whose share among failures the question asks for  # the reading the user picked when Candor asked back
 
 
@@ -192,6 +199,8 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if u.category and SHARE_OF_FAILURES.search(text):
         u.share_of, u.category = u.category, None  # lead with that reason's share; do not filter by it
         u.slots.discard("category")
+    if NOT_COMPLETED.search(text):
+        u.not_completed = True
     if TREND_WORDS.search(text):
         u.show_trend = True
         u.slots.add("trend")
