@@ -255,6 +255,9 @@ BAD = [  # file name, content, row, column, words the message must hold
      "the file may be cut off"),  # the last row cut mid-way in the export
     ("candidates.csv", 'candidate_id,name\nC-3101,"Ann\nC-3102,Bo\n', None, None, "unmatched quote"),
     ("candidates.csv", "candidate_id,name\nC-3101,An\x00n\n", None, None, "control character U+0000"),
+    ("candidates.csv", "candidate_id,name\nC-3101,An\x1bn\n", None, None, "control character U+001B"),
+    ("candidates.csv", "candidate_id,name,name\nC-3101,Ann,Anne\n", None, None, "the header repeats name"),
+    ("candidates.csv", "candidate_id,consent_face_analysis\nC-3101,maybe\n", 1, "consent_face_analysis", "maybe"),
     ("candidates.csv", "candidate_id,years_experience\nC-2001,5\nC-2002,abc\n", 2, "years_experience",
      "'abc' is not a number — write a plain number"),
     ("interviews.csv", "interview_id,candidate_id,role\nI-1,C-1001,sales_manager\n", None, "interviewed_at",
@@ -310,6 +313,16 @@ def test_bad_rows_name_file_row_column_and_keep_nothing(loaded_url, tmp_path, na
     assert words in str(failed)
     where = f"{name} row {row}" if row is not None else name
     assert str(failed).startswith(where + (f", column {column}: " if column else ": "))
+    assert snapshot(loaded_url) == before
+
+
+def test_rows_pasted_from_two_encodings_name_the_first_bad_line(loaded_url, tmp_path):
+    before = snapshot(loaded_url)
+    path = tmp_path / "candidates.csv"
+    path.write_bytes("candidate_id,name\nC-3101,李伟\n".encode() + "C-3102,张三\n".encode("gbk"))
+    with pytest.raises(ImportFailed) as err:
+        import_paths(loaded_url, [path])
+    assert "line 3 holds bytes that are not UTF-8" in str(err.value) and "two encodings" in str(err.value)
     assert snapshot(loaded_url) == before
 
 

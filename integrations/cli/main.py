@@ -6,6 +6,8 @@ import getpass
 import json
 import os
 import re
+import sys
+import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -215,10 +217,28 @@ def import_files(paths: List[Path] = typer.Argument(..., exists=True, help="CSV,
             _fail(f"{len(problems)} problem(s) in {rows} rows; nothing was imported. Fix them and import again.", 1)
         typer.echo(f"No problems in {rows} rows; nothing was imported (run without --check to import).")
         return
-    try:
-        summary = import_paths(settings.database_url, paths, catalogue=not no_catalogue, mapping=mapping)
-    except ImportFailed as exc:
-        _fail(f"Import failed, nothing was imported: {exc}", 2)
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description:<18}"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,} rows"),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    with Progress(*columns, transient=True, disable=not sys.stderr.isatty(),
+                  console=Console(stderr=True)) as bar:
+        task, started = bar.add_task("reading files", total=None, rate=""), time.monotonic()
+
+        def report(stage: str, done: int, total: int) -> None:
+            rate = f"{done / max(time.monotonic() - started, 1e-6):,.0f} rows/s" if done else ""
+            bar.update(task, description=stage.replace("_", " "), completed=done, total=total, rate=rate)
+
+        try:
+            summary = import_paths(settings.database_url, paths, catalogue=not no_catalogue, mapping=mapping,
+                                   progress=report)
+        except ImportFailed as exc:
+            bar.stop()
+            _fail(f"Import failed, nothing was imported: {exc}", 2)
+    seconds = time.monotonic() - started
+    rows = sum(f.rows for f in summary.files)
+    typer.echo(f"Imported {rows:,} rows in {seconds:.1f} s ({rows / max(seconds, 1e-6):,.0f} rows/s).", err=True)
     typer.echo(json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
 

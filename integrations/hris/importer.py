@@ -8,7 +8,7 @@ row, column and how to fix it; nothing of that import is kept then.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from pydantic import BaseModel
 from sqlalchemy import select
@@ -49,12 +49,13 @@ class ImportSummary(BaseModel):
         return self.catalogue_synced or any(f.created or f.updated for f in self.files)
 
 
-def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True,
-                 mapping: Path | None = None) -> ImportSummary:
+def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True, mapping: Path | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> ImportSummary:
     """Import the files (and every data file in the folders) named, in one transaction. Into an empty database
     the shipped role catalogue comes first, so the company's own roles sit beside it and its interviews may
     name a catalogue role; `catalogue=False` (`import --no-catalogue`) keeps only the company's roles.
-    `mapping` (`import --map`) is a column-mapping file that says how to read a vendor's export."""
+    `mapping` (`import --map`) is a column-mapping file that says how to read a vendor's export.
+    `progress(stage, rows done, rows in all)` is called as each kind is written (the CLI shows a bar)."""
     rules = load_mapping(Path(mapping)) if mapping is not None else None
     sections = read_paths([Path(p) for p in paths], rules.naming if rules else None)
     for section in sections if rules else ():
@@ -64,10 +65,16 @@ def import_paths(url: str, paths: Sequence[Path], *, catalogue: bool = True,
         with session_scope(url) as session:
             synced = ensure_catalogue(session, with_catalogue=catalogue)
             batch = Batch(session)
+            total, done = sum(len(s.rows) for s in sections), 0
             for kind in KIND_ORDER:
                 group = [s for s in sections if s.kind == kind]
                 if group:
+                    if progress:
+                        progress(kind, done, total)
                     WRITERS[kind](batch, group)
+                    done += sum(len(s.rows) for s in group)
+            if progress:
+                progress("statistics", done, total)
             _refresh_statistics(session, sections)
     except ImportFailed as exc:
         explain(exc, sections, rules)  # what a mapping could declare, the vendor's name of a mapped column

@@ -134,10 +134,14 @@ def read_file(path: Path, label: str, naming: Naming | None = None) -> list[Sect
     naming = naming or BY_NAME
     if path.suffix.lower() == ".xlsx":
         return _read_workbook(path, label, naming)
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFailed(label, "not UTF-8 text — save it as UTF-8 (in Excel: CSV UTF-8)") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        mixed = " (the lines before it are UTF-8: rows were pasted from files of two encodings)" if line > 1 else ""
+        raise ImportFailed(label, f"not UTF-8 text: line {line} holds bytes that are not UTF-8{mixed} — save the "
+                                  "whole file as UTF-8 (in Excel: CSV UTF-8)") from None
     if not text.strip():
         raise ImportFailed(label, "the file is empty — export at least one row, or leave the file out")
     named = naming.file_kind(path.name)
