@@ -483,3 +483,41 @@ def test_import_is_light():
             "print(heavy, p._compiled.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["[]", "0"]  # nothing heavy imported, no regular expression compiled yet
+
+
+def test_period_bounds_are_a_half_open_utc_range():
+    from candor.periods import period_bounds
+
+    start, end = period_bounds(parse_period("2026-08-01..2026-10-31", NOW))
+    assert (start, end) == (datetime(2026, 8, 1, tzinfo=timezone.utc), datetime(2026, 11, 1, tzinfo=timezone.utc))
+    assert start.tzinfo is timezone.utc and end.tzinfo is timezone.utc
+    start, end = period_bounds(parse_period("today", NOW))  # one day: midnight to midnight
+    assert end - start == timedelta(days=1) and start == datetime(2026, 11, 15, tzinfo=timezone.utc)
+
+
+def test_the_rules_compiled_afresh_read_the_same_periods():
+    """The compiled rules are cached on first use; rebuilt from their templates, every placeholder is
+    expanded and each kind of expression still reads as before."""
+    import re
+
+    from candor.periods import _compiled
+
+    _compiled.cache_clear()
+    try:
+        tables = _compiled()
+        patterns = [rule.regex.pattern for rule in tables.rules] + [tables.bare_left.pattern,
+                                                                    tables.context_before.pattern]
+        assert not any(re.search(r"<(Y|MON|NUM|YPRE|EYREL|NAN)>", p) for p in patterns)
+        for expression, start, end in [("2026-03-01..2026-05-31", "2026-03-01", "2026-05-31"),
+                                       ("Oct 2025", "2025-10-01", "2025-10-31"),
+                                       ("the last three months", "2026-08-15", "2026-11-15"),
+                                       ("2026年第三季度", "2026-07-01", "2026-09-30"),
+                                       ("Q3 of last year", "2025-07-01", "2025-09-30"),
+                                       ("2025", "2025-01-01", "2025-12-31")]:
+            p = parse_period(expression, NOW)
+            assert (p.start, p.end) == (D(start), D(end)), expression
+        assert find_period("ticket I2026-10 was slow", NOW) is None  # not a month inside an id
+        assert find_period("hired in 2025", NOW).expression == "2025"
+    finally:
+        _compiled.cache_clear()
+        _compiled()  # leave the cache as other tests expect it

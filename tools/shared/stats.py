@@ -84,7 +84,9 @@ def step_weights(current: Mapping[str, float], targets: Mapping[str, float], *, 
     def placed(shift: float) -> dict[str, float]:
         return {k: min(max(targets[k] + shift, limits[k][0]), limits[k][1]) for k in keys}
 
-    lo, hi = -300.0, 300.0
+    # A shift this wide places every target at its lower or its upper bound, so the answer lies between.
+    lo = min(low for low, _ in limits.values()) - max(targets[k] for k in keys) - 1.0
+    hi = max(high for _, high in limits.values()) - min(targets[k] for k in keys) + 1.0
     for _ in range(200):
         mid = (lo + hi) / 2
         if sum(placed(mid).values()) < 100:
@@ -111,11 +113,13 @@ def _round_whole(values: dict[str, float], limits: dict[str, tuple[int, int]]) -
         order.remove(movable[0])
         order.append(movable[0])
         missing -= 1
-    while missing < 0:
+    while missing < 0:  # points to give back: from the smallest remainders, one each in turn
         movable = [k for k in reversed(order) if rounded[k] - 1 >= limits[k][0]]
         if not movable:
             break
         rounded[movable[0]] -= 1
+        order.remove(movable[0])
+        order.insert(0, movable[0])
         missing += 1
     return rounded
 
