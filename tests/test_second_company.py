@@ -11,6 +11,7 @@ from assistant.agent import Assistant
 from candor.principal import Principal
 from integrations.hris.importer import import_paths
 from tests.conftest import make_settings
+from tests.second_company import PICKER as PICKER_ROLE
 from tests.second_company import build
 
 HR = Principal(id="ana", audience="hr_manager")
@@ -118,3 +119,16 @@ def test_a_question_about_withdrawals_leads_with_them(northwind, question, word)
     assert _call(turn, "failure_stats")["not_completed"]["withdrawn"] == withdrawn
     first = turn.answer.splitlines()[1]  # the line after the heading
     assert str(withdrawn) in first and word in first, turn.answer
+
+
+def test_gaps_are_shown_on_the_companys_own_scale_too(northwind):
+    data, assistant = northwind
+    minimum = {c["key"]: c["minimum"] for c in PICKER_ROLE["competencies"]}
+    failed = set(data.interviews[(data.interviews.role == PICKER) & (data.interviews.outcome == "failed")].interview_id)
+    rows = data.scores[data.scores.interview_id.isin(failed) & (data.scores.competency == "pace")]
+    gaps = (rows.competency.map(minimum) - rows.score)[lambda g: g > 0]  # on 1–5, as the company wrote them
+    turn = assistant.ask(HR, "Warehouse Picker failure rate in 2026")
+    row = next(c for c in _call(turn, "failure_stats")["top_competencies"] if c["competency"]["key"] == "pace")
+    assert row["failed_interviews"] == len(gaps) and row["mean_gap"] == pytest.approx(gaps.mean() * 25, abs=0.05)
+    assert row["mean_gap_on_scale"] == pytest.approx(gaps.mean(), abs=0.005)
+    assert f"({row['mean_gap_on_scale']} on the 1-5 scale)" in turn.answer, turn.answer

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from candor.models import EXCLUDED_OUTCOMES as EXCLUDED
 from candor.periods import Period, PeriodError, default_period, parse_period
+from candor.scales import COMMON, SCALES
 from tools.base import ToolDeps, ToolError, pct
 from tools.shared.failure_queries import Cells, read_cells
 from tools.shared.lookup import (
@@ -53,6 +54,9 @@ class CompetencyFailure(BaseModel):
     failed_interviews: int
     share: float = Field(description="percent of failed interviews with a gap on this competency")
     mean_gap: float = Field(description="mean points below the competency's minimum")
+    score_scale: str = Field("0-100", description="the scale the role is scored on")
+    mean_gap_on_scale: Optional[float] = Field(None, description="the mean gap in the role's own scale units "
+                                                                 "(None when it is scored 0–100)")
 
 
 class MonthPoint(BaseModel):
@@ -168,9 +172,13 @@ def _top_competencies(cells: Cells, failed: int, comps, args: FailureStatsArgs, 
         n = cells.total("gap", key)
         if n:
             gap_sum, gap_count = cells.gap(key)
+            gap = gap_sum / gap_count if gap_count else 0.0
+            scale = vocab.role_by_id(by_id[int(key)].role_id).score_scale or COMMON
+            low, high = SCALES.get(scale, SCALES[COMMON])
             rows.append(CompetencyFailure(competency=competency_ref(by_id[int(key)], vocab), failed_interviews=n,
-                                          share=pct(n, failed) or 0.0,
-                                          mean_gap=round(gap_sum / gap_count, 1) if gap_count else 0.0))
+                                          share=pct(n, failed) or 0.0, mean_gap=round(gap, 1), score_scale=scale,
+                                          mean_gap_on_scale=None if scale in (COMMON, "percent")
+                                          else round(gap / 100 * (high - low), 2)))
     rows.sort(key=lambda r: (-r.failed_interviews, r.competency.role_key, r.competency.key))
     return rows[:args.top]
 
