@@ -232,6 +232,9 @@ _NAMED: list[tuple[str, str]] = [
                      r"|(?<![a-z])qtd(?![a-z])|本季度?|这个?季度|当季度?"),
     ("last_quarter", r"(?<![a-z])(?:the\s+)?(?:last|previous|prior)\s+quarter(?![a-z])"
                      r"|(?<!上)上\s*1?\s*个?\s*季度?"),
+    ("this_half", r"(?<![a-z])(?:this|current)\s+half(?:[-\s]year)?(?![a-z])|(?<![a-z])half[-\s]to[-\s]date(?![a-z])"
+                  r"|本半年|这半年"),
+    ("last_half", r"(?<![a-z])(?:the\s+)?(?:last|previous|prior)\s+half(?![a-z])(?![-\s]year)"),
     ("this_year", r"(?<![a-z])(?:this|current)\s+(?:calendar\s+)?year(?![a-z])"
                   r"|(?<![a-z])year[-\s]to[-\s]date(?![a-z])|(?<![a-z])ytd(?![a-z])"
                   r"|(?<![a-z])since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year(?![a-z])"
@@ -531,6 +534,7 @@ def _evaluate_named(name: str, today: date, asked: str) -> Period:
         return _evaluate_point(_Point("month", n=first.month, y=first.year), today, asked)
     quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     this_month = today.replace(day=1)
+    half_start = date(today.year, 1 if today.month <= 6 else 7, 1)
     spans = {
         "today": (today, today, "today", "今天"),
         "yesterday": (today - timedelta(days=1), today - timedelta(days=1), "yesterday", "昨天"),
@@ -540,6 +544,8 @@ def _evaluate_named(name: str, today: date, asked: str) -> Period:
         "last_month": (_add_months(this_month, -1), this_month - timedelta(days=1), "last month", "上个月"),
         "this_quarter": (quarter_start, today, "this quarter", "本季度"),
         "last_quarter": (_add_months(quarter_start, -3), quarter_start - timedelta(days=1), "last quarter", "上季度"),
+        "this_half": (half_start, today, "this half", "本半年"),
+        "last_half": (_add_months(half_start, -6), half_start - timedelta(days=1), "last half", "上个半年"),
         "this_year": (date(today.year, 1, 1), today, "this year", "今年"),
         "last_year": (date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year", "去年"),
     }
@@ -667,7 +673,8 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
             return False
         if p.bare_en_month and not has_context:
             word = p.bare_en_month
-            if word in _NAME_LIKE or word not in _FULL_MONTH_WORDS:   # "May", "June", or "Oct" alone
+            at_end = not text[cand.end:].strip(" .,;:!?)")        # "csv export, field tech, Sept"
+            if word in _NAME_LIKE or (word not in _FULL_MONTH_WORDS and not at_end):   # "May", "June", "Oct" alone
                 return False
     # A month word that is also a given name, followed by a capitalised word: "April Smith", "May Chen".
     tail = re.search(r"(april|may|june|august|jan)\.?$", text[cand.start:cand.end], re.IGNORECASE)

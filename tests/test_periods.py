@@ -386,6 +386,11 @@ FIND = [
     ("candidates with 3 months of experience", None),  # a bare duration counts only as a whole message
     ("3个月的试用期", None),
     ("Failure rate in Q1 2027", None),  # the future: nothing to count
+    ("who is rejecting more candidates this half?", "this half"),
+    ("本半年的失败率", "this half"),
+    ("fails over the last half", "last half"),
+    ("csv export, field tech, Sept", "2026-09"),  # an abbreviated month ending the message
+    ("talk to Oct about it", None),  # … but not inside a sentence
     ("", None),
 ]
 

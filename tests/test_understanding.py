@@ -56,7 +56,8 @@ def test_names_a_company_imports_are_masked_like_the_shipped_ones():
 def test_held_out_routing_accuracy_stays_above_the_gate():
     # The measured figures are in the closing note (`python app.py eval nlu`); this gate catches regressions.
     report = evaluate()
-    assert report["accuracy"]["en"] >= 0.85 and report["accuracy"]["zh"] >= 0.85, report["accuracy"]
+    assert report["accuracy"]["en"] >= 0.9 and report["accuracy"]["zh"] >= 0.9, report["accuracy"]
+    assert report["ambiguous_caught"] >= 0.75, report["ambiguous_caught"]
     assert report["latency_ms_p50"] < 5
 
 
@@ -117,9 +118,12 @@ def test_rescoring_words_ask_for_a_rescore():
 
 def test_the_splits_do_not_overlap_the_training_examples():
     train = {e.strip().lower() for i in load_intents() for e in (*i.examples_en, *i.examples_zh)}
-    for split in ("test", "dev"):
+    seen = set(train)
+    for split in ("test", "dev", "dev3", "ambiguous"):
         items = yaml.safe_load((SPLITS / f"{split}.yaml").read_text(encoding="utf-8"))
-        assert not [x["text"] for x in items if x["text"].strip().lower() in train]
+        texts = {x["text"].strip().lower() for x in items}
+        assert not texts & seen, (split, sorted(texts & seen)[:5])
+        seen |= texts
 
 
 def test_tools_that_change_data_say_so_and_the_eval_check_reads_it():
@@ -153,3 +157,42 @@ def test_a_share_of_failures_with_no_such_failure_says_so_without_a_figure(langu
     answer = render(f"answers/failure_stats.{language}.j2", result=result, lead_share="job_match", show_trend=False,
                     show_pass_rate=False, lead_trend=False)
     assert words in answer
+
+
+@pytest.mark.parametrize("question", ["Sales Manager", "销售经理", "C000123", "interview 812", "trends", "趋势",
+                                      "approve it", "weights?"])
+def test_a_bare_name_or_word_is_asked_back_not_answered_with_a_figure(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [], (question, turn.tool_calls)
+    assert re.search(r"^1\. ", turn.answer, re.M), turn.answer
+    assert not re.search(r"\d+(\.\d+)?%", turn.answer)
+
+
+def test_a_bare_name_after_a_question_continues_it_and_a_numbered_draft_is_shown(assistant):
+    first = assistant.ask(HR, "What share of Sales Manager candidates failed last quarter?")
+    assert [c.tool for c in first.tool_calls] == ["failure_stats"]
+    second = assistant.ask(HR, "Field Technician", first.conversation_id)
+    assert [c.tool for c in second.tool_calls] == ["failure_stats"], second.answer
+    assert second.tool_calls[0].arguments.get("role") == "field_technician"
+    only_reader = assistant.ask(HR, "draft 4")  # one tool reads drafts by number: nothing to ask
+    assert [(c.tool, c.arguments.get("draft_id")) for c in only_reader.tool_calls] == [("review_feedback", 4)]
+
+
+def test_monitoring_flags_are_not_read_as_a_fairness_audit(assistant):
+    turn = assistant.ask(HR, "what has competency monitoring flagged for field techs lately?")
+    assert [c.tool for c in turn.tool_calls] == ["monitor_competencies"], turn.answer
+
+
+@pytest.mark.parametrize("text, number, decision", [
+    ("green light for proposal 7", 7, "approve"), ("we're happy with proposal 8, sign it off", 8, "approve"),
+    ("批 prop 12", 12, "approve"), ("提案9毙了", 9, "reject"), ("把提案4否了，证据不够", 4, "reject"),
+    ("scrap proposal 5", 5, "reject"), ("11号提案放行", 11, "approve")])
+def test_proposal_decisions_in_everyday_words(text, number, decision):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.slots import call_for
+    from tools.shared.lookup import catalogue_vocabulary
+
+    call = call_for("decide_proposal", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
+    assert (call.args["proposal_id"], call.args["decision"]) == (number, decision), text

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from candor.language import CJK
 
 MODEL_FILE = Path(__file__).with_name("intent_model.json.gz")
-NGRAMS = (2, 3, 4)
+NGRAMS = (1, 2, 3, 4)
 
 # Placeholders: lower-case after masking, so they must not look like words people type.
 ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD = "§role", "§comp", "§metric", "§id", "§n", "§period"
@@ -86,7 +86,7 @@ def mask(text: str, names: Names) -> str:
 
 
 def features(masked: str) -> dict[str, float]:
-    """Sublinear term frequencies of character n-grams (2–4, across word gaps), words and word pairs."""
+    """Sublinear term frequencies of character n-grams (1–4, across word gaps), words and word pairs."""
     padded = f" {masked} "
     counts: dict[str, int] = {}
     for n in NGRAMS:
@@ -135,7 +135,7 @@ def load_model(path: Path = MODEL_FILE) -> IntentModel:
         return IntentModel(json.load(f))
 
 
-def train(texts: Iterable[str], labels: Iterable[str], *, c: float = 8.0) -> dict:
+def train(texts: Iterable[str], labels: Iterable[str], *, c: float = 32.0) -> dict:
     """Fit the weights (scikit-learn, imported here only: answering never needs it). Deterministic."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfTransformer
@@ -175,3 +175,39 @@ def is_followup(masked: str) -> bool:
     """Nothing but follow-up words and placeholders: "and for §role?", "那§role呢"."""
     rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
     return bool(_PLACEHOLDERS.search(masked)) and not re.sub(r"[\W_]+", "", rest)
+
+
+# The nouns that only say what kind of thing a name or number is ("interview 812", "草稿4", "candidate C000123").
+ENTITY_NOUNS = {
+    "interview": re.compile(r"(?<![a-z])interviews?(?![a-z])|面试"),
+    "candidate": re.compile(r"(?<![a-z])(?:candidates?|applicants?)(?![a-z])|候选人|应聘者"),
+    "proposal": re.compile(r"(?<![a-z])proposals?(?![a-z])|提案|方案"),
+    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿"),
+    "request": re.compile(r"(?<![a-z])requests?(?![a-z])|申请|请求"),
+}
+_CONTENT = re.compile(r"[a-z][a-z'&-]*|[\u4e00-\u9fff]")
+
+
+def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
+    """A message that names something without asking anything about it.
+
+    ("entity", kinds): only names, ids or numbers with at most the nouns saying what they are ("Sales Manager",
+    "C000123", "interview 812", "提案3"); ("terse", ∅): no name and a single word or two Chinese characters
+    ("trends", "weights?", "反馈", "approve it"). Either is asked back unless the conversation gives it a meaning."""
+    kinds = {kind for kind, noun in ENTITY_NOUNS.items() if noun.search(masked)}
+    rest = masked
+    for noun in ENTITY_NOUNS.values():
+        rest = noun.sub(" ", rest)
+    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", rest))
+    content = _CONTENT.findall(rest)
+    placeholders = set(_PLACEHOLDERS.findall(masked))
+    if placeholders and not content:
+        kinds |= {kind for p, kind in ((ROLE, "role"), (COMPETENCY, "competency"), (METRIC, "metric")) if p in placeholders}
+        kinds |= {"candidate" if m.group(0)[0] in "Cc" else "interview" for m in IDS.finditer(text)}
+        return "entity", kinds
+    if not placeholders and not kinds:
+        words = [w for w in content if not CJK.match(w)]
+        hanzi = [w for w in content if CJK.match(w)]
+        if len(words) + (len(hanzi) + 1) // 2 == 1:
+            return "terse", set()
+    return None

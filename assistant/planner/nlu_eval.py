@@ -88,15 +88,20 @@ def evaluate(split: str = "test") -> dict:
     routed_ok = asked = 0
     test = load_split(split)
 
-    def route(text: str):
+    def route(text: str, after: str | None = None):
+        """As in a chat turn; `after`: the question this one follows ("And for Sales Manager?" needs one)."""
+        previous = None
+        if after:
+            previous, _, options = route(after)
+            previous = options[0] if previous == "clarify" and options else previous
         u = understand(text, vocab, now)
         if u.intent == "refuse":
             return "refuse", 1.0, []
-        d = decide(text, u, vocab)
+        d = decide(text, u, vocab, previous_tool=previous if previous not in (None, "refuse", "help", "out_of_scope") else None)
         return d.intent, d.confidence, d.options
 
     for item in test:
-        intent, p, options = route(item["text"])
+        intent, p, options = route(item["text"], item.get("after"))
         if intent == "clarify":
             asked += 1
             intent = options[0] if options else "out_of_scope"
@@ -107,11 +112,24 @@ def evaluate(split: str = "test") -> dict:
             confusions[(item["intent"], intent)] += 1
         routed_ok += ok
     ambiguous = load_split("ambiguous")
-    caught = sum(1 for a in ambiguous if route(a["text"])[0] in ("clarify", "out_of_scope", "help"))
+
+    def asks_back(text: str) -> bool:
+        """Answered with a question or with what Candor can do: clarify, help, out of scope, or a tool that
+        cannot run without a slot the message does not give ("feedback" → "for which interview?")."""
+        intent = route(text)[0]
+        if intent in ("clarify", "out_of_scope", "help"):
+            return True
+        call = call_for(intent, text, understand(text, vocab, now))
+        if isinstance(call, dict):
+            return call.get("error") == "slot_needed"
+        # "which role?" (planner), "say whose feedback to draft" (draft_feedback's target_needed)
+        return call.needs_role and "role" not in call.args or call.tool == "draft_feedback" and not call.args
+
+    caught = sum(1 for a in ambiguous if asks_back(a["text"]))
     timings = []
     for item in test[:200]:
         start = time.perf_counter()
-        route(item["text"])
+        route(item["text"], item.get("after"))
         timings.append((time.perf_counter() - start) * 1000)
     by_lang = {lang: _ratio(sum(v[0] for (i, lg), v in per.items() if lg == lang),
                             sum(v[1] for (i, lg), v in per.items() if lg == lang)) for lang in ("en", "zh")}

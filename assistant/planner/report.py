@@ -12,7 +12,9 @@ import re
 from assistant.planner.nlu import Understanding
 
 REPORT_EN = re.compile(r"\breports?\b(?!\s+(?:the|on\s+the|how|what|why|which|whether|back|to)\b)", re.I)
-REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\b", re.I)
+# "Report the failure rate for …": report is the verb, the figure is the question.
+REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\s+(?:back\s+)?(?:on\s+)?"
+                               r"(?:the|how|what|which|who|whether|if|why|failure|fail|pass)\b", re.I)
 REPORT_ZH = re.compile(r"(?<!汇)(报告|报表|月报|季报|周报|年报)")
 CHART = re.compile(r"(\bcharts?\b|\bgraphs?\b|\bplots?\b|\bvisuali[sz]\w*|图表|图|可视化)", re.I)
 # A report's cadence names its period when the message gives none ("monthly report" is last month's).

@@ -22,6 +22,7 @@ from assistant.planner.classifier import (
     FOLLOWUP,
     IntentModel,
     Names,
+    bare,
     is_followup,
     load_model,
     mask,
@@ -39,6 +40,7 @@ STRONG_FAILURE_WORDS = re.compile(r"\bfail\w*|\bflunk\w*|pass(ed|ing)?\s*rates?|
                                   r"失败|通过率|淘汰|没通过|未通过|没过|挂了|刷掉", re.I)
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
+TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
 @dataclass
@@ -77,7 +79,7 @@ _CHECKED: list[bool] = []
 
 def command_rule(question: str, u: Understanding) -> Decision | None:
     """Commands that carry an id ("Approve proposal 3", "Score interview I0000812", "Approve feedback draft 12",
-    "Mark request 3 done") and fairness-audit vocabulary (bias, adverse impact, four-fifths): read exactly."""
+    "Mark request 3 done"): read exactly."""
     if (score := scoring_call(question)) is not None:
         return Decision("score_interview", source="rule", rule_calls=[("score_interview", score)])
     if (fb := feedback_call(question, u)) is not None and fb.tool == "review_feedback":
@@ -86,13 +88,13 @@ def command_rule(question: str, u: Understanding) -> Decision | None:
         return Decision("candidate_requests", source="rule", rule_calls=[handle])
     if (calls := competency_calls(question, u)) and calls[0].tool == "decide_proposal":
         return Decision("decide_proposal", source="rule", rule_calls=calls)
-    if u.intent == "fairness_audit":
-        return Decision("fairness_audit", source="rule")
     return None
 
 
 def phrase_rule(question: str, u: Understanding) -> Decision | None:
     """The phrasings the regression suites pin down; consulted when the classifier is unsure."""
+    if u.intent == "fairness_audit":  # bias, adverse impact, four-fifths, outcomes compared by gender or age
+        return Decision("fairness_audit", source="rule")
     if (fb := feedback_call(question, u)) is not None:
         return Decision(fb.tool, source="rule", rule_calls=[fb])
     if (handle := requests_call(question)) is not None:
@@ -113,14 +115,24 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (ruled := command_rule(question, u)) is not None:
         return ruled
     masked = mask(question, _names(vocab))
-    if is_followup(masked):  # "And for Sales Manager?": the same question, one slot changed
-        if previous_tool:
-            return Decision(previous_tool, source="followup")
-        if "role" in u.slots:  # nothing earlier to follow: the question most asked about a role
-            return Decision("failure_stats", source="followup")
+    if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
+        return Decision(previous_tool, source="followup")
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
+    if (named := bare(masked, question)) is not None and not previous_tool:
+        kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it
+        if kind == "entity":
+            fitting = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)
+                       and (not kinds or kinds & set(intent_named(i).slots))]
+            if len(fitting) == 1:
+                return Decision(fitting[0], confidence=p)  # "draft 4": only one tool reads drafts
+            if fitting:
+                return Decision("clarify", confidence=p, source="clarify", options=fitting[:OPTIONS])
+        elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold) \
+                and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
+            usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
+            return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
     if previous_tool and u.followup and not u.asks_stats and u.slots and p < m.threshold:
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
@@ -130,19 +142,22 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
             return ruled  # a question in two parts ("why so many fail, and are the weights right?"): both
         return Decision(intent, confidence=p)
-    if (ruled := phrase_rule(question, u)) is not None:
-        ruled.confidence = p
+    likely = {i for i, _ in ranked[:OPTIONS]}
+    if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
+        ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
         return ruled
-    # A statistics question the model is unsure of: the failure-statistics tool when the message says "fail"
-    # (or names what it filters by) and the model leans that way; never as a default for anything else.
-    if u.intent == "failure_stats" and (STRONG_FAILURE_WORDS.search(question) or intent == "failure_stats"
-                                        or u.slots & {"trend", "category", "pass_rate"}):
+    # A statistics question the model is unsure of: the failure-statistics tool when that is the model's top reading,
+    # or when the message says "fail" (or asks for a trend, a category, a pass rate) and the model counts it among
+    # the likeliest or the conversation is about failure statistics ("按月趋势呢？"); never by default.
+    stats_context = "failure_stats" in likely or previous_tool == "failure_stats"
+    if u.intent == "failure_stats" and (intent == "failure_stats" or stats_context and (
+            STRONG_FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"})):
         return Decision("failure_stats", confidence=p)
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
     if not usable:
         return Decision("out_of_scope", confidence=p)
-    if ranked[0][0] == "out_of_scope" and p >= 0.3:
-        return Decision("out_of_scope", confidence=p)
+    if ranked[0][0] in META_INTENTS:  # likeliest outside what Candor does: say what it can do, never a figure
+        return Decision(ranked[0][0], confidence=p)
     return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
 
 
