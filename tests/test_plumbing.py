@@ -1,5 +1,5 @@
 """The surfaces' plumbing, driven by a scripted chat model instead of the planner: what a surface sends the
-agent, which tools the principal is offered, and how a tool's result comes back over HTTP and Slack."""
+agent, which tools the principal is offered, and how a tool's result comes back over HTTP, Slack and the CLI."""
 
 from __future__ import annotations
 
@@ -72,3 +72,58 @@ def test_a_slack_mention_reaches_the_agent_and_its_answer_the_thread(scripted):
             update = slack.wait_for(lambda s: s.of("chat.update", channel="C0PLUMB"))[-1]
     assert update.params["text"] == "Scripted Slack answer."
     assert model.history[0][-1].content == "anything"  # the mention itself is stripped before the agent sees it
+
+
+def _cli(*args: str, url: str, base_url: str, stdin: str | None = None):
+    """`python app.py ARGS` as a user runs it, its chat model scripted over the OpenAI protocol (the outer boundary)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import NOW
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CANDOR_", "OPENAI_"))}
+    env.update(DATABASE_URL=url, CANDOR_NOW=NOW.isoformat(), CANDOR_ENV="test", CANDOR_PROVIDER="openai",
+               OPENAI_API_KEY="sk-test", CANDOR_OPENAI_BASE_URL=base_url, CANDOR_OPENAI_MODEL="scripted")
+    return subprocess.run([sys.executable, "app.py", *args], cwd=Path(__file__).resolve().parent.parent, env=env,
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def test_the_cli_carries_the_question_to_the_model_and_the_tool_result_back(seeded_sqlite_url):
+    from tests.fake_openai import FakeOpenAI, tool_call
+
+    def script(body):  # whatever the question: one tool call, then an answer built from its result
+        last = body["messages"][-1]
+        if last["role"] == "user":
+            return tool_call("failure_stats", {"role": "Sales Manager", "period": "this year"})
+        return {"content": f"Scripted: {json.loads(last['content'])['interviews']} interviews."}
+
+    with FakeOpenAI(script) as server:
+        out = _cli("ask", "anything at all", "--json", url=seeded_sqlite_url, base_url=server.base_url)
+        assert out.returncode == 0, out.stderr
+        turn = json.loads(out.stdout)
+        call = turn["tool_calls"][0]
+        assert call["tool"] == "failure_stats" and call["result"]["role"]["key"] == "sales_manager"
+        assert turn["answer"] == f"Scripted: {call['result']['interviews']} interviews."
+        first, second = server.requests
+        assert first["messages"][-1] == {"role": "user", "content": "anything at all"}
+        assert second["messages"][-1]["role"] == "tool"
+        recruiter = _cli("ask", "hello", "--as", "recruiter", url=seeded_sqlite_url, base_url=server.base_url)
+        assert recruiter.returncode == 0, recruiter.stderr
+        offered = {t["function"]["name"] for t in server.requests[-1]["tools"]}
+        assert offered and not {"fairness_audit", "decide_proposal"} & offered
+
+
+def test_the_cli_chat_sends_the_earlier_turns_with_each_question(seeded_sqlite_url):
+    from tests.fake_openai import FakeOpenAI
+
+    def script(body):
+        users = [m["content"] for m in body["messages"] if m["role"] == "user"]
+        return {"content": f"turn {len(users)}: " + " | ".join(users)}
+
+    with FakeOpenAI(script) as server:
+        out = _cli("chat", url=seeded_sqlite_url, base_url=server.base_url, stdin="first question\nsecond one\n")
+    assert out.returncode == 0, out.stderr
+    assert "turn 1: first question" in out.stdout
+    assert "turn 2: first question | second one" in out.stdout
