@@ -91,7 +91,7 @@ def _fail(message: str, code: int) -> None:
 
 @app.command("nlu")
 def nlu_command(
-        split: str = typer.Option("test", "--split", help="test (held out, the reported figure), or dev / dev3 "
+        split: str = typer.Option("test", "--split", help="test (held out, the reported figure), or dev / dev3 / dev4 "
                                                             "(the tuning splits)."),
         min_accuracy: float = typer.Option(0.0, "--min-accuracy", help="Exit 1 when either language is below this."),
         as_json: bool = typer.Option(False, "--json", help="Print the structured report."),
@@ -101,8 +101,8 @@ def nlu_command(
 
     from assistant.planner.nlu_eval import evaluate, table
 
-    if split not in ("test", "dev", "dev3"):
-        _fail("--split is test, dev or dev3.", 2)
+    if split not in ("test", "dev", "dev3", "dev4"):
+        _fail("--split is test, dev, dev3 or dev4.", 2)
     report = evaluate(split=split)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else table(report))
     low = {lang: acc for lang, acc in report["accuracy"].items() if acc < min_accuracy}

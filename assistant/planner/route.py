@@ -22,6 +22,7 @@ from assistant.planner.classifier import (
     FOLLOWUP,
     IntentModel,
     Names,
+    about_the_domain,
     bare,
     is_followup,
     load_model,
@@ -40,6 +41,7 @@ STRONG_FAILURE_WORDS = re.compile(r"\bfail\w*|\bflunk\w*|pass(ed|ing)?\s*rates?|
                                   r"失败|通过率|淘汰|没通过|未通过|没过|挂了|刷掉", re.I)
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
+LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -133,7 +135,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                 and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
             usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
             return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
-    if previous_tool and u.followup and not u.asks_stats and u.slots and p < m.threshold:
+    if previous_tool and u.followup and u.slots and p < m.threshold and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
@@ -147,17 +149,19 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
         return ruled
     # A statistics question the model is unsure of: the failure-statistics tool when that is the model's top reading,
-    # or when the message says "fail" (or asks for a trend, a category, a pass rate) and the model counts it among
-    # the likeliest or the conversation is about failure statistics ("按月趋势呢？"); never by default.
-    stats_context = "failure_stats" in likely or previous_tool == "failure_stats"
-    if u.intent == "failure_stats" and (intent == "failure_stats" or stats_context and (
-            STRONG_FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"})):
+    # or when the message says "fail" (or asks for a trend, a category, a pass rate: "按月趋势呢？"), the model leans
+    # nowhere else and counts it among the likeliest (or the conversation is about it). Otherwise asked back.
+    says_fail = STRONG_FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"}
+    if u.intent == "failure_stats" and (intent == "failure_stats" or says_fail and p < LEANS and (
+            "failure_stats" in likely or previous_tool == "failure_stats")):
         return Decision("failure_stats", confidence=p)
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
     if not usable:
         return Decision("out_of_scope", confidence=p)
-    if ranked[0][0] in META_INTENTS:  # likeliest outside what Candor does: say what it can do, never a figure
-        return Decision(ranked[0][0], confidence=p)
+    # Likeliest outside what Candor does: say what it can do (no figure); unless the message is about candidates,
+    # roles or interviews ("候选人怎么样") and the model is not sure, which is asked back instead.
+    if intent in META_INTENTS and (p >= LEANS or p >= 0.3 and not about_the_domain(masked)):
+        return Decision(intent, confidence=p)
     return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
 
 
