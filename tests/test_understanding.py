@@ -196,3 +196,13 @@ def test_proposal_decisions_in_everyday_words(text, number, decision):
 
     call = call_for("decide_proposal", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
     assert (call.args["proposal_id"], call.args["decision"]) == (number, decision), text
+
+
+def test_a_description_that_holds_a_short_alias_is_read_as_a_description_and_a_misspelt_name_suggested(assistant):
+    described = assistant.ask(HR, "What is the failure rate for the people who plan our marketing events?")
+    assert [c.tool for c in described.tool_calls] == ["failure_stats"]
+    assert "to mean Marketing Planner" in described.answer, described.answer
+    short = assistant.ask(HR, "ops fails last quarter")  # a short form people use: no question back
+    assert short.tool_calls[0].arguments.get("role") == "product_operations", short.tool_calls
+    misspelt = assistant.ask(HR, "What is the failure rate for Produciton Supervisor?")
+    assert "Did you mean Production Supervisor" in misspelt.answer, misspelt.answer

@@ -5,6 +5,7 @@ Pure functions over the text and the vocabulary of known names; no database, no 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -168,6 +169,11 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
 
     role_names = vocab.role_names()
     role_hits = _find_names(text, role_names)
+    if role_hits and _misspelt_around(text, role_hits[0], vocab):
+        role_hits = []  # "Produciton Supervisor": the name misspelt around a short alias; the tool suggests it
+    described = (DESCRIBED_ROLE_ZH if lang == "zh" else DESCRIBED_ROLE_EN).search(text)
+    if role_hits and described and described.start() <= role_hits[0][0] < described.end():
+        role_hits = []  # "the people who plan our marketing events": read as a description, and said so
     if role_hits:
         u.role = role_names[role_hits[0][2]].key
         u.slots.add("role")
@@ -212,7 +218,6 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.slots.add("role")
 
     if u.role is None and not u.all_roles:
-        described = (DESCRIBED_ROLE_ZH if lang == "zh" else DESCRIBED_ROLE_EN).search(text)
         unknown = (described.group("name") or described.group("lead")).strip() if described else _unknown_role(text, lang)
         u.role_described = described is not None
         if unknown:
@@ -251,6 +256,18 @@ def _fairness(text: str, u: Understanding) -> None:
 
 
 _ANY_DAY = datetime(2026, 6, 15)  # only whether a period is named matters here, not its dates
+
+
+def _misspelt_around(text: str, hit: tuple[int, int, str], vocab: Vocabulary) -> bool:
+    """The word before a one-word alias and the alias read together as a misspelt full role name."""
+    start, end, _ = hit
+    norm = normalise(text)
+    before = re.search(r"([a-z&]+)\s+$", norm[:start])
+    if before is None or " " in norm[start:end].strip():
+        return False
+    phrase = f"{before.group(1)} {norm[start:end].strip()}"
+    return any(phrase != r.name_en.lower() and difflib.SequenceMatcher(None, phrase, r.name_en.lower()).ratio() >= 0.85
+               for r in vocab.roles)
 
 
 def _unknown_role(text: str, lang: str) -> str | None:

@@ -26,7 +26,7 @@ from assistant.planner.classifier import (
     save_model,
     train,
 )
-from assistant.planner.nlu import understand
+from assistant.planner.nlu import _find_names, understand
 from assistant.planner.route import decide
 from assistant.planner.route import model as planner_model
 from assistant.planner.slots import call_for
@@ -157,7 +157,7 @@ def slot_report(split: str = "test") -> dict:
         if item["intent"] not in ("help", "out_of_scope"):
             call = call_for(item["intent"], item["text"], u)
             args = call.args if not isinstance(call, dict) else {}
-        got = {"role": role_names.get(u.role) if u.role_known else None, "period": u.period,
+        got = {"role": _role_read(u, vocab, role_names), "period": u.period,
                "competency": (u.competency or "").lower() or None, "candidate": args.get("candidate"),
                "interview": args.get("interview"), "draft": args.get("draft_id"), "proposal": args.get("proposal_id"),
                "request": args.get("request_id")}
@@ -178,6 +178,16 @@ def slot_report(split: str = "test") -> dict:
     slots = {k: _ratio(ok[k], expected[k]) for k in expected}
     return {"slots": slots, "expected": dict(expected), "spurious": dict(spurious),
             "overall": _ratio(sum(ok.values()), sum(expected.values()))}
+
+
+def _role_read(u, vocab, role_names: dict) -> str | None:
+    """The role the tool is called with: a known name, or the role named inside a description ("the people who
+    plan our marketing events" → Marketing Planner, said with "I took … to mean")."""
+    if u.role_known:
+        return role_names.get(u.role)
+    if u.role_described and u.role and (hits := _find_names(u.role, vocab.role_names())):
+        return role_names.get(vocab.role_names()[hits[0][2]].key)
+    return None
 
 
 def _ratio(a: int, b: int) -> float:
