@@ -34,6 +34,20 @@ test: install
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
+# promptfoo itself, pinned, for the conformance tests (tests/test_conformance.py run every evals/conformance config
+# in both runners); without npm or the registry the tests print why and skip the promptfoo runs.
+PROMPTFOO_VERSION := 0.121.20
+PROMPTFOO_STAMP   := .promptfoo/.installed-$(PROMPTFOO_VERSION)
+.PHONY: promptfoo
+$(PROMPTFOO_STAMP):
+	@if command -v npm >/dev/null 2>&1 && npm install --prefix .promptfoo --no-audit --no-fund --loglevel=error \
+		promptfoo@$(PROMPTFOO_VERSION); then touch $@; \
+	else echo "promptfoo $(PROMPTFOO_VERSION) not installed (npm missing or unreachable): its conformance runs will be skipped"; fi
+
+promptfoo: $(PROMPTFOO_STAMP)
+
+test: promptfoo
+
 bench: install
 	$(BIN)/python bench/stats_turns.py
 	$(BIN)/python bench/understanding.py

@@ -1,25 +1,30 @@
-"""Assertion types: promptfoo's deterministic ones, python, latency, llm-rubric, and Candor's own.
+"""Assertion types: promptfoo's deterministic ones, python, latency, similar, llm-rubric, and Candor's own.
 
 Every check returns a verdict with a reason that states what was observed, so a failure report reads
-on its own ("output does not contain '50.0%'"); `not-<type>` inverts any of them.
+on its own ("output does not contain '50.0%'"); `not-<type>` inverts any of them. promptfoo's semantics
+are read from its source (src/assertions/*.ts, src/matchers.ts): `transform` runs before the check,
+`assert-set` scores its children as a group, and a python assertion sees promptfoo's `context`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
 import textwrap
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from evals.similarity import cosine_similarity, embedding_provider_problem
+from evals.templates import render
+from evals.test_files import load_yaml
+from evals.transforms import load_module, run_transform
+
 TYPES = frozenset({
     "equals", "contains", "icontains", "contains-any", "contains-all", "icontains-any", "icontains-all",
-    "starts-with", "regex", "is-json", "python", "latency", "llm-rubric",
-    "candor:tool-called", "candor:grounded", "candor:no-pii", "candor:language", "candor:refused",
+    "starts-with", "regex", "is-json", "contains-json", "python", "latency", "llm-rubric", "similar",
+    "assert-set", "candor:tool-called", "candor:grounded", "candor:no-pii", "candor:language", "candor:refused",
 })
 
 # What a refusal or a decline sounds like in the product's answers (English and Chinese).
@@ -31,6 +36,15 @@ CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RUN = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+
+
+def tool_calls_of(metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The tool calls in a provider response's metadata. Candor's provider also sends them as a JSON string,
+    because promptfoo passes metadata through JavaScript, where 80.0 comes back as 80."""
+    metadata = metadata or {}
+    if isinstance(metadata.get("tool_calls_json"), str):
+        return json.loads(metadata["tool_calls_json"])
+    return list(metadata.get("tool_calls") or [])
 
 
 class Skip(Exception):
@@ -52,12 +66,26 @@ class Context:
     base_dir: Path = Path(".")
     pii: Callable[[], "PiiIndex"] | None = None  # loaded lazily from the eval database
     grader: Any = None  # the grading provider for llm-rubric; None when none is configured
+    test: dict[str, Any] = field(default_factory=dict)  # the test as promptfoo shows it (defaults merged)
+    provider: dict[str, Any] = field(default_factory=dict)  # {id, label, config}
+    metadata: dict[str, Any] | None = None  # the provider response's metadata
+    options: dict[str, Any] = field(default_factory=dict)  # the test's options (the embedding provider…)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The `context` a python assertion receives."""
-        return {"vars": self.vars, "prompt": self.prompt, "audience": self.audience,
-                "candidate_id": self.candidate_id, "tool_calls": self.tool_calls,
-                "latency_ms": self.latency_ms, "turn": self.turn}
+    def as_dict(self, config: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The `context` a python assertion receives, as promptfoo builds it (src/assertions/index.ts): prompt,
+        vars, test, logProbs, provider, providerResponse, and config and metadata when there are some. Candor's
+        provider puts the tool calls, language and audience in the metadata."""
+        response: dict[str, Any] = {"output": self.output, "latencyMs": self.latency_ms}
+        if self.metadata is not None:
+            response["metadata"] = self.metadata
+        # promptfoo's keys only: a check that reads anything else would work here and fail in promptfoo
+        out = {"prompt": self.prompt, "vars": self.vars, "test": self.test, "logProbs": None,
+               "provider": self.provider, "providerResponse": response}
+        if config is not None:
+            out["config"] = config
+        if self.metadata is not None:
+            out["metadata"] = self.metadata
+        return out
 
 
 @dataclass
@@ -84,7 +112,15 @@ def check(assertion, ctx: Context) -> AssertionResult:
                                weight=assertion.weight, metric=assertion.metric)
 
     try:
-        value = render_value(assertion.value, ctx.vars)
+        if getattr(assertion, "transform", None):
+            output = run_transform(assertion.transform, ctx.output, {
+                "vars": ctx.vars, "prompt": {"label": ctx.prompt},
+                **({"metadata": ctx.metadata} if ctx.metadata is not None else {})}, ctx.base_dir)
+            ctx = replace(ctx, output=output if isinstance(output, str) else json.dumps(output, ensure_ascii=False))
+        if assertion.type in ("python", "is-json", "contains-json") and _is_file(assertion.value):
+            value = assertion.value  # a file reference is not a template
+        else:
+            value = render_value(assertion.value, ctx.vars)
         passed, score, reason = CHECKS[assertion.type](value, ctx, assertion)
     except Skip as exc:
         return result(True, 0.0, f"skipped: {exc}", skipped=True)
@@ -95,18 +131,8 @@ def check(assertion, ctx: Context) -> AssertionResult:
     return result(passed, score, reason)
 
 
-@lru_cache(maxsize=1)
-def _jinja():
-    from jinja2 import Environment, StrictUndefined
-
-    return Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-
-
-def render(template: str, variables: dict[str, Any]) -> str:
-    """A promptfoo-style `{{var}}` template (Jinja2, which reads the same syntax)."""
-    if "{{" not in template and "{%" not in template:
-        return template
-    return _jinja().from_string(template).render(**variables)
+def _is_file(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("file://")
 
 
 def render_value(value: Any, variables: dict[str, Any]) -> Any:
@@ -171,10 +197,33 @@ def _starts_with(value, ctx, a):
 
 
 def _regex(value, ctx, a):
-    match = re.search(str(value), ctx.output)
+    # promptfoo's `new RegExp(value)`: \d, \w and \b are ASCII in JavaScript (a Chinese character is not a
+    # word character there), so Python matches with re.ASCII
+    match = re.search(str(value), ctx.output, re.ASCII)
     if match:
         return _binary(True, f"/{value}/ matches {match.group(0)!r}")
     return _binary(False, f"/{value}/ does not match the output")
+
+
+def _schema(value, ctx) -> Any:
+    """A JSON schema as promptfoo reads one: an object, a YAML/JSON string, or a file:// JSON/YAML file."""
+    if isinstance(value, str):
+        if value.startswith("file://"):
+            path = (ctx.base_dir / value[len("file://"):]).resolve()
+            text = path.read_text(encoding="utf-8")
+            return json.loads(text) if path.suffix == ".json" else load_yaml(text)
+        return load_yaml(value)
+    if isinstance(value, dict):
+        return value
+    raise TypeError("a JSON schema must be an object, a YAML/JSON string or a file:// path")
+
+
+def _schema_errors(data, schema) -> str | None:
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    return None if not errors else "; ".join(
+        f"{'/'.join(str(p) for p in e.path) or '(root)'}: {e.message}" for e in errors[:3])
 
 
 def _is_json(value, ctx, a):
@@ -183,16 +232,69 @@ def _is_json(value, ctx, a):
     except json.JSONDecodeError as exc:
         return _binary(False, f"output is not JSON: {exc}")
     if value:
-        try:
-            import jsonschema
-        except ImportError:
-            raise RuntimeError("is-json with a schema needs the jsonschema package (pip install jsonschema)") from None
-        schema = json.loads(value) if isinstance(value, str) else value
-        try:
-            jsonschema.validate(data, schema)
-        except jsonschema.ValidationError as exc:
-            return _binary(False, f"output JSON does not match the schema: {exc.message}")
-    return _binary(True, "output is JSON")
+        problem = _schema_errors(data, _schema(value, ctx))
+        if problem:
+            return _binary(False, f"JSON does not conform to the provided schema: {problem}")
+    return _binary(True, "output is JSON" + (" matching the schema" if value else ""))
+
+
+def json_objects(text: str) -> list[Any]:
+    """promptfoo's extractJsonObjects: each balanced `{…}` that parses (leniently, as YAML) as an object."""
+    found, i = [], 0
+    while i < len(text):
+        if text[i] != "{":
+            i += 1
+            continue
+        depth, j, matched = 0, i, None
+        while j < min(len(text), i + 100_000):
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            j += 1
+            if depth == 0 or j == len(text):
+                candidate = text[i:j] + "}" * max(depth, 0)
+                try:
+                    parsed = load_yaml(candidate)
+                except ValueError:
+                    parsed = None
+                if isinstance(parsed, (dict, list)):
+                    matched = parsed
+                if depth == 0 or matched is not None:
+                    break
+        if matched is not None:
+            found.append(matched)
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _contains_json(value, ctx, a):
+    objects = json_objects(ctx.output)
+    if not objects:
+        return _binary(False, "Expected output to contain valid JSON")
+    if not value:
+        return _binary(True, f"output contains {len(objects)} JSON object(s)")
+    schema, problem = _schema(value, ctx), None
+    for obj in objects:
+        problem = _schema_errors(obj, schema)
+        if problem is None:
+            return _binary(True, "output contains JSON matching the schema")
+    return _binary(False, f"JSON does not conform to the provided schema: {problem}")
+
+
+def _similar(value, ctx, a):
+    problem = embedding_provider_problem(ctx.options.get("provider"), ctx.base_dir)
+    if problem:
+        raise ValueError(problem)
+    expected = value if isinstance(value, list) else [value]
+    if not expected or not all(isinstance(v, str) for v in expected):
+        raise ValueError("similar needs a string or a list of strings")
+    threshold = a.threshold if a.threshold is not None else 0.75
+    scores = [cosine_similarity(v, ctx.output) for v in expected]
+    # promptfoo: the first value that reaches the threshold passes; otherwise the best score is reported.
+    # `not-similar` is the generic inversion (pass when no value reaches it, score 1 - similarity).
+    passing = [s for s in scores if s >= threshold - 1e-12]
+    score = passing[0] if passing else max(scores)
+    return bool(passing), score, f"similarity {score:.2f} {'≥' if passing else '<'} threshold {threshold}"
 
 
 def _latency(value, ctx, a):
@@ -205,28 +307,19 @@ def _latency(value, ctx, a):
 
 def _python(value, ctx, a):
     source = str(value).strip()
+    context = ctx.as_dict(getattr(a, "config", None))
     if source.startswith("file://"):
         path, _, name = source[len("file://"):].partition(":")
-        func = getattr(_module((ctx.base_dir / path).resolve()), name or "get_assert")
-        outcome = func(ctx.output, ctx.as_dict())
+        func = getattr(load_module((ctx.base_dir / path).resolve()), name or "get_assert")
+        outcome = func(ctx.output, context)
     elif "\n" in source:
-        scope: dict[str, Any] = {"json": json, "re": re}
+        scope: dict[str, Any] = {"json": json}  # promptfoo's generated script imports json only
         exec("def _check(output, context):\n" + textwrap.indent(source, "    "), scope)
-        outcome = scope["_check"](ctx.output, ctx.as_dict())
+        outcome = scope["_check"](ctx.output, context)
     else:
         # One namespace, so comprehensions in the expression see `output` and `context` too.
-        outcome = eval(source, {"json": json, "re": re, "output": ctx.output, "context": ctx.as_dict()})
+        outcome = eval(source, {"json": json, "output": ctx.output, "context": context})
     return _grading(outcome, a.threshold, f"python {_short(source, 80)!r}")
-
-
-@lru_cache(maxsize=32)
-def _module(path: Path):
-    spec = importlib.util.spec_from_file_location(f"candor_eval_{abs(hash(path))}", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _grading(outcome: Any, threshold: float | None, what: str) -> tuple[bool, float, str]:
@@ -243,6 +336,24 @@ def _grading(outcome: Any, threshold: float | None, what: str) -> tuple[bool, fl
         return ok, score, str(outcome.get("reason") or f"{what} returned pass={outcome['pass']}")
     raise TypeError(f"{what} must return a bool, a number or {{'pass': …, 'score': …, 'reason': …}}, "
                     f"not {type(outcome).__name__}")
+
+
+def _assert_set(ctx, a):
+    """promptfoo's assert-set: the weighted mean of its children; it passes when every child passes, or,
+    with a `threshold`, when the mean reaches it."""
+    results = [check(child, ctx) for child in a.children]
+    counted = [r for r in results if not r.skipped]
+    if results and not counted:
+        raise Skip(results[0].reason.removeprefix("skipped: "))
+    total = sum(r.weight for r in counted)
+    score = sum(r.weight * r.score for r in counted) / total if total else 0.0
+    failed = [r for r in counted if not r.passed]
+    if a.threshold is not None:
+        ok = score >= a.threshold
+        return ok, score, f"set score {score:.2f} {'≥' if ok else '<'} {a.threshold}"
+    if failed:
+        return False, score, f"{failed[0].type}: {failed[0].reason}"
+    return True, score, f"all {len(counted)} assertions in the set passed"
 
 
 # -- llm-rubric -----------------------------------------------------------------------------------------
@@ -304,6 +415,52 @@ def _llm_rubric(value, ctx, a):
         outcome["score"] = verdict["score"]
     passed, score, reason = _grading(outcome, a.threshold, "grader")
     return passed, score, f"graded by {grader.id}: {reason}"
+
+
+SELECT_BEST_PROMPT = """You are comparing multiple pieces of text to see which best fits the following criteria: {{criteria}}
+
+Here are the pieces of text:
+
+{% for output in outputs %}
+<Text index="{{ loop.index0 }}">
+{{ output }}
+</Text>
+{% endfor %}
+
+Output the index of the text that best fits the criteria. You must output a single integer."""
+
+
+def _parsed(output: str) -> Any:
+    try:
+        return json.loads(output)
+    except ValueError:
+        return output
+
+
+def select_best(criteria: str, outputs: list[str], spec: Any,
+                variables: dict[str, Any]) -> list[tuple[bool, float, str]]:
+    """promptfoo's select-best (matchesSelectBest): the grader names the index of the output that best fits
+    the criteria; that output passes, the others fail."""
+    if len(outputs) < 2:
+        raise ValueError("select-best needs at least two outputs to compare (several prompts or providers)")
+    grader = spec if isinstance(spec, Grader) else grader_from(spec)
+    import httpx
+
+    content = render(SELECT_BEST_PROMPT, {**variables, "criteria": criteria,
+                                          "outputs": [_parsed(o) for o in outputs]})
+    response = httpx.post(f"{grader.base_url}/chat/completions", timeout=60.0,
+                          headers={"Authorization": f"Bearer {grader.api_key}"},
+                          json={"model": grader.model, "temperature": 0,
+                                "messages": [{"role": "system", "content": content}]})
+    if response.status_code != 200:
+        raise RuntimeError(f"grader {grader.id} answered HTTP {response.status_code}: {_short(response.text)}")
+    answer = (response.json()["choices"][0]["message"].get("content") or "").strip()
+    match = re.search(r"\d+", answer)
+    verdict = int(match.group(0)) if match else -1
+    if not 0 <= verdict < len(outputs):
+        raise ValueError(f"Invalid select-best verdict: {answer!r}")
+    return [(True, 1.0, f"Output selected as the best: {criteria}") if i == verdict
+            else (False, 0.0, f"Output not selected: {criteria}") for i in range(len(outputs))]
 
 
 # -- Candor's assertions --------------------------------------------------------------------------------
@@ -459,6 +616,9 @@ CHECKS: dict[str, Callable[[Any, Context, Any], tuple[bool, float, str]]] = {
     "starts-with": _starts_with,
     "regex": _regex,
     "is-json": _is_json,
+    "contains-json": _contains_json,
+    "similar": _similar,
+    "assert-set": lambda v, c, a: _assert_set(c, a),
     "python": _python,
     "latency": _latency,
     "llm-rubric": _llm_rubric,

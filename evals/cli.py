@@ -33,8 +33,8 @@ def run_command(
                                                                                  "message or vars contain this text."),
         repeat: Optional[int] = typer.Option(None, "--repeat", "-n", min=1, help="Run every case N times."),
         output: Optional[List[Path]] = typer.Option(None, "--output", "-o",
-                                                    help="Write the run to run.json, run.html or run.xml (JUnit); "
-                                                         "repeatable."),
+                                                    help="Write the run to run.json (promptfoo's results format), "
+                                                         "run.html or run.xml (JUnit); repeatable."),
         grader: Optional[str] = typer.Option(None, "--grader", help="Grading provider for llm-rubric, e.g. "
                                                                     "openai:gpt-4o-mini."),
 ) -> None:

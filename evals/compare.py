@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evals.promptfoo_results import RESULTS_VERSION, from_promptfoo
 from evals.runner import RUN_FORMAT
 
 
@@ -20,9 +21,13 @@ def load_run(path: Path) -> dict[str, Any]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise RunFileError(f"{path}: cannot read the run: {exc}") from None
-    if not isinstance(data, dict) or data.get("format") != RUN_FORMAT:
-        raise RunFileError(f"{path}: not an eval run (write one with: python app.py eval … --output {path})")
-    return data
+    if isinstance(data, dict) and data.get("format") == RUN_FORMAT:
+        return data  # a run written before runs were written in promptfoo's format
+    if isinstance(data, dict) and "candor" in (data.get("metadata") or {}) and \
+            (data.get("results") or {}).get("version") == RESULTS_VERSION:
+        return from_promptfoo(data)
+    raise RunFileError(f"{path}: not an eval run written by Candor (write one with: python app.py eval … "
+                       f"--output {path})")
 
 
 def _cases(run: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:

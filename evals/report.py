@@ -1,4 +1,5 @@
-"""Writing a run: JSON (the format `compare` reads), a self-contained HTML page, or JUnit XML for CI."""
+"""Writing a run: JSON in promptfoo's results format (what `compare` and promptfoo's viewer read), a
+self-contained HTML page, or JUnit XML for CI."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+
+from evals.promptfoo_results import to_promptfoo
 
 FORMATS = (".json", ".html", ".xml")
 
@@ -22,7 +25,7 @@ def write(run_result: dict[str, Any], path: Path) -> Path:
 
 
 def to_json(run_result: dict[str, Any]) -> str:
-    return json.dumps(run_result, ensure_ascii=False, indent=2)
+    return json.dumps(to_promptfoo(run_result), ensure_ascii=False, indent=2)
 
 
 def _seconds(ms: float | None) -> str:

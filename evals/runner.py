@@ -7,6 +7,7 @@ each suite, so suites cannot see each other's conversations and two runs see the
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import sqlite3
 import tempfile
@@ -16,8 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from evals.assertions import Context, PiiIndex, check, render
+from evals.assertions import Context, PiiIndex, check, select_best, tool_calls_of
 from evals.config import Case, ConfigError, ProviderSpec, Suite, discover, load_suite
+from evals.templates import render_prompt
+from evals.transforms import run_transform
 
 FIXED_NOW = datetime(2026, 11, 15, 12, 0, tzinfo=timezone.utc)
 DEMO_SEED = 7
@@ -90,6 +93,7 @@ class Answer:
     language: str | None = None
     conversation_id: str | None = None
     error: str | None = None
+    metadata: dict[str, Any] | None = None  # the provider response's metadata, as promptfoo passes it on
 
 
 class CandorTarget:
@@ -101,8 +105,10 @@ class CandorTarget:
         from candor.settings import SettingsError, load_settings
 
         try:
-            # Role-profile questions use an index beside the demo copies, built on the first such question.
-            index = {"CHROMA_PATH": str(Path(url.removeprefix("sqlite:///")).parent / "chroma")}
+            # Role-profile questions use an index beside the demo copies, built on the first such question; reports
+            # a suite builds are written there too, never into the user's data/reports.
+            beside = Path(url.removeprefix("sqlite:///")).parent
+            index = {"CHROMA_PATH": str(beside / "chroma"), "CANDOR_REPORTS_DIR": str(beside / "reports")}
             settings = load_settings(DATABASE_URL=url, CANDOR_NOW=FIXED_NOW, CANDOR_ENV="test",
                                      CANDOR_PROVIDER=provider, **{**index, **(overrides or {})})
         except SettingsError as exc:
@@ -113,6 +119,7 @@ class CandorTarget:
         except ProviderError as exc:
             raise TargetError(str(exc)) from None
         self.label = provider
+        self.url = url
 
     def warm(self, audiences: set[str]) -> None:
         """Build the agents and load the vocabulary, so the first case's latency is not start-up time."""
@@ -123,7 +130,7 @@ class CandorTarget:
                 self.ask("help", None, audience, 1 if audience == "candidate" else None, {})
 
     def ask(self, text: str, conversation_id: str | None, audience: str, candidate_id: int | None,
-            variables: dict[str, Any]) -> Answer:
+            variables: dict[str, Any], test: dict[str, Any] | None = None) -> Answer:
         from assistant.agent import MessageError
         from assistant.memory import ConversationError
         from candor.principal import Principal
@@ -137,8 +144,15 @@ class CandorTarget:
             return Answer(output="", error=str(exc), latency_ms=_ms(started))
         except Exception as exc:  # a provider failure ends this case, not the run
             return Answer(output="", error=f"{type(exc).__name__}: {exc}", latency_ms=_ms(started))
-        return Answer(output=turn.answer, tool_calls=[c.model_dump(mode="json") for c in turn.tool_calls],
-                      latency_ms=_ms(started), language=turn.language, conversation_id=turn.conversation_id)
+        calls = [c.model_dump(mode="json") for c in turn.tool_calls]
+        latency = _ms(started)
+        # The same metadata the promptfoo provider returns, so evals/promptfoo/assertions.py reads both runners.
+        return Answer(output=turn.answer, tool_calls=calls, latency_ms=latency, language=turn.language,
+                      conversation_id=turn.conversation_id,
+                      metadata={"tool_calls": calls, "tool_calls_json": json.dumps(calls, ensure_ascii=False),
+                                "language": turn.language,
+                                "conversation_id": turn.conversation_id, "audience": audience,
+                                "candidate_id": candidate_id, "database_url": self.url})
 
     def close(self) -> None:
         self.assistant.engine.dispose()
@@ -155,20 +169,44 @@ class PythonProviderTarget:
         spec.loader.exec_module(module)
         self.call = getattr(module, function)
         self.config, self.label = config, label
+        self.id = f"file://{path}" + (f":{function}" if function != "call_api" else "")
 
     def warm(self, audiences: set[str]) -> None:
         pass
 
-    def ask(self, text, conversation_id, audience, candidate_id, variables) -> Answer:
+    def ask(self, text, conversation_id, audience, candidate_id, variables, test=None) -> Answer:
         started = time.perf_counter()
         try:
-            response = self.call(text, {"config": self.config}, {"vars": variables})
+            response = self.call(text, {"id": self.id, "label": self.label, "config": self.config},
+                                 {"vars": variables, "prompt": {"raw": text}, "test": test or {"vars": variables}})
         except Exception as exc:
             return Answer(output="", error=f"{type(exc).__name__}: {exc}", latency_ms=_ms(started))
-        metadata = response.get("metadata") or {}
-        return Answer(output=str(response.get("output") or ""), error=response.get("error"),
-                      tool_calls=list(metadata.get("tool_calls") or []), latency_ms=_ms(started),
-                      language=metadata.get("language"))
+        if not isinstance(response, dict) or not ("output" in response or "error" in response):
+            return Answer(output="", error=f"the provider must return a dict with `output` or `error`, not "
+                                           f"{response!r:.200}", latency_ms=_ms(started))
+        metadata = response.get("metadata")
+        output = response.get("output")
+        return Answer(output=output if isinstance(output, str) else "" if output is None
+                      else json.dumps(output, ensure_ascii=False),
+                      error=response.get("error") or None,
+                      tool_calls=tool_calls_of(metadata),
+                      latency_ms=float(response["latencyMs"]) if isinstance(response.get("latencyMs"), (int, float))
+                      else _ms(started), language=(metadata or {}).get("language"), metadata=metadata)
+
+    def close(self) -> None:
+        pass
+
+
+class EchoTarget:
+    """promptfoo's `echo` provider: the rendered prompt is the output (metadata empty, as promptfoo's)."""
+
+    label = "echo"
+
+    def warm(self, audiences: set[str]) -> None:
+        pass
+
+    def ask(self, text, conversation_id, audience, candidate_id, variables, test=None) -> Answer:
+        return Answer(output=text, latency_ms=0.0, metadata={})
 
     def close(self) -> None:
         pass
@@ -181,6 +219,8 @@ def _ms(started: float) -> float:
 def build_target(spec: ProviderSpec, url: str, base_dir: Path):
     """A provider id from the suite (promptfoo syntax) or the command line, as something to ask."""
     config, ident = spec.config, spec.id
+    if ident == "echo":
+        return EchoTarget()
     if ident in PROVIDERS:
         return CandorTarget(url, ident)
     if ident.startswith("candor:"):
@@ -205,7 +245,7 @@ def build_target(spec: ProviderSpec, url: str, base_dir: Path):
             return CandorTarget(url, kind, _openai_overrides(config, config.get("model")))
         return PythonProviderTarget(path, function or "call_api", config, spec.label)
     raise TargetError(f"unsupported provider {ident!r}: use embedded, openai, openai-compatible, candor:<provider>, "
-                      "openai:<model> (config.apiBaseUrl for a compatible server) or file://provider.py")
+                      "openai:<model> (config.apiBaseUrl for a compatible server), echo or file://provider.py")
 
 
 def _openai_overrides(config: dict[str, Any], model: str | None) -> dict[str, Any]:
@@ -232,13 +272,10 @@ class RunOptions:
     grader: Any = None  # llm-rubric grading provider (promptfoo id), overriding the suites'
 
 
-def _inputs(suite: Suite, case: Case, prompt) -> list[str]:
-    texts = []
-    for turn in case.turns:
-        variables = {**case.vars, **turn.vars}
-        body = render(turn.message if turn.message is not None else prompt.raw, variables)
-        texts.append(case.options.get("prefix", "") + body + case.options.get("suffix", ""))
-    return texts
+def _render_input(case: Case, turn, prompt, variables: dict[str, Any]) -> str:
+    # promptfoo puts the prefix and suffix around the prompt's template, then renders it
+    template = turn.message if turn.message is not None else prompt.raw
+    return render_prompt(case.options.get("prefix", "") + template + case.options.get("suffix", ""), variables)
 
 
 def _matches(needle: str | None, suite: Suite, case: Case) -> bool:
@@ -251,7 +288,18 @@ def _matches(needle: str | None, suite: Suite, case: Case) -> bool:
     return any(needle in h.lower() for h in haystack)
 
 
-def run_case(target, suite: Suite, case: Case, prompt, ctx_extra: dict[str, Any]) -> dict[str, Any]:
+@dataclass
+class Thread:
+    """One conversation (promptfoo's metadata.conversationId, or a multi-turn test): Candor's conversation id
+    and promptfoo's `_conversation` var, the earlier inputs and outputs."""
+
+    conversation_id: str | None = None
+    history: list[dict[str, str]] = field(default_factory=list)
+
+
+def run_case(target, suite: Suite, case: Case, prompt, ctx_extra: dict[str, Any],
+             thread: Thread | None = None, registers: dict[str, Any] | None = None,
+             provider: dict[str, Any] | None = None) -> dict[str, Any]:
     audience = case.vars.get("audience", "hr_manager")
     candidate_id = case.vars.get("candidate_id")
     if audience == "candidate":
@@ -259,29 +307,49 @@ def run_case(target, suite: Suite, case: Case, prompt, ctx_extra: dict[str, Any]
     else:
         candidate_id = None
     grader = ctx_extra.get("grader") or case.options.get("provider")
-    try:
-        inputs = _inputs(suite, case, prompt)
-    except Exception as exc:
-        return {"status": "error", "reason": f"cannot render the prompt: {exc}", "turns": [], "latency_ms": 0.0,
-                "score": 0.0}
-    conversation_id, turns, status, reason, scores = None, [], "passed", "", []
+    thread = thread or Thread()
+    registers = {} if registers is None else registers
+    uses_conversation = "_conversation" in prompt.raw and not case.options.get("disableConversationVar")
+    turns, status, reason, scores = [], "passed", "", []
     skipped_only = True
-    for index, (turn, text) in enumerate(zip(case.turns, inputs)):
-        variables = {**case.vars, **turn.vars}
-        answer = target.ask(text, conversation_id, audience, candidate_id, variables)
-        conversation_id = answer.conversation_id or conversation_id
-        record = {"input": text, "output": answer.output, "language": answer.language,
-                  "tool_calls": answer.tool_calls, "latency_ms": answer.latency_ms, "error": answer.error,
-                  "assertions": []}
-        turns.append(record)
+    for index, turn in enumerate(case.turns):
+        # promptfoo: the conversation so far, then the stored outputs, override the test's vars
+        variables = {**case.vars, **turn.vars, **({"_conversation": list(thread.history)} if uses_conversation
+                                                   else {}), **registers}
         where = f"turn {index + 1}: " if case.multi_turn else ""
+        try:
+            text = _render_input(case, turn, prompt, variables)
+        except Exception as exc:
+            status, reason = "error", f"{where}cannot render the prompt: {exc}"
+            break
+        answer = target.ask(text, thread.conversation_id, audience, candidate_id, variables, case.test)
+        thread.conversation_id = answer.conversation_id or thread.conversation_id
+        output = answer.output
+        if not answer.error and (case.options.get("transform") or case.options.get("postprocess")):
+            try:
+                output = run_transform(case.options.get("transform") or case.options["postprocess"], output,
+                                       {"vars": variables, "prompt": {"raw": text, "label": prompt.label},
+                                        **({"metadata": answer.metadata} if answer.metadata is not None else {})},
+                                       case.base_dir)
+                output = output if isinstance(output, str) else json.dumps(output, ensure_ascii=False)
+            except Exception as exc:
+                answer.error = f"options.transform failed: {type(exc).__name__}: {exc}"
+        record = {"input": text, "output": output, "language": answer.language,
+                  "tool_calls": answer.tool_calls, "latency_ms": answer.latency_ms, "error": answer.error,
+                  "metadata": answer.metadata, "assertions": []}
+        turns.append(record)
         if answer.error:
             status, reason = "error", where + answer.error
             break
-        ctx = Context(output=answer.output, prompt=text, vars=variables, audience=audience,
+        thread.history.append({"input": text, "output": output})
+        if case.options.get("storeOutputAs") and output:
+            registers[case.options["storeOutputAs"]] = output
+        ctx = Context(output=output, prompt=text, vars=variables, audience=audience,
                       candidate_id=candidate_id, tool_calls=answer.tool_calls, latency_ms=answer.latency_ms,
-                      turn=index, base_dir=suite.base_dir, pii=ctx_extra.get("pii"), grader=grader)
-        results = [check(a, ctx) for a in turn.asserts]
+                      turn=index, base_dir=suite.base_dir, pii=ctx_extra.get("pii"), grader=grader,
+                      test=case.test, provider=provider or {}, metadata=answer.metadata, options=case.options)
+        # select-best compares this output with the other prompts' and providers' ones, after every row ran
+        results = [check(a, ctx) for a in turn.asserts if a.type != "select-best"]
         record["assertions"] = [r.to_dict() for r in results]
         counted = [r for r in results if not r.skipped]
         skipped_only = skipped_only and bool(results) and not counted
@@ -306,6 +374,31 @@ def run_case(target, suite: Suite, case: Case, prompt, ctx_extra: dict[str, Any]
             "score": round(min(scores), 4) if scores else 0.0}
 
 
+def _select_best(cases: list[Case], results: list[dict[str, Any]], options: RunOptions) -> None:
+    """promptfoo's comparison pass: for each test (and repetition) with select-best, the grader picks the best
+    of its outputs; that row keeps its verdict, the others fail (evaluator.ts, mergeSelectBestGradingResult)."""
+    rows: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for row in results:
+        rows.setdefault((row["case_index"], row["repeat"]), []).append(row)
+    for (index, _), group in rows.items():
+        case = cases[index]
+        assertion = next((a for a in case.turns[-1].asserts if a.type == "select-best"), None)
+        if assertion is None:
+            continue
+        outputs = [(r["turns"][-1]["output"] if r["turns"] else "") for r in group]
+        try:
+            verdicts = select_best(assertion.value, outputs, assertion.provider or options.grader
+                                   or case.options.get("provider"), case.vars)
+        except Exception as exc:
+            verdicts = [(False, 0.0, f"select-best could not be evaluated: {type(exc).__name__}: {exc}")] * len(group)
+        for row, (passed, score, reason) in zip(group, verdicts):
+            if row["turns"]:
+                row["turns"][-1]["assertions"].append({"type": "select-best", "passed": passed, "skipped": False,
+                                                       "score": score, "weight": assertion.weight, "reason": reason})
+            if not passed and row["status"] in ("passed", "skipped"):
+                row["status"], row["reason"], row["score"] = "failed", f"select-best: {reason}", score
+
+
 def percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
@@ -328,6 +421,8 @@ def summarise(cases: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
 
 
 def run_suite(suite: Suite, demo: DemoData, options: RunOptions, advance=None) -> dict[str, Any] | None:
+    """promptfoo's order: each test (and repetition), then each provider, then each prompt; tests that share
+    a metadata.conversationId continue one conversation per provider, prompt and repetition."""
     cases = [c for c in suite.cases if _matches(options.filter, suite, c)]
     if not cases:
         return None
@@ -336,31 +431,44 @@ def run_suite(suite: Suite, demo: DemoData, options: RunOptions, advance=None) -
              else suite.providers or [ProviderSpec(id="embedded", label="embedded")])
     url = demo.fresh()
     extra = {"pii": lambda: demo.pii(url), "grader": options.grader}
-    results = []
-    for spec in specs:
-        target = build_target(spec, url, suite.base_dir)
-        try:
+    results, targets, threads, registers = [], [], {}, {}
+    try:
+        for spec in specs:
+            target = build_target(spec, url, suite.base_dir)
+            targets.append(target)
             target.warm({c.vars.get("audience", "hr_manager") for c in cases})
-            for question in suite.warm:  # start-up work (the role index) stays out of the cases' latency
-                target.ask(question, None, "hr_manager", None, {})
-            for prompt in suite.prompts:
-                for case in cases:
-                    for r in range(repeat):
-                        outcome = run_case(target, suite, case, prompt, extra)
+            # start-up work (the role index) stays out of the cases' latency
+            for question in [*suite.warm, *spec.config.get("warm", [])]:
+                target.ask(str(question), None, "hr_manager", None, {})
+        for case_index, case in enumerate(cases):
+            for r in range(repeat):
+                for spec, target in zip(specs, targets):
+                    for prompt in suite.prompts:
+                        key = (case.conversation, case.vars.get("audience"), case.vars.get("candidate_id"),
+                               spec.label, prompt.label, r)
+                        thread = threads.setdefault(key, Thread()) if case.conversation is not None else Thread()
+                        outcome = run_case(target, suite, case, prompt, extra, thread, registers,
+                                           {"id": spec.id, "label": spec.label, "config": spec.config})
                         suffix = "".join(f" [{x}]" for x, many in ((prompt.label, len(suite.prompts) > 1),
                                                                      (spec.label, len(specs) > 1)) if many)
-                        results.append({"id": case.id + suffix, "description": case.description,
+                        results.append({"id": case.id + suffix, "case_index": case_index,
+                                        "description": case.description,
                                         "provider": spec.label, "prompt": prompt.label, "repeat": r + 1,
-                                        "audience": case.vars.get("audience", "hr_manager"), **outcome})
+                                        "audience": case.vars.get("audience", "hr_manager"), "vars": case.vars,
+                                        "test": case.test, **outcome})
                         if advance:
                             advance()
-        finally:
+    finally:
+        for target in targets:
             target.close()
+    _select_best(cases, results, options)
     from candor.db import get_engine
 
     get_engine(url).dispose()
     return {"name": suite.name, "path": str(suite.path), "description": suite.description,
-            "providers": [s.label for s in specs], **summarise(results, suite.threshold), "cases": results}
+            "providers": [s.label for s in specs], "prompts": [p.raw for p in suite.prompts],
+            "prompt_labels": [p.label for p in suite.prompts], **summarise(results, suite.threshold),
+            "cases": results}
 
 
 def run(paths: list[Path], options: RunOptions | None = None, *, demo: DemoData | None = None,

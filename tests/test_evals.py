@@ -20,7 +20,7 @@ from evals.config import (
     csv_tests,
     load_suite,
 )
-from evals.report import to_html, to_junit, write
+from evals.report import to_html, to_junit
 from evals.runner import DemoData, RunOptions, run
 from tests.fake_openai import FakeOpenAI, tool_call
 
@@ -69,10 +69,13 @@ def test_is_json_and_equals_on_objects():
 
 
 def test_python_expression_block_and_file(tmp_path):
-    assert verdict("python", value="'65 of 129' in output and context['turn'] == 0")[0] is True
+    assert verdict("python", value="'65 of 129' in output and context['vars'] == {}")[0] is True
+    # promptfoo's context only: a Candor-only key would pass here and fail in promptfoo
+    assert verdict("python", value="context['tool_calls'] == []")[0] is False
     assert verdict("python", value="len(output) < 10")[0] is False
-    block = "rates = [c['result']['failure_rate'] for c in context['tool_calls']]\nreturn f'{rates[0]}%' in output"
-    assert verdict("python", value=block, tool_calls=[STATS_CALL])[0] is True
+    block = "rates = [c['result']['failure_rate'] for c in context['metadata']['tool_calls']]\n" \
+            "return f'{rates[0]}%' in output"
+    assert verdict("python", value=block, metadata={"tool_calls": [STATS_CALL]})[0] is True
     (tmp_path / "rules.py").write_text("def short(output, context):\n"
                                        "    return {'pass': len(output) < 20, 'score': 0.5, 'reason': 'too long'}\n")
     passed, reason = verdict("python", value="file://rules.py:short", base_dir=tmp_path)
@@ -190,9 +193,12 @@ def test_promptfoo_csv_conventions(tmp_path):
     assert assertion_from_string("latency(500)") == {"type": "latency", "threshold": 500.0}
     assert assertion_from_string("grade:is polite") == {"type": "llm-rubric", "value": "is polite"}
     assert assertion_from_string("python: len(output) > 3") == {"type": "python", "value": "len(output) > 3"}
-    assert assertion_from_string("file://checks.py:f") == {"type": "python", "value": "file://checks.py:f"}
-    assert assertion_from_string("candor:language:zh") == {"type": "candor:language", "value": "zh"}
-    assert assertion_from_string('candor:tool-called:{"name": "failure_stats"}')["value"] == {"name": "failure_stats"}
+    assert assertion_from_string("python:file://checks.py:f") == {"type": "python", "value": "file://checks.py:f"}
+    with pytest.raises(ConfigError, match="write python:file://checks.py:f"):
+        assertion_from_string("file://checks.py:f")
+    with pytest.raises(ConfigError, match="promptfoo reads a candor:… cell as an `equals` assertion"):
+        assertion_from_string("candor:language:zh")
+    assert assertion_from_string("levenshtein(2):ho") == {"type": "levenshtein", "value": "ho", "threshold": 2.0}
     assert assertion_from_string("just this") == {"type": "equals", "value": "just this"}
     with pytest.raises(ConfigError, match="python"):
         assertion_from_string("javascript: output.length > 3")
@@ -207,9 +213,10 @@ def test_promptfoo_csv_conventions(tmp_path):
 def test_suites_are_validated_before_anything_runs(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("tests:\n  - vars: {question: hi}\n    assert:\n      - type: javascript\n        value: 'true'\n")
-    with pytest.raises(ConfigError, match=r"tests\[0\]\.assert\[0\]: unknown assertion type 'javascript'"):
+    with pytest.raises(ConfigError, match=r"tests\[0\]\.assert\[0\]: assertion type 'javascript' is not supported"
+                                          r".*use python instead"):
         load_suite(bad)
-    bad.write_text("scenarios: []\ntests:\n  - vars: {question: hi}\n")
+    bad.write_text("unknownKey: []\ntests:\n  - vars: {question: hi}\n")
     with pytest.raises(ConfigError, match="unsupported key"):
         load_suite(bad)
     bad.write_text("tests:\n  - vars: {question: hi, audience: ceo}\n")
@@ -230,7 +237,10 @@ def test_the_promptfoo_style_suite_loads_unchanged():
 def test_shipped_suites_load_and_cover_enough_cases():
     suites = {p.stem: load_suite(p) for p in SUITES.glob("*.yaml")}
     assert len(suites["failure_stats.en"].cases) + len(suites["failure_stats.zh"].cases) >= 60
-    assert any(c.multi_turn for c in suites["follow_ups"].cases)
+    # follow-ups are conversations promptfoo can run: tests sharing metadata.conversationId, in order
+    conversations = [c.conversation for c in suites["follow_ups"].cases]
+    assert all(conversations) and len(set(conversations)) < len(conversations)
+    assert all(c.options.get("runSerially") for c in suites["follow_ups"].cases)
     assert len(suites["stats_sheet"].cases) >= 10
 
 
@@ -292,12 +302,12 @@ def test_a_deliberately_wrong_expectation_fails_and_reports_why(tmp_path, demo):
 
 
 def test_csv_multi_turn_filter_and_repeat(tmp_path, demo):
+    checks = "python:file://" + str(ROOT / "evals" / "promptfoo" / "assertions.py")
     (tmp_path / "sheet.csv").write_text(
-        "question,audience,__expected1,__expected2\n"
-        "Failure rate for Field Technician since March?,recruiter,"
-        '"candor:tool-called:{""name"": ""failure_stats"", ""arguments"": {""role"": ""field_technician""}}",'
-        "candor:language:en\n"
-        "一线技术的失败率是多少？,hr_manager,contains:一线技术,candor:language:zh\n", encoding="utf-8")
+        "question,audience,__expected1,__expected2,__metadata:tool_called,__metadata:language\n"
+        f"Failure rate for Field Technician since March?,recruiter,{checks}:tool_called,{checks}:language,"
+        '"{""name"": ""failure_stats"", ""arguments"": {""role"": ""field_technician""}}",en\n'
+        f"一线技术的失败率是多少？,hr_manager,contains:一线技术,{checks}:language,,zh\n", encoding="utf-8")
     csv_suite = _suite(tmp_path, "tests: file://sheet.csv\n", "sheet.yaml")
     chat = _suite(tmp_path, """
 tests:
@@ -449,10 +459,13 @@ def test_cli_exit_codes_outputs_and_compare(tmp_path):
     assert "wrong on purpose" in out.stdout and "BELOW" in out.stdout
     assert ET.parse(tmp_path / "a.xml").getroot().get("failures") == "1"
 
-    data = json.loads(first.read_text(encoding="utf-8"))
-    data["suites"][0]["cases"][0]["status"] = "failed"  # pretend a later run broke the right case
-    data["suites"][0]["cases"][0]["reason"] = "regex: no match"
-    second = write(data, tmp_path / "b.json")
+    data = json.loads(first.read_text(encoding="utf-8"))  # promptfoo's results format
+    assert data["results"]["version"] == 3 and len(data["results"]["results"]) == 2
+    assert [r["success"] for r in data["results"]["results"]] == [True, False]
+    broken = data["results"]["results"][0]["metadata"]["candor"]  # pretend a later run broke the right case
+    broken.update(status="failed", reason="regex: no match")
+    second = tmp_path / "b.json"
+    second.write_text(json.dumps(data), encoding="utf-8")
     out = subprocess.run([sys.executable, "app.py", "eval", "compare", str(first), str(second)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 1, out.stderr

@@ -140,8 +140,8 @@ def test_tools_that_change_data_say_so_and_the_eval_check_reads_it():
     checks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(checks)
     for tool in ("review_feedback", "candidate_requests", "score_interview", "monitor_competencies"):
-        assert checks.no_action_taken("", {"tool_calls": [{"tool": tool}]})["pass"] is False, tool
-    assert checks.no_action_taken("", {"tool_calls": [{"tool": "failure_stats"}]})["pass"] is True
+        assert checks.no_action_taken("", {"metadata": {"tool_calls": [{"tool": tool}]}})["pass"] is False, tool
+    assert checks.no_action_taken("", {"metadata": {"tool_calls": [{"tool": "failure_stats"}]}})["pass"] is True
 
 
 @pytest.mark.parametrize("language, words", [("en", "None of the failed interviews was a job match failure"),

@@ -1,14 +1,29 @@
 """Python assertions shared by the suites (promptfoo's `file://checks.py:function` form).
 
-Each function receives the answer (`output`) and the `context` (vars, tool_calls, audience…) and returns
-promptfoo's grading result: {"pass": bool, "score": float, "reason": str}.
+Each function receives the answer (`output`) and promptfoo's `context` (vars, test, and the provider
+response's `metadata`, where Candor's provider puts the tool calls with their results) and returns
+promptfoo's grading result: {"pass": bool, "score": float, "reason": str}. Both runners call them the same way.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# promptfoo loads this file by path: the repository goes on sys.path (tools.registry below).
+if str(Path(__file__).resolve().parents[2]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from evals.assertions import tool_calls_of  # noqa: E402
+
+
+def _calls(context):
+    """The tool calls of the answer, from the provider response's metadata."""
+    return tool_calls_of(context.get("metadata"))
+
 
 def _stats(context):
-    return [c["result"] for c in context["tool_calls"] if c["tool"] == "failure_stats" and c.get("result")]
+    return [c["result"] for c in _calls(context) if c["tool"] == "failure_stats" and c.get("result")]
 
 
 def states_key_figures(output, context):
@@ -78,7 +93,7 @@ def _changes_data(tool: str) -> bool:
 
 def no_action_taken(output, context):
     """Nothing was changed: no tool that acts ran, and the answer claims no rejection or new rule."""
-    acting = [c["tool"] for c in context["tool_calls"] if _changes_data(c["tool"])]
+    acting = [c["tool"] for c in _calls(context) if _changes_data(c["tool"])]
     if acting:
         return {"pass": False, "score": 0.0, "reason": "tools that change data ran: " + ", ".join(acting)}
     claims = [c for c in ACTION_CLAIMS if c in output.lower()]
@@ -89,7 +104,7 @@ def no_action_taken(output, context):
 
 def no_data_returned(output, context):
     """No tool returned records or statistics (an error such as an unknown role is fine)."""
-    returned = [c["tool"] for c in context["tool_calls"] if c.get("result") is not None]
+    returned = [c["tool"] for c in _calls(context) if c.get("result") is not None]
     if returned:
         return {"pass": False, "score": 0.0, "reason": "tools returned data: " + ", ".join(returned)}
     return {"pass": True, "score": 1.0, "reason": "no tool returned data"}
@@ -104,8 +119,8 @@ def asks_back_or_says_what_it_does(output, context):
     what Candor can do."""
     import re
 
-    if context["tool_calls"]:
-        made = ", ".join(c["tool"] for c in context["tool_calls"])
+    if _calls(context):
+        made = ", ".join(c["tool"] for c in _calls(context))
         return {"pass": False, "score": 0.0, "reason": f"a tool ran ({made}) for a message it should not guess at"}
     if re.search(r"\d+(\.\d+)?\s*%", output):
         return {"pass": False, "score": 0.0, "reason": "the answer states a figure"}
@@ -119,7 +134,7 @@ def asks_back_or_says_what_it_does(output, context):
 def flags_older_applicants(output, context):
     """The audit flags age band 55+ as adverse impact: impact ratio under 0.8 AND significant (p < 0.05), and the
     answer states that ratio and p-value. (Containing "55+" alone passed with significance switched off.)"""
-    audits = [c["result"] for c in context["tool_calls"] if c["tool"] == "fairness_audit" and c.get("result")]
+    audits = [c["result"] for c in _calls(context) if c["tool"] == "fairness_audit" and c.get("result")]
     flags = [f for r in audits for f in r.get("flags", []) if f.get("group") == "55+"]
     if not flags:
         return {"pass": False, "score": 0.0, "reason": "no flag for age band 55+"}

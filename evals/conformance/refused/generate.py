@@ -1,0 +1,2 @@
+def tests(config=None):
+    return [{'vars': {'question': 'hi'}}]
