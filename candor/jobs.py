@@ -86,6 +86,12 @@ def get_job(engine: Engine, job_id: int) -> Job | None:
         return session.get(Job, job_id)
 
 
+def running_jobs(engine: Engine) -> list[Job]:
+    """Jobs some worker holds right now (any process), oldest first."""
+    with Session(engine, expire_on_commit=False) as session:
+        return list(session.exec(select(Job).where(Job.status == RUNNING).order_by(Job.id)))
+
+
 # --- claiming and reporting ----------------------------------------------------------------------
 def _claimable(now: datetime, max_attempts: int):
     lapsed = and_(Job.status == RUNNING, Job.lease_until < now)

@@ -7,7 +7,13 @@ that left the profiles; `rebuild=True` drops the collection and embeds everythin
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): what the `index` command shows
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
 
 from pydantic import BaseModel
 
@@ -43,7 +49,7 @@ def open_collection(client, name: str, model_path: str = ""):
 
 
 def sync_index(client, name: str, passages: list[Passage], *, model_path: str = "",
-               rebuild: bool = False, batch: int = 256) -> tuple[Any, IndexReport]:
+               rebuild: bool = False, batch: int = 32, progress: Progress = _quiet) -> tuple[Any, IndexReport]:
     """Bring the collection in line with `passages`; returns (collection, what was done)."""
     started = time.perf_counter()
     if rebuild and name in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
@@ -57,11 +63,13 @@ def sync_index(client, name: str, passages: list[Passage], *, model_path: str = 
         collection.delete(ids=stale)
     changed = [p for p in passages if hashes.get(p.source_id) != p.content_hash]
     embed = collection._embedding_function
+    progress("embedding passages", 0, len(changed))
     for start in range(0, len(changed), batch):
         chunk = changed[start:start + batch]
         # Embed the English side: the model is English-only; BM25 covers the Chinese text.
         collection.upsert(ids=[p.source_id for p in chunk], documents=[p.text_en for p in chunk],
                           embeddings=embed([p.text_en for p in chunk]), metadatas=[p.metadata() for p in chunk])
+        progress("embedding passages", start + len(chunk), len(changed))
     return collection, IndexReport(collection=name, total=len(passages), embedded=len(changed),
                                    unchanged=len(passages) - len(changed), deleted=len(stale),
                                    seconds=round(time.perf_counter() - started, 3))
@@ -70,7 +78,7 @@ def sync_index(client, name: str, passages: list[Passage], *, model_path: str = 
 _OPEN: dict[tuple, Any] = {}
 
 
-def open_retriever(settings, *, rebuild: bool = False):
+def open_retriever(settings, *, rebuild: bool = False, progress: Progress = _quiet):
     """The hybrid retriever over the current role profiles, synced once per process and settings."""
     from knowledge.catalogue import default_roles
     from knowledge.passages import build_passages
@@ -81,10 +89,12 @@ def open_retriever(settings, *, rebuild: bool = False):
     if key not in _OPEN or rebuild:
         from knowledge.onnx_encoder import query_model_path
 
+        progress("loading the embedding model", 0, 0)
         query_model_path(settings)  # queries through onnxruntime when configured: exported once, beside the index
         roles = default_roles()
         passages = build_passages(roles)
+        progress("opening the index", 0, 0)
         collection, report = sync_index(chroma_client(settings), settings.chroma_collection, passages,
-                                        model_path=settings.embedding_model_path, rebuild=rebuild)
+                                        model_path=settings.embedding_model_path, rebuild=rebuild, progress=progress)
         _OPEN[key] = (HybridRetriever(passages, collection, roles), report)
     return _OPEN[key]

@@ -21,9 +21,12 @@ def load_model(model_path: str = ""):
     """One model per path per process: Chroma calls build_from_config many times."""
     import torch
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
     # Under CPU contention one intra-op thread beats two for short inputs.
     torch.set_num_threads(1)
+    # transformers draws a "Loading weights" bar on stderr for a model that loads in a blink.
+    transformers_logging.disable_progress_bar()
     return SentenceTransformer(model_path or packaged_model_path(), device="cpu")
 
 

@@ -67,11 +67,13 @@ def export(model_path: str, directory: Path) -> Path:
     partial = target.with_suffix(".partial")
     axes = {name: {0: "batch", 1: "tokens"} for name in INPUTS}
     with torch.no_grad():
-        with warnings.catch_warnings():  # tracer notes about this fixed graph, not problems (a test checks it)
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as notes:  # tracer notes about this fixed graph, not problems
+            warnings.simplefilter("always")                   # (a test checks the export): the debug log keeps them
             torch.onnx.export(Pooled(st[0].auto_model).eval(), tuple(sample[n] for n in INPUTS), str(partial),
                               input_names=list(INPUTS), output_names=["embedding"], dynamic_axes=axes,
                               opset_version=17, dynamo=False)
+        for note in notes:
+            log.debug("ONNX export: %s: %s", note.category.__name__, note.message)
     partial.replace(target)  # never leave a half-written model where a reader would load it
     return target
 

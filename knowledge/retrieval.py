@@ -69,8 +69,10 @@ def _stem(word: str) -> str:
 
 
 def _quiet(jieba) -> None:
-    # jieba announces building its dictionary on stderr for every new process ("Building prefix dict…").
-    jieba.setLogLevel(logging.WARNING)
+    # jieba announces building its dictionary on stderr for every new process ("Building prefix dict…"), through
+    # a handler of its own: drop that handler, so its lines go where Candor's logs go, shown at the debug level.
+    jieba.default_logger.removeHandler(jieba.log_console)
+    jieba.default_logger.setLevel(logging.NOTSET)
 
 
 def tokenize(text: str) -> list[str]:

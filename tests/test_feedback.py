@@ -153,7 +153,7 @@ def test_failed_letter_in_english_states_scores_evidence_resources_and_reapply(d
 def test_failed_letter_in_chinese(deps):
     interview = plant_world(deps.session, language="zh")
     body = draft(deps, interview=interview.external_id).draft.body
-    assert "你的设备故障排查得分为60分，低于该岗位要求的75分" in body
+    assert "您的设备故障排查得分为60分，低于该岗位要求的75分" in body
     assert "液压系统故障排查实训" in body and "电气维修" in body and "PLC基础" in body
     assert "2027年1月1日" in body and "李娜" not in body  # no names: staff read letters in chat
     assert_clean(body)
@@ -198,7 +198,7 @@ def test_passed_letter(deps, language):
     interview = plant_world(deps.session, language=language, outcome="passed", gaps=False, job_match=False,
                             behaviour=False)
     body = draft(deps, interview=interview.external_id).draft.body
-    assert ("you passed it" if language == "en" else "你已通过本次面试") in body
+    assert ("you passed it" if language == "en" else "您已通过本次面试") in body
     assert_clean(body)
 
 

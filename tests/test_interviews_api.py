@@ -117,6 +117,19 @@ def test_recordings_go_through_the_job_and_the_worker_to_scores(api_pg, tmp_path
     assert any(n["code"] == "corrupt_media" and n["message_zh"] for n in result["notes"])
 
 
+def test_the_interview_may_come_as_a_json_file_part_as_curl_sends_it(api):
+    """`curl -F interview=@interview.json` sends a file part, not a text field (docs/scoring-input.md)."""
+    base, _ = api
+    payload = json.dumps(interview_payload("API-FILE-PART")).encode()
+    response = httpx.post(f"{base}/api/interviews", headers=AUTH, timeout=60,
+                          files=[("interview", ("interview.json", payload, "application/json"))])
+    assert response.status_code == 200, response.text
+    assert response.json()["created"] and response.json()["status"] == "scored"
+    text_field = httpx.post(f"{base}/api/interviews", headers=AUTH, timeout=60,
+                            data={"interview": payload.decode()}, files=[("unused", ("", b"", "text/plain"))])
+    assert text_field.status_code == 200 and not text_field.json()["created"]  # the same interview, as a text field
+
+
 def test_bad_requests_are_clear_and_store_nothing(api):
     base, settings = api
     post = lambda **kw: httpx.post(f"{base}/api/interviews", headers={**AUTH, **kw.pop("headers", {})}, timeout=60, **kw)

@@ -226,6 +226,22 @@ def test_worker_once_drains_the_queue_from_the_command_line(tmp_path):
     assert job.status == "failed" and "Interview 999 does not exist" in job.error
 
 
+def test_worker_once_says_when_another_worker_holds_the_job(tmp_path):
+    """`score … --queue && worker --once` while `serve` runs: the server's worker may take the job first."""
+    from tests.scoring_fixtures import catalogue_sqlite
+
+    sqlite_url = catalogue_sqlite(tmp_path)
+    engine = get_engine(sqlite_url)
+    job, _ = jobs.submit(engine, "score_interview", {"interview_id": 999})
+    assert jobs.claim(engine, "serve-host:4242:abc", lease_s=600, max_attempts=3).id == job.id  # serve's worker
+    env = {**os.environ, "DATABASE_URL": sqlite_url, "CANDOR_ENV": "test"}
+    out = subprocess.run([sys.executable, "app.py", "worker", "--once"], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "Ran 0 job(s)" in out.stdout
+    assert f"Job {job.id} is running in another worker, serve-host:4242:abc" in out.stdout and f"GET /api/jobs/{job.id}" in out.stdout
+
+
 def test_a_stopping_worker_gives_its_job_back_at_the_next_step_and_another_finishes_it(db_url):
     engine = get_engine(db_url)
     inside, steps = threading.Event(), []

@@ -14,7 +14,7 @@ AUDIENCE = typer.Option("recruiter", "--as", help="recruiter or hr_manager (both
 JSON = typer.Option(False, "--json", help="Print the structured result.")
 
 
-def _run(tool: str, args: dict, audience: str, as_json: bool, language: str) -> None:
+def _run(tool: str, args: dict, audience: str, as_json: bool, language: str, body_only: bool = False) -> None:
     from assistant.actions import call_tool
     from assistant.agent import Assistant
     from candor.principal import Principal
@@ -36,7 +36,9 @@ def _run(tool: str, args: dict, audience: str, as_json: bool, language: str) -> 
         typer.secho(message or exc.message, fg="red", err=True)
         raise typer.Exit(1)
     payload = result.model_dump(mode="json")
-    if as_json:
+    if body_only:
+        typer.echo(payload["draft"]["body"])
+    elif as_json:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         typer.echo(render(f"answers/{tool}.{language}.j2", result=payload))
@@ -59,9 +61,11 @@ def draft(interview: Optional[str] = typer.Option(None, "--interview", "-i", hel
 
 @app.command()
 def show(draft_id: int = typer.Argument(..., help="The draft's number."), audience: str = AUDIENCE,
-         as_json: bool = JSON) -> None:
+         as_json: bool = JSON,
+         body: bool = typer.Option(False, "--body", help="Print only the letter, e.g. into a file to edit and "
+                                   "give back with `feedback edit N --body-file FILE`.")) -> None:
     """Show a draft with its full letter."""
-    _run("review_feedback", {"draft_id": draft_id, "action": "show"}, audience, as_json, "en")
+    _run("review_feedback", {"draft_id": draft_id, "action": "show"}, audience, as_json, "en", body_only=body)
 
 
 @app.command()

@@ -118,10 +118,23 @@ def ask(question: str = typer.Argument(..., help="The question, in English or Ch
 
     assistant = _assistant()
     try:
-        turn = assistant.ask(_principal(audience), question, conversation)
+        with _working():
+            turn = assistant.ask(_principal(audience), question, conversation)
     except (MessageError, ConversationError) as exc:
         _fail(str(exc), 2)
     _print_turn(turn, as_json)
+
+
+def _working():
+    """A spinner on stderr while a turn runs (a first role question loads the index; a rescore takes seconds);
+    nothing when stderr is not a terminal."""
+    from contextlib import nullcontext
+
+    if not sys.stderr.isatty():
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status("Working on it… / 正在处理…", spinner="dots")
 
 
 @cli.command()
@@ -143,7 +156,8 @@ def chat(audience: str = typer.Option("hr_manager", "--as", help="Chat as hr_man
         if not text:
             continue
         try:
-            turn = assistant.ask(principal, text, conversation)
+            with _working():
+                turn = assistant.ask(principal, text, conversation)
         except MessageError as exc:
             typer.secho(str(exc), fg="yellow")
             continue
@@ -167,16 +181,9 @@ def seed(seed_value: int = typer.Option(7, "--seed", help="Random seed; the same
     if if_empty and holds_interviews(settings.database_url):
         typer.echo("Database already holds interviews; not seeding.")
         return
-    from rich.progress import Progress
+    from integrations.cli.progress import stages
 
-    with Progress(transient=True) as progress:
-        tasks: dict[str, int] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = progress.add_task(stage, total=total)
-            progress.update(tasks[stage], completed=done, total=total)
-
+    with stages() as report:
         try:
             summary = seed_demo(settings.database_url, now=current_time(settings.now), seed=seed_value,
                                 candidates=candidates, progress=report)
@@ -251,31 +258,51 @@ def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HO
 
     settings = _settings()
     host, port = host or settings.host, port or settings.port
-    typer.echo(f"Candor on http://{host}:{port}  (API docs: http://{host}:{port}/docs)\n"
+    dev_token = settings.env == "development" and "dev-hr-token" in settings.staff_tokens
+    token = "dev-hr-token" if dev_token else "<a token from CANDOR_STAFF_TOKENS>"
+    typer.echo(f"Candor on http://{host}:{port}  (home page: /, API docs: /docs)\n"
                "Ask from another terminal:\n"
-               f"  python app.py ask \"What is the AI interview failure rate for Marketing Planner over the last 3 months?\"\n"
-               f"  curl -s http://{host}:{port}/api/chat -H 'Authorization: Bearer <staff token>' "
+               "  .venv/bin/python app.py ask \"What is the AI interview failure rate for Marketing Planner over the "
+               "last 3 months?\"\n"
+               f"  curl -s http://{host}:{port}/api/chat -H 'Authorization: Bearer {token}' "
                "-H 'Content-Type: application/json' -d '{\"message\": \"市场策划近3个月的AI面试失败率是多少？\"}'")
-    if settings.env == "development" and "dev-hr-token" in settings.staff_tokens:
-        typer.echo("  (development staff token: dev-hr-token — set CANDOR_STAFF_TOKENS for anything real)")
+    if dev_token:
+        typer.echo("  (development tokens: dev-hr-token, dev-recruiter-token — set CANDOR_STAFF_TOKENS for anything real)")
     # The app's own settings (candidate links' address…) see the host and port it really serves on.
     os.environ["CANDOR_HOST"], os.environ["CANDOR_PORT"] = host, str(port)
     from candor.settings import get_settings
 
     get_settings.cache_clear()  # read again by the app factory, with them
-    uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level, log_config=log_config(settings.log_level),
-                timeout_graceful_shutdown=settings.shutdown_grace_s or None)
+    from integrations.cli.serving import serving_at
+
+    with serving_at(settings, host, port):  # `candidate-link` in another terminal then links to this address
+        uvicorn.run("integrations.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    log_level=settings.log_level, log_config=log_config(settings.log_level),
+                    timeout_graceful_shutdown=settings.shutdown_grace_s or None)
 
 
 def log_config(level: str) -> dict:
     """uvicorn's and Candor's loggers, every line with its time (UTC), level and logger."""
     line = {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s", "datefmt": "%Y-%m-%dT%H:%M:%S%z"}
     handler = {"class": "logging.StreamHandler", "formatter": "line", "stream": "ext://sys.stderr"}
+    # Everything else (the libraries: jieba, the ONNX export, chromadb…) only from warnings up, or all at debug.
+    root = {"handlers": ["default"], "level": "DEBUG" if level.lower() == "debug" else "WARNING"}
     return {"version": 1, "disable_existing_loggers": False, "formatters": {"line": line},
-            "handlers": {"default": handler},
+            "handlers": {"default": handler}, "root": root,
             "loggers": {name: {"handlers": ["default"], "level": level.upper(), "propagate": False}
                         for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "candor")}}
+
+
+@cli.callback()
+def _logging() -> None:
+    """CANDOR_LOG_LEVEL=debug: every command also logs what it and its libraries do (jieba's dictionary, the
+    ONNX export's notes…) on stderr; otherwise only warnings reach it."""
+    level = os.environ.get("CANDOR_LOG_LEVEL", "").strip().lower()
+    if level == "debug":
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 # --- Slack (integrations/slack) ---------------------------------------------------------------------
@@ -386,10 +413,13 @@ def index(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed every 
     except CatalogueError as exc:
         _fail(str(exc), 2)
     typer.echo("Synced role profiles (active model versions): " + json.dumps(versions, ensure_ascii=False))
+    from integrations.cli.progress import stages
+
     try:
         from knowledge.index import open_retriever  # chromadb and torch load here only
 
-        _, report = open_retriever(settings, rebuild=rebuild)
+        with stages() as progress:
+            _, report = open_retriever(settings, rebuild=rebuild, progress=progress)
     except ImportError as exc:
         _fail(f"The role-knowledge libraries are missing ({exc.name}): run `pip install torch==2.13.0` and then "
               "`pip install -e '.[knowledge]'` (or `make install`).", 2)
@@ -406,11 +436,14 @@ def score(path: Path = typer.Argument(..., help="A folder with interview.json an
           queue: bool = typer.Option(False, "--queue", help="Hand it to the worker (`python app.py worker`) and exit."),
           as_json: bool = typer.Option(False, "--json", help="Print the structured result.")) -> None:
     """Score an interview: transcripts, or audio/video through speech (and, with consent, face) signals."""
+    from integrations.cli.progress import stages
     from integrations.cli.scoring import ScoreCommandError, score_path
     from prompts import render
 
     try:
-        out = score_path(_settings(), path, queue=queue, echo=lambda line: typer.echo(line, err=True))
+        with stages() as bar:  # a bar on a terminal; in a pipe, progress lines on stderr
+            out = score_path(_settings(), path, queue=queue, echo=lambda line: typer.echo(line, err=True),
+                             progress=bar if sys.stderr.isatty() else None)
     except ScoreCommandError as exc:
         _fail(str(exc), 2)
     if as_json:
@@ -431,9 +464,7 @@ def worker(once: bool = typer.Option(False, "--once", help="Run every queued job
     """Run queued background jobs (media scoring) until Ctrl-C; several workers may share one database."""
     from integrations.cli.scoring import run_worker
 
-    ran = run_worker(_settings(), once=once, echo=typer.echo)
-    if once:
-        typer.echo(f"Ran {ran} job(s); the queue is empty.")
+    run_worker(_settings(), once=once, echo=typer.echo)
 # --- end interview scoring ------------------------------------------------------------------------------
 
 
@@ -448,7 +479,12 @@ def candidate_link(candidate: str = typer.Argument(..., help="The candidate's ex
     from candor import candidate_links as links
     from candor.principal import Principal
 
+    from integrations.cli.serving import running_server_url
+
     issuer = Principal(id=f"cli:{getpass.getuser()}", audience="recruiter")
+    settings = _settings()
+    if base_url is None and not settings.public_base_url:
+        base_url = running_server_url(settings)  # the address a running `serve` was started on, if any
     try:
         issued = actions.issue_candidate_link(_assistant(), issuer, candidate, days=days, public_base_url=base_url)
     except (actions.UnknownCandidate, links.LinkConfigError, ValueError) as exc:

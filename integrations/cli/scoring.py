@@ -49,8 +49,10 @@ def load_manifest(path: Path) -> tuple[InterviewIn, dict[str, str]]:
     return data, refs
 
 
-def score_path(settings, path: Path, *, queue: bool = False, echo: Callable[[str], None] = print) -> dict:
-    """Submit the interview at `path`; without `queue`, run its media job here and print progress."""
+def score_path(settings, path: Path, *, queue: bool = False, echo: Callable[[str], None] = print,
+               progress: Callable[..., None] | None = None) -> dict:
+    """Submit the interview at `path`; without `queue`, run its media job here and print progress (as lines
+    through `echo`, or to `progress(stage, done, total, key=…)`, a bar on a terminal)."""
     from assistant.workers import worker_for
     from candor.clock import current_time
     from candor.db import get_engine
@@ -61,6 +63,8 @@ def score_path(settings, path: Path, *, queue: bool = False, echo: Callable[[str
     data, refs = load_manifest(path)
     upgrade(settings.database_url)
     engine = get_engine(settings.database_url)
+    if progress is not None:
+        progress("storing the interview" if queue or refs else "scoring the transcripts", 0, 0, key="submit")
     try:
         submitted = submit_interview(engine, settings, data, now=current_time(settings.now), queue=queue,
                                      save_media=(lambda _folder: refs) if refs else None)
@@ -76,7 +80,10 @@ def score_path(settings, path: Path, *, queue: bool = False, echo: Callable[[str
         job = get_job(engine, job_id)
         line = f"[{job.progress * 100:5.1f}%] {job.stage or job.status}"
         if line != last:
-            echo(line)
+            if progress is not None:
+                progress(f"job {job_id}: {job.stage or job.status}"[:60], round(job.progress * 100), 100, key="job")
+            else:
+                echo(line)
             last = line
         if job.status in (DONE, FAILED) and not runner.is_alive():
             break
@@ -88,6 +95,30 @@ def score_path(settings, path: Path, *, queue: bool = False, echo: Callable[[str
     return out
 
 
+def _run_once_showing_progress(worker) -> int:
+    """worker.run_once(), with a bar per job this worker runs (on a terminal: transcription takes a while)."""
+    from candor.jobs import running_jobs
+    from integrations.cli.progress import stages
+
+    outcome: dict[str, int] = {}
+    runner = threading.Thread(target=lambda: outcome.setdefault("ran", worker.run_once()), daemon=True)
+    with stages() as report:
+        runner.start()
+        while runner.is_alive():
+            for job in running_jobs(worker.engine):
+                if job.worker == worker.name:
+                    report(f"job {job.id}: {job.stage or 'starting'}"[:60], round(job.progress * 100), 100,
+                           key=str(job.id))
+            runner.join(0.5)
+    return outcome.get("ran", 0)
+
+
+def _held_elsewhere(worker) -> list:
+    from candor.jobs import running_jobs
+
+    return [job for job in running_jobs(worker.engine) if job.worker != worker.name]
+
+
 def run_worker(settings, *, once: bool = False, echo: Callable[[str], None] = print) -> int:
     """Run the worker until Ctrl-C (or, with `once`, until the queue is empty); returns jobs run."""
     from assistant.workers import worker_for
@@ -96,7 +127,13 @@ def run_worker(settings, *, once: bool = False, echo: Callable[[str], None] = pr
     upgrade(settings.database_url)
     worker = worker_for(settings)
     if once:
-        return worker.run_once()
+        ran = _run_once_showing_progress(worker)
+        echo(f"Ran {ran} job(s); the queue is empty.")
+        for job in _held_elsewhere(worker):
+            echo(f"Job {job.id}{f' ({job.key})' if job.key else ''} is running in another worker, {job.worker} (the one inside `serve`, "
+                 f"if it runs): {job.progress * 100:.0f}%, {job.stage or 'started'}. Follow it with "
+                 f"GET /api/jobs/{job.id}; this worker left it alone.")
+        return ran
     echo(f"Candor worker {worker.name}: polling every {settings.worker_poll_s:g} s, lease "
          f"{settings.worker_lease_s:g} s. Ctrl-C to stop.")
     def _stop(*_):

@@ -1,4 +1,4 @@
-"""The FastAPI application: health, the staff chat API and the OpenAPI page."""
+"""The FastAPI application: health, the home page, the staff APIs, the candidate page and the OpenAPI pages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
@@ -14,19 +14,11 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 from assistant.agent import Assistant
 from candor.ratelimit import RateLimiter
 from candor.settings import Settings, get_settings
-from integrations.web import candidate, chat, feedback, interviews, reports
+from integrations.web import apidocs, candidate, chat, feedback, home, interviews, reports
 from integrations.web.limits import BodySizeLimit, RequestTimeout
 
 log = logging.getLogger("candor.web")
 RETRY_AFTER_S = 5
-
-INDEX = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Candor</title>
-<body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
-<h1>Candor</h1><p>The HR assistant for AI-interview programs is running.</p>
-<p>Ask a question with a staff token:</p>
-<pre>curl -s http://HOST/api/chat -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \\
-  -d '{"message": "What is the AI interview failure rate for Marketing Planner over the last 3 months?"}'</pre>
-<p><a href="/docs">API documentation (OpenAPI)</a> · <a href="/healthz">health</a></p></body></html>"""
 
 
 # --- Background work (the scheduled fairness audit), for as long as the app runs ---------------
@@ -74,7 +66,7 @@ async def _database_busy(request: Request, exc: Exception) -> JSONResponse:
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="Candor", version="0.1.0", lifespan=_background_work,
+    app = FastAPI(title="Candor", version="0.1.0", lifespan=_background_work, docs_url=None, redoc_url=None,
                   description="HR assistant that turns failed AI interviews into insight through conversation.")
     app.state.settings = settings
     app.state.assistant = assistant or Assistant(settings)
@@ -82,6 +74,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.include_router(chat.router)
     app.include_router(reports.router)  # GET /api/reports: the recruiter report as JSON, CSV or PNG
     candidate.mount(app)  # GET /c/{token}: the candidate chat page; staff API for links and requests
+    apidocs.mount(app)  # /docs and /redoc from vendored Swagger UI and ReDoc: they work offline
+    app.include_router(home.router)  # GET /: what Candor is, where the docs, console and candidate pages are
     app.include_router(interviews.router)  # POST /api/interviews, GET /api/jobs/{id}: scoring (tools/score_interview.py)
     app.include_router(feedback.router)  # /api/feedback/drafts: letters, approval, sending (tools/draft_feedback.py)
 
@@ -109,9 +103,5 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             log.warning("health check failed: %s", exc)
             return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
         return JSONResponse({"status": "ok", "database": "ok", "provider": settings.provider})
-
-    @app.get("/", include_in_schema=False)
-    def index(request: Request) -> HTMLResponse:
-        return HTMLResponse(INDEX.replace("HOST", request.url.netloc))
 
     return app

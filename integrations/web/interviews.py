@@ -34,6 +34,7 @@ STATUS_FOR = {"unknown_role": 422, "unknown_question": 422, "question_of_other_r
               "no_active_model": 422, "no_rubric": 422, "nothing_to_score": 422, "unknown_job": 404,
               "unknown_interview": 404}
 CHUNK = 1 << 20
+JSON_PART_MAX = 16 << 20  # the interview's JSON, sent as a file part, is read into memory
 
 
 def _error(code: int, error: str, message: str, message_zh: str = "", **extra: Any) -> HTTPException:
@@ -71,8 +72,9 @@ async def submit(request: Request, principal: StaffPrincipal, settings: Settings
         save = None
     elif kind == "multipart/form-data":
         form = await request.form(max_files=200, max_fields=50, max_part_size=limit)
-        data = _parse(form.get("interview") or b"")
-        uploads = {f.filename: f for key, f in form.multi_items() if hasattr(f, "filename") and f.filename}
+        data = _parse(await _field_bytes(form.get("interview")))
+        uploads = {f.filename: f for key, f in form.multi_items()
+                   if key != "interview" and hasattr(f, "filename") and f.filename}
         wanted = {a.media for a in data.answers if a.media}
         missing, extra = sorted(wanted - set(uploads)), sorted(set(uploads) - wanted)
         if missing or extra:
@@ -122,6 +124,20 @@ async def get_interview(external_id: str, principal: StaffPrincipal, assistant: 
         return await run_in_threadpool(interview_result, assistant.engine, external_id)
     except ToolError as exc:
         raise _tool_error(exc) from None
+
+
+async def _field_bytes(field: Any) -> bytes | str:
+    """The `interview` part as sent: a text field (`-F 'interview=<json>'`, `-F interview=<file`) or a file part
+    (`-F interview=@interview.json`, what curl's `@` and browsers' file inputs send)."""
+    if field is None:
+        return b""
+    if hasattr(field, "read"):  # an UploadFile
+        if (getattr(field, "size", 0) or 0) > JSON_PART_MAX:
+            raise _error(413, "interview_too_large", f"The `interview` part is over {JSON_PART_MAX // 1024 // 1024} MB: "
+                         "send the interview's JSON there and the recordings as `files`.",
+                         f"interview 部分超过 {JSON_PART_MAX // 1024 // 1024} MB：该字段只放面试 JSON，录音请作为 files 上传。")
+        return await field.read()
+    return field
 
 
 def _parse(raw: Any) -> InterviewIn:

@@ -145,9 +145,9 @@ def _below_minimum(session: Session, interview: Interview, profile: RoleSpec | N
 
 def _reason(quote: str, name_en: str, name_zh: str) -> Text2:
     if quote:
-        return Text2(en=f"In your answer on {name_en} you said: “{quote}”", zh=f"在关于{name_zh}的回答中，你提到：“{quote}”")
+        return Text2(en=f"In your answer on {name_en} you said: “{quote}”", zh=f"在关于{name_zh}的回答中，您提到：“{quote}”")
     return Text2(en=f"Your answers did not yet show the {name_en} this role needs.",
-                 zh=f"你的回答尚未体现该岗位所需的{name_zh}。")
+                 zh=f"您的回答尚未体现该岗位所需的{name_zh}。")
 
 
 def _target(spec: CompetencySpec | None, required: float) -> Text2 | None:
@@ -182,7 +182,7 @@ def _missing_skills(role: Role, candidate: Candidate | None, profile: RoleSpec |
 def _reapply_how(role: Role, after: Text2) -> Text2:
     return Text2(en=f"From {after.en} you can apply again for {role.name_en} through the same application link; "
                     "your new AI interview will be scored afresh against the role's current requirements.",
-                 zh=f"自{after.zh}起，你可以通过原申请链接再次申请{role.name_zh}岗位；新的AI面试将按该岗位当前的要求重新评分。")
+                 zh=f"自{after.zh}起，您可以通过原申请链接再次申请{role.name_zh}岗位；新的AI面试将按该岗位当前的要求重新评分。")
 
 
 def _profile(role_key: str) -> RoleSpec | None:

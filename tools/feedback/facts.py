@@ -17,7 +17,7 @@ is checked against it (`tools.feedback.check`). The candidate assistant reads it
           "competency_key": "equipment_troubleshooting",
           "name": {"en": "equipment troubleshooting", "zh": "设备故障排查"},
           "score": 60, "required": 75,                  # numbers as stored (ints when whole)
-          "reason": {"en": "In your answer: “…”", "zh": "你的回答：“…”"},   # from the stored evidence
+          "reason": {"en": "In your answer: “…”", "zh": "您的回答：“…”"},   # from the stored evidence
           "evidence": "I'd replace parts one by one…",  # the quote itself ("" when none was stored)
           "target_behaviour": {"en": "…", "zh": "…"} | None,   # the profile's rubric anchor at the minimum
           "resources": [{"title": "…",                  # in the letter's language

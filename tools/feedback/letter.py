@@ -19,7 +19,7 @@ POLISH_INSTRUCTIONS = {
            "in English. Keep every number, competency name, resource title and date exactly as written. Add nothing "
            "that is not in the FACTS: no other numbers, no guesses about the person, no mention of speech, pauses, "
            "facial expressions, weights, demographics or internal notes. Reply with the letter only."),
-    "zh": ("你负责润色给求职者的反馈信。请用中文改写下面的信，使其语气温和、表达清晰。所有数字、能力项名称、学习资源标题和日期"
+    "zh": ("你负责润色给求职者的反馈信。请用中文改写下面的信，使其语气温和、表达清晰，称呼求职者一律用“您”。所有数字、能力项名称、学习资源标题和日期"
            "必须与原文完全一致。不得添加事实（FACTS）之外的任何内容：不得出现其他数字，不得揣测个人情况，不得提及语速、停顿、"
            "面部表情、权重、人口统计信息或内部备注。只回复信件正文。"),
 }

@@ -1,0 +1,93 @@
+"""/docs and /redoc render in headless chromium with every request outside the server refused (no network).
+
+UPDATE_SCREENSHOTS=1 also writes docs/img/swagger-offline.png (linked from docs/web.md)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_settings
+from tests.live_server import serve
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "img" / "swagger-offline.png"
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists() and not shutil.which("chromium"),
+                                 reason="Debian's chromium is not installed (apt-get install -y chromium)")]
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory):
+    """A live server and a browser whose requests to anywhere but that server are aborted and recorded."""
+    from playwright.sync_api import sync_playwright
+
+    from candor.migrate import upgrade
+    from integrations.web.app import create_app
+
+    folder = tmp_path_factory.mktemp("apidocs")
+    url = f"sqlite:///{folder / 'candor.db'}"
+    upgrade(url)
+    settings = make_settings(url, CANDOR_DATA_DIR=str(folder))
+    with serve(create_app(settings)) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+                                     args=["--no-sandbox", "--disable-background-networking",
+                                           "--disable-component-update", "--no-first-run"])
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        refused: list[str] = []
+
+        def only_the_server(route):
+            if route.request.url.startswith(base):
+                return route.continue_()
+            refused.append(route.request.url)
+            return route.abort("internetdisconnected")
+
+        context.route("**/*", only_the_server)
+        yield base, context, refused
+        browser.close()
+
+
+def test_swagger_ui_renders_the_api_with_no_network(offline):
+    base, context, refused = offline
+    refused.clear()
+    page = context.new_page()
+    assert page.goto(f"{base}/docs").status == 200
+    page.locator(".opblock-summary-path").first.wait_for(timeout=20_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/chat" in paths and "/api/interviews" in paths, paths
+    assert page.locator(".info .title").inner_text().startswith("Candor")
+    assert refused == [], refused
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT), full_page=False)
+    page.close()
+
+
+def test_redoc_renders_the_api_with_no_network(offline):
+    base, context, refused = offline
+    refused.clear()
+    page = context.new_page()
+    assert page.goto(f"{base}/redoc").status == 200
+    page.locator("h1:has-text('Candor')").first.wait_for(timeout=30_000)
+    assert page.get_by_text("Ask Candor a question").count() > 0  # the operations are listed (menu and body)
+    assert refused == [], refused
+    page.close()
+
+
+def test_the_home_page_says_where_things_are_in_both_languages(offline):
+    base, context, refused = offline
+    refused.clear()
+    page = context.new_page()
+    assert page.goto(f"{base}/").status == 200
+    text = page.locator("body").inner_text()
+    for expected in ("API documentation", "candidate-link", "CANDOR_STAFF_TOKENS", "app.py chat", "API 文档",
+                     "候选人页面", "员工令牌"):
+        assert expected in text, expected
+    assert "dev-hr-token" not in text  # CANDOR_ENV=test: no development tokens to offer
+    page.locator("a[href='/docs']").first.click()
+    page.locator(".opblock-summary-path").first.wait_for(timeout=20_000)
+    assert refused == [], refused
+    page.close()
