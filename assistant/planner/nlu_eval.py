@@ -85,7 +85,7 @@ def evaluate(split: str = "test") -> dict:
     vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
     per = defaultdict(lambda: [0, 0])
     confusions: Counter = Counter()
-    routed_ok = asked = 0
+    routed_ok = asked = offered = 0
     test = load_split(split)
 
     def route(text: str, after: str | None = None):
@@ -104,6 +104,7 @@ def evaluate(split: str = "test") -> dict:
         intent, p, options = route(item["text"], item.get("after"))
         if intent == "clarify":
             asked += 1
+            offered += item["intent"] in options[1:]  # not the first reading, but one of those offered
             intent = options[0] if options else "out_of_scope"
         ok = intent == item["intent"]
         per[(item["intent"], item["lang"])][0] += ok
@@ -136,6 +137,7 @@ def evaluate(split: str = "test") -> dict:
     return {"accuracy": by_lang, "per_intent": {f"{i}|{lg}": _ratio(*v) for (i, lg), v in sorted(per.items())},
             "confusions": [(g, p, n) for (g, p), n in confusions.most_common()], "asked_back": asked,
             "routed": len(test) - asked, "top_reading_accuracy": _ratio(routed_ok, len(test)),
+            "offered_not_first": offered,
             "ambiguous_caught": _ratio(caught, len(ambiguous)), "threshold": planner_model().threshold,
             "latency_ms_p50": round(statistics.median(timings), 3), "n_test": len(test),
             "slot_accuracy": slot_report(split)}
@@ -201,7 +203,8 @@ def table(report: dict) -> str:
         lines.append(f"{i:28} {report['per_intent'].get(i + '|en', 0):6.2f} {report['per_intent'].get(i + '|zh', 0):6.2f}")
     lines.append(f"{'all':28} {report['accuracy']['en']:6.3f} {report['accuracy']['zh']:6.3f}")
     lines.append(f"threshold {report['threshold']:.2f}: {report['asked_back']}/{report['n_test']} asked back (counted "
-                 f"by their first option); ambiguous asked back or declined: {report['ambiguous_caught']:.2f}; "
+                 f"by their first option; the right one offered second or third: {report['offered_not_first']}); "
+                 f"ambiguous asked back or declined: {report['ambiguous_caught']:.2f}; "
                  f"understanding p50 {report['latency_ms_p50']} ms")
     if "slot_accuracy" in report:
         sa = report["slot_accuracy"]
