@@ -134,3 +134,23 @@ def seeded_pg_url(pg_databases):
 @pytest.fixture(params=["sqlite", "postgresql"])
 def seeded_url(request):
     return request.getfixturevalue("seeded_sqlite_url" if request.param == "sqlite" else "seeded_pg_url")
+
+
+@pytest.fixture(scope="module")
+def demo(request):
+    """The eval runners' demo company: copies of the seeded SQLite database, one per suite run."""
+    from pathlib import Path
+
+    from evals.runner import DemoData
+
+    url = request.getfixturevalue("seeded_sqlite_url")
+    data = DemoData(source=Path(url[len("sqlite:///"):]))
+    yield data
+    data.close()
+
+
+def write_suite(tmp_path, text: str, name: str = "suite.yaml"):
+    """An eval suite written into tmp_path, to load and run."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from evals.config import ConfigError, load_suite
-from evals.runner import DemoData, RunOptions, run
+from evals.runner import RunOptions, run
 from tests.fake_openai import FakeOpenAI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,14 +47,6 @@ EXPECTED = {
     # two prompts per test: the grader picks the long answer; in the second test that one fails `contains`
     "select_best": [False, True, False, False],
 }
-
-
-@pytest.fixture(scope="module")
-def demo(request):
-    url = request.getfixturevalue("seeded_sqlite_url")
-    data = DemoData(source=Path(url[len("sqlite:///"):]))
-    yield data
-    data.close()
 
 
 def pick_the_long_answer(body: dict) -> dict:

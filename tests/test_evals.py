@@ -21,7 +21,8 @@ from evals.config import (
     load_suite,
 )
 from evals.report import to_html, to_junit
-from evals.runner import DemoData, RunOptions, run
+from evals.runner import RunOptions, run
+from tests.conftest import write_suite as _suite
 from tests.fake_openai import FakeOpenAI, tool_call
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,20 +246,6 @@ def test_shipped_suites_load_and_cover_enough_cases():
 
 
 # -- running --------------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory, request):
-    url = request.getfixturevalue("seeded_sqlite_url")
-    data = DemoData(source=Path(url[len("sqlite:///"):]))
-    yield data
-    data.close()
-
-
-def _suite(tmp_path: Path, text: str, name: str = "suite.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 WRONG = """
 description: one right case, one deliberately wrong

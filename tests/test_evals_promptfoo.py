@@ -15,26 +15,13 @@ import pytest
 from evals.assertions import Context, check
 from evals.config import Assertion, ConfigError, load_suite
 from evals.promptfoo_results import from_promptfoo, to_promptfoo
-from evals.runner import DemoData, RunOptions, run
+from evals.runner import RunOptions, run
 from evals.templates import render, render_prompt
 from evals.test_files import assertion_from_string
+from tests.conftest import write_suite as _suite
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTFOO = ROOT / ".promptfoo" / "node_modules" / ".bin" / "promptfoo"
-
-
-@pytest.fixture(scope="module")
-def demo(request):
-    url = request.getfixturevalue("seeded_sqlite_url")
-    data = DemoData(source=Path(url[len("sqlite:///"):]))
-    yield data
-    data.close()
-
-
-def _suite(tmp_path: Path, text: str, name: str = "suite.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_a_vars_array_is_one_case_per_value(tmp_path, demo):
