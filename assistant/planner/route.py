@@ -139,12 +139,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
-    if p >= m.threshold or intent in META_INTENTS and p >= m.threshold / 2:
+    likely = {i for i, _ in ranked[:OPTIONS]}
+    if p >= m.threshold:
         ruled = phrase_rule(question, u) if intent not in META_INTENTS else None
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
             return ruled  # a question in two parts ("why so many fail, and are the weights right?"): both
         return Decision(intent, confidence=p)
-    likely = {i for i, _ in ranked[:OPTIONS]}
+    if intent in META_INTENTS and p >= m.threshold / 2:  # greetings, thanks, what Candor does; unless a pinned
+        ruled = phrase_rule(question, u)              # phrasing the model also counts likely ("What does a … need?")
+        return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
         return ruled
