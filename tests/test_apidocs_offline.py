@@ -5,19 +5,16 @@ UPDATE_SCREENSHOTS=1 also writes docs/img/swagger-offline.png (linked from docs/
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.browser import launch, needs_chromium
 from tests.conftest import make_settings
 from tests.live_server import serve
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "img" / "swagger-offline.png"
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not Path(CHROMIUM).exists() and not shutil.which("chromium"),
-                                 reason="Debian's chromium is not installed (apt-get install -y chromium)")]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +30,7 @@ def offline(tmp_path_factory):
     upgrade(url)
     settings = make_settings(url, CANDOR_DATA_DIR=str(folder))
     with serve(create_app(settings)) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                                     args=["--no-sandbox", "--disable-background-networking",
-                                           "--disable-component-update", "--no-first-run"])
+        browser = launch(pw)
         context = browser.new_context(viewport={"width": 1200, "height": 900})
         refused: list[str] = []
 

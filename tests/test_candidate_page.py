@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import httpx
 import pytest
@@ -12,14 +10,12 @@ from sqlmodel import Session, select
 
 from assistant.agent import Assistant
 from candor.models import CandidateRequest
+from tests.browser import launch, needs_chromium
 from tests.candidate_fixtures import HR, STAFF, built_once, copy_of
 from tests.conftest import make_settings
 from tests.live_server import serve
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not Path(CHROMIUM).exists() and not shutil.which("chromium"),
-                                 reason="Debian's chromium is not installed (apt-get install -y chromium)")]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +31,7 @@ def site(tmp_path_factory):
                              CANDOR_STAFF_TOKENS=json.dumps(STAFF))
     assistant = Assistant(settings)
     with serve(create_app(settings, assistant)) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                                     args=["--no-sandbox", "--disable-background-networking",
-                                           "--disable-component-update", "--no-first-run"])
+        browser = launch(pw)
         yield base, company, assistant, browser
         browser.close()
 

@@ -185,6 +185,8 @@ ENTITY_NOUNS = {
     "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿"),
     "request": re.compile(r"(?<![a-z])requests?(?![a-z])|申请|请求"),
 }
+
+
 def about_the_domain(masked: str) -> bool:
     """The message names a role, competency, metric or id, or says candidate, interview, proposal, draft…"""
     return any(p in masked for p in (ROLE, COMPETENCY, METRIC, ID)) or any(n.search(masked) for n in ENTITY_NOUNS.values())
