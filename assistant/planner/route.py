@@ -161,9 +161,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
     if not usable:
         return Decision("out_of_scope", confidence=p)
-    # Likeliest outside what Candor does: say what it can do (no figure); unless the message is about candidates,
-    # roles or interviews ("候选人怎么样") and the model is not sure, which is asked back instead.
-    if intent in META_INTENTS and (p >= LEANS or p >= 0.3 and not about_the_domain(masked)):
+    # Likeliest outside what Candor does, though unsure: say what it can do (no figure); unless the message is about
+    # candidates, roles or interviews ("候选人怎么样"), which is asked back instead.
+    if intent in META_INTENTS and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
     return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
 
