@@ -91,18 +91,18 @@ def _fail(message: str, code: int) -> None:
 
 @app.command("nlu")
 def nlu_command(
-        split: str = typer.Option("test", "--split", help="test (held out, the reported figure), or dev / dev3 / dev4 "
-                                                            "(the tuning splits)."),
+        split: str = typer.Option("test", "--split", help="test (held out, the reported figure), or a tuning split: "
+                                                            "dev, dev3, dev4, dev5 (any evals/nlu/*.yaml)."),
         min_accuracy: float = typer.Option(0.0, "--min-accuracy", help="Exit 1 when either language is below this."),
         as_json: bool = typer.Option(False, "--json", help="Print the structured report."),
 ) -> None:
     """The planner's understanding on the NLU splits (evals/nlu/): accuracy per intent and language, confusions."""
     import json
 
-    from assistant.planner.nlu_eval import evaluate, table
+    from assistant.planner.nlu_eval import evaluate, split_names, table
 
-    if split not in ("test", "dev", "dev3", "dev4"):
-        _fail("--split is test, dev, dev3 or dev4.", 2)
+    if split not in split_names():
+        _fail(f"--split is one of {', '.join(split_names())} (the files in evals/nlu/).", 2)
     report = evaluate(split=split)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else table(report))
     low = {lang: acc for lang, acc in report["accuracy"].items() if acc < min_accuracy}

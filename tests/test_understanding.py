@@ -10,7 +10,7 @@ import yaml
 from assistant.agent import Assistant
 from assistant.planner.catalogue import CatalogueError, catalogue_hash, load_intents
 from assistant.planner.classifier import Names, load_model, mask
-from assistant.planner.nlu_eval import SPLITS, evaluate
+from assistant.planner.nlu_eval import SPLITS, evaluate, split_names
 from candor.principal import Principal
 from tests.conftest import make_settings
 
@@ -57,7 +57,7 @@ def test_held_out_routing_accuracy_stays_above_the_gate():
     # The measured figures are in the closing note (`python app.py eval nlu`); this gate catches regressions.
     report = evaluate()
     assert report["accuracy"]["en"] >= 0.9 and report["accuracy"]["zh"] >= 0.9, report["accuracy"]
-    assert report["ambiguous_caught"] >= 0.75, report["ambiguous_caught"]
+    assert report["ambiguous_caught"] >= 0.8, report["ambiguous_caught"]
     assert report["latency_ms_p50"] < 5
 
 
@@ -119,7 +119,7 @@ def test_rescoring_words_ask_for_a_rescore():
 def test_the_splits_do_not_overlap_the_training_examples():
     train = {e.strip().lower() for i in load_intents() for e in (*i.examples_en, *i.examples_zh)}
     seen = set(train)
-    for split in ("test", "dev", "dev3", "dev4", "ambiguous"):
+    for split in (*split_names(), "ambiguous"):
         items = yaml.safe_load((SPLITS / f"{split}.yaml").read_text(encoding="utf-8"))
         texts = {x["text"].strip().lower() for x in items}
         assert not texts & seen, (split, sorted(texts & seen)[:5])
@@ -206,3 +206,25 @@ def test_a_description_that_holds_a_short_alias_is_read_as_a_description_and_a_m
     assert short.tool_calls[0].arguments.get("role") == "product_operations", short.tool_calls
     misspelt = assistant.ask(HR, "What is the failure rate for Produciton Supervisor?")
     assert "Did you mean Production Supervisor" in misspelt.answer, misspelt.answer
+
+
+@pytest.mark.parametrize("question", ["supervisor overview", "numbers for marketing", "what's going on with negotiation?",
+                                      "are the weights OK for marketing?"])
+def test_a_name_with_a_vague_word_is_asked_back_not_answered_with_a_figure(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [], (question, turn.tool_calls)
+    assert re.search(r"^1\. ", turn.answer, re.M) and not re.search(r"\d+(\.\d+)?%", turn.answer), turn.answer
+
+
+@pytest.mark.parametrize("first, then, tool", [
+    ("do interview scores predict performance ratings for sales?", "and retention?", "competency_insights"),
+    ("产品运营新员工里谁最可能离职", "排第一的那个，主要原因是啥？", "attrition_risk"),
+    ("what happened after proposal 1 was applied?", "and proposal 2?", "proposal_outcome"),
+])
+def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, tool):
+    before = assistant.ask(HR, first)
+    assert [c.tool for c in before.tool_calls][-1:] == [tool], before.answer
+    after = assistant.ask(HR, then, before.conversation_id)
+    assert [c.tool for c in after.tool_calls][-1:] == [tool], (then, after.answer)
+    alone = assistant.ask(HR, then)  # without the conversation the same words are asked back
+    assert alone.tool_calls == [] and re.search(r"^1\. ", alone.answer, re.M), (then, alone.answer)

@@ -195,6 +195,14 @@ def about_the_domain(masked: str) -> bool:
 _CONTENT = re.compile(r"[a-z][a-z'&-]*|[\u4e00-\u9fff]")
 
 
+def content_words(masked: str) -> int:
+    """How many words the message has beside names, ids, periods and filler (two Chinese characters count one)."""
+    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
+    content = [w for w in _CONTENT.findall(rest) if len(w) > 1 or CJK.match(w)]  # not the "s" of "what's"
+    hanzi = sum(1 for w in content if CJK.match(w))
+    return len(content) - hanzi + (hanzi + 1) // 2
+
+
 def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
     """A message that names something without asking anything about it.
 

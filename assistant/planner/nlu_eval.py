@@ -48,6 +48,11 @@ def training_set(names: Names) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
+def split_names() -> list[str]:
+    """The routed splits in evals/nlu/ (test first); ambiguous.yaml is measured beside each."""
+    return sorted((p.stem for p in SPLITS.glob("*.yaml") if p.stem != "ambiguous"), key=lambda n: (n != "test", n))
+
+
 def load_split(name: str) -> list[dict]:
     return yaml.safe_load((SPLITS / f"{name}.yaml").read_text(encoding="utf-8"))
 

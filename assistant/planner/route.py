@@ -17,6 +17,7 @@ from assistant.planner.catalogue import (
     META_INTENTS,
     catalogue_hash,
     intent_named,
+    load_intents,
 )
 from assistant.planner.classifier import (
     FOLLOWUP,
@@ -24,6 +25,7 @@ from assistant.planner.classifier import (
     Names,
     about_the_domain,
     bare,
+    content_words,
     is_followup,
     load_model,
     mask,
@@ -42,6 +44,8 @@ STRONG_FAILURE_WORDS = re.compile(r"\bfail\w*|\bflunk\w*|pass(ed|ing)?\s*rates?|
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
 LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
+SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
+_PLACE = re.compile("§(?:role|comp|metric|id)")
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -119,10 +123,17 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     masked = mask(question, _names(vocab))
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
+    named = bare(masked, question)
+    if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
+        return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
-    if (named := bare(masked, question)) is not None and not previous_tool:
+    if previous_tool and p < m.threshold and previous_tool in [i for i, _ in ranked if i not in META_INTENTS][:OPTIONS]:
+        # The model is unsure and the conversation's subject is among the readings it would offer: "and retention?",
+        # "排第一的那个，主要原因是啥？" continue the question before.
+        return Decision(previous_tool, confidence=p, source="followup")
+    if named is not None and not previous_tool:
         kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it
         if kind == "entity":
             fitting = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)
@@ -135,6 +146,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                 and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
             usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
             return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
+    # A name and one word ("numbers for marketing", "supervisor overview"): routed only when the model is sure.
+    if (not previous_tool and p < SHORT_CONFIDENCE and _PLACE.search(masked) and content_words(masked) <= SHORT_WORDS
+            and not STRONG_FAILURE_WORDS.search(question)):
+        usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
+        return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
     if previous_tool and u.followup and u.slots and p < m.threshold and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
@@ -150,12 +166,17 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
-        return ruled
+        if ruled.intent == intent or p >= LEANS:
+            return ruled
+        # The model leans nowhere and its likeliest reading is another ("are the weights OK for marketing?": the
+        # profile's weights, or whether they are right): asked back, the pinned reading first.
+        others = [i for i, _ in ranked if i != ruled.intent and i not in META_INTENTS and _allowed(i, allowed)]
+        return Decision("clarify", confidence=p, source="clarify", options=[ruled.intent, *others][:OPTIONS])
     # A statistics question the model is unsure of: the failure-statistics tool when that is the model's top reading,
     # or when the message says "fail" (or asks for a trend, a category, a pass rate: "按月趋势呢？"), the model leans
     # nowhere else and counts it among the likeliest (or the conversation is about it). Otherwise asked back.
     says_fail = STRONG_FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"}
-    if u.intent == "failure_stats" and (intent == "failure_stats" or says_fail and p < LEANS and (
+    if u.intent == "failure_stats" and (intent == "failure_stats" and (p >= LEANS or says_fail) or says_fail and p < LEANS and (
             "failure_stats" in likely or previous_tool == "failure_stats")):
         return Decision("failure_stats", confidence=p)
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
@@ -166,6 +187,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if intent in META_INTENTS and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
     return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
+
+
+def _takes(intent: str, kinds: set[str]) -> bool:
+    """Whether the intent reads every kind of name a message gives (a proposal number, a role…)."""
+    known = next((i for i in load_intents() if i.name == intent), None)
+    return known is not None and kinds <= set(known.slots)
 
 
 def _allowed(intent: str, allowed: set[str] | None) -> bool:
