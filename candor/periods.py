@@ -227,7 +227,9 @@ _NAMED: list[tuple[str, str]] = [
     ("this_month", r"(?<![a-z])(?:this|current)\s+month(?![a-z])|(?<![a-z])month[-\s]to[-\s]date(?![a-z])"
                    r"|(?<![a-z])mtd(?![a-z])|本月(?:份|度)?|这个?月|当月"),
     ("last_month", r"(?<![a-z])(?:last|previous|prior)\s+month(?![a-z])|(?<!上)上\s*1?\s*个?\s*月(?:份|度)?"),
-    ("two_months_ago", r"上上\s*个?\s*月(?:份|度)?"),
+    ("two_months_ago", r"上上\s*个?\s*月(?:份|度)?|(?<![a-z])(?:the\s+)?month\s+before\s+last(?![a-z])"),
+    ("two_quarters_ago", r"上上\s*个?\s*季度?|(?<![a-z])(?:the\s+)?quarter\s+before\s+last(?![a-z])"),
+    ("two_years_ago", r"(?<![a-z])(?:the\s+)?year\s+before\s+last(?![a-z])"),
     ("this_quarter", r"(?<![a-z])(?:this|current)\s+quarter(?![a-z])|(?<![a-z])quarter[-\s]to[-\s]date(?![a-z])"
                      r"|(?<![a-z])qtd(?![a-z])|本季度?|这个?季度|当季度?"),
     ("last_quarter", r"(?<![a-z])(?:the\s+)?(?:last|previous|prior)\s+quarter(?![a-z])"
@@ -533,6 +535,11 @@ def _evaluate_named(name: str, today: date, asked: str) -> Period:
         first = _add_months(today.replace(day=1), -2)
         return _evaluate_point(_Point("month", n=first.month, y=first.year), today, asked)
     quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    if name == "two_quarters_ago":
+        first = _add_months(quarter_start, -6)
+        return _evaluate_point(_Point("quarter", n=(first.month - 1) // 3 + 1, y=first.year), today, asked)
+    if name == "two_years_ago":
+        return _evaluate_point(_Point("year", y=today.year - 2), today, asked)
     this_month = today.replace(day=1)
     half_start = date(today.year, 1 if today.month <= 6 else 7, 1)
     spans = {
@@ -674,7 +681,8 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
         if p.bare_en_month and not has_context:
             word = p.bare_en_month
             at_end = not text[cand.end:].strip(" .,;:!?)")        # "csv export, field tech, Sept"
-            if word in _NAME_LIKE or (word not in _FULL_MONTH_WORDS and not at_end):   # "May", "June", "Oct" alone
+            at_start = not before.strip()                          # "Sept report for mech design"
+            if word in _NAME_LIKE or (word not in _FULL_MONTH_WORDS and not (at_end or at_start)):  # "May", "Oct" alone
                 return False
     # A month word that is also a given name, followed by a capitalised word: "April Smith", "May Chen".
     tail = re.search(r"(april|may|june|august|jan)\.?$", text[cand.start:cand.end], re.IGNORECASE)

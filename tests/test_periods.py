@@ -103,6 +103,10 @@ PARSE = [
     ("上月", "2026-10-01", "2026-10-31", "last month"),
     ("上一个月", "2026-10-01", "2026-10-31", "last month"),
     ("上上个月", "2026-09-01", "2026-09-30", "2026-09"),
+    ("the month before last", "2026-09-01", "2026-09-30", "2026-09"),
+    ("上上个季度", "2026-04-01", "2026-06-30", "2026-Q2"),
+    ("the quarter before last", "2026-04-01", "2026-06-30", "2026-Q2"),
+    ("the year before last", "2024-01-01", "2024-12-31", "2024"),
     ("this quarter", "2026-10-01", "2026-11-15", "this quarter"),
     ("current quarter", "2026-10-01", "2026-11-15", "this quarter"),
     ("QTD", "2026-10-01", "2026-11-15", "this quarter"),
@@ -286,6 +290,8 @@ OTHER_DAYS = [
     ("2027-01-10", "上个月", "2026-12-01", "2026-12-31"),
     ("2027-01-10", "last quarter", "2026-10-01", "2026-12-31"),
     ("2027-01-10", "上上个月", "2026-11-01", "2026-11-30"),
+    ("2027-01-10", "上上季度", "2026-07-01", "2026-09-30"),
+    ("2026-02-10", "the quarter before last", "2025-07-01", "2025-09-30"),
     ("2027-01-10", "December", "2026-12-01", "2026-12-31"),
     ("2027-01-10", "November to February", "2025-11-01", "2026-02-28"),
     ("2027-01-10", "上半年", "2027-01-01", "2027-01-10"),
@@ -390,6 +396,8 @@ FIND = [
     ("本半年的失败率", "this half"),
     ("fails over the last half", "last half"),
     ("csv export, field tech, Sept", "2026-09"),  # an abbreviated month ending the message
+    ("Sept report for mech design with the chart", "2026-09"),  # an abbreviated month opening the message
+    ("Dec fails for supervisors", "2025-12"),  # the last December that has started
     ("talk to Oct about it", None),  # … but not inside a sentence
     ("", None),
 ]

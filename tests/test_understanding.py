@@ -228,3 +228,20 @@ def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, 
     assert [c.tool for c in after.tool_calls][-1:] == [tool], (then, after.answer)
     alone = assistant.ask(HR, then)  # without the conversation the same words are asked back
     assert alone.tool_calls == [] and re.search(r"^1\. ", alone.answer, re.M), (then, alone.answer)
+
+
+@pytest.mark.parametrize("question, tool, role", [
+    ("attrition risk mktg planners", "attrition_risk", "marketing_planner"),
+    ("sample qs for the sales mgr interview", "search_role_profiles", "sales_manager"),
+    ("Sept rpt for mech design w/ chart", "build_report", "mechanical_design"),
+])
+def test_workplace_shorthand_is_read_as_written_out(assistant, question, tool, role):
+    turn = assistant.ask(HR, question)
+    assert [(c.tool, c.arguments.get("role")) for c in turn.tool_calls][-1:] == [(tool, role)], turn.answer
+
+
+def test_shorthand_expands_whole_words_only():
+    from assistant.planner.shorthand import expand
+
+    assert expand("Sales Mgr fails last qtr w/ chart") == "Sales manager fails last quarter with chart"
+    assert expand("support the mktgx team; sup?") == "support the mktgx team; sup?"

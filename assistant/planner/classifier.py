@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from assistant.planner.shorthand import expand
 from candor.language import CJK
 
 MODEL_FILE = Path(__file__).with_name("intent_model.json.gz")
@@ -76,7 +77,7 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 def mask(text: str, names: Names) -> str:
     """The message with names, ids, periods and numbers replaced by placeholders, lower-cased."""
-    out = " ".join(text.lower().split())
+    out = " ".join(expand(text).lower().split())
     out = IDS.sub(f" {ID} ", out)
     for placeholder, group in ((ROLE, names.roles), (COMPETENCY, names.competencies), (METRIC, names.metrics)):
         out = _name_pattern(tuple(group)).sub(f" {placeholder} ", out)

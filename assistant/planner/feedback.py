@@ -18,7 +18,7 @@ REVIEW = re.compile(r"\b(?P<verb>approve|show|view|open|display|send|mark)\w*\s+
                     r"|(?P<zverb>批准|通过|查看|显示|打开|发送|标记)\s*(?:第\s*)?反馈\s*(?:草稿|信)?\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$",
                     re.I)
 # Chinese text puts no space after an id ("C000123起草"), so ids end at the last digit, not at a \b.
-INTERVIEW = re.compile(r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id)?\s*(I?\d{1,9})(?!\d)|"
+INTERVIEW = re.compile(r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id|号|号码|ID)?\s*(I?\d{1,9})(?!\d)|"
                        r"(?<![A-Za-z0-9])(I\d{3,9})(?!\d)", re.I)
 CANDIDATE = re.compile(r"(?:candidate|applicant|候选人|应聘者)\s*#?\s*(C?\d{1,9})(?!\d)|(?<![A-Za-z0-9])(C\d{4,9})(?!\d)",
                        re.I)

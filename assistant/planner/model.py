@@ -24,6 +24,7 @@ from assistant.planner.render import (
 )
 from assistant.planner.report import report_args, report_followup
 from assistant.planner.route import decide, option_descriptions
+from assistant.planner.shorthand import expand
 from assistant.planner.slots import calls_for, fill_from_metric
 
 
@@ -49,7 +50,7 @@ class EmbeddedPlanner(BaseChatModel):
         if "my_feedback" in allowed:  # a candidate's turn: only their own application (planner/candidate.py)
             return candidate_reply(messages, allowed)
         human_at = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
-        question = _text(messages[human_at])
+        question = expand(_text(messages[human_at]))  # "sales mgr" read as "sales manager"
         vocab = self.vocabulary()
         u = _understood(question, vocab, self.clock())
         if isinstance(messages[-1], ToolMessage):

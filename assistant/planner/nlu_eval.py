@@ -29,6 +29,7 @@ from assistant.planner.classifier import (
 from assistant.planner.nlu import _find_names, understand
 from assistant.planner.route import decide
 from assistant.planner.route import model as planner_model
+from assistant.planner.shorthand import expand
 from assistant.planner.slots import call_for
 from tools.shared.lookup import catalogue_vocabulary
 
@@ -99,6 +100,7 @@ def evaluate(split: str = "test") -> dict:
         if after:
             previous, _, options = route(after)
             previous = options[0] if previous == "clarify" and options else previous
+        text = expand(text)  # as the planner reads a message
         u = understand(text, vocab, now)
         if u.intent == "refuse":
             return "refuse", 1.0, []
@@ -158,12 +160,13 @@ def slot_report(split: str = "test") -> dict:
     expected: Counter = Counter()
     spurious: Counter = Counter()
     for item in load_split(split):
+        if item["intent"] in ("help", "out_of_scope"):
+            continue  # they take no slots
         want = item.get("slots") or {}
-        u = understand(item["text"], vocab, now)
-        args = {}
-        if item["intent"] not in ("help", "out_of_scope"):
-            call = call_for(item["intent"], item["text"], u)
-            args = call.args if not isinstance(call, dict) else {}
+        text = expand(item["text"])
+        u = understand(text, vocab, now)
+        call = call_for(item["intent"], text, u)
+        args = call.args if not isinstance(call, dict) else {}
         got = {"role": _role_read(u, vocab, role_names), "period": u.period,
                "competency": (u.competency or "").lower() or None, "candidate": args.get("candidate"),
                "interview": args.get("interview"), "draft": args.get("draft_id"), "proposal": args.get("proposal_id"),

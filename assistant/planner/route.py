@@ -46,6 +46,7 @@ OPTIONS = 3  # readings offered when asking back
 LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
 SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 _PLACE = re.compile("§(?:role|comp|metric|id)")
+CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -129,9 +130,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
-    if previous_tool and p < m.threshold and previous_tool in [i for i, _ in ranked if i not in META_INTENTS][:OPTIONS]:
-        # The model is unsure and the conversation's subject is among the readings it would offer: "and retention?",
-        # "排第一的那个，主要原因是啥？" continue the question before.
+    offered = [i for i, _ in ranked if i not in META_INTENTS][:OPTIONS]
+    if previous_tool and p < m.threshold and (previous_tool in offered or CONTINUES.search(question)
+                                              and content_words(masked) <= SHORT_WORDS + 1):
+        # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
+        # 主要原因是啥？"), or a short message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
     if named is not None and not previous_tool:
         kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it

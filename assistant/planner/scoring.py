@@ -10,7 +10,7 @@ import re
 
 
 def _ref(n: int) -> str:
-    return (r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id)?\s*"
+    return (r"(?:interview|面试)\s*(?:#|no\.?|number|编号|号码|号|id)?\s*"
             rf"(?P<ref{n}>(?=[A-Za-z0-9_\-./]*\d)[A-Za-z0-9][A-Za-z0-9_\-./]{{0,63}})")
 
 

@@ -35,7 +35,7 @@ APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed)? (?:it )
 PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案)|#\s*(\d+)", re.I)
 REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"
                     r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin)\b|"
-                    r"驳回|拒绝|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|作废|不要了|不通过|不批", re.I)
+                    r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|作废|不要了|不通过|不批", re.I)
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|通过|同意", re.I)),
                ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I)),
                ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I)))
