@@ -245,3 +245,13 @@ def test_shorthand_expands_whole_words_only():
 
     assert expand("Sales Mgr fails last qtr w/ chart") == "Sales manager fails last quarter with chart"
     assert expand("support the mktgx team; sup?") == "support the mktgx team; sup?"
+
+
+def test_an_option_picked_after_asking_back_reads_the_shorthand_of_the_question(assistant):
+    first = assistant.ask(HR, "numbers for mktg")
+    options = re.findall(r"^(\d)\. (.+)$", first.answer, re.M)
+    assert first.tool_calls == [] and options, first.answer
+    picked = next(n for n, text in options if "ailure" in text)
+    second = assistant.ask(HR, picked, first.conversation_id)
+    assert [(c.tool, c.arguments.get("role")) for c in second.tool_calls] == [("failure_stats", "marketing_planner")], \
+        second.answer

@@ -188,20 +188,39 @@ ENTITY_NOUNS = {
 }
 
 
+def names_something(masked: str) -> bool:
+    """The message names a role, competency or metric, or gives an id."""
+    return any(p in masked for p in (ROLE, COMPETENCY, METRIC, ID))
+
+
 def about_the_domain(masked: str) -> bool:
     """The message names a role, competency, metric or id, or says candidate, interview, proposal, draft…"""
-    return any(p in masked for p in (ROLE, COMPETENCY, METRIC, ID)) or any(n.search(masked) for n in ENTITY_NOUNS.values())
+    return names_something(masked) or any(n.search(masked) for n in ENTITY_NOUNS.values())
 
 
 _CONTENT = re.compile(r"[a-z][a-z'&-]*|[\u4e00-\u9fff]")
 
 
+def _content(masked: str, *, nouns: bool = False) -> list[str]:
+    """The words beside names, ids, periods and filler; with `nouns`, also beside the nouns that say what a name
+    is ("interview", "草稿"). A lone letter is no word (the "s" of "what's")."""
+    rest = masked
+    if nouns:
+        for noun in ENTITY_NOUNS.values():
+            rest = noun.sub(" ", rest)
+    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", rest))
+    return [w for w in _CONTENT.findall(rest) if len(w) > 1 or CJK.match(w)]
+
+
+def _count(words: list[str]) -> int:
+    """Words, two Chinese characters counting one."""
+    hanzi = sum(1 for w in words if CJK.match(w))
+    return len(words) - hanzi + (hanzi + 1) // 2
+
+
 def content_words(masked: str) -> int:
-    """How many words the message has beside names, ids, periods and filler (two Chinese characters count one)."""
-    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
-    content = [w for w in _CONTENT.findall(rest) if len(w) > 1 or CJK.match(w)]  # not the "s" of "what's"
-    hanzi = sum(1 for w in content if CJK.match(w))
-    return len(content) - hanzi + (hanzi + 1) // 2
+    """How many words the message has beside names, ids, periods and filler."""
+    return _count(_content(masked))
 
 
 def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
@@ -211,19 +230,12 @@ def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
     "C000123", "interview 812", "提案3"); ("terse", ∅): no name and a single word or two Chinese characters
     ("trends", "weights?", "反馈", "approve it"). Either is asked back unless the conversation gives it a meaning."""
     kinds = {kind for kind, noun in ENTITY_NOUNS.items() if noun.search(masked)}
-    rest = masked
-    for noun in ENTITY_NOUNS.values():
-        rest = noun.sub(" ", rest)
-    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", rest))
-    content = _CONTENT.findall(rest)
+    content = _content(masked, nouns=True)
     placeholders = set(_PLACEHOLDERS.findall(masked))
     if placeholders and not content:
         kinds |= {kind for p, kind in ((ROLE, "role"), (COMPETENCY, "competency"), (METRIC, "metric")) if p in placeholders}
         kinds |= {"candidate" if m.group(0)[0] in "Cc" else "interview" for m in IDS.finditer(text)}
         return "entity", kinds
-    if not placeholders and not kinds:
-        words = [w for w in content if not CJK.match(w)]
-        hanzi = [w for w in content if CJK.match(w)]
-        if len(words) + (len(hanzi) + 1) // 2 == 1:
-            return "terse", set()
+    if not placeholders and not kinds and _count(content) == 1:
+        return "terse", set()
     return None

@@ -50,7 +50,7 @@ class EmbeddedPlanner(BaseChatModel):
         if "my_feedback" in allowed:  # a candidate's turn: only their own application (planner/candidate.py)
             return candidate_reply(messages, allowed)
         human_at = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
-        question = expand(_text(messages[human_at]))  # "sales mgr" read as "sales manager"
+        question = _asked(messages[human_at])
         vocab = self.vocabulary()
         u = _understood(question, vocab, self.clock())
         if isinstance(messages[-1], ToolMessage):
@@ -172,6 +172,11 @@ def _schema(tool: Any) -> dict:
     return cached[1]
 
 
+def _asked(message: BaseMessage) -> str:
+    """What a person asked, with workplace shorthand written out ("sales mgr" read as "sales manager")."""
+    return expand(_text(message))
+
+
 def _text(message: BaseMessage) -> str:
     content = message.content
     if isinstance(content, list):
@@ -238,7 +243,7 @@ def _picked_option(question: str, earlier: list[BaseMessage], vocab: Any, now: A
     asked = next((x for x in reversed(earlier) if isinstance(x, HumanMessage)), None)
     if asked is None:
         return None
-    before = _text(asked)
+    before = _asked(asked)
     u = _understood(before, vocab, now)
     decision = decide(before, u, vocab, allowed=allowed)
     n = int(m.group(1))

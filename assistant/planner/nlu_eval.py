@@ -98,8 +98,8 @@ def evaluate(split: str = "test") -> dict:
         """As in a chat turn; `after`: the question this one follows ("And for Sales Manager?" needs one)."""
         previous = None
         if after:
-            previous, _, options = route(after)
-            previous = options[0] if previous == "clarify" and options else previous
+            previous = route(after)[0]
+            previous = None if previous == "clarify" else previous  # asked back: no tool ran, as in a chat
         text = expand(text)  # as the planner reads a message
         u = understand(text, vocab, now)
         if u.intent == "refuse":

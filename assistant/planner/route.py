@@ -30,6 +30,7 @@ from assistant.planner.classifier import (
     load_model,
     mask,
     names_of,
+    names_something,
 )
 from assistant.planner.competency import competency_calls
 from assistant.planner.feedback import feedback_call
@@ -45,7 +46,6 @@ log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
 LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
 SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
-_PLACE = re.compile("§(?:role|comp|metric|id)")
 CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
@@ -130,8 +130,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
-    offered = [i for i, _ in ranked if i not in META_INTENTS][:OPTIONS]
-    if previous_tool and p < m.threshold and (previous_tool in offered or CONTINUES.search(question)
+    usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
+    if previous_tool and p < m.threshold and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question)
                                               and content_words(masked) <= SHORT_WORDS + 1):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or a short message opens like a continuation ("and retention?"): the question before goes on.
@@ -144,16 +144,14 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             if len(fitting) == 1:
                 return Decision(fitting[0], confidence=p)  # "draft 4": only one tool reads drafts
             if fitting:
-                return Decision("clarify", confidence=p, source="clarify", options=fitting[:OPTIONS])
+                return _ask_back(fitting, p)
         elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold) \
                 and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
-            usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
-            return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
+            return _ask_back(usable, p)
     # A name and one word ("numbers for marketing", "supervisor overview"): routed only when the model is sure.
-    if (not previous_tool and p < SHORT_CONFIDENCE and _PLACE.search(masked) and content_words(masked) <= SHORT_WORDS
-            and not STRONG_FAILURE_WORDS.search(question)):
-        usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
-        return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
+    if (not previous_tool and p < SHORT_CONFIDENCE and names_something(masked)
+            and content_words(masked) <= SHORT_WORDS and not STRONG_FAILURE_WORDS.search(question)):
+        return _ask_back(usable, p)
     if previous_tool and u.followup and u.slots and p < m.threshold and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
@@ -173,23 +171,26 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             return ruled
         # The model leans nowhere and its likeliest reading is another ("are the weights OK for marketing?": the
         # profile's weights, or whether they are right): asked back, the pinned reading first.
-        others = [i for i, _ in ranked if i != ruled.intent and i not in META_INTENTS and _allowed(i, allowed)]
-        return Decision("clarify", confidence=p, source="clarify", options=[ruled.intent, *others][:OPTIONS])
+        return _ask_back([ruled.intent, *(i for i in usable if i != ruled.intent)], p)
     # A statistics question the model is unsure of: the failure-statistics tool when that is the model's top reading,
     # or when the message says "fail" (or asks for a trend, a category, a pass rate: "按月趋势呢？"), the model leans
     # nowhere else and counts it among the likeliest (or the conversation is about it). Otherwise asked back.
     says_fail = STRONG_FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"}
-    if u.intent == "failure_stats" and (intent == "failure_stats" and (p >= LEANS or says_fail) or says_fail and p < LEANS and (
-            "failure_stats" in likely or previous_tool == "failure_stats")):
+    points_there = intent == "failure_stats" or p < LEANS and ("failure_stats" in likely or previous_tool == "failure_stats")
+    if u.intent == "failure_stats" and points_there and (says_fail or intent == "failure_stats" and p >= LEANS):
         return Decision("failure_stats", confidence=p)
-    usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]
     if not usable:
         return Decision("out_of_scope", confidence=p)
     # Likeliest outside what Candor does, though unsure: say what it can do (no figure); unless the message is about
     # candidates, roles or interviews ("候选人怎么样"), which is asked back instead.
     if intent in META_INTENTS and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
-    return Decision("clarify", confidence=p, source="clarify", options=usable[:OPTIONS])
+    return _ask_back(usable, p)
+
+
+def _ask_back(options: list[str], p: float) -> Decision:
+    """Asked back with the likeliest readings (best first); the user picks one by its number."""
+    return Decision("clarify", confidence=p, source="clarify", options=list(options)[:OPTIONS])
 
 
 def _takes(intent: str, kinds: set[str]) -> bool:
