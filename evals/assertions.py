@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from evals.similarity import cosine_similarity, embedding_provider_problem
-from evals.templates import render
+from evals.templates import render, render_value
 from evals.test_files import load_yaml
 from evals.transforms import load_module, run_transform
 
@@ -62,7 +62,6 @@ class Context:
     candidate_id: int | None = None
     tool_calls: list[dict[str, Any]] = field(default_factory=list)
     latency_ms: float = 0.0
-    turn: int = 0
     base_dir: Path = Path(".")
     pii: Callable[[], "PiiIndex"] | None = None  # loaded lazily from the eval database
     grader: Any = None  # the grading provider for llm-rubric; None when none is configured
@@ -133,16 +132,6 @@ def check(assertion, ctx: Context) -> AssertionResult:
 
 def _is_file(value: Any) -> bool:
     return isinstance(value, str) and value.startswith("file://")
-
-
-def render_value(value: Any, variables: dict[str, Any]) -> Any:
-    if isinstance(value, str):
-        return render(value, variables)
-    if isinstance(value, list):
-        return [render_value(v, variables) for v in value]
-    if isinstance(value, dict):
-        return {k: render_value(v, variables) for k, v in value.items()}
-    return value
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -389,23 +378,26 @@ def grader_from(spec: Any) -> Grader:
     return Grader(id=spec, model=model, base_url=base.rstrip("/"), api_key=key)
 
 
+def _ask_grader(grader: Grader, messages: list[dict[str, str]]) -> str:
+    """One chat completion from the grading provider (OpenAI protocol): its text."""
+    import httpx
+
+    response = httpx.post(f"{grader.base_url}/chat/completions", timeout=60.0,
+                          headers={"Authorization": f"Bearer {grader.api_key}"},
+                          json={"model": grader.model, "temperature": 0, "messages": messages})
+    if response.status_code != 200:
+        raise RuntimeError(f"grader {grader.id} answered HTTP {response.status_code}: {_short(response.text)}")
+    return response.json()["choices"][0]["message"].get("content") or ""
+
+
 def _llm_rubric(value, ctx, a):
     spec = a.provider or ctx.grader
     if spec is None:
         raise Skip("no grading provider is configured for llm-rubric; set defaultTest.options.provider "
                    "(e.g. openai:gpt-4o-mini) in the suite or pass --grader")
     grader = spec if isinstance(spec, Grader) else grader_from(spec)
-    import httpx
-
     prompt = f"<Output>\n{ctx.output}\n</Output>\n<Rubric>\n{value}\n</Rubric>"
-    response = httpx.post(f"{grader.base_url}/chat/completions", timeout=60.0,
-                          headers={"Authorization": f"Bearer {grader.api_key}"},
-                          json={"model": grader.model, "temperature": 0,
-                                "messages": [{"role": "system", "content": RUBRIC_SYSTEM},
-                                             {"role": "user", "content": prompt}]})
-    if response.status_code != 200:
-        raise RuntimeError(f"grader {grader.id} answered HTTP {response.status_code}: {_short(response.text)}")
-    content = response.json()["choices"][0]["message"].get("content") or ""
+    content = _ask_grader(grader, [{"role": "system", "content": RUBRIC_SYSTEM}, {"role": "user", "content": prompt}])
     match = re.search(r"\{.*\}", content, re.S)
     if not match:
         raise ValueError(f"grader {grader.id} did not answer with JSON: {_short(content)!r}")
@@ -444,17 +436,9 @@ def select_best(criteria: str, outputs: list[str], spec: Any,
     if len(outputs) < 2:
         raise ValueError("select-best needs at least two outputs to compare (several prompts or providers)")
     grader = spec if isinstance(spec, Grader) else grader_from(spec)
-    import httpx
-
     content = render(SELECT_BEST_PROMPT, {**variables, "criteria": criteria,
                                           "outputs": [_parsed(o) for o in outputs]})
-    response = httpx.post(f"{grader.base_url}/chat/completions", timeout=60.0,
-                          headers={"Authorization": f"Bearer {grader.api_key}"},
-                          json={"model": grader.model, "temperature": 0,
-                                "messages": [{"role": "system", "content": content}]})
-    if response.status_code != 200:
-        raise RuntimeError(f"grader {grader.id} answered HTTP {response.status_code}: {_short(response.text)}")
-    answer = (response.json()["choices"][0]["message"].get("content") or "").strip()
+    answer = _ask_grader(grader, [{"role": "system", "content": content}]).strip()
     match = re.search(r"\d+", answer)
     verdict = int(match.group(0)) if match else -1
     if not 0 <= verdict < len(outputs):

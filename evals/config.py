@@ -22,7 +22,7 @@ from typing import Any
 
 from candor.principal import AUDIENCES
 from evals.assertions import TYPES
-from evals.test_files import ConfigError, assertion_from_string, csv_tests, load_yaml, read_tests  # noqa: F401
+from evals.test_files import ConfigError, assertion_from_string, load_yaml, read_tests
 from evals.transforms import is_python_file, run_transform
 
 DEFAULT_PROMPT = "{{question}}"

@@ -6,7 +6,6 @@ each suite, so suites cannot see each other's conversations and two runs see the
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import sqlite3
@@ -20,7 +19,7 @@ from typing import Any
 from evals.assertions import Context, PiiIndex, check, select_best, tool_calls_of
 from evals.config import Case, ConfigError, ProviderSpec, Suite, discover, load_suite
 from evals.templates import render_prompt
-from evals.transforms import run_transform
+from evals.transforms import load_module, run_transform
 
 FIXED_NOW = datetime(2026, 11, 15, 12, 0, tzinfo=timezone.utc)
 DEMO_SEED = 7
@@ -162,11 +161,10 @@ class PythonProviderTarget:
     """A promptfoo Python provider (`call_api(prompt, options, context)`): output only, one turn at a time."""
 
     def __init__(self, path: Path, function: str, config: dict[str, Any], label: str):
-        spec = importlib.util.spec_from_file_location(f"candor_eval_provider_{abs(hash(path))}", path)
-        if spec is None or spec.loader is None:
-            raise TargetError(f"cannot load the provider {path}")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        try:
+            module = load_module(path)
+        except FileNotFoundError:
+            raise TargetError(f"cannot load the provider {path}: no such Python file (check the path in `providers:`)")
         self.call = getattr(module, function)
         self.config, self.label = config, label
         self.id = f"file://{path}" + (f":{function}" if function != "call_api" else "")
@@ -346,7 +344,7 @@ def run_case(target, suite: Suite, case: Case, prompt, ctx_extra: dict[str, Any]
             registers[case.options["storeOutputAs"]] = output
         ctx = Context(output=output, prompt=text, vars=variables, audience=audience,
                       candidate_id=candidate_id, tool_calls=answer.tool_calls, latency_ms=answer.latency_ms,
-                      turn=index, base_dir=suite.base_dir, pii=ctx_extra.get("pii"), grader=grader,
+                      base_dir=suite.base_dir, pii=ctx_extra.get("pii"), grader=grader,
                       test=case.test, provider=provider or {}, metadata=answer.metadata, options=case.options)
         # select-best compares this output with the other prompts' and providers' ones, after every row ran
         results = [check(a, ctx) for a in turn.asserts if a.type != "select-best"]

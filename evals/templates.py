@@ -73,13 +73,14 @@ def _references_undefined(text: str, variables: dict[str, Any]) -> bool:
     return False
 
 
-def _render_in_object(value: Any, variables: dict[str, Any]) -> Any:
+def render_value(value: Any, variables: dict[str, Any]) -> Any:
+    """Every string inside a value (lists and mappings too) rendered with the variables."""
     if isinstance(value, str):
         return render(value, variables)
     if isinstance(value, list):
-        return [_render_in_object(v, variables) for v in value]
+        return [render_value(v, variables) for v in value]
     if isinstance(value, dict):
-        return {k: _render_in_object(v, variables) for k, v in value.items()}
+        return {k: render_value(v, variables) for k, v in value.items()}
     return value
 
 
@@ -100,7 +101,7 @@ def render_prompt(template: str, variables: dict[str, Any]) -> str:
     except ValueError:
         parsed = None
     else:
-        return json.dumps(_render_in_object(parsed, values), ensure_ascii=False, indent=2)
+        return json.dumps(render_value(parsed, values), ensure_ascii=False, indent=2)
     rendered = {k: render(_wrap_partial(v), values) if isinstance(v, str) and not _references_undefined(v, values)
                 else v for k, v in values.items()}
     return render(_wrap_partial(template), rendered)

@@ -8,22 +8,20 @@ with the reason, and the refusals and Candor's own verdicts are still checked.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from evals.config import ConfigError, load_suite
+from evals.promptfoo.parity import PROMPTFOO, promptfoo_rows, vars_key
+from evals.promptfoo.parity import promptfoo_env as environment
 from evals.runner import RunOptions, run
 from tests.fake_openai import FakeOpenAI
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFORMANCE = ROOT / "evals" / "conformance"
-PROMPTFOO = ROOT / ".promptfoo" / "node_modules" / ".bin" / "promptfoo"
 
 # The verdict of every case, in promptfoo's order (tests, var combinations, prompts), as promptfoo's source
 # says it should be: both runners must give exactly these.
@@ -41,7 +39,7 @@ EXPECTED = {
     "jsonl": [True, False, True],
     "globs": [True, False, True, True],
     "nunjucks": [True, False],
-    "context": [False],
+    "context": [True, False],
     "conversation": [True, True, False],
     "candor_provider": [True, True, True],
     # two prompts per test: the grader picks the long answer; in the second test that one fails `contains`
@@ -73,40 +71,18 @@ def promptfoo_env(tmp_path_factory):
     if not PROMPTFOO.exists():
         pytest.skip("promptfoo is not installed (`make test` installs it with npm; npm was unreachable), "
                     "so the promptfoo runs are skipped")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CANDOR_", "OPENAI_"))}
-    env.update(PROMPTFOO_DISABLE_TELEMETRY="1", PROMPTFOO_DISABLE_UPDATE="1", PROMPTFOO_DISABLE_SHARING="1",
-               PROMPTFOO_CONFIG_DIR=str(tmp_path_factory.mktemp("promptfoo-config")),
-               PROMPTFOO_PYTHON=sys.executable, PROMPTFOO_DISABLE_REDTEAM_REMOTE_GENERATION="1",
-               CANDOR_ENV="test")
-    return env
-
-
-def _same_json(value):
-    """promptfoo shows a var holding JSON text re-serialised ('{"a":1}' for '{"a": 1}'): compare the data."""
-    try:
-        return json.loads(value) if isinstance(value, str) and value.lstrip().startswith(("{", "[")) else value
-    except ValueError:
-        return value
-
-
-def _key(variables: dict) -> str:
-    return json.dumps({k: _same_json(v) for k, v in variables.items() if not k.startswith("_")}, sort_keys=True)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("CANDOR_", "OPENAI_"))}
+    return {**environment(tmp_path_factory.mktemp("promptfoo-config"), base), "CANDOR_ENV": "test"}
 
 
 def promptfoo_eval(config: Path, env: dict, out: Path, cwd: Path = ROOT) -> list[tuple[str, bool]]:
     """Run promptfoo on one config: each row's vars and verdict, in promptfoo's order."""
-    done = subprocess.run([str(PROMPTFOO), "eval", "-c", os.path.relpath(config, cwd), "--no-cache",
-                           "--no-progress-bar", "--no-table", "--no-write", "-o", str(out)],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=240)
-    assert done.returncode in (0, 100), done.stdout[-2000:] + done.stderr[-2000:]  # 100: some tests failed
-    rows = json.loads(out.read_text(encoding="utf-8"))["results"]["results"]
-    return [(_key(r["testCase"]["vars"]), r["success"])
-            for r in sorted(rows, key=lambda r: (r["testIdx"], r["promptIdx"]))]
+    return [(vars_key(r["testCase"]["vars"]), r["success"]) for r in promptfoo_rows(config, out, env, cwd)]
 
 
 def candor_eval(config: Path, demo) -> list[tuple[str, bool]]:
     [suite] = run([config], RunOptions(), demo=demo)["suites"]
-    return [(_key(c["vars"]), c["status"] in ("passed", "skipped")) for c in suite["cases"]]
+    return [(vars_key(c["vars"]), c["status"] in ("passed", "skipped")) for c in suite["cases"]]
 
 
 def test_every_config_has_expected_verdicts():

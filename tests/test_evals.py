@@ -13,15 +13,10 @@ import pytest
 
 from evals.assertions import Context, PiiIndex, answer_language, check
 from evals.compare import compare
-from evals.config import (
-    Assertion,
-    ConfigError,
-    assertion_from_string,
-    csv_tests,
-    load_suite,
-)
+from evals.config import Assertion, ConfigError, load_suite
 from evals.report import to_html, to_junit
 from evals.runner import RunOptions, run
+from evals.test_files import assertion_from_string, csv_tests
 from tests.conftest import write_suite as _suite
 from tests.fake_openai import FakeOpenAI, tool_call
 

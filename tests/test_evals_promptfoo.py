@@ -5,15 +5,14 @@ results file in promptfoo's format."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from evals.assertions import Context, check
 from evals.config import Assertion, ConfigError, load_suite
+from evals.promptfoo.parity import PROMPTFOO, promptfoo_env
 from evals.promptfoo_results import from_promptfoo, to_promptfoo
 from evals.runner import RunOptions, run
 from evals.templates import render, render_prompt
@@ -21,7 +20,6 @@ from evals.test_files import assertion_from_string
 from tests.conftest import write_suite as _suite
 
 ROOT = Path(__file__).resolve().parent.parent
-PROMPTFOO = ROOT / ".promptfoo" / "node_modules" / ".bin" / "promptfoo"
 
 
 def test_a_vars_array_is_one_case_per_value(tmp_path, demo):
@@ -112,8 +110,7 @@ def test_promptfoo_imports_the_results_file(tmp_path, demo):
                             "    assert: [{type: equals, value: a}]\n")
     out = tmp_path / "run.json"
     out.write_text(json.dumps(to_promptfoo(run([path], RunOptions(), demo=demo))), encoding="utf-8")
-    env = {**os.environ, "PROMPTFOO_DISABLE_TELEMETRY": "1", "PROMPTFOO_DISABLE_UPDATE": "1",
-           "PROMPTFOO_CONFIG_DIR": str(tmp_path / "config"), "PROMPTFOO_PYTHON": sys.executable}
+    env = promptfoo_env(tmp_path / "config")
     imported = subprocess.run([str(PROMPTFOO), "import", str(out)], env=env, capture_output=True, text=True,
                               timeout=120)
     assert imported.returncode == 0, imported.stdout + imported.stderr
