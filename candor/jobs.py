@@ -232,6 +232,10 @@ class Worker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    def running(self, *, mine: bool) -> list[Job]:
+        """The jobs running now that this worker holds (`mine`) or that others hold (another process, `serve`)."""
+        return [job for job in running_jobs(self.engine) if (job.worker == self.name) == mine]
+
     def run_one(self, job_id: int | None = None) -> Job | None:
         """Claim and run one job (that job only, with `job_id`); returns it as it ended (None: nothing to claim)."""
         job = claim(self.engine, self.name, self.lease_s, self.max_attempts, kinds=tuple(self.handlers), job_id=job_id)

@@ -313,6 +313,11 @@ class SettingsError(RuntimeError):
     """Settings could not be validated; the message names the variable to fix."""
 
 
+def dev_tokens(settings: Settings) -> list[str]:
+    """The development staff tokens this server accepts (HR manager first); none outside development."""
+    return [t for t in DEV_STAFF_TOKENS if settings.env == "development" and t in settings.staff_tokens]
+
+
 def load_settings(**overrides) -> Settings:
     try:
         return Settings(**overrides)

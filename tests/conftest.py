@@ -91,7 +91,7 @@ def _isolated_environment(monkeypatch):
 def make_settings(url: str, **extra):
     from candor.settings import load_settings
 
-    return load_settings(_env_file=None, DATABASE_URL=url, CANDOR_NOW=NOW, CANDOR_ENV="test", **extra)
+    return load_settings(**{"_env_file": None, "DATABASE_URL": url, "CANDOR_NOW": NOW, "CANDOR_ENV": "test", **extra})
 
 
 def copy_sqlite(url: str, target) -> str:

@@ -28,13 +28,14 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.live_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SHELL_LANGS = {"sh", "bash", "shell", "console"}
@@ -228,12 +229,6 @@ def expected_lines_found(expected: str, output: str, port: int | None = None) ->
             return line
         pos = found.end()
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def clean_env(base: dict[str, str], port: int) -> dict[str, str]:

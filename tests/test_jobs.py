@@ -192,7 +192,7 @@ def test_a_killed_worker_process_loses_its_job_to_another_that_finishes_it_once(
                             stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
-        while (job := jobs.get_job(engine, job_id)).status != "running":
+        while jobs.get_job(engine, job_id).status != "running":
             assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read().decode()[-3000:]
             time.sleep(0.05)
         os.kill(proc.pid, signal.SIGKILL)  # mid-job: no chance to clean up

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ from candor.models import CompetencyModel, Question, Role
 from knowledge.catalogue import ROLES_DIR, CatalogueError, load_roles
 from knowledge.passages import build_passages
 from knowledge.sync import active_model, sync_catalogue, sync_role
+from tests.live_server import free_port
 
 pytest.importorskip("chromadb", reason="the knowledge extra is not installed (pip install -e '.[knowledge]')")
 
@@ -177,12 +177,6 @@ def test_filters_restrict_role_section_and_competency(index):
         index.retriever.search("x", section="gossip")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_http_client_against_a_local_chroma_server(index, tmp_path):
     chroma = shutil.which("chroma") or str(Path(__import__("sys").executable).parent / "chroma")
@@ -191,7 +185,7 @@ def test_http_client_against_a_local_chroma_server(index, tmp_path):
     from knowledge.index import chroma_client, sync_index
     from knowledge.retrieval import HybridRetriever
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

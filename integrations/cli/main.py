@@ -258,16 +258,18 @@ def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HO
 
     settings = _settings()
     host, port = host or settings.host, port or settings.port
-    dev_token = settings.env == "development" and "dev-hr-token" in settings.staff_tokens
-    token = "dev-hr-token" if dev_token else "<a token from CANDOR_STAFF_TOKENS>"
+    from candor.settings import dev_tokens
+    from integrations.web.home import QUESTION_EN, QUESTION_ZH
+
+    dev = dev_tokens(settings)
+    token = dev[0] if dev else "<a token from CANDOR_STAFF_TOKENS>"
     typer.echo(f"Candor on http://{host}:{port}  (home page: /, API docs: /docs)\n"
                "Ask from another terminal:\n"
-               "  .venv/bin/python app.py ask \"What is the AI interview failure rate for Marketing Planner over the "
-               "last 3 months?\"\n"
+               f"  .venv/bin/python app.py ask \"{QUESTION_EN}\"\n"
                f"  curl -s http://{host}:{port}/api/chat -H 'Authorization: Bearer {token}' "
-               "-H 'Content-Type: application/json' -d '{\"message\": \"市场策划近3个月的AI面试失败率是多少？\"}'")
-    if dev_token:
-        typer.echo("  (development tokens: dev-hr-token, dev-recruiter-token — set CANDOR_STAFF_TOKENS for anything real)")
+               f"-H 'Content-Type: application/json' -d '{{\"message\": \"{QUESTION_ZH}\"}}'")
+    if dev:
+        typer.echo(f"  (development tokens: {', '.join(dev)} — set CANDOR_STAFF_TOKENS for anything real)")
     # The app's own settings (candidate links' address…) see the host and port it really serves on.
     os.environ["CANDOR_HOST"], os.environ["CANDOR_PORT"] = host, str(port)
     from candor.settings import get_settings
@@ -281,9 +283,12 @@ def serve(host: Optional[str] = typer.Option(None, help="Bind address (CANDOR_HO
                     timeout_graceful_shutdown=settings.shutdown_grace_s or None)
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def log_config(level: str) -> dict:
     """uvicorn's and Candor's loggers, every line with its time (UTC), level and logger."""
-    line = {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s", "datefmt": "%Y-%m-%dT%H:%M:%S%z"}
+    line = {"format": LOG_FORMAT, "datefmt": "%Y-%m-%dT%H:%M:%S%z"}
     handler = {"class": "logging.StreamHandler", "formatter": "line", "stream": "ext://sys.stderr"}
     # Everything else (the libraries: jieba, the ONNX export, chromadb…) only from warnings up, or all at debug.
     root = {"handlers": ["default"], "level": "DEBUG" if level.lower() == "debug" else "WARNING"}
@@ -295,14 +300,18 @@ def log_config(level: str) -> dict:
 
 @cli.callback()
 def _logging() -> None:
-    """CANDOR_LOG_LEVEL=debug: every command also logs what it and its libraries do (jieba's dictionary, the
-    ONNX export's notes…) on stderr; otherwise only warnings reach it."""
-    level = os.environ.get("CANDOR_LOG_LEVEL", "").strip().lower()
+    """CANDOR_LOG_LEVEL=debug (environment or .env): every command also logs what it and its libraries do
+    (jieba's dictionary, the ONNX export's notes…) on stderr; otherwise only warnings reach it."""
+    from candor.settings import SettingsError, get_settings
+
+    try:
+        level = get_settings().log_level
+    except SettingsError:
+        return  # the command that needs the settings says what is wrong with them
     if level == "debug":
         import logging
 
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format=LOG_FORMAT)
 
 
 # --- Slack (integrations/slack) ---------------------------------------------------------------------
@@ -478,7 +487,6 @@ def candidate_link(candidate: str = typer.Argument(..., help="The candidate's ex
     from assistant import actions
     from candor import candidate_links as links
     from candor.principal import Principal
-
     from integrations.cli.serving import running_server_url
 
     issuer = Principal(id=f"cli:{getpass.getuser()}", audience="recruiter")

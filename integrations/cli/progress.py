@@ -10,16 +10,22 @@ Report = Callable[[str, int, int], None]  # (stage, done, total); total 0: a ste
 
 
 @contextmanager
-def stages(*, enabled: bool | None = None) -> Iterator[Report]:
+def stages() -> Iterator[Report]:
     """A `report(stage, done, total)` that draws one bar per stage on stderr while the block runs."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(stderr=True)
-    show = console.is_terminal if enabled is None else enabled
     columns = (SpinnerColumn(), TextColumn("{task.description:<30}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True, disable=not show) as bar:
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
         tasks: dict[str, int] = {}
         current: list[str] = []
 

@@ -97,7 +97,6 @@ def score_path(settings, path: Path, *, queue: bool = False, echo: Callable[[str
 
 def _run_once_showing_progress(worker) -> int:
     """worker.run_once(), with a bar per job this worker runs (on a terminal: transcription takes a while)."""
-    from candor.jobs import running_jobs
     from integrations.cli.progress import stages
 
     outcome: dict[str, int] = {}
@@ -105,18 +104,11 @@ def _run_once_showing_progress(worker) -> int:
     with stages() as report:
         runner.start()
         while runner.is_alive():
-            for job in running_jobs(worker.engine):
-                if job.worker == worker.name:
-                    report(f"job {job.id}: {job.stage or 'starting'}"[:60], round(job.progress * 100), 100,
-                           key=str(job.id))
+            for job in worker.running(mine=True):
+                report(f"job {job.id}: {job.stage or 'starting'}"[:60], round(job.progress * 100), 100,
+                       key=str(job.id))
             runner.join(0.5)
     return outcome.get("ran", 0)
-
-
-def _held_elsewhere(worker) -> list:
-    from candor.jobs import running_jobs
-
-    return [job for job in running_jobs(worker.engine) if job.worker != worker.name]
 
 
 def run_worker(settings, *, once: bool = False, echo: Callable[[str], None] = print) -> int:
@@ -129,7 +121,7 @@ def run_worker(settings, *, once: bool = False, echo: Callable[[str], None] = pr
     if once:
         ran = _run_once_showing_progress(worker)
         echo(f"Ran {ran} job(s); the queue is empty.")
-        for job in _held_elsewhere(worker):
+        for job in worker.running(mine=False):
             echo(f"Job {job.id}{f' ({job.key})' if job.key else ''} is running in another worker, {job.worker} (the one inside `serve`, "
                  f"if it runs): {job.progress * 100:.0f}%, {job.stage or 'started'}. Follow it with "
                  f"GET /api/jobs/{job.id}; this worker left it alone.")

@@ -7,6 +7,7 @@ from html import escape
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from candor.settings import dev_tokens
 from integrations.web.deps import SettingsDep
 
 router = APIRouter(include_in_schema=False)
@@ -21,8 +22,7 @@ STYLE = ("body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;max-width:46r
 
 def _tokens(settings) -> tuple[str, str]:
     """How to get a staff token here, in English and Chinese."""
-    dev = [t for t in ("dev-hr-token", "dev-recruiter-token") if t in settings.staff_tokens]
-    if settings.env == "development" and dev:
+    if dev := dev_tokens(settings):
         listed = ", ".join(f"<code>{t}</code>" for t in dev)
         return (f"In development these tokens work: {listed} (HR manager, recruiter). For real users set "
                 "<code>CANDOR_STAFF_TOKENS</code> (README, Settings).",
@@ -36,7 +36,7 @@ def _tokens(settings) -> tuple[str, str]:
 def home(request: Request, settings: SettingsDep) -> HTMLResponse:
     base = escape(f"{request.url.scheme}://{request.url.netloc}")
     token_en, token_zh = _tokens(settings)
-    token = "dev-hr-token" if "dev-hr-token" in settings.staff_tokens and settings.env == "development" else "TOKEN"
+    token = next(iter(dev_tokens(settings)), "TOKEN")
     curl = (f"curl -s {base}/api/chat -H 'Authorization: Bearer {token}' \\\n"
             f"     -H 'Content-Type: application/json' -d '{{\"message\": \"{{q}}\"}}'")
     page = f"""<!doctype html><html lang="en"><meta charset="utf-8">

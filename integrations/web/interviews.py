@@ -140,9 +140,7 @@ async def _field_bytes(field: Any) -> bytes | str:
     return field
 
 
-def _parse(raw: Any) -> InterviewIn:
-    if not isinstance(raw, (bytes, str)):
-        raw = b""
+def _parse(raw: bytes | str) -> InterviewIn:
     if not raw:
         raise _error(400, "empty_body", "No interview was sent: send its JSON (see docs/scoring-input.md).",
                      "没有收到面试数据：请发送 JSON（格式见 docs/scoring-input.md）。")
