@@ -103,6 +103,14 @@ def test_a_question_about_the_highest_failing_role_is_not_read_as_a_role_name(as
     assert "role" not in turn.tool_calls[0].arguments, turn.tool_calls[0].arguments
 
 
+@pytest.mark.parametrize("text, ref", [("刚面完的那个一线技术，面试号88，出分", "88"), ("面试812，出个分", "812"),
+                                       ("score interview 812", "812")])
+def test_scoring_requests_in_everyday_words(text, ref):
+    from assistant.planner.scoring import scoring_call
+
+    assert scoring_call(text) == {"interview": ref}, text
+
+
 def test_rescoring_words_ask_for_a_rescore():
     from datetime import datetime
 
@@ -218,6 +226,8 @@ def test_a_name_with_a_vague_word_is_asked_back_not_answered_with_a_figure(assis
 
 @pytest.mark.parametrize("first, then, tool", [
     ("do interview scores predict performance ratings for sales?", "and retention?", "competency_insights"),
+    ("draft feedback for C000123", "do one for C000124 as well", "draft_feedback"),
+    ("销售经理的谈判能力得分和销售达成率相关吗", "客户关系管理那项呢", "competency_insights"),
     ("产品运营新员工里谁最可能离职", "排第一的那个，主要原因是啥？", "attrition_risk"),
     ("what happened after proposal 1 was applied?", "and proposal 2?", "proposal_outcome"),
 ])

@@ -168,7 +168,7 @@ def save_model(data: dict, path: Path = MODEL_FILE) -> None:
 FOLLOWUP = "followup"  # content-free follow-ups ("and for sales manager?"): the router keeps the previous intent
 _FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|same|for|now|only|just|show|me|the|then|instead|again|please|"
                      r"switch|to|try|ok|okay|in|on|of|by|with|it|that|this|those|them|what's|whats)(?![a-z])|"
-                     r"那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
+                     r"那一项|那项|这项|那个|这个|那块|这块|那边|这边|那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD)))
 
 
@@ -223,19 +223,23 @@ def content_words(masked: str) -> int:
     return _count(_content(masked))
 
 
+def kinds_named(masked: str, text: str) -> set[str]:
+    """The kinds of thing a message names: "candidate" (C000123, "candidate"), "interview", "proposal", "role"…"""
+    kinds = {kind for kind, noun in ENTITY_NOUNS.items() if noun.search(masked)}
+    kinds |= {kind for p, kind in ((ROLE, "role"), (COMPETENCY, "competency"), (METRIC, "metric")) if p in masked}
+    return kinds | {"candidate" if m.group(0)[0] in "Cc" else "interview" for m in IDS.finditer(text)}
+
+
 def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
     """A message that names something without asking anything about it.
 
     ("entity", kinds): only names, ids or numbers with at most the nouns saying what they are ("Sales Manager",
     "C000123", "interview 812", "提案3"); ("terse", ∅): no name and a single word or two Chinese characters
     ("trends", "weights?", "反馈", "approve it"). Either is asked back unless the conversation gives it a meaning."""
-    kinds = {kind for kind, noun in ENTITY_NOUNS.items() if noun.search(masked)}
     content = _content(masked, nouns=True)
     placeholders = set(_PLACEHOLDERS.findall(masked))
     if placeholders and not content:
-        kinds |= {kind for p, kind in ((ROLE, "role"), (COMPETENCY, "competency"), (METRIC, "metric")) if p in placeholders}
-        kinds |= {"candidate" if m.group(0)[0] in "Cc" else "interview" for m in IDS.finditer(text)}
-        return "entity", kinds
-    if not placeholders and not kinds and _count(content) == 1:
+        return "entity", kinds_named(masked, text)
+    if not placeholders and not any(noun.search(masked) for noun in ENTITY_NOUNS.values()) and _count(content) == 1:
         return "terse", set()
     return None

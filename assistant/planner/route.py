@@ -27,6 +27,7 @@ from assistant.planner.classifier import (
     bare,
     content_words,
     is_followup,
+    kinds_named,
     load_model,
     mask,
     names_of,
@@ -47,6 +48,10 @@ OPTIONS = 3  # readings offered when asking back
 LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
 SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$", re.I)
+# Words that stand for the previous request instead of naming one: "do one for …", "the same for …", "照样…".
+PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
+                      r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
+                      r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -127,15 +132,18 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     named = bare(masked, question)
     if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
+    if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
+        return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
-    if previous_tool and p < m.threshold and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question)
-                                              and content_words(masked) <= SHORT_WORDS + 1):
+    if previous_tool and p < m.threshold and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
-        # 主要原因是啥？"), or a short message opens like a continuation ("and retention?"): the question before goes on.
+        # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
+    if PRO_FORM.search(question) and not previous_tool and p < TERSE_CONFIDENCE:
+        return _ask_back(usable, p)  # "do one for C000124 as well" with nothing before it: one what?
     if named is not None and not previous_tool:
         kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it
         if kind == "entity":

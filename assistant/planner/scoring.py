@@ -17,7 +17,7 @@ def _ref(n: int) -> str:
 SCORE = re.compile(r"\b(?:re-?)?(?:score|grade|evaluate|assess|mark)\b\s+(?:the\s+)?" + _ref(1)
                    + r"|(?:给|为|对)\s*" + _ref(2) + r"\s*(?:重新)?\s*(?:打分|评分)"
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
-                   + r"|" + _ref(4) + r"\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数)"
+                   + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数|出分|出个分)"
                    + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I)
 RESCORE = re.compile(r"\bre-?scor\w*|\bre-?(run|do|grade|assess|evaluate)\b|\b(score|scoring|grade)\b.{0,30}\bagain\b|"
                      r"重新.{0,16}(打分|评分|评估|跑)|重评|再评|再打分|再给.{0,16}(打分|评分)", re.I)
