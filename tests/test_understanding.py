@@ -265,3 +265,25 @@ def test_an_option_picked_after_asking_back_reads_the_shorthand_of_the_question(
     second = assistant.ask(HR, picked, first.conversation_id)
     assert [(c.tool, c.arguments.get("role")) for c in second.tool_calls] == [("failure_stats", "marketing_planner")], \
         second.answer
+
+
+@pytest.mark.parametrize("question", ["good morning Candor!", "thanks a lot 👍", "hey there", "辛苦了，多谢", "下午好"])
+def test_greetings_and_thanks_get_the_greeting_not_out_of_scope(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and not re.search(r"^1\. ", turn.answer, re.M), turn.answer
+    out_of_scope = assistant.ask(HR, "book me a flight to Tokyo" if question.isascii() else "帮我订一张去上海的机票")
+    first_line = out_of_scope.answer.splitlines()[0]
+    assert first_line not in turn.answer, (turn.answer, first_line)  # not the "I can't do that" opening
+
+
+def test_a_greeting_with_a_question_is_read_for_the_question(assistant):
+    turn = assistant.ask(HR, "hey there, what's the failure rate for sales last quarter?")
+    assert [c.tool for c in turn.tool_calls] == ["failure_stats"], turn.answer
+
+
+@pytest.mark.parametrize("text, kind", [("thanks a lot", "thanks"), ("ok", "thanks"), ("hi", "hello"),
+                                        ("你好", "hello"), ("hi, what's new?", None), ("Sales Manager", None)])
+def test_candidates_greetings_and_thanks_are_read_the_same_way(text, kind):
+    from assistant.planner.candidate import plan
+
+    assert plan(text) == {"thanks": ("thanks", None), "hello": ("help", "hello"), None: ("help", None)}[kind], text

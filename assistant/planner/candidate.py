@@ -14,6 +14,7 @@ import uuid
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
+from assistant.planner.social import social
 from candor.language import language_of
 from prompts import render
 
@@ -84,8 +85,6 @@ WHY = re.compile(r"\bwhy\b|\bfail\w*|didn'?t (i )?pass|did not pass|\bresults?\b
 ASKING = re.compile(r"\b(i want|i'?d like|i would like|please|can i (have|get|request)|could i (have|get|request)|"
                     r"request|ask for|i ask|give me|i need|i demand|(can|could|would|will) you)\b|^\s*(please\s+)?(delete|erase|remove|destroy)\b|"
                     r"我想|我要|请|申请|要求|需要|帮我", re.I)
-HELLO = re.compile(r"^\s*(hi|hello|hey|help|what can you do|你好|您好|帮助|你能做什么)\W*$", re.I)
-THANKS = re.compile(r"^\s*(thanks?( you)?|thank you( very much)?|ok(ay)?|got it|谢谢|多谢|好的|明白了)\W*$", re.I)
 
 ANSWER_TEMPLATES = {"my_feedback": "my_feedback", "my_next_steps": "my_next_steps", "my_data": "my_data",
                     "request_human_review": "my_request", "request_recording_deletion": "my_request"}
@@ -117,9 +116,8 @@ def plan(text: str) -> tuple[str, str | None]:
         return "my_feedback", "letter"
     if WHY.search(text):
         return "my_feedback", "why"
-    if THANKS.search(text):
-        return "thanks", None
-    return "help", "hello" if HELLO.search(text) else None
+    kind = social(text)  # "hi", "thanks a lot", "辛苦了"
+    return ("thanks", None) if kind == "thanks" else ("help", kind)
 
 
 def candidate_reply(messages: list[BaseMessage], allowed: set[str]) -> AIMessage:

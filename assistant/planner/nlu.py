@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from assistant.planner.social import social
 from candor.language import CJK, language_of
 from candor.periods import find_period
 from tools.shared.lookup import Vocabulary, normalise
@@ -19,7 +20,6 @@ STATS_WORDS_EN = re.compile(
     r"\b(fail\w*|pass(ed|es|ing)?\s*rate|pass rate|reject\w*|why|reasons?|trend|statistic\w*|stats|"
     r"how many|top failing|weak\w*|gaps?|drop\w*|interview\w*|outcome\w*|report)\b", re.I)
 STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没通过|未通过|没过|不通过|差距|短板|面试|为什么|多少)")
-HELP_WORDS = re.compile(r"^\s*(help|hi|hello|hey|what can you do\??|帮助|你好|您好|你能做什么|你会什么)\W*$", re.I)
 TREND_WORDS = re.compile(r"(trend|month[- ]by[- ]month|monthly|over time|per month|each month|every month|month on month|"
                          r"趋势|按月|每月|逐月|走势|每个月|分月|月度)", re.I)
 ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by role|across roles|compare roles|"
@@ -156,7 +156,7 @@ def _find_names(text: str, names: dict) -> list[tuple[int, int, str]]:
 def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     lang = language_of(text)
     u = Understanding(intent="unknown", language=lang)
-    if HELP_WORDS.match(text):
+    if social(text):  # nothing but greetings, thanks or goodbyes
         u.intent = "help"
         return u
     if REFUSE_AUTO_REJECT.search(text):

@@ -126,6 +126,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(u.forced_intent, source="option")
     if (ruled := command_rule(question, u)) is not None:
         return ruled
+    if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
+        return Decision("help", source="rule")
     masked = mask(question, _names(vocab))
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
