@@ -89,6 +89,20 @@ def test_propose_then_approve_through_chat(own_company):
     assert result_of(outcome, "proposal_outcome")["role"]["key"] == "production_supervisor"
 
 
+@pytest.mark.parametrize("reply", ["looks good, go ahead with it", "行，批了吧"])
+def test_the_proposal_just_shown_is_decided_by_a_reply_that_points_at_it(own_company, reply):
+    proposed = own_company.ask(HR, "suggest new competency weights for production supervisors")
+    proposal = result_of(proposed, "propose_competency_changes")
+    vague = own_company.ask(HR, "ok", proposed.conversation_id)  # applying weights needs a clear decision
+    assert "decide_proposal" not in [c.tool for c in vague.tool_calls], vague.answer
+    decided = own_company.ask(HR, reply, proposed.conversation_id)
+    assert [(c.tool, c.arguments) for c in decided.tool_calls] == [
+        ("decide_proposal", {"proposal_id": proposal["proposal_id"], "decision": "approve"})], decided.answer
+    assert result_of(decided, "decide_proposal")["status"] == "applied"
+    alone = own_company.ask(HR, reply)  # with no proposal in the conversation nothing is decided
+    assert alone.tool_calls == [], alone.answer
+
+
 def test_prediction_reports_model_quality(assistant):
     turn = assistant.ask(HR, "Predict how candidate C001981 would perform")
     result = result_of(turn, "predict_performance")

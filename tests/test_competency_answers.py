@@ -16,10 +16,12 @@ from tools.competency.insights import SPEC as INSIGHTS
 from tools.competency.monitoring import SPEC as MONITOR
 from tools.competency.outcomes import SPEC as OUTCOME
 from tools.competency.proposals import SPEC_DECIDE, SPEC_PROPOSE
+from tools.competency.review import SPEC as REVIEW
 from tools.prediction.predict import SPEC as PREDICT
 from tools.prediction.predict import SPEC_ATTRITION as ATTRITION
 
-TOOLS = {spec.name: spec for spec in (INSIGHTS, SPEC_PROPOSE, SPEC_DECIDE, OUTCOME, MONITOR, PREDICT, ATTRITION)}
+TOOLS = {spec.name: spec for spec in (INSIGHTS, SPEC_PROPOSE, SPEC_DECIDE, OUTCOME, MONITOR, PREDICT, ATTRITION,
+                                               REVIEW)}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,11 @@ def answers(tmp_path_factory):
         ("propose_competency_changes", {"role": "Sales Manager", "min_hires": 5000}),
         ("decide_proposal", {"proposal_id": 1, "decision": "approve", "note": "strong evidence"}),
         ("propose_competency_changes", {"role": "Field Technician"}),
+        ("review_proposals", {}),
+        ("review_proposals", {"status": "all"}),
         ("decide_proposal", {"proposal_id": 2, "decision": "reject"}),
+        ("review_proposals", {"proposal_id": 2}),
+        ("review_proposals", {"status": "rejected", "role": "Sales Manager"}),
         ("proposal_outcome", {"proposal_id": 1}),
         ("monitor_competencies", {}),
         ("predict_performance", {"candidate": "1043"}),
@@ -89,6 +95,12 @@ def test_answers_lead_with_the_finding(answers):
     assert "批准方案 1" in answer("propose_competency_changes", "zh", role="Production Supervisor")
     assert "approved and applied" in answer("decide_proposal", "en", proposal_id=1)
     assert "已驳回" in answer("decide_proposal", "zh", proposal_id=2)
+    waiting = answer("review_proposals", "en", status=None)
+    assert waiting.startswith("**1 competency-weight proposal waiting for a decision**") and "approve proposal 2" in waiting
+    assert "Field Technician" in waiting and "% →" in waiting
+    assert "**方案 2**：一线技术，已驳回" in answer("review_proposals", "zh", proposal_id=2)
+    assert "No competency-weight proposals rejected for Sales Manager" in answer("review_proposals", "en",
+                                                                                 role="Sales Manager")
     assert "Model quality: trained on" in answer("predict_performance", "en", candidate="1043")
     assert "AUC" in answer("attrition_risk", "en", role="Product R&D")
     flagged = [r for n, a, r in answers if n == "predict_performance" and r["recommendation"] == "second_interview"]

@@ -177,6 +177,35 @@ def test_recruiters_cannot_propose_or_approve(url):
         assert session.get(CompetencyChangeProposal, proposal.proposal_id).status == "proposed"
 
 
+def test_open_proposals_are_listed_with_their_changes_and_shown_by_number(url):
+    from tools.competency.review import SPEC as REVIEW
+
+    with Session(get_engine(url)) as session:
+        supervisor = propose(session, "Production Supervisor")
+        sales = propose(session, "销售经理")
+        assert supervisor.proposal_id and sales.proposal_id
+        waiting = REVIEW.call(deps_for(session), {})
+        assert waiting.total == 2 and {p.proposal_id for p in waiting.proposals} == {supervisor.proposal_id,
+                                                                                     sales.proposal_id}
+        shown = next(p for p in waiting.proposals if p.proposal_id == supervisor.proposal_id)
+        moved = {c.competency.key: (c.current, c.proposed) for c in shown.changes}
+        assert moved == {c.competency.key: (c.current, c.proposed) for c in supervisor.changes}
+        assert shown.trigger == "performance" and shown.base_version == 1 and shown.rationale_en
+        SPEC_DECIDE.call(deps_for(session), {"proposal_id": sales.proposal_id, "decision": "reject"})
+        assert [p.proposal_id for p in REVIEW.call(deps_for(session), {}).proposals] == [supervisor.proposal_id]
+        assert [p.proposal_id for p in REVIEW.call(deps_for(session), {"status": "rejected"}).proposals] == [
+            sales.proposal_id]
+        assert REVIEW.call(deps_for(session), {"role": "生产主管", "status": "rejected"}).proposals == []
+        one = REVIEW.call(deps_for(session), {"proposal_id": sales.proposal_id})
+        assert [(p.proposal_id, p.status) for p in one.proposals] == [(sales.proposal_id, "rejected")]
+        with pytest.raises(ToolError) as err:
+            REVIEW.call(deps_for(session), {"proposal_id": 999})
+        assert err.value.code == "unknown_proposal"
+        with pytest.raises(ToolError) as err:
+            REVIEW.call(deps_for(session, "recruiter"), {})
+        assert err.value.code == "forbidden"
+
+
 def test_registry_audiences():
     from tools.registry import tools_for
 

@@ -10,6 +10,7 @@ from tools.competency.monitoring import SPEC as MONITOR_COMPETENCIES
 from tools.competency.outcomes import SPEC as PROPOSAL_OUTCOME
 from tools.competency.proposals import SPEC_DECIDE as DECIDE_PROPOSAL
 from tools.competency.proposals import SPEC_PROPOSE as PROPOSE_COMPETENCY_CHANGES
+from tools.competency.review import SPEC as REVIEW_PROPOSALS
 from tools.failure_stats import SPEC as FAILURE_STATS
 from tools.fairness.audit import SPEC as FAIRNESS_AUDIT
 from tools.feedback.draft import SPEC as DRAFT_FEEDBACK
@@ -21,7 +22,8 @@ from tools.role_profiles.search import SPEC as SEARCH_ROLE_PROFILES
 from tools.scoring.tool import SPEC as SCORE_INTERVIEW
 
 ALL_TOOLS: tuple[ToolSpec, ...] = (FAILURE_STATS, FAIRNESS_AUDIT,
-                                   COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, DECIDE_PROPOSAL, PROPOSAL_OUTCOME,
+                                   COMPETENCY_INSIGHTS, PROPOSE_COMPETENCY_CHANGES, REVIEW_PROPOSALS, DECIDE_PROPOSAL,
+                                   PROPOSAL_OUTCOME,
                                    MONITOR_COMPETENCIES, PREDICT_PERFORMANCE, ATTRITION_RISK, BUILD_REPORT,
                                    SEARCH_ROLE_PROFILES, SCORE_INTERVIEW, DRAFT_FEEDBACK, REVIEW_FEEDBACK, CANDIDATE_REQUESTS,
                                    *CANDIDATE_TOOLS)

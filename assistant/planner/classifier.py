@@ -170,11 +170,17 @@ _FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|same|for|now|only|just
                      r"switch|to|try|ok|okay|in|on|of|by|with|it|that|this|those|them|what's|whats)(?![a-z])|"
                      r"那一项|那项|这项|那个|这个|那块|这块|那边|这边|那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD)))
+_ORDINAL = re.compile(rf"第\s*{re.escape(NUMBER)}\s*[号个]?|{re.escape(NUMBER)}\s*号")
+
+
+def _numbered(masked: str) -> str:
+    """Counter words around a number read as the number: "第 §n 号方案" as "§n 方案"."""
+    return _ORDINAL.sub(f" {NUMBER} ", masked)
 
 
 def is_followup(masked: str) -> bool:
-    """Nothing but follow-up words and placeholders: "and for §role?", "那§role呢"."""
-    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", masked))
+    """Nothing but follow-up words and placeholders: "and for §role?", "那§role呢", "那第2号呢"."""
+    rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", _numbered(masked)))
     return bool(_PLACEHOLDERS.search(masked)) and not re.sub(r"[\W_]+", "", rest)
 
 
@@ -204,7 +210,7 @@ _CONTENT = re.compile(r"[a-z][a-z'&-]*|[\u4e00-\u9fff]")
 def _content(masked: str, *, nouns: bool = False) -> list[str]:
     """The words beside names, ids, periods and filler; with `nouns`, also beside the nouns that say what a name
     is ("interview", "草稿"). A lone letter is no word (the "s" of "what's")."""
-    rest = masked
+    rest = _numbered(masked)
     if nouns:
         for noun in ENTITY_NOUNS.values():
             rest = noun.sub(" ", rest)

@@ -16,8 +16,9 @@ DECIDE = re.compile(r"\b(?P<verb>approve|accept|reject|decline)\w*\s+(?:the\s+)?
 OUTCOME = re.compile(r"(what happened after|since we changed|after (we|the) chang\w*|effect of (the|our) change|"
                      r"did the change (work|help)|outcome of " + PROPOSAL_ID + r"|before and after|"
                      r"调整后|改了之后|变更(后|效果)|效果如何|前后对比)", re.I)
-PROPOSE = re.compile(r"(propos\w*|suggest\w*|recommend\w*|draft)\b.{0,40}\bweights?|new (competency )?weights|"
-                     r"re-?weight|adjust (the )?weights|change the weights|提出.{0,12}权重|权重(调整)?方案|"
+PROPOSE = re.compile(r"(propos(?!als?\s*#?\s*\d)\w*|suggest\w*|recommend\w*|draft)\b.{0,40}\bweights?|new (competency )?weights|"
+                     r"re-?weight|adjust (the )?weights|change the weights|提出.{0,12}权重|"
+                     r"(?<!待审批的)(?<!待批的)(?<!哪些)权重(调整)?方案|"
                      r"调整.{0,6}权重|新的?(能力)?权重", re.I)
 INSIGHTS = re.compile(r"(weights? (right|wrong|correct|ok|okay)|are the weights|right weights|"
                       r"correlat\w*|predicts? (performance|efficiency|downtime|success)|linked to (job )?performance|"

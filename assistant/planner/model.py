@@ -23,7 +23,7 @@ from assistant.planner.render import (
     render_tool_result,
 )
 from assistant.planner.report import report_args, report_followup
-from assistant.planner.route import decide, option_descriptions
+from assistant.planner.route import PROPOSING, decide, option_descriptions
 from assistant.planner.shorthand import expand
 from assistant.planner.slots import calls_for, fill_from_metric
 
@@ -89,6 +89,13 @@ class EmbeddedPlanner(BaseChatModel):
             return self._report(report_args(question, u), u, allowed, question)
         if intent == "fairness_audit":
             return self._fairness(u, earlier, allowed, question)
+        if intent == "decide_proposal" and decision.source == "followup" and not _PROPOSAL_NAMED.search(question):
+            if (shown := _proposal_shown(earlier)) is not None:  # "looks good, go ahead with it"
+                question = f"proposal {shown}: {question}"
+            calls = calls_for(intent, question, u)
+            if isinstance(calls, dict):
+                return _error(intent, calls["error"], u, question, slot=calls["slot"])
+            return self._competency(calls, u, earlier, allowed, question)
         if intent != "failure_stats":
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
                 return self._competency([CompetencyCall(intent, _followup_args(previous, u))], u, earlier, allowed,
@@ -190,6 +197,24 @@ def _previous_call(messages: list[BaseMessage], tool: str) -> dict | None:
             for call in message.tool_calls:
                 if call["name"] == tool:
                     return dict(call["args"])
+    return None
+
+
+_PROPOSAL_NAMED = re.compile(r"\d")
+
+
+def _proposal_shown(messages: list[BaseMessage]) -> int | None:
+    """The proposal the last answer about proposals showed, when it showed exactly one."""
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name in PROPOSING:
+            try:
+                data = json.loads(_text(message))
+            except ValueError:
+                return None
+            shown = {data.get("proposal_id"), *(a.get("proposal_id") for a in data.get("alerts") or []),
+                     *(p.get("proposal_id") for p in data.get("proposals") or [])}
+            shown.discard(None)
+            return shown.pop() if len(shown) == 1 else None
     return None
 
 

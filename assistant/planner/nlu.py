@@ -36,9 +36,10 @@ REFUSE_AUTO_REJECT = re.compile(
     r"((auto(matic(ally)?)?[- ]?reject\w*|reject\w* (automatically|everyone|every|all)).*(face|facial|smil\w*|expression|"
     r"nervous|emotion|video|camera|signal)|(face|facial|smil\w*|expression|emotion)\w*.*(auto(matic(ally)?)?[- ]?reject)|"
     r"(表情|面部|微笑|紧张|情绪).*(自动)?(淘汰|拒绝)|自动(淘汰|拒绝))", re.I)
+_CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
-    r"((e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|all)\b|"
-    r"\b(candidates?|applicants?)'?s?\b.*\b(e-?mails?|phone( numbers?)?|contact (details|info\w*))|"
+    rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
+    rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))|"
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I)
 
 # Attempts to change the rules ("ignore previous instructions", "print your system prompt"): declined.
@@ -102,7 +103,9 @@ DESCRIBED_ROLE_EN = re.compile(
 DESCRIBED_ROLE_ZH = re.compile(r"(?P<name>(?:负责|专门|做|搞|管|去)[\u4e00-\u9fffA-Za-z]{1,20}?的(?:人员|人|同事|员工|师傅|候选人|工程师))|"
                                r"^(?:请问|帮我看看|帮我查|查一下|看看|那|那么)?(?P<lead>[\u4e00-\u9fff]{2,20}?的(?:人员|人|同事|员工|师傅|候选人|工程师))")
 NOT_ROLE_WORDS = {"all", "every", "each", "which", "my", "our", "that", "this", "it", "them", "ai", "interview", "me",
-                  "us", "the", "a", "an", "failure", "failures", "reasons", "competency", "competencies", "trend"}
+                  "us", "the", "a", "an", "failure", "failures", "reasons", "competency", "competencies", "trend",
+                  "one", "ones", "top", "first", "highest", "lowest", "rest", "others", "him", "her", "those", "these",
+                  "both", "same"}  # "for the top one", "for the rest" point back, not at a role
 NOT_ROLE_ZH = ("失败率", "通过率", "淘汰率", "为什么", "所有", "哪个", "哪些", "各个", "全部", "整体", "总体", "公司", "我们", "这个", "那个", "今年", "去年",
                "本季度", "上个月", "本月", "最近", "过去")
 

@@ -52,6 +52,18 @@ CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
                       r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I)
+# A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
+# applies weights, so "ok" or "yes" alone is not one.
+DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
+                        r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过吧|同意|采纳|就按这个|就这么办|驳回|否决|"
+                        r"毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
+# Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
+POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
+                         r"best)(?: one| few| \d+)?)\b|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它", re.I)
+# A question about something (not a request to do something: "can you also set up a call with her?").
+ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
+                        r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|吗[？?]?\s*$", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -136,6 +148,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
     if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
+    if (previous_tool in PROPOSING and DECIDES_IT.search(question) and content_words(masked) <= 4
+            and not kinds_named(masked, question) - {"proposal"}):
+        return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
@@ -143,6 +158,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool and p < m.threshold and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
+        return Decision(previous_tool, confidence=p, source="followup")
+    if (previous_tool and intent in META_INTENTS and POINTS_BACK.search(question) and ASKS_ABOUT.search(question)
+            and not about_the_domain(masked)):
+        # Read as outside Candor's scope, yet it asks about what the answer before showed ("what's driving it for
+        # the top one?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
     if PRO_FORM.search(question) and not previous_tool and p < TERSE_CONFIDENCE:
         return _ask_back(usable, p)  # "do one for C000124 as well" with nothing before it: one what?

@@ -39,6 +39,15 @@ REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|do
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|通过|同意", re.I)),
                ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I)),
                ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I)))
+# Which proposals to list: waiting (the default), applied, rejected, or all of them.
+PROPOSAL_STATUS = (("proposed", re.compile(r"\bnot (?:yet )?(?:approved|decided|applied)|\b(?:pending|waiting|open|"
+                                           r"undecided)\b|待批|待审|未批|没批|还没", re.I)),
+                   ("rejected", re.compile(r"\b(?:reject\w*|declin\w*|turned down|vetoed)\b|驳回|被拒|拒掉|否决|毙掉的|没通过的",
+                                           re.I)),
+                   ("applied", re.compile(r"\b(?:applied|approved|in (?:effect|force)|live|adopted)\b|生效|已批|批过|"
+                                          r"通过了的|已通过|已采纳|在用", re.I)),
+                   ("all", re.compile(r"\ball (?:the )?(?:weight )?proposals\b|\bevery proposal\b|\b(?:history|ever)\b|"
+                                      r"(?:所有|全部)的?(?:权重)?(?:方案|提案)|历史", re.I)))
 APPROVED_LETTERS = re.compile(r"\bapproved\b|not (yet )?sent|已批准|未发送", re.I)
 SENT_LETTERS = re.compile(r"\b(sent|mailed)\b|已发送|发出去", re.I)
 
@@ -174,6 +183,11 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         if note := BECAUSE.search(text):
             args["note"] = note.group(1).strip()
         return CompetencyCall(intent, args)
+    if intent == "review_proposals":
+        if (pid := _proposal_number(text)) is not None:
+            return CompetencyCall(intent, {"proposal_id": pid})
+        status = next((s for s, p in PROPOSAL_STATUS if p.search(text)), "proposed")
+        return CompetencyCall(intent, {**role, **({"status": status} if status != "proposed" else {})})
     if intent == "proposal_outcome":
         pid = _proposal_number(text, anywhere=False)
         return CompetencyCall(intent, {"proposal_id": pid} if pid else role, needs_role=not pid)
