@@ -103,6 +103,17 @@ def test_the_proposal_just_shown_is_decided_by_a_reply_that_points_at_it(own_com
     assert alone.tool_calls == [], alone.answer
 
 
+def test_proposals_waiting_are_listed_and_the_one_listed_is_decided_by_reply(own_company):
+    proposal = result_of(own_company.ask(HR, "为生产主管提出新的能力权重方案"), "propose_competency_changes")
+    listed = own_company.ask(HR, "Which weight proposals are waiting for my approval?")
+    waiting = result_of(listed, "review_proposals")
+    assert [p["proposal_id"] for p in waiting["proposals"]] == [proposal["proposal_id"]]
+    assert f"**Proposal {proposal['proposal_id']}** — Production Supervisor, proposed" in listed.answer
+    rejected = own_company.ask(HR, "reject it, we want another quarter of data", listed.conversation_id)
+    assert [(c.tool, c.arguments["decision"]) for c in rejected.tool_calls] == [("decide_proposal", "reject")]
+    assert result_of(own_company.ask(HR, "有哪些待审批的权重方案？"), "review_proposals")["proposals"] == []
+
+
 def test_prediction_reports_model_quality(assistant):
     turn = assistant.ask(HR, "Predict how candidate C001981 would perform")
     result = result_of(turn, "predict_performance")

@@ -17,8 +17,8 @@ from tools.competency.monitoring import SPEC as MONITOR
 from tools.competency.outcomes import SPEC as OUTCOME
 from tools.competency.proposals import SPEC_DECIDE, SPEC_PROPOSE
 from tools.competency.review import SPEC as REVIEW
+from tools.prediction.attrition import SPEC as ATTRITION
 from tools.prediction.predict import SPEC as PREDICT
-from tools.prediction.predict import SPEC_ATTRITION as ATTRITION
 
 TOOLS = {spec.name: spec for spec in (INSIGHTS, SPEC_PROPOSE, SPEC_DECIDE, OUTCOME, MONITOR, PREDICT, ATTRITION,
                                                REVIEW)}
@@ -50,6 +50,7 @@ def answers(tmp_path_factory):
         ("predict_performance", {"candidate": "1043"}),
         ("attrition_risk", {"role": "Product R&D"}),
         ("attrition_risk", {"role": "Production Supervisor"}),
+        ("attrition_risk", {"candidate": "1043"}),
     ]
     out = []
     with Session(get_engine(url)) as session:
@@ -103,6 +104,10 @@ def test_answers_lead_with_the_finding(answers):
                                                                                  role="Sales Manager")
     assert "Model quality: trained on" in answer("predict_performance", "en", candidate="1043")
     assert "AUC" in answer("attrition_risk", "en", role="Product R&D")
+    one = answer("attrition_risk", "en", candidate="1043")
+    assert one.startswith("**C001043** (Product R&D Engineer, interview I0001050, hired as E000664)")
+    assert "**Estimated risk of leaving: " in one
+    assert "**预估离职概率：" in answer("attrition_risk", "zh", candidate="1043")
     flagged = [r for n, a, r in answers if n == "predict_performance" and r["recommendation"] == "second_interview"]
     assert flagged and "**Second interview recommended**" in render("answers/predict_performance.en.j2",
                                                                     result=flagged[0])

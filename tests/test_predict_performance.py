@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from candor.db import get_engine
 from candor.models import Candidate, Interview, Outcome, Role
 from tests.competency_helpers import deps_for
 from tools.base import ToolError
+from tools.prediction.attrition import SPEC as ATTRITION
 from tools.prediction.models import clear_cache
 from tools.prediction.predict import SPEC as PREDICT
-from tools.prediction.predict import SPEC_ATTRITION as ATTRITION
 
 
 def failed_candidates(session, role_key: str, limit: int = 150) -> list[str]:
@@ -87,6 +88,31 @@ def test_attrition_risk_reports_held_out_auc(seeded_sqlite_url):
     # override hires (failed teamwork) top the list
     assert rnd.hires[0].override and rnd.hires[0].risk >= rnd.hires[-1].risk
     assert any(n.startswith("the held-out set has only") for n in rnd.notes) == (rnd.n_test < 50)
+
+
+def test_one_candidates_risk_of_leaving_is_read_like_a_hires(seeded_sqlite_url):
+    from candor.models import Employee
+
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        deps = deps_for(session)
+        ranked = ATTRITION.call(deps, {"role": "Product R&D"})
+        top = ranked.hires[0]
+        employee = session.exec(select(Employee).where(Employee.external_id == top.employee)).one()
+        hired = session.get(Candidate, employee.candidate_id).external_id
+        own = ATTRITION.call(deps, {"candidate": hired})  # the role comes from their interview
+        outsider = failed_candidates(session, "product_rnd", 1)[0]
+        applicant = ATTRITION.call(deps, {"candidate": outsider, "role": "产品研发"})
+        with pytest.raises(ToolError) as unknown:
+            ATTRITION.call(deps, {"candidate": "C999999"})
+        with pytest.raises(ValidationError, match="give a role"):
+            ATTRITION.call(deps, {})
+        session.rollback()
+    assert own.role.key == "product_rnd" and own.hires == []
+    assert (own.candidate.hired, own.candidate.employee, own.candidate.risk) == (True, top.employee, top.risk)
+    assert [d.feature for d in own.candidate.drivers] == [d.feature for d in top.drivers]
+    assert not applicant.candidate.hired and applicant.candidate.employee is None
+    assert 0 <= applicant.candidate.risk <= 100 and applicant.candidate.candidate == outsider
+    assert unknown.value.code == "unknown_candidate"
 
 
 def _synthetic_role(retention_r: float, retention_p: float):

@@ -46,6 +46,29 @@ def test_a_malformed_intent_file_is_refused_by_name(tmp_path):
     load_intents.cache_clear()
 
 
+def test_an_intent_can_show_only_what_it_takes(tmp_path):
+    many = [f"example {n}" for n in range(25)]
+    (tmp_path / "shower.yaml").write_text(yaml.safe_dump({
+        "intent": "shower", "tool": "x", "slots": ["draft"], "shows": ["proposal"], "description": {"en": "a", "zh": "b"},
+        "examples": {"en": many, "zh": many}}))
+    load_intents.cache_clear()
+    with pytest.raises(CatalogueError, match="shower.yaml: `shows:` may list only its slots \\(draft\\), not proposal"):
+        load_intents(tmp_path)
+    load_intents.cache_clear()
+
+
+@pytest.mark.parametrize("question, tool, args", [
+    ("show proposal 4", "review_proposals", {"proposal_id": 4}),
+    ("看一下第4号提案", "review_proposals", {"proposal_id": 4}),
+    ("show draft 4", "review_feedback", {"draft_id": 4}),
+])
+def test_a_show_verb_and_an_id_mean_the_intent_that_shows_that_kind(assistant, question, tool, args):
+    turn = assistant.ask(HR, question)
+    assert [(c.tool, c.arguments) for c in turn.tool_calls] == [(tool, args)], turn.answer
+    bare = assistant.ask(HR, question.replace("show ", "").replace("看一下", ""))  # "proposal 4": which reading?
+    assert bare.tool_calls == [] or tool != "review_proposals", bare.answer
+
+
 def test_names_a_company_imports_are_masked_like_the_shipped_ones():
     names = Names(roles=("Warehouse Picker", "拣货员"), competencies=("picking accuracy",), metrics=("orders per hour",))
     assert mask("Does picking accuracy predict orders per hour for warehouse pickers since March?", names) == \
@@ -69,10 +92,20 @@ def test_held_out_routing_accuracy_stays_above_the_gate():
     ("帮我给一线技术岗位重新设计一下能力权重", "propose_competency_changes"),
     ("How likely is candidate C000123 to do well?", "predict_performance"),
     ("Which interview competency best predicts downtime?", "competency_insights"),
+    ("销售经理面试里客户关系管理这一项的不及格比例", "failure_stats"),
+    ("how many field techs got screened out in October?", "failure_stats"),
 ])
 def test_fresh_phrasings_reach_the_right_tool(assistant, question, tool):
     turn = assistant.ask(HR, question)
     assert [c.tool for c in turn.tool_calls][-1:] == [tool], (turn.answer, turn.tool_calls)
+
+
+@pytest.mark.parametrize("question, words", [
+    ("can you deal with candidate feedback letters too, or is that a different system?", "Draft feedback for candidate"),
+    ("公平性审计这块你能做什么？", "公平性审计")])
+def test_a_question_about_what_candor_can_do_gets_what_it_does(assistant, question, words):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and words in turn.answer, turn.answer
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "book me a flight to Tokyo",
@@ -238,6 +271,20 @@ def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, 
     assert [c.tool for c in after.tool_calls][-1:] == [tool], (then, after.answer)
     alone = assistant.ask(HR, then)  # without the conversation the same words are asked back
     assert alone.tool_calls == [] and re.search(r"^1\. ", alone.answer, re.M), (then, alone.answer)
+
+
+@pytest.mark.parametrize("first, then, tool, changed", [
+    ("what happened after proposal 1 was applied?", "and proposal 2?", "proposal_outcome", {"proposal_id": 2}),
+    ("predict how C001043 would perform", "and C000123?", "predict_performance", {"candidate": "C000123"}),
+    ("will C001043 stay with us?", "那C000123呢", "attrition_risk", {"candidate": "C000123"}),
+    ("候选人的复核申请列一下", "那就把12号结了", "candidate_requests",  # a bare number: the kind just listed
+     {"action": "resolve", "request_id": 12, "new_status": "done"}),
+    ("which drafts are waiting for approval?", "approve 12", "review_feedback", {"draft_id": 12, "action": "approve"}),
+])
+def test_a_follow_up_that_names_another_id_asks_about_that_one(assistant, first, then, tool, changed):
+    before = assistant.ask(HR, first)
+    after = assistant.ask(HR, then, before.conversation_id)
+    assert [(c.tool, c.arguments) for c in after.tool_calls] == [(tool, changed)], after.answer
 
 
 @pytest.mark.parametrize("question, tool, role", [

@@ -15,8 +15,8 @@ from tools.failure_stats import SPEC as FAILURE_STATS
 from tools.fairness.audit import SPEC as FAIRNESS_AUDIT
 from tools.feedback.draft import SPEC as DRAFT_FEEDBACK
 from tools.feedback.draft import SPEC_REVIEW as REVIEW_FEEDBACK
+from tools.prediction.attrition import SPEC as ATTRITION_RISK
 from tools.prediction.predict import SPEC as PREDICT_PERFORMANCE
-from tools.prediction.predict import SPEC_ATTRITION as ATTRITION_RISK
 from tools.reports.build import SPEC as BUILD_REPORT
 from tools.role_profiles.search import SPEC as SEARCH_ROLE_PROFILES
 from tools.scoring.tool import SPEC as SCORE_INTERVIEW

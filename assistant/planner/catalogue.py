@@ -30,6 +30,7 @@ class Intent:
     description_zh: str
     examples_en: tuple[str, ...]
     examples_zh: tuple[str, ...]
+    shows: tuple[str, ...] = ()  # kinds of thing it shows by id ("show proposal 4" → the proposal, not a decision)
 
     def description(self, language: str) -> str:
         return self.description_zh if language == "zh" else self.description_en
@@ -55,7 +56,11 @@ def _intent(path: Path) -> Intent:
     tool = data.get("tool")
     if tool is None and name not in META_INTENTS:
         raise CatalogueError(f"{path.name}: name the `tool:` this intent calls")
-    return Intent(name=name, tool=tool, audiences=tuple(data.get("audiences") or ()), slots=tuple(data.get("slots") or ()),
+    slots, shows = tuple(data.get("slots") or ()), tuple(data.get("shows") or ())
+    if set(shows) - set(slots):
+        raise CatalogueError(f"{path.name}: `shows:` may list only its slots ({', '.join(slots) or 'none'}), not "
+                             f"{', '.join(sorted(set(shows) - set(slots)))}")
+    return Intent(name=name, tool=tool, audiences=tuple(data.get("audiences") or ()), slots=slots, shows=shows,
                   description_en=description["en"].strip(), description_zh=description["zh"].strip(),
                   examples_en=tuple(e.strip() for e in examples["en"]), examples_zh=tuple(e.strip() for e in examples["zh"]))
 

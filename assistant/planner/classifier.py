@@ -194,6 +194,9 @@ ENTITY_NOUNS = {
 }
 
 
+_ABOUT_IT = re.compile(r"(?<![a-z])(?:details?|contents?)(?![a-z])|详情|细节|内容")  # "proposal 8 详情" only names it
+
+
 def names_something(masked: str) -> bool:
     """The message names a role, competency or metric, or gives an id."""
     return any(p in masked for p in (ROLE, COMPETENCY, METRIC, ID))
@@ -212,7 +215,7 @@ def _content(masked: str, *, nouns: bool = False) -> list[str]:
     is ("interview", "草稿"). A lone letter is no word (the "s" of "what's")."""
     rest = _numbered(masked)
     if nouns:
-        for noun in ENTITY_NOUNS.values():
+        for noun in (*ENTITY_NOUNS.values(), _ABOUT_IT):
             rest = noun.sub(" ", rest)
     rest = _FILLER.sub(" ", _PLACEHOLDERS.sub(" ", rest))
     return [w for w in _CONTENT.findall(rest) if len(w) > 1 or CJK.match(w)]

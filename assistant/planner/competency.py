@@ -30,6 +30,9 @@ CANDIDATE = re.compile(r"(?:candidate|候选人|applicant|应聘者)\s*#?\s*(C?\
                        r"(?<![A-Za-z0-9])(\d{1,7})\s*号\s*(?:候选人|应聘者)", re.I)
 ATTRITION = re.compile(r"(attrition|might leave|likely to leave|flight risk|turnover|retention risk|who will quit|"
                        r"流失|离职风险|可能离职)", re.I)
+# One person's staying or leaving ("will C000456 stay?", "C000456会不会干不长").
+STAYING = re.compile(r"\b(?:stay\w*|leav\w*|quit\w*|stick around|last (?:long|a year)|resign\w*|churn\w*|retain\w*)\b|"
+                     r"留下|留得住|留任|离职|跳槽|走人|干不长|干多久|待多久|待得住|辞职", re.I)
 MONITOR = re.compile(r"(run (the )?(competency )?monitor\w*|monitoring rules?|check the (monitoring )?rules|"
                      r"监控规则|运行监控|检查.{0,6}监控)", re.I)
 BECAUSE = re.compile(r"(?:because|since|as|reason:?|note:?|因为|原因是|理由是)\s*(.+)$", re.I)
@@ -70,6 +73,9 @@ def competency_calls(text: str, u: Understanding) -> list[CompetencyCall]:
     if PROPOSE.search(text):
         return [CompetencyCall("propose_competency_changes", role, needs_role=True)]
     candidate = CANDIDATE.search(text)
+    if candidate and (ATTRITION.search(text) or STAYING.search(text)):  # "will C000456 stay?": their own risk
+        return [CompetencyCall("attrition_risk", {"candidate": candidate_ref(next(g for g in candidate.groups() if g)),
+                                                  **role})]
     if candidate and PREDICT.search(text):
         args = {"candidate": candidate_ref(next(g for g in candidate.groups() if g)), **role}
         return [CompetencyCall("predict_performance", args)]

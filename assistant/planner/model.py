@@ -98,8 +98,10 @@ class EmbeddedPlanner(BaseChatModel):
             return self._competency(calls, u, earlier, allowed, question)
         if intent != "failure_stats":
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
-                return self._competency([CompetencyCall(intent, _followup_args(previous, u))], u, earlier, allowed,
-                                        question)
+                fresh = calls_for(intent, question, u)
+                named = fresh[-1].args if isinstance(fresh, list) and fresh[-1].tool == intent else {}
+                return self._competency([CompetencyCall(intent, _followup_args(previous, u, named))], u, earlier,
+                                        allowed, question)
             calls = calls_for(intent, question, u)
             if isinstance(calls, dict):  # a slot the tool cannot do without: ask for it
                 return _error(intent, calls["error"], u, question, slot=calls["slot"])
@@ -278,8 +280,14 @@ def _picked_option(question: str, earlier: list[BaseMessage], vocab: Any, now: A
     return before, u
 
 
-def _followup_args(previous: dict, u: Understanding) -> dict:
-    """A follow-up to a competency question: the previous arguments with the role or period changed."""
+IDS = ("candidate", "interview", "proposal_id", "draft_id", "request_id")
+
+
+def _followup_args(previous: dict, u: Understanding, named: dict) -> dict:
+    """A follow-up to a competency question: the previous arguments with the role, period or the id it names
+    changed ("and C000124?", "and proposal 2?"); `named`: the arguments the message alone would give."""
+    if any(k in IDS for k in named):
+        return dict(named)  # an id names the whole request ("and C000124?", "approve 12" after the drafts)
     args = dict(previous)
     if "role" in u.slots and u.role and not u.all_roles:
         args["role"] = u.role

@@ -19,7 +19,14 @@ from tools.shared.lookup import Vocabulary, normalise
 STATS_WORDS_EN = re.compile(
     r"\b(fail\w*|pass(ed|es|ing)?\s*rate|pass rate|reject\w*|why|reasons?|trend|statistic\w*|stats|"
     r"how many|top failing|weak\w*|gaps?|drop\w*|interview\w*|outcome\w*|report)\b", re.I)
-STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没通过|未通过|没过|不通过|差距|短板|面试|为什么|多少)")
+# Saying that candidates failed, in the words people use (one lexicon for the router and the slot readers).
+FAILURE_WORDS = re.compile(
+    r"\bfail\w*|\bflunk\w*|pass(?:ed|ing)?\s*rates?|\breject\w*|\bdidn'?t (?:pass|make it|clear)|\b(?:knocked|screened|"
+    r"weeded|washed) out\b|\bfell short\b|\b(?:below|under) the (?:bar|cut|threshold|minimum)\b|\bmake the cut\b|"
+    r"失败|通过率|淘汰|没通过|未通过|不通过|没过|挂了|挂掉|被挂|刷掉|刷下|被刷|不及格|不达标|未达标|没达标|不合格|落选|没过关|"
+    r"未过关|栽在|卡在|折在|倒在|低于(?:门槛|及格线|最低分)", re.I)
+STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没通过|未通过|没过|不通过|差距|短板|面试|为什么|多少|不及格|不达标|"
+                            r"未达标|没达标|不合格|落选|刷掉|被刷|挂了|挂掉)")
 TREND_WORDS = re.compile(r"(trend|month[- ]by[- ]month|monthly|over time|per month|each month|every month|month on month|"
                          r"趋势|按月|每月|逐月|走势|每个月|分月|月度)", re.I)
 ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by role|across roles|compare roles|"

@@ -21,6 +21,7 @@ from assistant.planner.catalogue import (
 )
 from assistant.planner.classifier import (
     FOLLOWUP,
+    NUMBER,
     IntentModel,
     Names,
     about_the_domain,
@@ -36,18 +37,18 @@ from assistant.planner.classifier import (
 from assistant.planner.competency import competency_calls
 from assistant.planner.feedback import feedback_call
 from assistant.planner.knowledge import knowledge_call
-from assistant.planner.nlu import Understanding
+from assistant.planner.nlu import FAILURE_WORDS, Understanding
 from assistant.planner.report import REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import scoring_call
 
-STRONG_FAILURE_WORDS = re.compile(r"\bfail\w*|\bflunk\w*|pass(ed|ing)?\s*rates?|\breject\w*|\bdidn'?t (pass|make it)|"
-                                  r"失败|通过率|淘汰|没通过|未通过|没过|挂了|刷掉", re.I)
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
 LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
 SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
-CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$", re.I)
+CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$"
+                       r"|^\s*(?:tell me more|more (?:on|about)|details? (?:on|of|for)|expand on|elaborate|drill (?:into|down))\b"
+                       r"|^\s*(?:展开|详细|具体|细)说?说?", re.I)  # "and …?", "那…呢", or asking for more on something shown
 # Words that stand for the previous request instead of naming one: "do one for …", "the same for …", "照样…".
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
@@ -56,7 +57,7 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过吧|同意|采纳|就按这个|就这么办|驳回|否决|"
-                        r"毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+                        r"否了|否掉|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
@@ -64,6 +65,16 @@ POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:to
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
                         r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|吗[？?]?\s*$", re.I)
+SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?)\b|看|调出|打开|发我|给我|"
+                  r"详情|细节|内容", re.I)
+NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
+# A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
+# a different system?", "公平性审计这块你能做什么？").
+CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
+                        r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
+                        r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bis that something you (?:do|can do|handle)|"
+                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
+                        r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -148,12 +159,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
     if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
-    if (previous_tool in PROPOSING and DECIDES_IT.search(question) and content_words(masked) <= 4
-            and not kinds_named(masked, question) - {"proposal"}):
+    if previous_tool in PROPOSING and _decides_it(question, vocab) and not kinds_named(masked, question) - {"proposal"}:
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
+    if previous_tool and _bare_number_of(previous_tool, masked, question):
+        return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
+    if CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE:
+        return Decision("help", confidence=p, source="rule")  # what Candor can do about it, not a figure
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
     if previous_tool and p < m.threshold and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
@@ -173,6 +187,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                        and (not kinds or kinds & set(intent_named(i).slots))]
             if len(fitting) == 1:
                 return Decision(fitting[0], confidence=p)  # "draft 4": only one tool reads drafts
+            showing = [i for i in fitting if kinds and kinds <= set(intent_named(i).shows)]
+            if SHOW.search(question) and len(showing) == 1:
+                return Decision(showing[0], confidence=p)  # "show proposal 4", "看一下第4号提案": the one that shows it
             if fitting:
                 return _ask_back(fitting, p)
         elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold) \
@@ -180,7 +197,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             return _ask_back(usable, p)
     # A name and one word ("numbers for marketing", "supervisor overview"): routed only when the model is sure.
     if (not previous_tool and p < SHORT_CONFIDENCE and names_something(masked)
-            and content_words(masked) <= SHORT_WORDS and not STRONG_FAILURE_WORDS.search(question)):
+            and content_words(masked) <= SHORT_WORDS and not FAILURE_WORDS.search(question)):
         return _ask_back(usable, p)
     if previous_tool and u.followup and u.slots and p < m.threshold and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
@@ -205,7 +222,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     # A statistics question the model is unsure of: the failure-statistics tool when that is the model's top reading,
     # or when the message says "fail" (or asks for a trend, a category, a pass rate: "按月趋势呢？"), the model leans
     # nowhere else and counts it among the likeliest (or the conversation is about it). Otherwise asked back.
-    says_fail = STRONG_FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"}
+    says_fail = FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"}
     points_there = intent == "failure_stats" or p < LEANS and ("failure_stats" in likely or previous_tool == "failure_stats")
     if u.intent == "failure_stats" and points_there and (says_fail or intent == "failure_stats" and p >= LEANS):
         return Decision("failure_stats", confidence=p)
@@ -216,6 +233,19 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if intent in META_INTENTS and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
     return _ask_back(usable, p)
+
+
+def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
+    """A number with no noun saying what it numbers, after a tool that reads exactly one kind of numbered thing
+    ("那就把12号结了" after the candidates' requests): a thing of that kind."""
+    numbered = [k for k in NUMBERED if k in intent_named(previous_tool).slots]
+    return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
+
+
+def _decides_it(question: str, vocab: Any) -> bool:
+    """A short clause that decides ("reject it, we want another quarter of data": "reject it")."""
+    return any(DECIDES_IT.search(c) and content_words(mask(c, _names(vocab))) <= 4
+               for c in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question))
 
 
 def _ask_back(options: list[str], p: float) -> Decision:

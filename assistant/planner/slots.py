@@ -155,7 +155,7 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
             return call
         number = NUMBER.search(text)
         status = next((s for s, p in STATUS_WORDS if p.search(text)), None)
-        if number and (status or re.search(r"完成|拒绝|处理|受理|关闭|\b(mark|resolve|close|decline)", text, re.I)):
+        if number and (status or re.search(r"完成|拒绝|处理|受理|关闭|结了|结掉|办结|搞定|\b(mark|resolve|close|decline)", text, re.I)):
             status = status or ("declined" if re.search(r"拒绝|declin", text, re.I) else "done")
             return CompetencyCall(intent, {"action": "resolve", "request_id": int(number.group(1)), "new_status": status})
         if number:
@@ -209,6 +209,8 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         return CompetencyCall(intent, args)
     if intent == "monitor_competencies":
         return CompetencyCall(intent, role)
+    if intent == "attrition_risk" and (m := CANDIDATE.search(text)):  # one person's own risk of leaving
+        return CompetencyCall(intent, {"candidate": candidate_ref(next(g for g in m.groups() if g)), **role})
     # competency_insights, propose_competency_changes, attrition_risk: one role each
     return CompetencyCall(intent, role, needs_role=True)
 

@@ -12,7 +12,13 @@ from sqlmodel import func, select
 from candor.clock import as_utc
 from candor.models import CompetencyChangeProposal, CompetencyModel
 from tools.base import ToolDeps, ToolError, ToolSpec
-from tools.shared.lookup import CompetencyRef, RoleRef, resolve_role, role_ref, vocabulary_of
+from tools.shared.lookup import (
+    CompetencyRef,
+    RoleRef,
+    resolve_role,
+    role_ref,
+    vocabulary_of,
+)
 
 
 class ReviewProposalsArgs(BaseModel):

@@ -28,11 +28,9 @@ from tools.prediction.models import (
     cached,
     middle,
     percentile_of,
-    train_attrition,
     train_performance,
 )
 from tools.shared.hires import (
-    HireData,
     Notes,
     add_months,
     data_version,
@@ -338,115 +336,3 @@ def _recommendation(outcome: str, job_match: int, compensations: list[Compensati
 
 SPEC = ToolSpec(name="predict_performance", func=predict_performance, args_model=PredictArgs,
                 audiences=("hr_manager", "recruiter"))
-
-
-# ------------------------------------------------------------------------------------------ attrition
-
-class AttritionArgs(BaseModel):
-    role: str = Field(description="Role name in English or Chinese.")
-    recent_months: int = Field(6, ge=1, le=24, description="Hires from the last N months count as recent.")
-    top: int = Field(10, ge=1, le=100, description="How many of the highest-risk recent hires to list.")
-
-
-class RiskDriver(BaseModel):
-    feature: str
-    label_en: str
-    label_zh: str
-    value: float
-    effect: float = Field(description="log-odds added by this feature relative to the average hire")
-
-
-class HireRisk(BaseModel):
-    employee: str
-    hired_at: date
-    override: bool
-    risk: float = Field(description="model-estimated probability of leaving, percent")
-    drivers: list[RiskDriver]
-
-
-class AttritionResult(BaseModel):
-    role: RoleRef
-    sufficient: bool
-    trained_on: int
-    leavers: int
-    base_rate: Optional[float]
-    test_auc: Optional[float] = Field(description="AUC on a held-out quarter of the hires")
-    n_test: int
-    cv_auc: Optional[float]
-    from_cache: bool
-    recent_months: int
-    recent_hires: int
-    high_risk_threshold: float = 50.0
-    high_risk: int = Field(description="recent hires with an estimated risk of at least high_risk_threshold %")
-    mean_risk: Optional[float]
-    hires: list[HireRisk]
-    notes: list[str]
-    notes_zh: list[str]
-
-
-def _attrition_features(role_comps: list, hire: HireData) -> list[float]:
-    return [hire.scores.get(c.id, 0.0) for c in role_comps] + [float(hire.override), float(len(hire.failed))]
-
-
-def attrition_risk(deps: ToolDeps, args: AttritionArgs) -> AttritionResult:
-    """Attrition risk of a role's recent hires from their hiring interview (competency scores, hired by
-    override, number of competencies failed): a logistic model trained on earlier hires, with its AUC on
-    held-out hires reported; the risks are the model's estimates and claim no more accuracy than that."""
-    vocab = vocabulary_of(deps)
-    role = resolve_role(vocab, args.role, deps.settings)
-    conn = deps.session.connection()
-    comps = [c for c in vocab.competencies if c.role_id == role.id]
-    hires = load_hires(conn, role.id, 1, [])
-    cutoff = add_months(deps.now.date(), -args.recent_months)
-    train = [h for h in hires if h.hired_at < cutoff and all(c.id in h.scores for c in comps)]
-    recent = [h for h in hires if h.hired_at >= cutoff and h.left_at is None]
-    y = [1 if h.left_at else 0 for h in train]
-    names = [c.key for c in comps] + ["hired_by_override", "competencies_failed"]
-    labels = [(c.name_en, c.name_zh) for c in comps] + [("hired by override", "破格录用"),
-                                                        ("competencies failed", "未达标胜任力数")]
-    base = dict(role=role_ref(role), trained_on=len(train), leavers=sum(y), recent_hires=len(recent),
-                recent_months=args.recent_months)
-    if len(train) < MIN_HIRES or sum(y) < MIN_LEAVERS or len(train) - sum(y) < MIN_LEAVERS:
-        return AttritionResult(**base, sufficient=False, base_rate=None, test_auc=None, n_test=0, cv_auc=None,
-                               from_cache=False, high_risk=0, mean_risk=None, hires=[],
-                               **Notes().add(f"insufficient data: {len(train)} earlier hires of whom {sum(y)} left; at "
-                                             f"least {MIN_HIRES} hires and {MIN_LEAVERS} leavers (and stayers) are "
-                                             "needed",
-                                             f"数据不足：较早录用的 {len(train)} 人中 {sum(y)} 人离职；至少需要 {MIN_HIRES} "
-                                             f"名录用者以及离职、留任者各 {MIN_LEAVERS} 人").fields())
-    key = ("attrition", _database(deps), role.id, args.recent_months, deps.now.date().isoformat(),
-           data_version(conn, role.id))
-    model, from_cache = cached(key, lambda: train_attrition([_attrition_features(comps, h) for h in train], y, names))
-    rows = [_attrition_features(comps, h) for h in recent]
-    risks = model.risk(rows) if rows else []
-    scale = model.estimator[0].scale_
-    listed = []
-    for h, row, p in sorted(zip(recent, rows, risks), key=lambda t: -t[2])[:args.top]:
-        effects = [(i, model.coefficients[i] * (row[i] - model.feature_means[i]) / scale[i]) for i in range(len(names))]
-        drivers = [RiskDriver(feature=names[i], label_en=labels[i][0], label_zh=labels[i][1], value=row[i],
-                              effect=round(e, 2)) for i, e in sorted(effects, key=lambda t: -t[1])[:2] if e > 0]
-        listed.append(HireRisk(employee=_employee_ref(deps, h.employee_id), hired_at=h.hired_at, override=h.override,
-                               risk=round(100 * p, 1), drivers=drivers))
-    notes = Notes()
-    if model.test_auc is not None and model.test_auc < 0.6:
-        notes.add(f"held-out AUC {round(model.test_auc, 3)}: the model barely ranks leavers above stayers",
-                  f"留出样本 AUC 仅 {round(model.test_auc, 3)}，模型几乎无法区分离职者与留任者")
-    if model.n_test < 50:
-        notes.add(f"the held-out set has only {model.n_test} hires, so the AUC itself is uncertain",
-                  f"留出样本只有 {model.n_test} 人，AUC 本身也不确定")
-    return AttritionResult(
-        **base, sufficient=True, base_rate=round(100 * model.base_rate, 1),
-        test_auc=round(model.test_auc, 3) if model.test_auc is not None else None, n_test=model.n_test,
-        cv_auc=round(model.cv_auc, 3) if model.cv_auc is not None else None, from_cache=from_cache,
-        high_risk=sum(1 for p in risks if p >= 0.5), mean_risk=round(100 * fmean(risks), 1) if risks else None,
-        hires=listed, **notes.fields())
-
-
-def _employee_ref(deps: ToolDeps, employee_id: int) -> str:
-    from candor.models import Employee
-
-    return deps.session.get(Employee, employee_id).external_id
-
-
-SPEC_ATTRITION = ToolSpec(name="attrition_risk", func=attrition_risk, args_model=AttritionArgs,
-                          audiences=("hr_manager",))
