@@ -102,7 +102,8 @@ def test_fresh_phrasings_reach_the_right_tool(assistant, question, tool):
 
 @pytest.mark.parametrize("question, words", [
     ("can you deal with candidate feedback letters too, or is that a different system?", "Draft feedback for candidate"),
-    ("公平性审计这块你能做什么？", "公平性审计")])
+    ("公平性审计这块你能做什么？", "公平性审计"),
+    ("how does the weight proposal approval work, from start to finish?", "Propose new weights")])
 def test_a_question_about_what_candor_can_do_gets_what_it_does(assistant, question, words):
     turn = assistant.ask(HR, question)
     assert turn.tool_calls == [] and words in turn.answer, turn.answer
@@ -280,6 +281,10 @@ def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, 
     ("候选人的复核申请列一下", "那就把12号结了", "candidate_requests",  # a bare number: the kind just listed
      {"action": "resolve", "request_id": 12, "new_status": "done"}),
     ("which drafts are waiting for approval?", "approve 12", "review_feedback", {"draft_id": 12, "action": "approve"}),
+    ("show draft 3", "approve it", "review_feedback", {"draft_id": 3, "action": "approve"}),  # not shown again
+    ("看一下第3号草稿", "可以 通过", "review_feedback", {"draft_id": 3, "action": "approve"}),
+    ("I approved proposal 5 a while back, did it change anything for later hires?", "and proposal 2?",
+     "proposal_outcome", {"proposal_id": 2}),  # "approved" tells the story, it decides nothing
 ])
 def test_a_follow_up_that_names_another_id_asks_about_that_one(assistant, first, then, tool, changed):
     before = assistant.ask(HR, first)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from assistant.planner.nlu import Understanding
 
 PROPOSAL_ID = r"(?:proposal|prop\.?|change|方案|提案)\s*(?:#|no\.?|number|编号)?\s*(\d+)"
-DECIDE = re.compile(r"\b(?P<verb>approve|accept|reject|decline)\w*\s+(?:the\s+)?" + PROPOSAL_ID + r"(?P<rest>.*)$"
+DECIDE = re.compile(r"\b(?P<verb>approve(?!d)|accept(?!ed)|reject(?!ed)|decline(?!d))\w*\s+(?:the\s+)?" + PROPOSAL_ID + r"(?P<rest>.*)$"
                     r"|(?P<zh>批准|通过|同意|驳回|拒绝|否决)\s*(?:方案|提案)\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$", re.I)
 OUTCOME = re.compile(r"(what happened after|since we changed|after (we|the) chang\w*|effect of (the|our) change|"
                      r"did the change (work|help)|outcome of " + PROPOSAL_ID + r"|before and after|"

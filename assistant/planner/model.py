@@ -25,7 +25,7 @@ from assistant.planner.render import (
 from assistant.planner.report import report_args, report_followup
 from assistant.planner.route import PROPOSING, decide, option_descriptions
 from assistant.planner.shorthand import expand
-from assistant.planner.slots import calls_for, fill_from_metric
+from assistant.planner.slots import DRAFT_VERBS, calls_for, fill_from_metric
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -98,6 +98,10 @@ class EmbeddedPlanner(BaseChatModel):
             return self._competency(calls, u, earlier, allowed, question)
         if intent != "failure_stats":
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
+                if "draft_id" in previous and not _PROPOSAL_NAMED.search(question) and (
+                        verb := next((a for a, p in DRAFT_VERBS if p.search(question)), None)):
+                    previous = {"draft_id": previous["draft_id"], "action": verb}  # "approve it" after draft 3
+                    return self._competency([CompetencyCall(intent, previous)], u, earlier, allowed, question)
                 fresh = calls_for(intent, question, u)
                 named = fresh[-1].args if isinstance(fresh, list) and fresh[-1].tool == intent else {}
                 return self._competency([CompetencyCall(intent, _followup_args(previous, u, named))], u, earlier,
@@ -213,6 +217,8 @@ def _proposal_shown(messages: list[BaseMessage]) -> int | None:
                 data = json.loads(_text(message))
             except ValueError:
                 return None
+            if not isinstance(data, dict) or "error" in data:
+                return None  # "there is no proposal 17" showed none
             shown = {data.get("proposal_id"), *(a.get("proposal_id") for a in data.get("alerts") or []),
                      *(p.get("proposal_id") for p in data.get("proposals") or [])}
             shown.discard(None)

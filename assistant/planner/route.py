@@ -56,8 +56,8 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
-                        r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过吧|同意|采纳|就按这个|就这么办|驳回|否决|"
-                        r"否了|否掉|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+                        r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过(?!率)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
@@ -73,6 +73,8 @@ NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare nu
 CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bis that something you (?:do|can do|handle)|"
+                        r"\bhow (?:do|can|should) I (?:use|work with)\b|\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
+                        r"\bdo you (?:work|run) (?:in|on|with)\b|"
                         r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
@@ -149,6 +151,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(u.forced_intent, source="option")
     if (ruled := command_rule(question, u)) is not None:
         return ruled
+    if u.intent == "fairness_audit" and u.individual:  # one person's gender or age: declined by rule, never guessed
+        return Decision("fairness_audit", source="rule")
     if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
         return Decision("help", source="rule")
     masked = mask(question, _names(vocab))
@@ -159,8 +163,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
     if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
-    if previous_tool in PROPOSING and _decides_it(question, vocab) and not kinds_named(masked, question) - {"proposal"}:
+    if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
+    if previous_tool == "review_feedback" and _decides_it(question, vocab, "draft"):
+        return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
     if previous_tool and _bare_number_of(previous_tool, masked, question):
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
     m = model()
@@ -192,8 +198,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                 return Decision(showing[0], confidence=p)  # "show proposal 4", "看一下第4号提案": the one that shows it
             if fitting:
                 return _ask_back(fitting, p)
-        elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold) \
-                and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
+        elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold
+                  and not u.slots) and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
             return _ask_back(usable, p)
     # A name and one word ("numbers for marketing", "supervisor overview"): routed only when the model is sure.
     if (not previous_tool and p < SHORT_CONFIDENCE and names_something(masked)
@@ -242,10 +248,14 @@ def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
     return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
 
 
-def _decides_it(question: str, vocab: Any) -> bool:
-    """A short clause that decides ("reject it, we want another quarter of data": "reject it")."""
-    return any(DECIDES_IT.search(c) and content_words(mask(c, _names(vocab))) <= 4
-               for c in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question))
+def _decides_it(question: str, vocab: Any, kind: str) -> bool:
+    """A short clause that decides on the `kind` of thing shown, naming nothing else ("reject it, teamwork drops
+    too much": "reject it")."""
+    for clause in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question):
+        masked = mask(clause, _names(vocab))
+        if DECIDES_IT.search(clause) and content_words(masked) <= 4 and not kinds_named(masked, clause) - {kind}:
+            return True
+    return False
 
 
 def _ask_back(options: list[str], p: float) -> Decision:
