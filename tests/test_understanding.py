@@ -220,6 +220,15 @@ def test_a_bare_name_after_a_question_continues_it_and_a_numbered_draft_is_shown
     assert [(c.tool, c.arguments.get("draft_id")) for c in only_reader.tool_calls] == [("review_feedback", 4)]
 
 
+@pytest.mark.parametrize("question", ["approve 12", "12号通过"])
+def test_a_decision_on_a_bare_number_asks_what_it_numbers_before_changing_anything(assistant, question):
+    asked = assistant.ask(HR, question)  # a proposal (approving applies weights) or a feedback draft?
+    assert asked.tool_calls == [] and re.search(r"^1\. .*\n2\. ", asked.answer, re.M), asked.answer
+    picked = assistant.ask(HR, "2", asked.conversation_id)
+    assert [(c.tool, c.arguments) for c in picked.tool_calls] == [
+        ("review_feedback", {"draft_id": 12, "action": "approve"})], picked.answer
+
+
 def test_monitoring_flags_are_not_read_as_a_fairness_audit(assistant):
     turn = assistant.ask(HR, "what has competency monitoring flagged for field techs lately?")
     assert [c.tool for c in turn.tool_calls] == ["monitor_competencies"], turn.answer

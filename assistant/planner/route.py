@@ -169,6 +169,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
     if previous_tool and _bare_number_of(previous_tool, masked, question):
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
+    if NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question):
+        # "approve 12" with nothing saying what 12 is: a proposal (which applies weights) or a feedback draft
+        return _ask_back([i for i in ("decide_proposal", "review_feedback") if _allowed(i, allowed)], 0.0)
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
