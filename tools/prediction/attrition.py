@@ -22,7 +22,7 @@ from tools.base import ToolDeps, ToolError, ToolSpec
 from tools.prediction.models import cached, train_attrition
 from tools.prediction.predict import (
     MIN_LEAVERS,
-    _database,
+    database_of,
     find_candidate,
     latest_interview,
 )
@@ -130,7 +130,7 @@ def attrition_risk(deps: ToolDeps, args: AttritionArgs) -> AttritionResult:
                                              "needed",
                                              f"数据不足：较早录用的 {len(train)} 人中 {sum(y)} 人离职；至少需要 {MIN_HIRES} "
                                              f"名录用者以及离职、留任者各 {MIN_LEAVERS} 人").fields())
-    key = ("attrition", _database(deps), role.id, args.recent_months, deps.now.date().isoformat(),
+    key = ("attrition", database_of(deps), role.id, args.recent_months, deps.now.date().isoformat(),
            data_version(conn, role.id))
     model, from_cache = cached(key, lambda: train_attrition([_features(comps, h) for h in train], y, names))
     scale = model.estimator[0].scale_

@@ -177,14 +177,15 @@ class RoleModel:
     alpha: float
 
 
-def _database(deps: ToolDeps) -> str:
+def database_of(deps: ToolDeps) -> str:
+    """The database a model was trained on (part of the model cache key)."""
     return deps.session.get_bind().url.render_as_string(hide_password=True)
 
 
 def role_model(deps: ToolDeps, role: Role, metric: str, months: int, features: list[int],
                minimums: dict[int, float]) -> tuple[RoleModel, bool]:
     conn = deps.session.connection()
-    key = ("performance", _database(deps), role.id, metric, months, tuple(features),
+    key = ("performance", database_of(deps), role.id, metric, months, tuple(features),
            tuple(sorted(minimums.items())), deps.now.date().isoformat(), data_version(conn, role.id))
 
     def build() -> RoleModel:
