@@ -102,12 +102,61 @@ def test_fresh_phrasings_reach_the_right_tool(assistant, question, tool):
 
 
 @pytest.mark.parametrize("question, words", [
-    ("can you deal with candidate feedback letters too, or is that a different system?", "Draft feedback for candidate"),
-    ("公平性审计这块你能做什么？", "公平性审计"),
-    ("how does the weight proposal approval work, from start to finish?", "Propose new weights")])
+    ("can you deal with candidate feedback letters too, or is that a different system?", "nothing is sent automatically"),
+    ("公平性审计这块你能做什么？", "五分之四规则"),
+    ("how does the weight proposal approval work, from start to finish?", "changes nothing until an HR manager"),
+    ("what else can you do?", "Draft feedback for candidate")])
 def test_a_question_about_what_candor_can_do_gets_what_it_does(assistant, question, words):
     turn = assistant.ask(HR, question)
     assert turn.tool_calls == [] and words in turn.answer, turn.answer
+
+
+@pytest.mark.parametrize("question, words", [
+    ("how exactly is the failure rate calculated?", "denominator"),
+    ("what is the performance prediction based on?", "ridge regression"),
+    ("what's the difference between a monitoring alert and a weight proposal?", "An alert becomes a weight proposal"),
+    ("are feedback letters sent to candidates automatically?", "nothing is sent automatically"),
+    ("权重提案批准之后会直接生效吗？", "批准前不改变任何东西"),
+    ("反馈信从生成到发出，一般要走哪几步？", "不会自动发送"),
+    ("离职风险是怎么估算的", "逻辑回归"),
+    ("你这边的不通过率口径是怎么定义的？", "分母"),
+])
+def test_a_question_about_how_a_feature_works_gets_how_it_works_and_no_figure(assistant, question, words):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and words in turn.answer and not DIGIT.search(turn.answer), turn.answer
+
+
+def test_how_that_was_worked_out_explains_the_tool_that_answered():
+    from assistant.planner.explain import topic_text
+
+    assert "denominator" in topic_text("how is that calculated?", "en", "failure_stats")
+    assert "逻辑回归" in topic_text("这个是怎么算出来的？", "zh", "attrition_risk")
+
+
+@pytest.mark.parametrize("question, tool", [
+    ("how is the failure rate for Sales Manager trending this quarter?", "failure_stats"),  # a figure, not a method
+    ("第九号提案的调整依据是啥", None),  # one proposal's reasons: shown or asked back, never the general method
+])
+def test_a_particular_figure_or_item_is_not_answered_with_how_the_feature_works(assistant, question, tool):
+    turn = assistant.ask(HR, question)
+    if tool:
+        assert [c.tool for c in turn.tool_calls][-1:] == [tool], turn.answer
+    assert "批准前不改变任何东西" not in turn.answer and "denominator" not in turn.answer, turn.answer
+
+
+@pytest.mark.parametrize("question", ["社保基数怎么算", "how is overtime pay calculated?"])
+def test_how_something_outside_candor_works_is_out_of_scope(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and ("outside what I do" in turn.answer or "超出了我的范围" in turn.answer), turn.answer
+
+
+def test_every_staff_tool_has_an_explanation_and_none_holds_a_figure():
+    from assistant.planner.explain import topics
+    from tools.registry import ALL_TOOLS
+
+    staff_tools = {t.name for t in ALL_TOOLS if set(t.audiences) & {"hr_manager", "recruiter"}}
+    assert staff_tools <= {tool for t in topics() for tool in t.tools}
+    assert not [t.topic for t in topics() if DIGIT.search(t.en + t.zh)]
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "book me a flight to Tokyo",

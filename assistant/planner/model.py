@@ -15,6 +15,7 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from assistant.planner.candidate import candidate_reply
 from assistant.planner.competency import CompetencyCall
+from assistant.planner.explain import explains, topic_text
 from assistant.planner.nlu import Understanding, understand
 from assistant.planner.render import (
     render_clarify,
@@ -23,7 +24,7 @@ from assistant.planner.render import (
     render_tool_result,
 )
 from assistant.planner.report import report_args, report_followup
-from assistant.planner.route import PROPOSING, decide, option_descriptions
+from assistant.planner.route import CAPABILITY, PROPOSING, decide, option_descriptions
 from assistant.planner.shorthand import expand
 from assistant.planner.slots import DRAFT_VERBS, calls_for, fill_from_metric
 
@@ -74,9 +75,11 @@ class EmbeddedPlanner(BaseChatModel):
             return AIMessage(content=render_refusal(u.language, u.refusal))
         if intent in ("help", "out_of_scope"):
             roles = [r.name_zh if u.language == "zh" else r.name_en for r in vocab.roles]
+            topic = (topic_text(question, u.language, _last_tool(earlier))
+                     if intent == "help" and (explains(question) or CAPABILITY.search(question)) else None)
             return AIMessage(content=render_help(u.language, roles, understood=intent == "help",
                                                  fairness="fairness_audit" in allowed,
-                                                 out_of_scope=intent == "out_of_scope"))
+                                                 out_of_scope=intent == "out_of_scope", topic=topic))
         if intent == "clarify":
             return AIMessage(content=render_clarify(u.language, option_descriptions(decision.options, u.language)))
         if decision.rule_calls:

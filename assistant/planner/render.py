@@ -26,9 +26,10 @@ def render_tool_result(tool: str, content: str, language: str, *, show_trend: bo
 
 
 def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False,
-                out_of_scope: bool = False) -> str:
+                out_of_scope: bool = False, topic: str | None = None) -> str:
+    """What Candor can do; `topic`: how the feature asked about works, said instead of the whole list."""
     return render(f"answers/help.{language}.j2", roles=roles, understood=understood, fairness=fairness,
-                  out_of_scope=out_of_scope)
+                  out_of_scope=out_of_scope, topic=topic)
 
 
 def render_clarify(language: str, options: list[str]) -> str:

@@ -35,9 +35,10 @@ from assistant.planner.classifier import (
     names_something,
 )
 from assistant.planner.competency import competency_calls
+from assistant.planner.explain import explains, topic_of
 from assistant.planner.feedback import feedback_call
 from assistant.planner.knowledge import knowledge_call
-from assistant.planner.nlu import FAILURE_WORDS, Understanding
+from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import scoring_call
@@ -56,8 +57,9 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
-                        r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过(?!率)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+ID_KINDS = {"candidate", "interview", "proposal", "draft", "request"}  # the kinds of thing a number or id names
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
@@ -175,6 +177,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
     intent, p = ranked[0]
+    if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
+            and NUMBER not in masked and "period" not in u.slots):
+        return Decision("help", confidence=p, source="rule")  # how a feature works: its explanation, not its figures
     if CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE:
         return Decision("help", confidence=p, source="rule")  # what Candor can do about it, not a figure
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
@@ -208,6 +213,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (not previous_tool and p < SHORT_CONFIDENCE and names_something(masked)
             and content_words(masked) <= SHORT_WORDS and not FAILURE_WORDS.search(question)):
         return _ask_back(usable, p)
+    if (previous_tool and FOLLOWUP_WORDS.search(question) and (ids := kinds_named(masked, question) & ID_KINDS)
+            and _takes(previous_tool, ids) and content_words(masked) <= 2):
+        return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
     if previous_tool and u.followup and u.slots and p < m.threshold and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
@@ -218,8 +226,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
             return ruled  # a question in two parts ("why so many fail, and are the weights right?"): both
         return Decision(intent, confidence=p)
-    if intent in META_INTENTS and p >= m.threshold / 2:  # greetings, thanks, what Candor does; unless a pinned
-        ruled = phrase_rule(question, u)              # phrasing the model also counts likely ("What does a … need?")
+    # "排第一的那个，主要原因是啥？" asks about something shown before: never what Candor does.
+    helps = intent == "out_of_scope" or intent == "help" and not POINTS_BACK.search(question)
+    if helps and p >= m.threshold / 2:
+        # Greetings, thanks, what Candor does, unless a pinned phrasing the model also counts likely ("What does a …
+        # need?").
+        ruled = phrase_rule(question, u)
         return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
@@ -239,7 +251,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("out_of_scope", confidence=p)
     # Likeliest outside what Candor does, though unsure: say what it can do (no figure); unless the message is about
     # candidates, roles or interviews ("候选人怎么样"), which is asked back instead.
-    if intent in META_INTENTS and p >= 0.3 and not about_the_domain(masked):
+    if helps and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
     return _ask_back(usable, p)
 
