@@ -398,3 +398,21 @@ def test_candidates_greetings_and_thanks_are_read_the_same_way(text, kind):
     from assistant.planner.candidate import plan
 
     assert plan(text) == {"thanks": ("thanks", None), "hello": ("help", "hello"), None: ("help", None)}[kind], text
+
+
+@pytest.mark.parametrize("then", ["don't approve proposal {n} yet, show it to me first", "先别批{n}号提案",
+                                  "hold off on approving it", "不要通过这个方案"])
+def test_a_decision_said_not_to_be_taken_shows_the_proposal_and_changes_nothing(assistant, then):
+    proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
+    n = proposed.tool_calls[-1].result["proposal_id"]
+    turn = assistant.ask(HR, then.format(n=n), proposed.conversation_id)
+    assert [c.tool for c in turn.tool_calls] == ["review_proposals"], turn.answer
+    listed = assistant.ask(HR, f"show proposal {n}").tool_calls[-1].result["proposals"]
+    assert [(p["proposal_id"], p["status"]) for p in listed] == [(n, "proposed")]
+
+
+@pytest.mark.parametrize("question", ["never approve draft 4", "don't approve 12", "先别把3号申请结了"])
+def test_a_negated_decision_on_a_number_never_changes_anything(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert not {c.tool for c in turn.tool_calls} & {"decide_proposal"}, turn.tool_calls
+    assert all(c.arguments.get("action") in (None, "show", "list") for c in turn.tool_calls), turn.tool_calls

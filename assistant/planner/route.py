@@ -38,6 +38,7 @@ from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
 from assistant.planner.feedback import feedback_call
 from assistant.planner.knowledge import knowledge_call
+from assistant.planner.negation import NEGATED_DECISION, affirmed
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
@@ -151,6 +152,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
            allowed: set[str] | None = None) -> Decision:
     if u.forced_intent:
         return Decision(u.forced_intent, source="option")
+    if NEGATED_DECISION.search(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
+                                                                      previous_tool)) is not None:
+        return shown
+    question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if (ruled := command_rule(question, u)) is not None:
         return ruled
     if u.intent == "fairness_audit" and u.individual:  # one person's gender or age: declined by rule, never guessed
@@ -183,7 +188,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE:
         return Decision("help", confidence=p, source="rule")  # what Candor can do about it, not a figure
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
-    if previous_tool and p < m.threshold and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question)):
+    # One word after "and" ("and retention?") changes one thing of the question before, unless the model is sure the
+    # word asks for another tool ("and attrition risk?").
+    one_more = CONTINUES.search(question) and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
+    if (previous_tool and (p < m.threshold or one_more)
+            and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question))):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -271,6 +280,29 @@ def _decides_it(question: str, vocab: Any, kind: str) -> bool:
         if DECIDES_IT.search(clause) and content_words(masked) <= 4 and not kinds_named(masked, clause) - {kind}:
             return True
     return False
+
+
+def _not_deciding(question: str, masked: str, previous_tool: str | None) -> Decision | None:
+    """A decision said not to be taken: the numbered thing it names, or the one the conversation is about, is shown
+    and nothing changes. None when it names nothing that can be decided ("we shouldn't reject people for their
+    accent", "draft new weights, don't apply anything yet")."""
+    number = int(m.group(1)) if (m := _LONE_NUMBER.search(question)) else None
+    kinds = kinds_named(masked, question) & set(NUMBERED) if number is not None else set()
+    if number is not None and len(kinds) != 1:  # "don't approve 12": which 12 is shown once the user says
+        return _ask_back(["review_proposals", "review_feedback"], 0.0)
+    if "draft" in kinds or not kinds and previous_tool in ("review_feedback", "draft_feedback"):
+        args = {"draft_id": number, "action": "show"} if number else {"action": "list", "status": "draft"}
+        return Decision("review_feedback", source="rule", rule_calls=[("review_feedback", args)])
+    if "request" in kinds or not kinds and previous_tool == "candidate_requests":
+        return Decision("candidate_requests", source="rule", rule_calls=[
+            ("candidate_requests", {"action": "list", **({"request_id": number} if number else {})})])
+    if "proposal" in kinds or not kinds and previous_tool in PROPOSING:
+        return Decision("review_proposals", source="rule",
+                        rule_calls=[("review_proposals", {"proposal_id": number} if number else {})])
+    return None
+
+
+_LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.%])")
 
 
 def _ask_back(options: list[str], p: float) -> Decision:

@@ -121,8 +121,9 @@ def resolve_request(session: Session, principal: Principal, request_id: int, sta
         raise ToolError("bad_status", f"status must be one of {', '.join(STAFF_STATUSES)} (got {status!r}).")
     row = session.get(CandidateRequest, request_id)
     if row is None:
-        raise ToolError("not_found", f"There is no candidate request {request_id}; list them with "
-                                     "GET /api/candidate-requests.")
+        raise ToolError("not_found", f"There is no candidate request {request_id}; list them with 'show open "
+                                     "candidate requests' (or GET /api/candidate-requests).", request_id=request_id,
+                        message_zh=f"没有编号为 {request_id} 的候选人申请；可以问“有哪些待处理的候选人申请？”查看。")
     if row.status in ("done", "declined"):
         raise ToolError("closed", f"Request {request_id} is already {row.status}; a candidate can open a new one.")
     deleting = row.kind == "delete_recordings" and status == "done"  # the deletion report is the resolution

@@ -87,8 +87,9 @@ def _models(deps: ToolDeps, args: OutcomeArgs) -> tuple[CompetencyModel, Compete
     if args.proposal_id is not None:
         proposal = session.get(CompetencyChangeProposal, args.proposal_id)
         if proposal is None:
-            raise ToolError("unknown_proposal", f"There is no proposal {args.proposal_id}.",
-                            proposal_id=args.proposal_id)
+            raise ToolError("unknown_proposal", f"There is no proposal {args.proposal_id}; list them with 'which "
+                            "proposals are waiting for approval?'.", proposal_id=args.proposal_id,
+                            message_zh=f"没有编号为 {args.proposal_id} 的方案；可以问“有哪些待审批的方案？”查看。")
         if proposal.applied_model_id is None:
             raise ToolError("not_applied", f"Proposal {proposal.id} is {proposal.status}, not applied, so there is "
                                            "no before/after to compare.", proposal_id=proposal.id,

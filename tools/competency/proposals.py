@@ -307,8 +307,10 @@ class DecisionResult(BaseModel):
 def _load_proposal(deps: ToolDeps, proposal_id: int) -> CompetencyChangeProposal:
     proposal = deps.session.get(CompetencyChangeProposal, proposal_id)
     if proposal is None:
-        raise ToolError("unknown_proposal", f"There is no proposal {proposal_id}; ask for a new one with "
-                                            "'propose new weights for <role>'.", proposal_id=proposal_id)
+        raise ToolError("unknown_proposal", f"There is no proposal {proposal_id}; list the open ones with 'which "
+                                            "proposals are waiting for approval?', or ask for a new one with 'propose "
+                                            "new weights for <role>'.", proposal_id=proposal_id,
+                        message_zh=f"没有编号为 {proposal_id} 的方案；可以问“有哪些待审批的方案？”查看，或说“为<岗位>提出新的能力权重方案”。")
     return proposal
 
 

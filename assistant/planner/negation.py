@@ -1,0 +1,32 @@
+"""What a message says it does not want.
+
+A decision said not to be taken ("don't approve proposal 12 yet", "先别批12号提案") never decides: the planner shows the
+thing instead (route.py). A message that opens by saying what it does not want ("Not the failure numbers - I only want
+the definition of 'cost control'", "不用出报告哈，就直接告诉我…") is read for what follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATED_DECISION = re.compile(
+    r"\b(?:don'?t|do not|never|not yet|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
+    r"(?:\w+\s+){0,2}?(?:approv|reject|accept|declin|decid|send|sign|mark|clos|resolv|apply|ship|push|green)\w*"
+    r"|(?:先别|别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
+    r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)",
+    re.I)
+
+NEGATED_LEAD = re.compile(
+    r"^\s*(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to)|looking for|after|interested in|about|a |an |the )|"
+    r"no need (?:for|to)|(?:i )?don'?t (?:need|want)|never ?mind|forget)"
+    r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|what|please|show|"
+    r"give|tell|can|could|how|which|did|does|is|are)\b))"
+    r"|^\s*(?:先?不用|先?不需要|先别|别再|无需|不必|不要再?)[^，,。；;！!？?\s]{1,20}(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",
+    re.I)
+
+
+def affirmed(question: str) -> str:
+    """The message without a lead that says what it does not want, when something follows it."""
+    m = NEGATED_LEAD.match(question)
+    rest = question[m.end():] if m else question
+    return rest if len(rest.strip()) >= 4 else question
