@@ -416,3 +416,38 @@ def test_a_negated_decision_on_a_number_never_changes_anything(assistant, questi
     turn = assistant.ask(HR, question)
     assert not {c.tool for c in turn.tool_calls} & {"decide_proposal"}, turn.tool_calls
     assert all(c.arguments.get("action") in (None, "show", "list") for c in turn.tool_calls), turn.tool_calls
+
+
+@pytest.mark.parametrize("then, tool", [("how would that person do if we hired them?", "predict_performance"),
+                                        ("will they stay with us?", "attrition_risk"),
+                                        ("draft feedback for this candidate", "draft_feedback"),
+                                        ("这个人招进来表现会怎样？", "predict_performance")])
+def test_they_after_one_candidates_interview_means_that_candidate(assistant, then, tool):
+    scored = assistant.ask(HR, "score interview I0000812")
+    person = scored.tool_calls[-1].result["candidate"]
+    turn = assistant.ask(HR, then, scored.conversation_id)
+    assert [(c.tool, c.arguments.get("candidate")) for c in turn.tool_calls] == [(tool, person)], turn.answer
+    alone = assistant.ask(HR, then)  # nobody before: asked, never guessed
+    assert not any(c.arguments.get("candidate") for c in alone.tool_calls), alone.tool_calls
+
+
+@pytest.mark.parametrize("question", ["15号提案批了也应用了，现在回头看通过率变化大吗",
+                                      "we approved proposal 4 last month and it's live - did the pass rate move?"])
+def test_a_decision_told_as_already_taken_decides_nothing(assistant, question):
+    shown = assistant.ask(HR, "Which weight proposals are waiting for my approval?")
+    for turn in (assistant.ask(HR, question), assistant.ask(HR, question, shown.conversation_id)):
+        assert "decide_proposal" not in [c.tool for c in turn.tool_calls], turn.tool_calls
+
+
+def test_a_listed_proposal_named_by_its_place_is_that_one(assistant):
+    for role in ("Production Supervisor", "Sales Manager"):
+        assistant.ask(HR, f"Propose new weights for {role}")
+    listed = assistant.ask(HR, "Which weight proposals are waiting for my approval?")
+    order = [p["proposal_id"] for p in listed.tool_calls[-1].result["proposals"]]
+    assert len(order) >= 2
+    shown = assistant.ask(HR, "show me the second one", listed.conversation_id)
+    assert [(c.tool, c.arguments) for c in shown.tool_calls] == [("review_proposals", {"proposal_id": order[1]})]
+    again = assistant.ask(HR, "有哪些权重方案在等我审批？", listed.conversation_id)  # the list the place counts in
+    decided = assistant.ask(HR, "第一个批了", again.conversation_id)
+    assert [(c.tool, c.arguments) for c in decided.tool_calls] == [
+        ("decide_proposal", {"proposal_id": order[0], "decision": "approve"})], decided.answer

@@ -189,7 +189,7 @@ ENTITY_NOUNS = {
     "interview": re.compile(r"(?<![a-z])interviews?(?![a-z])|面试"),
     "candidate": re.compile(r"(?<![a-z])(?:candidates?|applicants?)(?![a-z])|候选人|应聘者"),
     "proposal": re.compile(r"(?<![a-z])proposals?(?![a-z])|提案|方案"),
-    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈邮件|拒信"),
+    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈邮件|拒信"),
     "request": re.compile(r"(?<![a-z])requests?(?![a-z])|申请|请求"),
 }
 

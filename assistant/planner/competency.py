@@ -12,7 +12,8 @@ from assistant.planner.nlu import Understanding
 
 PROPOSAL_ID = r"(?:proposal|prop\.?|change|方案|提案)\s*(?:#|no\.?|number|编号)?\s*(\d+)"
 DECIDE = re.compile(r"\b(?P<verb>approve(?!d)|accept(?!ed)|reject(?!ed)|decline(?!d))\w*\s+(?:the\s+)?" + PROPOSAL_ID + r"(?P<rest>.*)$"
-                    r"|(?P<zh>批准|通过|同意|驳回|拒绝|否决)\s*(?:方案|提案)\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$", re.I)
+                    r"|(?P<zh>批准|通过|同意|驳回|拒绝|否决)\s*(?:(?:方案|提案)\s*#?\s*(?P<zid>\d+)|第\s*(?P<zord>\d+)\s*号?"
+                    r"[\u4e00-\u9fff]{0,6}?(?:方案|提案))(?P<zrest>.*)$", re.I)  # "同意第15号权重调整方案"
 OUTCOME = re.compile(r"(what happened after|since we changed|after (we|the) chang\w*|effect of (the|our) change|"
                      r"did the change (work|help)|outcome of " + PROPOSAL_ID + r"|before and after|"
                      r"调整后|改了之后|变更(后|效果)|效果如何|前后对比)", re.I)
@@ -59,7 +60,7 @@ def competency_calls(text: str, u: Understanding) -> list[CompetencyCall]:
         approve = (english or "").lower().startswith(("approve", "accept")) or (m.group("zh") or "") in ("批准", "通过", "同意")
         rest = (m.group("rest") if english else m.group("zrest")) or ""
         note = BECAUSE.search(rest)
-        args = {"proposal_id": int(m.group(2) if english else m.group("zid")),
+        args = {"proposal_id": int(m.group(2) if english else m.group("zid") or m.group("zord")),
                 "decision": "approve" if approve else "reject"}
         if note:
             args["note"] = note.group(1).strip()

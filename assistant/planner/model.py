@@ -69,7 +69,13 @@ class EmbeddedPlanner(BaseChatModel):
             return AIMessage(content=render_refusal(u.language, u.refusal))
         if (picked := _picked_option(question, earlier, vocab, self.clock(), allowed)) is not None:
             question, u = picked  # "2" after Candor asked back: the second reading of the earlier question
+        elif (named := _named_by_place(question, earlier)) != question:
+            question = named  # "close the first one" after the requests: "close request 7"
+            u = _understood(question, vocab, self.clock())
         decision = decide(question, u, vocab, previous_tool=_last_tool(earlier), allowed=allowed)
+        if (decision.intent == "clarify" and decision.options[:1] and decision.options[0] in ABOUT_A_PERSON
+                and _person_meant(question, earlier)):  # "will they stay?" after one candidate's answer: about them
+            decision = replace(decision, intent=decision.options[0], source="person")
         intent = decision.intent
         if u.refusal and intent in ("help", "out_of_scope", "clarify"):
             return AIMessage(content=render_refusal(u.language, u.refusal))
@@ -109,6 +115,8 @@ class EmbeddedPlanner(BaseChatModel):
                 named = fresh[-1].args if isinstance(fresh, list) and fresh[-1].tool == intent else {}
                 return self._competency([CompetencyCall(intent, _followup_args(previous, u, named))], u, earlier,
                                         allowed, question)
+            if intent in ABOUT_A_PERSON and (person := _person_meant(question, earlier)) is not None:
+                question = f"{question} ({person})"  # "how would they do if we hired them?" after scoring their interview
             calls = calls_for(intent, question, u)
             if isinstance(calls, dict):  # a slot the tool cannot do without: ask for it
                 return _error(intent, calls["error"], u, question, slot=calls["slot"])
@@ -210,6 +218,58 @@ def _previous_call(messages: list[BaseMessage], tool: str) -> dict | None:
 
 
 _PROPOSAL_NAMED = re.compile(r"\d")
+# Tools that can be about one person, and the words that mean the person the conversation is about.
+ABOUT_A_PERSON = ("predict_performance", "attrition_risk", "draft_feedback")
+_PERSON = re.compile(r"\b(?:him|her|them|they|he|she|this (?:person|candidate|one|guy|applicant)|that (?:person|candidate|"
+                     r"one|guy|applicant)|the (?:same )?(?:person|candidate|applicant))\b|(?:这|那|该)(?:个|位|名)?(?:人|候选人|应聘者)|"
+                     r"他|她|此人", re.I)
+_NAMES_ONE = re.compile(r"(?<![A-Za-z0-9])[CcIi]\d{3,9}(?!\d)")
+_CANDIDATE_ID = re.compile(r"(?<![A-Za-z0-9])C\d{4,9}(?!\d)")
+
+
+def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
+    """The candidate a message means by "they", "that person", "这个人" and names no one: the one the last answer
+    was about (a scored interview's candidate, a prediction's), if it named exactly one."""
+    if _NAMES_ONE.search(question) or not _PERSON.search(question):
+        return None
+    last = next((m for m in reversed(earlier) if isinstance(m, ToolMessage)), None)
+    named = set(_CANDIDATE_ID.findall(_text(last))) if last is not None else set()
+    return named.pop() if len(named) == 1 else None
+
+
+# A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
+# proposal", "第一个批了", "最后一封发了吧".
+_PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: one| proposal| draft| letter| request)?\b"
+                    r"|第(?P<zh>[一二三四五12345])(?:个|份|条|封|项|号)?(?:方案|提案|草稿|反馈信|申请|请求)?"
+                    r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)
+_PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "一": 0, "二": 1, "三": 2, "四": 3,
+           "五": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
+_LISTS = (("requests", "request_id", "request", "号申请"), ("proposals", "proposal_id", "proposal", "号提案"),
+          ("drafts", "draft_id", "draft", "号草稿"))
+
+
+def _named_by_place(question: str, earlier: list[BaseMessage]) -> str:
+    """The question with "the first one" written as the thing the last answer listed first ("request 7")."""
+    m = _PLACE.search(question)
+    last = next((x for x in reversed(earlier) if isinstance(x, ToolMessage)), None) if m else None
+    if last is None:
+        return question
+    try:
+        data = json.loads(_text(last))
+    except ValueError:
+        return question
+    for key, id_key, noun, zh_noun in _LISTS:
+        rows = data.get(key) if isinstance(data, dict) else None
+        if not rows or not isinstance(rows, list) or not all(isinstance(r, dict) and id_key in r for r in rows):
+            continue
+        place = m.group("en") or m.group("zh")
+        index = -1 if (place or "").lower() == "last" or m.group("zlast") else _PLACES[place.lower()]
+        if index >= len(rows):
+            return question
+        number = rows[index][id_key]
+        named = f"{number}{zh_noun}" if m.group("zh") or m.group("zlast") else f"{noun} {number}"
+        return question[:m.start()] + named + question[m.end():]
+    return question
 
 
 def _proposal_shown(messages: list[BaseMessage]) -> int | None:

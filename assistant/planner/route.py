@@ -79,7 +79,11 @@ CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|de
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|"
                         r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
-                        r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)", re.I)
+                        r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)", re.I)
+# A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
+ALREADY_DECIDED = re.compile(r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
+                             r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
+                             r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -185,6 +189,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots):
         return Decision("help", confidence=p, source="rule")  # how a feature works: its explanation, not its figures
+    if intent == "decide_proposal" and ALREADY_DECIDED.search(question):
+        # "15号提案批了也应用了，现在回头看通过率变化大吗": the decision is the story, the question its effect
+        return _ask_back([i for i in ("proposal_outcome", "review_proposals", "decide_proposal") if _allowed(i, allowed)], p)
     if CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE:
         return Decision("help", confidence=p, source="rule")  # what Candor can do about it, not a figure
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
@@ -277,7 +284,8 @@ def _decides_it(question: str, vocab: Any, kind: str) -> bool:
     too much": "reject it")."""
     for clause in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question):
         masked = mask(clause, _names(vocab))
-        if DECIDES_IT.search(clause) and content_words(masked) <= 4 and not kinds_named(masked, clause) - {kind}:
+        if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and content_words(masked) <= 4
+                and not kinds_named(masked, clause) - {kind}):
             return True
     return False
 

@@ -171,7 +171,7 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
             english = m.group("verb")
             approve = (english or "").lower().startswith(("approve", "accept")) or (m.group("zh") or "") in (
                 "批准", "通过", "同意")
-            return CompetencyCall(intent, {"proposal_id": int(m.group(2) if english else m.group("zid")),
+            return CompetencyCall(intent, {"proposal_id": int(m.group(2) if english else m.group("zid") or m.group("zord")),
                                            "decision": "approve" if approve else "reject"})
         number = _proposal_number(text)
         if number is None:
