@@ -447,7 +447,16 @@ def test_a_listed_proposal_named_by_its_place_is_that_one(assistant):
     assert len(order) >= 2
     shown = assistant.ask(HR, "show me the second one", listed.conversation_id)
     assert [(c.tool, c.arguments) for c in shown.tool_calls] == [("review_proposals", {"proposal_id": order[1]})]
+    fresh = assistant.ask(HR, "Which weight proposals are waiting for my approval?")
+    numbered = assistant.ask(HR, f"第{order[-1]}号提案详情", fresh.conversation_id)  # a number, not a place
+    assert [(c.tool, c.arguments) for c in numbered.tool_calls] == [("review_proposals", {"proposal_id": order[-1]})]
     again = assistant.ask(HR, "有哪些权重方案在等我审批？", listed.conversation_id)  # the list the place counts in
     decided = assistant.ask(HR, "第一个批了", again.conversation_id)
     assert [(c.tool, c.arguments) for c in decided.tool_calls] == [
         ("decide_proposal", {"proposal_id": order[0], "decision": "approve"})], decided.answer
+
+
+@pytest.mark.parametrize("question", ["close the first one", "第一个批了"])
+def test_a_place_in_a_list_with_no_list_before_it_is_asked_back(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and re.search(r"^1\. ", turn.answer, re.M), turn.answer

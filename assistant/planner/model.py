@@ -73,6 +73,10 @@ class EmbeddedPlanner(BaseChatModel):
             question = named  # "close the first one" after the requests: "close request 7"
             u = _understood(question, vocab, self.clock())
         decision = decide(question, u, vocab, previous_tool=_last_tool(earlier), allowed=allowed)
+        if decision.intent in ("help", "out_of_scope") and _PLACE.search(question):
+            # "close the first one" with no list before it: the first of which list?
+            decision = replace(decision, intent="clarify", source="clarify", options=[
+                i for i in ("candidate_requests", "review_proposals", "review_feedback") if i in allowed])
         if (decision.intent == "clarify" and decision.options[:1] and decision.options[0] in ABOUT_A_PERSON
                 and _person_meant(question, earlier)):  # "will they stay?" after one candidate's answer: about them
             decision = replace(decision, intent=decision.options[0], source="person")
@@ -239,11 +243,11 @@ def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
 
 # A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
 # proposal", "第一个批了", "最后一封发了吧".
-_PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: one| proposal| draft| letter| request)?\b"
-                    r"|第(?P<zh>[一二三四五12345])(?:个|份|条|封|项|号)?(?:方案|提案|草稿|反馈信|申请|请求)?"
+_PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: one| proposal| draft| letter| request)\b"
+                    r"|第(?P<zh>[一二三四五])(?:个|份|条|封|项)(?:方案|提案|草稿|反馈信|申请|请求)?"  # not 第1号提案: its number
                     r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)
 _PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "一": 0, "二": 1, "三": 2, "四": 3,
-           "五": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
+           "五": 4}
 _LISTS = (("requests", "request_id", "request", "号申请"), ("proposals", "proposal_id", "proposal", "号提案"),
           ("drafts", "draft_id", "draft", "号草稿"))
 
