@@ -14,6 +14,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from assistant.planner.candidate import candidate_reply
+from assistant.planner.classifier import IDS as ID_PATTERN
 from assistant.planner.competency import CompetencyCall
 from assistant.planner.explain import explains, topic_text
 from assistant.planner.nlu import Understanding, understand
@@ -227,17 +228,21 @@ ABOUT_A_PERSON = ("predict_performance", "attrition_risk", "draft_feedback")
 _PERSON = re.compile(r"\b(?:him|her|them|they|he|she|this (?:person|candidate|one|guy|applicant)|that (?:person|candidate|"
                      r"one|guy|applicant)|the (?:same )?(?:person|candidate|applicant))\b|(?:这|那|该)(?:个|位|名)?(?:人|候选人|应聘者)|"
                      r"他|她|此人", re.I)
-_NAMES_ONE = re.compile(r"(?<![A-Za-z0-9])[CcIi]\d{3,9}(?!\d)")
 _CANDIDATE_ID = re.compile(r"(?<![A-Za-z0-9])C\d{4,9}(?!\d)")
+
+
+def _last_result(earlier: list[BaseMessage]) -> str | None:
+    """The text of the last tool result in the conversation."""
+    last = next((m for m in reversed(earlier) if isinstance(m, ToolMessage)), None)
+    return _text(last) if last is not None else None
 
 
 def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
     """The candidate a message means by "they", "that person", "这个人" and names no one: the one the last answer
     was about (a scored interview's candidate, a prediction's), if it named exactly one."""
-    if _NAMES_ONE.search(question) or not _PERSON.search(question):
+    if ID_PATTERN.search(question) or not _PERSON.search(question):
         return None
-    last = next((m for m in reversed(earlier) if isinstance(m, ToolMessage)), None)
-    named = set(_CANDIDATE_ID.findall(_text(last))) if last is not None else set()
+    named = set(_CANDIDATE_ID.findall(_last_result(earlier) or ""))
     return named.pop() if len(named) == 1 else None
 
 
@@ -255,11 +260,10 @@ _LISTS = (("requests", "request_id", "request", "号申请"), ("proposals", "pro
 def _named_by_place(question: str, earlier: list[BaseMessage]) -> str:
     """The question with "the first one" written as the thing the last answer listed first ("request 7")."""
     m = _PLACE.search(question)
-    last = next((x for x in reversed(earlier) if isinstance(x, ToolMessage)), None) if m else None
-    if last is None:
+    if m is None or (last := _last_result(earlier)) is None:
         return question
     try:
-        data = json.loads(_text(last))
+        data = json.loads(last)
     except ValueError:
         return question
     for key, id_key, noun, zh_noun in _LISTS:

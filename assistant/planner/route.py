@@ -60,7 +60,6 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
-ID_KINDS = {"candidate", "interview", "proposal", "draft", "request"}  # the kinds of thing a number or id names
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
@@ -71,6 +70,7 @@ ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|w
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?)\b|看|调出|打开|发我|给我|"
                   r"详情|细节|内容", re.I)
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
+ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
 # a different system?", "公平性审计这块你能做什么？").
 CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
@@ -157,7 +157,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if u.forced_intent:
         return Decision(u.forced_intent, source="option")
     if NEGATED_DECISION.search(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
-                                                                      previous_tool)) is not None:
+                                                                      previous_tool, allowed)) is not None:
         return shown
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if (ruled := command_rule(question, u)) is not None:
@@ -290,14 +290,15 @@ def _decides_it(question: str, vocab: Any, kind: str) -> bool:
     return False
 
 
-def _not_deciding(question: str, masked: str, previous_tool: str | None) -> Decision | None:
+def _not_deciding(question: str, masked: str, previous_tool: str | None,
+                  allowed: set[str] | None) -> Decision | None:
     """A decision said not to be taken: the numbered thing it names, or the one the conversation is about, is shown
     and nothing changes. None when it names nothing that can be decided ("we shouldn't reject people for their
     accent", "draft new weights, don't apply anything yet")."""
     number = int(m.group(1)) if (m := _LONE_NUMBER.search(question)) else None
     kinds = kinds_named(masked, question) & set(NUMBERED) if number is not None else set()
     if number is not None and len(kinds) != 1:  # "don't approve 12": which 12 is shown once the user says
-        return _ask_back(["review_proposals", "review_feedback"], 0.0)
+        return _ask_back([i for i in ("review_proposals", "review_feedback") if _allowed(i, allowed)], 0.0)
     if "draft" in kinds or not kinds and previous_tool in ("review_feedback", "draft_feedback"):
         args = {"draft_id": number, "action": "show"} if number else {"action": "list", "status": "draft"}
         return Decision("review_feedback", source="rule", rule_calls=[("review_feedback", args)])
