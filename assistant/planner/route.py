@@ -21,6 +21,7 @@ from assistant.planner.catalogue import (
 )
 from assistant.planner.classifier import (
     FOLLOWUP,
+    METRIC,
     NUMBER,
     IntentModel,
     Names,
@@ -84,6 +85,12 @@ CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|de
 ALREADY_DECIDED = re.compile(r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I)
+# A judgement of a role's weights with nothing to judge them by ("are the weights OK for marketing?", "市场策划的权重还行吗"):
+# the profile's weights, whether they predict performance, or new ones; asked back, never a guess.
+VAGUE_ABOUT_WEIGHTS = re.compile(r"\bweights?\b.{0,25}\b(?:ok|okay|fine|good|alright|all right|reasonable|sensible)\b"
+                                 r"|权重.{0,8}(?:还行|行不行|行吗|可以吗|合适吗|没问题吧|怎么样|咋样|如何)", re.I)
+JUDGED_BY = re.compile(r"perform|predict|\bkpi|\bhires?\b|turnover|retention|\bstay|evidence|\bdata\b|fail|绩效|预测|留存|离职|"
+                       r"表现|数据|依据|新人|入职|失败|挂", re.I)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -237,10 +244,19 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
     likely = {i for i, _ in ranked[:OPTIONS]}
+    if (not previous_tool and VAGUE_ABOUT_WEIGHTS.search(question) and not JUDGED_BY.search(question)
+            and METRIC not in masked and p < TERSE_CONFIDENCE):
+        return _ask_back([i for i in ("competency_insights", "search_role_profiles", "propose_competency_changes")
+                          if _allowed(i, allowed)], p)
     if p >= m.threshold:
-        ruled = phrase_rule(question, u) if intent not in META_INTENTS else None
+        ruled = phrase_rule(question, u) if intent != "out_of_scope" else None
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
             return ruled  # a question in two parts ("why so many fail, and are the weights right?"): both
+        if (intent == "help" and ruled is not None and ruled.intent in likely and p < TERSE_CONFIDENCE
+                and not explains(question)):
+            # "What does a Data Scientist need?": a name the model does not know reads like small talk, the pinned
+            # phrasing says which tool it asks (and the tool says it does not know the role)
+            return ruled
         return Decision(intent, confidence=p)
     # "排第一的那个，主要原因是啥？" asks about something shown before: never what Candor does.
     helps = intent == "out_of_scope" or intent == "help" and not POINTS_BACK.search(question)
@@ -251,7 +267,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
-        if ruled.intent == intent or p >= LEANS:
+        if p >= LEANS:
             return ruled
         # The model leans nowhere and its likeliest reading is another ("are the weights OK for marketing?": the
         # profile's weights, or whether they are right): asked back, the pinned reading first.

@@ -31,11 +31,14 @@ cli.add_typer(nlu_cli, name="nlu")
 
 @nlu_cli.command("train")
 def nlu_train() -> None:
-    """Retrain the intent model from assistant/planner/intents/*.yaml (run after editing an intent file)."""
-    from assistant.planner.nlu_eval import build, evaluate, table
+    """Retrain the intent model from assistant/planner/intents/*.yaml and the tuning splits (run after editing either)."""
+    from assistant.planner.nlu_eval import CALIBRATION, build, evaluate
 
     build(progress=typer.echo)
-    typer.echo(table(evaluate(split="dev")))
+    for split in CALIBRATION:  # never trained on
+        report = evaluate(split=split)
+        typer.echo(f"{split}: en {report['accuracy']['en']:.3f}, zh {report['accuracy']['zh']:.3f}, "
+                   f"{report['asked_back']} of {report['n_test']} asked back")
     typer.echo("Wrote assistant/planner/intent_model.json.gz; `python app.py eval nlu` reports the test split.")  # draft|show|approve|edit|send (tools/feedback/cli.py)
 
 
