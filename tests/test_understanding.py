@@ -137,6 +137,9 @@ def test_a_question_about_what_candor_can_do_gets_what_it_does(assistant, questi
     ("反馈信从生成到发出，一般要走哪几步？", "不会自动发送"),
     ("离职风险是怎么估算的", "逻辑回归"),
     ("你这边的不通过率口径是怎么定义的？", "分母"),
+    ("how does the bias check decide what counts as unfair", "four-fifths rule"),
+    ("how does ur flight risk thing figure out who's gonna leave, like what goes into it", "logistic regression"),
+    ("公平性审计里的影响比是按什么公式算出来的？", "五分之四规则"),
 ])
 def test_a_question_about_how_a_feature_works_gets_how_it_works_and_no_figure(assistant, question, words):
     turn = assistant.ask(HR, question)
@@ -198,6 +201,29 @@ def test_an_unsure_reading_is_asked_back_and_a_number_picks_it(assistant):
     assert [c.tool for c in second.tool_calls] == [tool_of[text]], second.answer
     zh = assistant.ask(HR, "候选人的情况")
     assert zh.tool_calls == [] and "请回复序号" in zh.answer
+
+
+@pytest.mark.parametrize("question, tool", [
+    ("Were we to hire C000881, what sales target attainment might we expect, and with what degree of uncertainty?",
+     "predict_performance"),  # "degree" of uncertainty, not an education degree
+    ("do candidates with a degree pass more often for Sales Manager?", "fairness_audit"),
+    ("Display prop #5. Read-only, no action.", "review_proposals"),  # "prop" is a proposal
+])
+def test_everyday_words_that_look_like_another_request(assistant, question, tool):
+    turn = assistant.ask(HR, question)
+    assert [c.tool for c in turn.tool_calls][:1] == [tool], (question, turn.tool_calls, turn.answer)
+
+
+def test_核准_approves_a_proposal_by_its_number():
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.slots import call_for
+    from tools.shared.lookup import catalogue_vocabulary
+
+    text = "12号提案核准吧"
+    call = call_for("decide_proposal", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
+    assert (call.args["proposal_id"], call.args["decision"]) == (12, "approve"), call.args
 
 
 def test_a_question_about_the_highest_failing_role_is_not_read_as_a_role_name(assistant):

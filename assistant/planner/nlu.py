@@ -87,7 +87,8 @@ ATTRIBUTE_WORDS = {
     "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性)", re.I),
     "age_band": re.compile(r"(\bages?\b|\baged\b|\bage (bands?|groups?)\b|\bolder\b|\byounger\b|年龄|年长|大龄|年轻|老年)",
                            re.I),
-    "education": re.compile(r"(\beducation\w*|\bdegrees?\b|学历|教育)", re.I),
+    "education": re.compile(r"(\beducation\w*|(?<!to a )(?<!some )(?<!certain )(?<!what )\bdegrees?\b(?! of\b)|学历|教育)",
+                            re.I),  # not "with what degree of uncertainty", "to some degree"
 }
 GROUP_DIFFERENCE_WORDS = re.compile(r"(differ\w*|dispari\w*|\bgaps?\b|compar\w*|\bvs\.?\b|versus|差异|差别|区别|对比|比较|差距)",
                                     re.I)

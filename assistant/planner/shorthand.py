@@ -16,7 +16,7 @@ SHORTHAND = {
     "qtrs": "quarters", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months",
     "avg": "average", "ppl": "people", "w/": "with", "w/o": "without", "b/c": "because", "pls": "please",
     "plz": "please", "thx": "thanks", "dept": "department", "corr": "correlation",
-    "recs": "recommendations", "comp model": "competency model", "yday": "yesterday",
+    "recs": "recommendations", "prop": "proposal", "comp model": "competency model", "yday": "yesterday",
 }
 _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)

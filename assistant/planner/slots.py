@@ -30,13 +30,13 @@ from tools.shared.lookup import catalogue_vocabulary
 NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.])\s*(?:号)?")
 APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed)? (?:it )?off|ship|yes|ok|make it live|"
                      r"green[- ]?light\w*|lgtm|(?:we'?re|i'?m) (?:happy|fine|good) with|roll (?:it )?out|adopt)\b|"
-                     r"批准|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)",
+                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)",
                      re.I)
 PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案)|#\s*(\d+)", re.I)
 REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"
                     r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin)\b|"
                     r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|作废|不要了|不通过|不批", re.I)
-DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|通过|同意", re.I)),
+DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I)),
                ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I)),
                ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I)))
 # Which proposals to list: waiting (the default), applied, rejected, or all of them.
