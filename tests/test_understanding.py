@@ -232,8 +232,19 @@ def test_a_question_about_the_highest_failing_role_is_not_read_as_a_role_name(as
     assert "role" not in turn.tool_calls[0].arguments, turn.tool_calls[0].arguments
 
 
+@pytest.mark.parametrize("question, tool", [
+    ("Not the failure numbers - I only want the definition of cost control for supervisors", "search_role_profiles"),
+    ("Not asking whether she'll stay. I want to know how well C000123 would actually do the job.", "predict_performance"),
+    ("不是要看绩效预测哈，我想知道C000123入职以后会不会很快跑路", "attrition_risk"),
+    ("不用出报告哈，就直接告诉我客户经理这周挂了几个", "failure_stats"),
+])
+def test_a_message_that_opens_with_what_it_does_not_want_gets_what_follows(assistant, question, tool):
+    turn = assistant.ask(HR, question)
+    assert [c.tool for c in turn.tool_calls][:1] == [tool], (question, turn.tool_calls, turn.answer)
+
+
 @pytest.mark.parametrize("text, ref", [("刚面完的那个一线技术，面试号88，出分", "88"), ("面试812，出个分", "812"),
-                                       ("score interview 812", "812")])
+                                       ("score interview 812", "812"), ("can u rate I0003381", "I0003381")])
 def test_scoring_requests_in_everyday_words(text, ref):
     from assistant.planner.scoring import scoring_call
 

@@ -14,7 +14,8 @@ def _ref(n: int) -> str:
             rf"(?P<ref{n}>(?=[A-Za-z0-9_\-./]*\d)[A-Za-z0-9][A-Za-z0-9_\-./]{{0,63}})")
 
 
-SCORE = re.compile(r"\b(?:re-?)?(?:score|grade|evaluate|assess|mark)\b\s+(?:the\s+)?" + _ref(1)
+SCORE = re.compile(r"(?:\b(?:re-?)?(?:score|grade|evaluate|assess|mark)|(?<!failure )(?<!pass )\brate)\b\s+(?:the\s+)?" + _ref(1)
+                   + r"|(?<!failure )(?<!pass )\b(?:re-?)?(?:score|grade|rate|mark)\b\s+(?P<ref6>[Ii]\d{5,9})\b"  # an id says what it is
                    + r"|(?:给|为|对)\s*" + _ref(2) + r"\s*(?:重新)?\s*(?:打分|评分)"
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
                    + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数|出分|出个分)"
