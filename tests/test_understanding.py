@@ -214,6 +214,20 @@ def test_everyday_words_that_look_like_another_request(assistant, question, tool
     assert [c.tool for c in turn.tool_calls][:1] == [tool], (question, turn.tool_calls, turn.answer)
 
 
+@pytest.mark.parametrize("question", ["Can you pull the details for request no. 5? Need to see who filed it and why.",
+                                      "Please show me the details for request number 8: who submitted it and when"])
+def test_a_number_said_to_be_a_requests_is_never_read_as_a_proposals(question):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.route import decide
+    from tools.shared.lookup import catalogue_vocabulary
+
+    vocab = catalogue_vocabulary()
+    decision = decide(question, understand(question, vocab, datetime(2026, 11, 15)), vocab)
+    assert decision.intent == "candidate_requests", decision
+
+
 def test_核准_approves_a_proposal_by_its_number():
     from datetime import datetime
 

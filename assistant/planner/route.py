@@ -20,6 +20,7 @@ from assistant.planner.catalogue import (
     load_intents,
 )
 from assistant.planner.classifier import (
+    ENTITY_NOUNS,
     FOLLOWUP,
     METRIC,
     NUMBER,
@@ -128,6 +129,12 @@ def model() -> IntentModel:
 _CHECKED: list[bool] = []
 
 
+def _numbered_as(kind: str, masked: str) -> bool:
+    """A number said to be one kind's: "request no. §n", "draft #§n", "§n号申请", "第§n号提案"."""
+    noun, n = ENTITY_NOUNS[kind].pattern, re.escape(NUMBER)
+    return bool(re.search(rf"(?:{noun})\s*(?:no\.?|number|编号|第)?\s*{n}|{n}\s*[号个]?\s*的?\s*(?:{noun})", masked))
+
+
 def command_rule(question: str, u: Understanding) -> Decision | None:
     """Commands that carry an id ("Approve proposal 3", "Score interview I0000812", "Approve feedback draft 12",
     "Mark request 3 done"): read exactly."""
@@ -192,6 +199,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return _ask_back([i for i in ("decide_proposal", "review_feedback") if _allowed(i, allowed)], 0.0)
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
+    numbered = {kind for kind in NUMBERED if _numbered_as(kind, masked)}
+    if len(numbered) == 1:
+        # "pull the details for request no. 5": the number is a request's, so only the tools that read requests
+        kept = [(i, p) for i, p in ranked if i in META_INTENTS or numbered <= set(intent_named(i).slots)]
+        total = sum(p for _, p in kept) or 1.0
+        ranked = [(i, p / total) for i, p in kept]
     intent, p = ranked[0]
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots):
@@ -267,7 +280,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
-        if p >= LEANS:
+        if ruled.intent == intent or p >= LEANS:
             return ruled
         # The model leans nowhere and its likeliest reading is another ("are the weights OK for marketing?": the
         # profile's weights, or whether they are right): asked back, the pinned reading first.
