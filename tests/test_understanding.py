@@ -370,6 +370,9 @@ def test_a_name_with_a_vague_word_is_asked_back_not_answered_with_a_figure(assis
     ("销售经理的谈判能力得分和销售达成率相关吗", "客户关系管理那项呢", "competency_insights"),
     ("产品运营新员工里谁最可能离职", "排第一的那个，主要原因是啥？", "attrition_risk"),
     ("what happened after proposal 1 was applied?", "and proposal 2?", "proposal_outcome"),
+    ("any weight proposals waiting for field techs?", "same question for supervisors", "review_proposals"),
+    ("一线技术员的面试结果按性别、年龄段拆开看看有没有偏差", "产品研发也照这个查一遍", "fairness_audit"),
+    ("how many sales candidates failed the AI interview last quarter?", "hmm and the design folks?", "failure_stats"),
 ])
 def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, tool):
     before = assistant.ask(HR, first)
@@ -384,6 +387,10 @@ def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, 
     ("what happened after proposal 1 was applied?", "and proposal 2?", "proposal_outcome", {"proposal_id": 2}),
     ("predict how C001043 would perform", "and C000123?", "predict_performance", {"candidate": "C000123"}),
     ("will C001043 stay with us?", "那C000123呢", "attrition_risk", {"candidate": "C000123"}),
+    ("will C001043 stay with us?", "C000123 as well?", "attrition_risk", {"candidate": "C000123"}),  # only what changes
+    ("C001043录用后表现会怎样", "C000123也一样", "predict_performance", {"candidate": "C000123"}),
+    ("will C001043 stay with us?", "predict how C000123 would do too", "predict_performance",  # "too", yet it says what
+     {"candidate": "C000123"}),
     ("候选人的复核申请列一下", "那就把12号结了", "candidate_requests",  # a bare number: the kind just listed
      {"action": "resolve", "request_id": 12, "new_status": "done"}),
     ("which drafts are waiting for approval?", "approve 12", "review_feedback", {"draft_id": 12, "action": "approve"}),

@@ -53,10 +53,21 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$"
                        r"|^\s*(?:tell me more|more (?:on|about)|details? (?:on|of|for)|expand on|elaborate|drill (?:into|down))\b"
                        r"|^\s*(?:展开|详细|具体|细)说?说?", re.I)  # "and …?", "那…呢", or asking for more on something shown
+# An interjection before a short continuation: "hmm and the design folks?", "ok what about last year", "好的，那销售呢".
+LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|got it|i see|好的?|嗯+|行|明白了?|了解)[\s,，.。!！]+",
+                     re.I)
 # Words that stand for the previous request instead of naming one: "do one for …", "the same for …", "照样…".
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
                       r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I)
+# A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
+# supervisors", "I0003322也一样", "产品研发也照这个查一遍". ECHO finds the "as before"; once it and the words that
+# carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.
+ECHO = re.compile(r"\b(?:as well|too|also|ditto|likewise)\b|\bsame (?:question|thing|again|check|analysis|one)\b|"
+                  r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样", re.I)
+ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|analysis|one|as|well|too|also|ditto|"
+                         r"likewise|same|hmm+|pls|can|could|would|you|next|please|ok|okay)(?![a-z])|"
+                         r"也一样|一样的?|同上|也照|照这个|照此|也这样|[查看评跑做来算弄搞]一[下遍]|一[下遍]|帮忙|帮我|麻烦|嗯|好的?", re.I)
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
@@ -188,6 +199,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
     if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
+    echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked))
+    if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
+        return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
     if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool == "review_feedback" and _decides_it(question, vocab, "draft"):
@@ -217,9 +231,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
     # One word after "and" ("and retention?") changes one thing of the question before, unless the model is sure the
     # word asks for another tool ("and attrition risk?").
-    one_more = CONTINUES.search(question) and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
-    if (previous_tool and (p < m.threshold or one_more)
-            and (previous_tool in usable[:OPTIONS] or CONTINUES.search(question))):
+    continues = _continues(question, masked)
+    one_more = continues and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
+    if previous_tool and (p < m.threshold or one_more) and (previous_tool in usable[:OPTIONS] or continues):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -228,8 +242,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         # Read as outside Candor's scope, yet it asks about what the answer before showed ("what's driving it for
         # the top one?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
-    if PRO_FORM.search(question) and not previous_tool and p < TERSE_CONFIDENCE:
-        return _ask_back(usable, p)  # "do one for C000124 as well" with nothing before it: one what?
+    if not previous_tool and (echoes or PRO_FORM.search(question) and p < TERSE_CONFIDENCE):
+        return _ask_back(usable, p)  # "do one for C000124 as well", "same question for supervisors": one what?
     if named is not None and not previous_tool:
         kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it
         if kind == "entity":
@@ -299,6 +313,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if helps and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
     return _ask_back(usable, p)
+
+
+def _continues(question: str, masked: str) -> bool:
+    """Opens like a continuation ("and retention?", "那销售呢"), or a short one after an interjection ("hmm and the
+    design folks?"; not "ok and if we took that person on, how would they do?", which says what it asks)."""
+    if CONTINUES.search(question):
+        return True
+    lead = LEAD_IN.match(question)
+    return bool(lead and CONTINUES.search(question[lead.end():]) and content_words(LEAD_IN.sub(" ", masked, 1)) <= 2)
 
 
 def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
