@@ -427,3 +427,56 @@ def test_planner_phrases_in_both_languages(demo_url):
     assert "approved" in turns[4].answer and "已由" in turns[7].answer
     evaluator = assistant.ask(Principal(id="eve", audience="evaluator"), "Draft feedback for candidate C000123")
     assert evaluator.tool_calls == [] and "not something your account" in evaluator.answer
+
+
+def test_a_letter_is_edited_in_chat_by_the_words_quoted(demo_url):
+    from assistant.agent import Assistant
+
+    assistant = Assistant(make_settings(demo_url))
+    drafted = assistant.ask(HR, "Draft feedback for candidate C000123")
+    letter = drafted.tool_calls[0].result["draft"]
+    greeting = letter["body"].splitlines()[0]
+
+    def stored() -> str:
+        with Session(get_engine(demo_url)) as session:
+            return session.get(FeedbackDraft, letter["id"]).body
+
+    # Right after the letter was shown: that letter, each quoted change made, re-checked and stored.
+    turn = assistant.ask(HR, f'replace "{greeting}" with "Dear Wang Wei," and add "Kind regards, the recruiting team" '
+                             "at the end", drafted.conversation_id)
+    [call] = turn.tool_calls
+    assert (call.tool, call.arguments["draft_id"], call.arguments["action"], call.error) == (
+        "review_feedback", letter["id"], "edit", None), turn.answer
+    assert stored().startswith("Dear Wang Wei,") and stored().endswith("Kind regards, the recruiting team")
+    assert "edited" in turn.answer and "Dear Wang Wei," in turn.answer
+
+    shown = assistant.ask(HR, f"看一下第{letter['id']}号草稿")
+    removed = assistant.ask(HR, "把“Kind regards, the recruiting team”删掉", shown.conversation_id)
+    assert removed.tool_calls[0].error is None and "the recruiting team" not in stored(), removed.answer
+    assert "已修改" in removed.answer
+
+    # Words that are not quoted, or not in the letter, or a score the stored facts do not back: nothing changes.
+    before = stored()
+    vague = assistant.ask(HR, "把结尾的落款改成人力资源部", shown.conversation_id)
+    assert vague.tool_calls[0].error["error"] == "body_needed" and "引号" in vague.answer, vague.answer
+    missing = assistant.ask(HR, f'in draft {letter["id"]}, replace "Dear hiring team" with "Hello"')
+    assert missing.tool_calls[0].arguments["draft_id"] == letter["id"]
+    assert missing.tool_calls[0].error["error"] == "text_not_found" and "Dear hiring team" in missing.answer
+    score = f"{letter['facts']['below_minimum'][0]['score']:g}"
+    changed = assistant.ask(HR, f'in draft {letter["id"]} change "{score}" to "99"')
+    assert changed.tool_calls[0].arguments["draft_id"] == letter["id"], changed.tool_calls  # 99 is the letter's
+    assert changed.tool_calls[0].error["error"] == "fact_check_failed", changed.answer
+    assert stored() == before
+
+
+def test_changes_to_a_letter_are_made_everywhere_and_leave_no_gaps():
+    from tools.feedback.edits import TextChange, changed_body
+
+    body = "Dear candidate,\n\nThank you, candidate. We were very  impressed.\n\nP.S. see below\n\nKind regards"
+    changed = changed_body(body, 7, [TextChange(find="candidate", replace_with="Ms Li"),
+                                     TextChange(find="VERY", replace_with=""),  # case aside, as the letter has it
+                                     TextChange(find="P.S. see below", replace_with="")], "Hana, HR")
+    assert changed == "Dear Ms Li,\n\nThank you, Ms Li. We were impressed.\n\nKind regards\n\nHana, HR"
+    with pytest.raises(ToolError) as err:
+        changed_body(body, 7, [TextChange(find="Dear applicant", replace_with="Hi")], None)
+    assert err.value.code == "text_not_found" and "Dear applicant" in err.value.message

@@ -17,6 +17,7 @@ from assistant.planner.candidate import candidate_reply
 from assistant.planner.classifier import IDS as ID_PATTERN
 from assistant.planner.competency import CompetencyCall
 from assistant.planner.explain import explains, topic_text
+from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.nlu import Understanding, understand
 from assistant.planner.render import (
     render_clarify,
@@ -110,6 +111,11 @@ class EmbeddedPlanner(BaseChatModel):
             if isinstance(calls, dict):
                 return _error(intent, calls["error"], u, question, slot=calls["slot"])
             return self._competency(calls, u, earlier, allowed, question)
+        if intent == "review_feedback" and asks_to_edit(question) and not _PROPOSAL_NAMED.search(unquoted(question)):
+            # "把“此致”改成“祝好”" after a letter was shown: that letter (the tool asks which one when none was)
+            shown = _draft_shown(earlier)
+            args = {"action": "edit", **({"draft_id": shown} if shown else {}), **(letter_edits(question) or {})}
+            return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
         if intent != "failure_stats":
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
                 if "draft_id" in previous and not _PROPOSAL_NAMED.search(question) and (
@@ -294,6 +300,20 @@ def _proposal_shown(messages: list[BaseMessage]) -> int | None:
                      *(p.get("proposal_id") for p in data.get("proposals") or [])}
             shown.discard(None)
             return shown.pop() if len(shown) == 1 else None
+    return None
+
+
+def _draft_shown(messages: list[BaseMessage]) -> int | None:
+    """The feedback letter the last answer about letters showed, when it showed exactly one."""
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name in ("draft_feedback", "review_feedback"):
+            try:
+                data = json.loads(_text(message))
+            except ValueError:
+                return None
+            draft = data.get("draft") if isinstance(data, dict) else None
+            listed = [d.get("draft_id") for d in (data.get("drafts") or [])] if isinstance(data, dict) else []
+            return draft["id"] if draft else listed[0] if len(listed) == 1 else None
     return None
 
 

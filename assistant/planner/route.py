@@ -40,6 +40,7 @@ from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
 from assistant.planner.feedback import feedback_call
 from assistant.planner.knowledge import knowledge_call
+from assistant.planner.letter_edits import asks_to_edit, unquoted
 from assistant.planner.negation import NEGATED_DECISION, affirmed
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import REPORT_VERB_START, wants_report
@@ -73,6 +74,7 @@ ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
@@ -206,6 +208,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool == "review_feedback" and _decides_it(question, vocab, "draft"):
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
+    if previous_tool in LETTERS and asks_to_edit(question) and not kinds_named(
+            mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"}:
+        return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
     if previous_tool and _bare_number_of(previous_tool, masked, question):
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
     if NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question):

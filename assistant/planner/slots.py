@@ -22,6 +22,7 @@ from assistant.planner.knowledge import (
     SCALE,
     knowledge_call,
 )
+from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.nlu import Understanding
 from assistant.planner.requests import KIND_WORDS, STATUS_WORDS, requests_call
 from assistant.planner.scoring import RESCORE, scoring_call
@@ -140,6 +141,9 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         call = feedback_call(text, u)
         if call is not None and call.tool == intent:
             return call
+        if asks_to_edit(text) and (number := NUMBER.search(unquoted(text))):
+            # "in draft 3, replace “Dear candidate” with “Dear Ms Li”": the words quoted, or the tool says how
+            return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": "edit", **(letter_edits(text) or {})})
         number = NUMBER.search(text)
         action = next((a for a, p in DRAFT_VERBS if p.search(text)), None)
         if number and action:

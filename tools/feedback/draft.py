@@ -19,6 +19,7 @@ from tools.feedback.build import (
     latest_decided_interview,
 )
 from tools.feedback.check import FactCheckError, check_body
+from tools.feedback.edits import TextChange, changed_body
 from tools.feedback.letter import Polish, polish_enabled, polish_letter, render_letter
 from tools.shared.lookup import RoleRef, resolve_role, role_ref, vocabulary_of
 
@@ -193,6 +194,11 @@ class ReviewFeedbackArgs(BaseModel):
                             "it; edit its body (an approved letter goes back to draft); or mark an approved letter sent.")
     status: Literal["draft", "approved", "sent"] = Field("draft", description="list: which letters.")
     body: Optional[str] = Field(None, max_length=20000, description="edit: the full new letter text.")
+    changes: list[TextChange] = Field(default_factory=list, max_length=20, description=(
+        "edit, instead of `body`: words of the stored letter (`find`, as the letter has them) and what replaces them "
+        "(`replace_with`; empty removes them)."))
+    append: Optional[str] = Field(None, max_length=5000, description="edit, instead of `body`: a paragraph added at "
+                                                                     "the end of the stored letter.")
 
 
 class DraftLine(BaseModel):
@@ -234,12 +240,20 @@ def review_feedback(deps: ToolDeps, args: ReviewFeedbackArgs) -> ReviewFeedbackR
     elif args.action == "send":
         draft, before = store.mark_sent(deps.session, deps.principal, deps.now, args.draft_id)
     else:
-        if args.body is None:
-            raise ToolError("body_needed", "To edit a letter, send its full new text as `body`.",
-                            draft_id=args.draft_id, message_zh="修改信件时，请在 body 中提供完整的新内容。")
         current = store.get_draft(deps.session, args.draft_id)
+        if args.body is not None:
+            body = args.body
+        elif args.changes or args.append:
+            body = changed_body(current.body, current.id, args.changes, args.append)
+        else:
+            raise ToolError(
+                "body_needed", f"Say what to change in feedback draft {args.draft_id}, quoting the words: replace "
+                "“Dear candidate” with “Dear Ms Li”, remove “…”, or add “…” at the end (or send the full new letter as "
+                "`body`).", draft_id=args.draft_id,
+                message_zh=f"请说明要如何修改反馈草稿 {args.draft_id}，并用引号引用原文：把“此致”改成“祝好”、删掉“……”，"
+                           "或在结尾加上“……”（也可以在 body 中提供完整的新内容）。")
         names = role_competency_names(deps, deps.session.get(Interview, current.interview_id).role_id)
-        draft, before = store.edit(deps.session, deps.principal, deps.now, args.draft_id, args.body, names)
+        draft, before = store.edit(deps.session, deps.principal, deps.now, args.draft_id, body, names)
     return ReviewFeedbackResult(action=args.action, previous_status=before, draft=draft_view(deps, draft))
 
 
