@@ -516,3 +516,35 @@ def test_a_listed_proposal_named_by_its_place_is_that_one(assistant):
 def test_a_place_in_a_list_with_no_list_before_it_is_asked_back(assistant, question):
     turn = assistant.ask(HR, question)
     assert turn.tool_calls == [] and re.search(r"^1\. ", turn.answer, re.M), turn.answer
+
+
+def test_another_companys_messages_are_understood_with_its_own_imported_vocabulary(tmp_path):
+    from typer.testing import CliRunner
+
+    from integrations.cli.main import cli
+
+    harbor = SPLITS / "companies" / "harbor"
+    run = CliRunner().invoke(cli, ["nlu", "company", str(harbor), "--min-accuracy", "0.9"])
+    assert run.exit_code == 0, run.output
+    assert "Registered Nurse" in run.output and "Sales Manager" not in run.output  # its roles, not the catalogue's
+    routed = re.search(r"^all\s+([\d.]+)\s+([\d.]+)$", run.output, re.M)
+    assert routed and min(map(float, routed.groups())) >= 0.9, run.output
+
+    # Named by the company's own words, a role is read as that role ("the compliance officers" → Risk & Compliance
+    # Officer); with the shipped catalogue the same words name nothing.
+    (tmp_path / "messages.yaml").write_text(yaml.safe_dump([
+        {"text": "what's the interview failure rate for compliance officers this year?", "lang": "en",
+         "intent": "failure_stats", "slots": {"role": "Risk & Compliance Officer", "period": "this year"}},
+        {"text": "注册护士的患者沟通得分和患者满意度有关系吗", "lang": "zh", "intent": "competency_insights",
+         "slots": {"role": "Registered Nurse", "competency": "patient communication"}}], allow_unicode=True))
+    for name in ("roles.yaml", "metrics.csv"):
+        (tmp_path / name).write_bytes((harbor / name).read_bytes())
+    own = CliRunner().invoke(cli, ["nlu", "company", str(tmp_path)])
+    assert re.search(r"role 1\.00 \(n=2\)", own.output) and re.search(r"competency 1\.00", own.output), own.output
+
+    (tmp_path / "roles.yaml").write_text("- key: Bad Key\n  name: {en: Nurse}\n")
+    broken = CliRunner().invoke(cli, ["nlu", "company", str(tmp_path)])
+    assert broken.exit_code == 2 and "roles.yaml" in broken.output, broken.output
+    (tmp_path / "messages.yaml").unlink()
+    empty = CliRunner().invoke(cli, ["nlu", "company", str(tmp_path)])
+    assert empty.exit_code == 2 and "no messages.yaml" in empty.output, empty.output

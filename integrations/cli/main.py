@@ -39,7 +39,49 @@ def nlu_train() -> None:
         report = evaluate(split=split)
         typer.echo(f"{split}: en {report['accuracy']['en']:.3f}, zh {report['accuracy']['zh']:.3f}, "
                    f"{report['asked_back']} of {report['n_test']} asked back")
-    typer.echo("Wrote assistant/planner/intent_model.json.gz; `python app.py eval nlu` reports the test split.")  # draft|show|approve|edit|send (tools/feedback/cli.py)
+    typer.echo("Wrote assistant/planner/intent_model.json.gz; `python app.py eval nlu` reports the test split.")
+
+
+@nlu_cli.command("company")
+def nlu_company(
+        folder: Path = typer.Argument(..., help="A company's folder: its roles and metrics as `import` reads them "
+                                                "(roles.yaml, metrics.csv) and messages.yaml, messages in the format "
+                                                "of evals/nlu/*.yaml naming that company's roles."),
+        min_accuracy: float = typer.Option(0.0, "--min-accuracy", help="Exit 1 when either language is below this."),
+) -> None:
+    """How the planner understands another company: its roles and metrics are imported into a scratch database (as
+    `import --no-catalogue` would) and its messages routed with that vocabulary, without retraining."""
+    import tempfile
+
+    from sqlmodel import Session
+
+    from assistant.planner.nlu_eval import evaluate, table
+    from candor.db import get_engine
+    from candor.migrate import upgrade
+    from integrations.hris.importer import ImportFailed, import_paths
+    from tools.shared.lookup import load_vocabulary
+
+    messages = folder / "messages.yaml"
+    if not messages.is_file():
+        _fail(f"{folder} has no messages.yaml: the messages to route, in the format of evals/nlu/*.yaml.", 2)
+    files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.name != "messages.yaml"]
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite:///{Path(scratch) / 'company.db'}"
+        upgrade(url)
+        try:
+            import_paths(url, files, catalogue=False)
+        except ImportFailed as exc:
+            _fail(f"Importing {folder}'s roles and metrics failed: {exc}", 2)
+        engine = get_engine(url)
+        with Session(engine) as session:
+            vocab = load_vocabulary(session)
+        engine.dispose()
+    typer.echo(f"{len(vocab.roles)} roles of {folder.name}: {', '.join(r.name_en for r in vocab.roles)}")
+    report = evaluate(split=messages, vocab=vocab)
+    typer.echo(table(report))
+    low = {lang: acc for lang, acc in report["accuracy"].items() if acc < min_accuracy}
+    if low:
+        _fail(f"Routing accuracy below {min_accuracy:.2f}: " + ", ".join(f"{k} {v:.3f}" for k, v in low.items()))  # draft|show|approve|edit|send (tools/feedback/cli.py)
 
 
 
