@@ -317,3 +317,17 @@ def test_staff_list_and_resolve_requests_in_chat_and_the_candidate_reads_the_res
     assert refused.tool_calls == [] or refused.tool_calls[0].error
     deleted = assistant.ask(hr, f"Mark request {wang_request + 1} done")  # a deletion: its report is the resolution
     assert "is now done" in deleted.answer and "already gone" in deleted.answer
+
+    # Asked about by the candidate: theirs, whatever the status; handled by the candidate when they have one open.
+    theirs = assistant.ask(hr, f"has {company.wang.external_id}'s review request been dealt with yet?")
+    [call] = [c for c in theirs.tool_calls if c.tool == "candidate_requests"]
+    assert call.arguments.get("candidate") == company.wang.external_id, call.arguments
+    assert [(r["id"], r["status"]) for r in call.result["requests"]] == [(wang_request, "done")], theirs.answer
+    assert f"from {company.wang.external_id}" in theirs.answer
+    assistant.ask(me(company.wang), "I want a human review again, please")
+    closed = assistant.ask(recruiter, f"close the request from {company.wang.external_id}: re-checked by a second panel")
+    [call] = [c for c in closed.tool_calls if c.tool == "candidate_requests"]
+    assert call.error is None and call.result["resolved"]["candidate_external_id"] == company.wang.external_id
+    assert "is now done" in closed.answer, closed.answer
+    none_open = assistant.ask(recruiter, f"decline the request from {company.wang.external_id}")
+    assert none_open.tool_calls[0].error["error"] == "no_open_request", none_open.answer

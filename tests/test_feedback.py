@@ -450,6 +450,13 @@ def test_a_letter_is_edited_in_chat_by_the_words_quoted(demo_url):
     assert stored().startswith("Dear Wang Wei,") and stored().endswith("Kind regards, the recruiting team")
     assert "edited" in turn.answer and "Dear Wang Wei," in turn.answer
 
+    # The letter by the candidate it is for; a candidate with none is told how to draft one.
+    by_candidate = assistant.ask(HR, "Can you open the feedback letter for C000123? I want to check the tone")
+    assert [(c.tool, c.arguments.get("candidate"), c.result["draft"]["id"]) for c in by_candidate.tool_calls] == [
+        ("review_feedback", "C000123", letter["id"])], by_candidate.answer
+    nobody = assistant.ask(HR, "C000124的反馈信调出来我看下")
+    assert nobody.tool_calls[0].error["error"] == "no_letter" and "起草反馈" in nobody.answer, nobody.answer
+
     shown = assistant.ask(HR, f"看一下第{letter['id']}号草稿")
     removed = assistant.ask(HR, "把“Kind regards, the recruiting team”删掉", shown.conversation_id)
     assert removed.tool_calls[0].error is None and "the recruiting team" not in stored(), removed.answer

@@ -257,6 +257,33 @@ def test_seeded_demo_copy_scores_a_planted_interview(seeded_sqlite_url, tmp_path
         assert all(q in answers for c in scored for q in c.evidence)
 
 
+def test_an_interview_is_scored_by_its_candidate_in_chat(seeded_sqlite_url, tmp_path):
+    from assistant.agent import Assistant
+    from candor.principal import Principal
+
+    url = copy_sqlite(seeded_sqlite_url, tmp_path / "copy.db")
+    with Session(get_engine(url)) as session:
+        count = dict(session.exec(select(Interview.candidate_id, func.count()).group_by(Interview.candidate_id)).all())
+        with_answers = session.exec(select(Interview).join(Answer, Answer.interview_id == Interview.id)
+                                    .order_by(Interview.id)).all()
+        only = next(i for i in with_answers if count[i.candidate_id] == 1)
+        single = session.get(Candidate, only.candidate_id).external_id
+        several = session.get(Candidate, next(c for c, n in count.items() if n > 1))
+        theirs = sorted(i.external_id for i in session.exec(select(Interview).where(Interview.candidate_id == several.id)))
+    assistant = Assistant(make_settings(url))
+    hr = Principal(id="hana", audience="hr_manager")
+
+    turn = assistant.ask(hr, f"the rubric changed, can you score {single}'s interview again?")
+    [call] = turn.tool_calls
+    assert call.arguments == {"candidate": single, "rescore": True}, call.arguments
+    assert call.error is None and call.result["interview"] == only.external_id, turn.answer
+    assert only.external_id in turn.answer
+
+    asked = assistant.ask(hr, f"候选人{several.external_id}的面试帮我评一下分")  # two interviews: which one?
+    assert asked.tool_calls[0].error["error"] == "which_interview", asked.answer
+    assert all(i in asked.answer for i in theirs), asked.answer
+
+
 # --- LLM scorer against a local OpenAI-compatible stand-in (real HTTP, real ChatOpenAI) -----------------------
 
 def _llm_script(invent_for: str | None = None):

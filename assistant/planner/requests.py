@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.planner.competency import CompetencyCall
+from assistant.planner.competency import CANDIDATE, CompetencyCall, candidate_ref
 
 LIST = re.compile(r"\b(candidate|applicant|review|deletion|delete)s?'? requests?\b|\brequests? (from|by) candidates?\b|"
                   r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)", re.I)
@@ -41,6 +41,8 @@ def requests_call(text: str) -> CompetencyCall | None:
     if not LIST.search(text):
         return None
     args = {"action": "list"}
+    if person := CANDIDATE.search(text):  # "C000457's review request": theirs, whatever its status
+        args["candidate"] = candidate_ref(next(g for g in person.groups() if g))
     if status := next((s for s, pattern in STATUS_WORDS if pattern.search(text)), None):
         args["status"] = status
     if kind := next((k for k, pattern in KIND_WORDS if pattern.search(text)), None):

@@ -119,8 +119,16 @@ def _names_metric(text: str, name: str) -> bool:
     return bool(last) and last not in GENERIC_METRIC_WORDS and re.search(rf"\b{re.escape(last)}\b", text) is not None
 
 
+# Handling a candidate's request: "close it", "decline the one from C002206", "把12号结了".
+RESOLVE_WORDS = re.compile(r"完成|拒绝|驳回|处理掉|受理|关闭|结了|结掉|办结|搞定|\b(mark|resolve|close|decline|reject|process)\b", re.I)
 GENERIC_METRIC_WORDS = {"rating", "rate", "satisfaction", "efficiency", "attainment", "resolution", "score", "time",
                         "accuracy", "hours"}
+
+
+def candidate_named(text: str) -> dict:
+    """{"candidate": "C000123"} for the candidate a message names (C000123, "candidate 123", "123号候选人"), else {}."""
+    m = CANDIDATE.search(text)
+    return {"candidate": candidate_ref(next(g for g in m.groups() if g))} if m else {}
 
 
 def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
@@ -129,7 +137,9 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
     if intent == "score_interview":
         if (args := scoring_call(text)) is not None:
             return CompetencyCall(intent, args)
-        m = INTERVIEW.search(text)
+        m, person = INTERVIEW.search(text), candidate_named(text)
+        if not m and person:  # "score C000912's interview", "candidate 123's interview": theirs (the tool asks which)
+            return CompetencyCall(intent, {**person, **({"rescore": True} if RESCORE.search(text) else {})})
         ref = (m.group(1) or m.group(2)).upper() if m else (n.group(1) if (n := NUMBER.search(text)) else None)
         if not ref:
             return _needed(intent, "interview")
@@ -141,10 +151,16 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         call = feedback_call(text, u)
         if call is not None and call.tool == intent:
             return call
-        if asks_to_edit(text) and (number := NUMBER.search(unquoted(text))):
+        number, person = NUMBER.search(unquoted(text)), candidate_named(unquoted(text))
+        # A letter by its number, or by the candidate it is for ("open the letter for C003350"; the tool asks which
+        # when they have several).
+        which = {"draft_id": int(number.group(1))} if number else person or None
+        if which and asks_to_edit(text):
             # "in draft 3, replace “Dear candidate” with “Dear Ms Li”": the words quoted, or the tool says how
-            return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": "edit", **(letter_edits(text) or {})})
-        number = NUMBER.search(text)
+            return CompetencyCall(intent, {**which, "action": "edit", **(letter_edits(text) or {})})
+        if person and not number:
+            action = next((a for a, p in DRAFT_VERBS if p.search(text)), "show")
+            return CompetencyCall(intent, {**which, "action": action})
         action = next((a for a, p in DRAFT_VERBS if p.search(text)), None)
         if number and action:
             return CompetencyCall(intent, {"draft_id": int(number.group(1)), "action": action})
@@ -159,12 +175,18 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
             return call
         number = NUMBER.search(text)
         status = next((s for s, p in STATUS_WORDS if p.search(text)), None)
-        if number and (status or re.search(r"完成|拒绝|处理|受理|关闭|结了|结掉|办结|搞定|\b(mark|resolve|close|decline)", text, re.I)):
+        person = candidate_named(text)
+        if person and not number and RESOLVE_WORDS.search(text):  # "decline the one from C002206"
+            status = "declined" if re.search(r"拒绝|驳回|declin|reject", text, re.I) else status or "done"
+            said = re.split(r"[:：]", text, maxsplit=1)  # "…: what was done", which the candidate reads
+            return CompetencyCall(intent, {"action": "resolve", **person, "new_status": status,
+                                           "resolution": said[1].strip() if len(said) > 1 else ""})
+        if number and (status or RESOLVE_WORDS.search(text)):
             status = status or ("declined" if re.search(r"拒绝|declin", text, re.I) else "done")
             return CompetencyCall(intent, {"action": "resolve", "request_id": int(number.group(1)), "new_status": status})
         if number:
             return CompetencyCall(intent, {"action": "list", "request_id": int(number.group(1))})
-        args: dict = {"action": "list"}
+        args: dict = {"action": "list", **person}
         if status:
             args["status"] = status
         if kind := next((k for k, p in KIND_WORDS if p.search(text)), None):

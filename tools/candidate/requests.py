@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from candor import audit
 from candor.clock import as_utc
@@ -91,8 +91,9 @@ def my_requests(session: Session, candidate_id: int) -> list[RequestResult]:
 
 
 def list_requests(session: Session, status: Optional[str] = None, kind: Optional[str] = None,
-                  request_id: Optional[int] = None) -> list[StaffRequest]:
-    """Requests for staff, newest first; `status` "open" also lists those in progress."""
+                  request_id: Optional[int] = None, candidate: Optional[str] = None) -> list[StaffRequest]:
+    """Requests for staff, newest first; `status` "open" also lists those in progress; `candidate`: one candidate's
+    (external id)."""
     query = (select(CandidateRequest, Candidate.external_id, Interview.external_id)
              .join(Candidate, CandidateRequest.candidate_id == Candidate.id)
              .join(Interview, CandidateRequest.interview_id == Interview.id, isouter=True))
@@ -104,6 +105,8 @@ def list_requests(session: Session, status: Optional[str] = None, kind: Optional
         query = query.where(CandidateRequest.kind == kind)
     if request_id is not None:
         query = query.where(CandidateRequest.id == request_id)
+    if candidate:
+        query = query.where(func.upper(Candidate.external_id) == candidate.strip().upper())
     rows = session.exec(query.order_by(CandidateRequest.id.desc())).all()
     return [StaffRequest(id=r.id, kind=r.kind, status=r.status, candidate_external_id=cand, interview_external_id=iv,
                          message=r.message, created_at=as_utc(r.created_at), handled_by=r.handled_by,
@@ -153,6 +156,9 @@ class CandidateRequestsArgs(BaseModel):
         None, description="list filter; 'open' also lists requests in progress")
     kind: Optional[RequestKind] = None
     request_id: Optional[int] = Field(None, description="the request to resolve (or to show)")
+    candidate: Optional[str] = Field(None, description="list: only this candidate's requests, whatever their status "
+                                                       "(external id, e.g. C000123); resolve: this candidate's one open "
+                                                       "request, when no request_id is given")
     new_status: Optional[Literal["in_progress", "done", "declined"]] = Field(
         None, description="resolve: the new status")
     resolution: str = Field("", description="resolve: what was done or why it was declined; the candidate sees it")
@@ -162,6 +168,7 @@ class CandidateRequestsResult(BaseModel):
     action: str
     status: Optional[str] = None
     kind: Optional[str] = None
+    candidate: Optional[str] = None
     count: int
     requests: list[StaffRequest]
     resolved: Optional[StaffRequest] = None
@@ -172,15 +179,35 @@ def candidate_requests(deps: ToolDeps, args: CandidateRequestsArgs) -> Candidate
     recordings): list them (by status and kind; open ones by default), or resolve one (in_progress, done or
     declined, with a resolution the candidate will read). Shows candidate external ids only."""
     if args.action == "resolve":
+        if args.request_id is None and args.candidate:
+            args.request_id = _open_request_of(deps.session, args.candidate, args.kind)
         if args.request_id is None or args.new_status is None:
             raise ToolError("resolve_needs", "Say which request and how: e.g. \"Mark request 3 done: reviewed, the "
                                              "decision stands\".")
         resolved = resolve_request(deps.session, deps.principal, args.request_id, args.new_status, args.resolution,
                                    deps.now, media_dir=settings_of(deps).media_dir)
         return CandidateRequestsResult(action="resolve", count=1, requests=[resolved], resolved=resolved)
-    status = args.status or (None if args.request_id is not None else "open")
-    found = list_requests(deps.session, status=status, kind=args.kind, request_id=args.request_id)
-    return CandidateRequestsResult(action="list", status=status, kind=args.kind, count=len(found), requests=found)
+    # One request, or one candidate's ("has C000123's review request been dealt with?"): whatever their status.
+    status = args.status or (None if args.request_id is not None or args.candidate else "open")
+    found = list_requests(deps.session, status=status, kind=args.kind, request_id=args.request_id,
+                          candidate=args.candidate)
+    return CandidateRequestsResult(action="list", status=status, kind=args.kind, candidate=args.candidate,
+                                   count=len(found), requests=found)
+
+
+def _open_request_of(session: Session, candidate: str, kind: Optional[str]) -> int:
+    """"Decline the one from C002206": that candidate's open request, when there is exactly one."""
+    found = list_requests(session, status="open", kind=kind, candidate=candidate)
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise ToolError("no_open_request", f"Candidate {candidate} has no open request.", candidate=candidate,
+                        message_zh=f"候选人 {candidate} 没有待处理的申请。")
+    ids = ", ".join(str(r.id) for r in found)
+    raise ToolError("which_request", f"Candidate {candidate} has {len(found)} open requests ({ids}): say which, e.g. "
+                    f"\"Mark request {found[0].id} done: what was done\".", candidate=candidate,
+                    message_zh=f"候选人 {candidate} 有 {len(found)} 个待处理申请（{ids}）：请说明是哪一个，例如“完成请求"
+                               f"{found[0].id}：处理说明”。")
 
 
 SPEC_STAFF = ToolSpec(name="candidate_requests", func=candidate_requests, args_model=CandidateRequestsArgs,

@@ -35,6 +35,7 @@ from tools.feedback.facts import (
     reapply_date,
 )
 from tools.feedback.skills import skill_names
+from tools.shared.people import find_candidate  # noqa: F401  (re-exported)
 
 INTERNAL_MARK = re.compile(r"^\s*(\[?internal\]?|内部)\s*[:：\]]?", re.I)
 INTERVIEW_REF = re.compile(r"^\s*(?:interview\s*#?\s*|面试\s*)?(I?)(\d{1,12})\s*$", re.I)
@@ -54,18 +55,6 @@ def find_interview(session: Session, ref: str | int) -> Interview:
         raise ToolError("unknown_interview", f"No interview '{text}': give its external id (e.g. I0000812) or "
                         "its number.", interview=text,
                         message_zh=f"找不到面试“{text}”：请提供面试编号（如 I0000812）。")
-    return found
-
-
-def find_candidate(session: Session, ref: str) -> Candidate:
-    text = str(ref).strip()
-    found = session.exec(select(Candidate).where(Candidate.external_id == text)).first()
-    if found is None and re.fullmatch(r"C?\d{1,12}", text, re.I):
-        number = int(text.lstrip("Cc"))
-        found = session.exec(select(Candidate).where(Candidate.external_id == f"C{number:06d}")).first()
-    if found is None:
-        raise ToolError("unknown_candidate", f"No candidate '{text}': give their external id (e.g. C000123).",
-                        candidate=text, message_zh=f"找不到候选人“{text}”：请提供候选人编号（如 C000123）。")
     return found
 
 

@@ -193,6 +193,8 @@ class ReviewFeedbackArgs(BaseModel):
         "show", description="list the letters in `status` (default: drafts waiting for approval); show one; approve "
                             "it; edit its body (an approved letter goes back to draft); or mark an approved letter sent.")
     status: Literal["draft", "approved", "sent"] = Field("draft", description="list: which letters.")
+    candidate: Optional[str] = Field(None, description="Instead of draft_id: the candidate (e.g. C000123) whose letter "
+                                                       "it is, when they have one; list: only their letters.")
     body: Optional[str] = Field(None, max_length=20000, description="edit: the full new letter text.")
     changes: list[TextChange] = Field(default_factory=list, max_length=20, description=(
         "edit, instead of `body`: words of the stored letter (`find`, as the letter has them) and what replaces them "
@@ -228,7 +230,9 @@ def review_feedback(deps: ToolDeps, args: ReviewFeedbackArgs) -> ReviewFeedbackR
     approved letter that is edited goes back to draft; only an approved letter can be marked sent.
     """
     if args.action == "list":
-        return _list_drafts(deps, args.status)
+        return _list_drafts(deps, args.status, args.candidate)
+    if args.draft_id is None and args.candidate:
+        args.draft_id = _letter_of(deps, args.candidate)
     if args.draft_id is None:
         raise ToolError("draft_needed", f"Which feedback draft? Give its number, e.g. \"{args.action.capitalize()} "
                         "feedback draft 3\", or ask for the drafts waiting for approval.",
@@ -260,10 +264,31 @@ def review_feedback(deps: ToolDeps, args: ReviewFeedbackArgs) -> ReviewFeedbackR
 LIST_LIMIT = 20
 
 
-def _list_drafts(deps: ToolDeps, status: str) -> ReviewFeedbackResult:
+def _letter_of(deps: ToolDeps, ref: str) -> int:
+    """"Open the letter for C003350": that candidate's letter, when they have exactly one."""
+    candidate = find_candidate(deps.session, ref)
+    letters = deps.session.exec(select(FeedbackDraft).join(Interview, Interview.id == FeedbackDraft.interview_id)
+                                .where(Interview.candidate_id == candidate.id).order_by(FeedbackDraft.id.desc())).all()
+    if len(letters) == 1:
+        return letters[0].id
+    who = candidate.external_id
+    if not letters:
+        raise ToolError("no_letter", f"There is no feedback letter for candidate {who} yet: draft one with \"Draft "
+                        f"feedback for candidate {who}\".", candidate=who,
+                        message_zh=f"候选人 {who} 还没有反馈信：可以说“给候选人{who}起草反馈”。")
+    listed = ", ".join(f"draft {d.id} ({d.status})" for d in letters[:5])
+    raise ToolError("which_draft", f"Candidate {who} has {len(letters)} feedback letters ({listed}): say which, e.g. "
+                    f"\"Show feedback draft {letters[0].id}\".", candidate=who, drafts=[d.id for d in letters],
+                    message_zh=f"候选人 {who} 有 {len(letters)} 封反馈信（{listed}）：请说明是哪一封，例如“查看反馈草稿"
+                               f"{letters[0].id}”。")
+
+
+def _list_drafts(deps: ToolDeps, status: str, candidate: Optional[str] = None) -> ReviewFeedbackResult:
     query = (select(FeedbackDraft, Interview, Candidate, Role).join(Interview, Interview.id == FeedbackDraft.interview_id)
              .join(Candidate, Candidate.id == Interview.candidate_id).join(Role, Role.id == Interview.role_id)
              .where(FeedbackDraft.status == status))
+    if candidate:
+        query = query.where(Candidate.id == find_candidate(deps.session, candidate).id)
     rows = deps.session.exec(query.order_by(FeedbackDraft.id)).all()
     lines = [DraftLine(draft_id=d.id, candidate_external_id=c.external_id, interview_external_id=i.external_id,
                        role=role_ref(r), status=d.status, language=d.language, updated_at=d.updated_at)

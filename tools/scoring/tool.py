@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from typing import Any, Callable, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -33,6 +33,7 @@ from candor.settings import get_settings
 from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.scoring.media import apply_baseline_deltas, media_done, process_answer_media
 from tools.shared.lookup import RoleRef, role_ref
+from tools.shared.people import find_candidate
 
 JOB_KIND = "score_interview"
 ANSWER_NOTE = re.compile(r"^answer \d+: ")  # the scorer's copy of an answer's own note
@@ -217,8 +218,37 @@ def summary(session: Session, interview: Interview, status: str = "scored", job:
 
 # --- the tool ------------------------------------------------------------------------------------
 class ScoreInterviewArgs(BaseModel):
-    interview: str = Field(description="The interview's external id (e.g. I0000812) or its number (812).")
+    interview: Optional[str] = Field(None, description="The interview's external id (e.g. I0000812) or its number "
+                                                       "(812).")
+    candidate: Optional[str] = Field(None, description="Instead of the interview: the candidate (e.g. C000123) whose "
+                                                       "interview it is, when they have one (or one not yet scored).")
     rescore: bool = Field(False, description="Score again even when the interview already has scores.")
+
+    @model_validator(mode="after")
+    def _interview_or_candidate(self) -> "ScoreInterviewArgs":
+        if not self.interview and not self.candidate:
+            raise ValueError("give the interview (e.g. I0000812) or the candidate whose interview it is (C000123)")
+        return self
+
+
+def interview_of(session: Session, ref: str, *, rescore: bool) -> Interview:
+    """The interview a candidate's name stands for: their only one, or (to score, not rescore) the only one not yet
+    scored; otherwise the candidate is asked which, with the interviews listed."""
+    candidate = find_candidate(session, ref)
+    mine = session.exec(select(Interview).where(Interview.candidate_id == candidate.id)
+                        .order_by(Interview.interviewed_at.desc(), Interview.id.desc())).all()
+    pending = [i for i in mine if getattr(i.outcome, "value", i.outcome) == "pending"]
+    if len(mine) == 1 or (not rescore and len(pending) == 1):
+        return mine[0] if len(mine) == 1 else pending[0]
+    if not mine:
+        raise ToolError("no_interview", f"Candidate {candidate.external_id} has no stored interview.",
+                        candidate=candidate.external_id, message_zh=f"候选人 {candidate.external_id} 没有已保存的面试。")
+    listed = ", ".join(f"{i.external_id} ({i.interviewed_at:%Y-%m-%d})" for i in mine[:5])
+    raise ToolError("which_interview", f"Candidate {candidate.external_id} has {len(mine)} interviews ({listed}): say "
+                    f"which, e.g. \"Score interview {mine[0].external_id}\".", candidate=candidate.external_id,
+                    interviews=[i.external_id for i in mine],
+                    message_zh=f"候选人 {candidate.external_id} 有 {len(mine)} 场面试（{listed}）：请说明是哪一场，例如"
+                               f"“给面试 {mine[0].external_id} 打分”。")
 
 
 def find_interview(session: Session, ref: str) -> Interview:
@@ -242,7 +272,8 @@ def score_interview(deps: ToolDeps, args: ScoreInterviewArgs) -> ScoreInterviewR
     "给面试 I0000812 打分" or "Rescore interview 812" (rescore=true). When the interview's recordings are
     still being transcribed, returns the job's status instead."""
     session = deps.session
-    interview = find_interview(session, args.interview)
+    interview = (find_interview(session, args.interview) if args.interview
+                 else interview_of(session, args.candidate, rescore=args.rescore))
     job = session.exec(select(Job).where(Job.key == job_key(interview.external_id))).first()
     if job is not None and job.status in (jobs.QUEUED, jobs.RUNNING):
         return summary(session, interview, status=job.status, job=job)
