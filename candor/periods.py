@@ -138,10 +138,14 @@ def _zh_number(run: str) -> str:
     return str(total + current)
 
 
+def zh_numerals(text: str) -> str:
+    """Chinese numerals as digits: "十一" → "11", "二〇二六" → "2026"."""
+    return _ZH_NUMERAL_RUN.sub(lambda m: _zh_number(m.group(0)), text)
+
+
 def _normalize(text: str) -> str:
     """Full-width forms to ASCII (NFKC), Chinese numerals to digits, underscores to spaces."""
-    text = unicodedata.normalize("NFKC", text).replace("_", " ")
-    return _ZH_NUMERAL_RUN.sub(lambda m: _zh_number(m.group(0)), text)
+    return zh_numerals(unicodedata.normalize("NFKC", text).replace("_", " "))
 
 
 def _today(now: datetime | date) -> date:

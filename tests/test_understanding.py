@@ -333,7 +333,12 @@ def test_monitoring_flags_are_not_read_as_a_fairness_audit(assistant):
 @pytest.mark.parametrize("text, number, decision", [
     ("green light for proposal 7", 7, "approve"), ("we're happy with proposal 8, sign it off", 8, "approve"),
     ("批 prop 12", 12, "approve"), ("提案9毙了", 9, "reject"), ("把提案4否了，证据不够", 4, "reject"),
-    ("scrap proposal 5", 5, "reject"), ("11号提案放行", 11, "approve"), ("12号提案核准吧", 12, "approve")])
+    ("scrap proposal 5", 5, "reject"), ("11号提案放行", 11, "approve"), ("12号提案核准吧", 12, "approve"),
+    ("同意第十二号提案", 12, "approve"), ("提案十一驳回", 11, "reject"),  # numbers in Chinese numerals
+    ("9号提案approve一下", 9, "approve"), ("把3号方案reject掉", 3, "reject"),  # English verbs inside Chinese
+    ("Please decline the sales weights proposal, number 4.", 4, "reject"),  # the full stop ends the number
+    ("knock back prop 6", 6, "reject"), ("rubber stamp proposal 2", 2, "approve"),
+    ("Proposal 5 is fine, put it into effect.", 5, "approve")])
 def test_proposal_decisions_in_everyday_words(text, number, decision):
     from datetime import datetime
 

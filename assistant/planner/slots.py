@@ -26,20 +26,22 @@ from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.nlu import Understanding
 from assistant.planner.requests import KIND_WORDS, STATUS_WORDS, requests_call
 from assistant.planner.scoring import RESCORE, scoring_call
+from candor.periods import zh_numerals
 from tools.shared.lookup import catalogue_vocabulary
 
-NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.])\s*(?:号)?")
-APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed)? (?:it )?off|ship|yes|ok|make it live|"
-                     r"green[- ]?light\w*|lgtm|(?:we'?re|i'?m) (?:happy|fine|good) with|roll (?:it )?out|adopt)\b|"
-                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)",
-                     re.I)
-PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案)|#\s*(\d+)", re.I)
+NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9.])(\d{1,6})(?![0-9]|\.\d)\s*(?:号)?")
+APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed|ing)? (?:it )?off|ship|yes|ok|make it live|"
+                     r"green[- ]?light\w*|lgtm|(?:we'?re|i'?m) (?:happy|fine|good) with|roll (?:it )?out|adopt|"
+                     r"rubber[- ]?stamp\w*|go with|put (?:it )?into (?:effect|force|place)|push (?:it )?live)\b|"
+                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)|"
+                     r"批一下", re.I | re.A)
+PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案|proposal)|#\s*(\d+)", re.I)
 REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"
-                    r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin)\b|"
-                    r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|作废|不要了|不通过|不批", re.I)
-DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I)),
-               ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I)),
-               ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I)))
+                    r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin|knock(?:ed)? (?:it )?back|pass on)\b|"
+                    r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|退回|作废|不要了|不通过|不批", re.I | re.A)
+DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I | re.A)),
+               ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I | re.A)),
+               ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I | re.A)))
 # Which proposals to list: waiting (the default), applied, rejected, or all of them.
 PROPOSAL_STATUS = (("proposed", re.compile(r"\bnot (?:yet )?(?:approved|decided|applied)|\b(?:pending|waiting|open|"
                                            r"undecided)\b|待批|待审|未批|没批|还没", re.I)),
@@ -125,6 +127,16 @@ GENERIC_METRIC_WORDS = {"rating", "rate", "satisfaction", "efficiency", "attainm
                         "accuracy", "hours"}
 
 
+_NUMERALS = "[零〇一二两三四五六七八九十百]+"
+ZH_NUMBERED = re.compile(rf"{_NUMERALS}(?=\s*号)|(?<=第){_NUMERALS}(?=\s*[个份]?\s*[\u4e00-\u9fff]{{0,6}}?(?:提案|方案|草稿|申请))|"
+                         rf"(?<=提案|方案|草稿|申请){_NUMERALS}")
+
+
+def numbered_in_digits(text: str) -> str:
+    """What is numbered, in digits: "同意第十号权重调整提案" → "同意第10号权重调整提案" (not "第一季度")."""
+    return ZH_NUMBERED.sub(lambda m: zh_numerals(m.group(0)), text)
+
+
 def candidate_named(text: str) -> dict:
     """{"candidate": "C000123"} for the candidate a message names (C000123, "candidate 123", "123号候选人"), else {}."""
     m = CANDIDATE.search(text)
@@ -133,7 +145,7 @@ def candidate_named(text: str) -> dict:
 
 def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
     """The call for `intent`, or an error payload naming the missing slot."""
-    role = _role(u)
+    role, text = _role(u), numbered_in_digits(text)
     if intent == "score_interview":
         if (args := scoring_call(text)) is not None:
             return CompetencyCall(intent, args)
