@@ -35,7 +35,6 @@ from tools.feedback.facts import (
     reapply_date,
 )
 from tools.feedback.skills import skill_names
-from tools.shared.people import find_candidate  # noqa: F401  (re-exported)
 
 INTERNAL_MARK = re.compile(r"^\s*(\[?internal\]?|内部)\s*[:：\]]?", re.I)
 INTERVIEW_REF = re.compile(r"^\s*(?:interview\s*#?\s*|面试\s*)?(I?)(\d{1,12})\s*$", re.I)
