@@ -338,7 +338,7 @@ def test_monitoring_flags_are_not_read_as_a_fairness_audit(assistant):
     ("9号提案approve一下", 9, "approve"), ("把3号方案reject掉", 3, "reject"),  # English verbs inside Chinese
     ("Please decline the sales weights proposal, number 4.", 4, "reject"),  # the full stop ends the number
     ("knock back prop 6", 6, "reject"), ("rubber stamp proposal 2", 2, "approve"),
-    ("Proposal 5 is fine, put it into effect.", 5, "approve")])
+    ("Proposal 5 is fine, put it into effect.", 5, "approve"), ("reject No.7, the evidence is thin", 7, "reject")])
 def test_proposal_decisions_in_everyday_words(text, number, decision):
     from datetime import datetime
 

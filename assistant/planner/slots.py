@@ -29,7 +29,7 @@ from assistant.planner.scoring import RESCORE, scoring_call
 from candor.periods import zh_numerals
 from tools.shared.lookup import catalogue_vocabulary
 
-NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9.])(\d{1,6})(?![0-9]|\.\d)\s*(?:号)?")
+NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9])(?<!\d\.)(\d{1,6})(?![0-9]|\.\d)\s*(?:号)?")
 APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed|ing)? (?:it )?off|ship|yes|ok|make it live|"
                      r"green[- ]?light\w*|lgtm|(?:we'?re|i'?m) (?:happy|fine|good) with|roll (?:it )?out|adopt|"
                      r"rubber[- ]?stamp\w*|go with|put (?:it )?into (?:effect|force|place)|push (?:it )?live)\b|"
