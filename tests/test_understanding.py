@@ -553,3 +553,19 @@ def test_another_companys_messages_are_understood_with_its_own_imported_vocabula
     (tmp_path / "messages.yaml").unlink()
     empty = CliRunner().invoke(cli, ["nlu", "company", str(tmp_path)])
     assert empty.exit_code == 2 and "no messages.yaml" in empty.output, empty.output
+
+
+@pytest.mark.parametrize("text, args", [
+    ("候选人C001844要求人工复核，请查询该申请受理情况", {"action": "list", "candidate": "C001844", "kind": "human_review"}),
+    ("close the request from C000102: re-checked", {"action": "resolve", "candidate": "C000102", "new_status": "done",
+                                                    "resolution": "re-checked"}),
+    ("12号申请处理一下", {"action": "resolve", "request_id": 12, "new_status": "done"})])
+def test_a_request_is_closed_only_when_the_message_closes_it(text, args):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.slots import call_for
+    from tools.shared.lookup import catalogue_vocabulary
+
+    call = call_for("candidate_requests", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
+    assert call.args == args, text

@@ -121,8 +121,10 @@ def _names_metric(text: str, name: str) -> bool:
     return bool(last) and last not in GENERIC_METRIC_WORDS and re.search(rf"\b{re.escape(last)}\b", text) is not None
 
 
-# Handling a candidate's request: "close it", "decline the one from C002206", "把12号结了".
-RESOLVE_WORDS = re.compile(r"完成|拒绝|驳回|处理掉|受理|关闭|结了|结掉|办结|搞定|\b(mark|resolve|close|decline|reject|process)\b", re.I)
+# Handling a numbered request: "mark 12 done", "把12号结了", "12号受理".
+RESOLVE_WORDS = re.compile(r"完成|拒绝|驳回|处理|受理|关闭|结了|结掉|办结|搞定|\b(mark|resolve|close|decline|reject|process)\b", re.I)
+# Closing one candidate's request by naming the candidate takes firmer words: "请查询该申请受理情况" asks its status.
+CLOSES = re.compile(r"完成|拒绝|驳回|处理掉|关闭|结了|结掉|办结|\b(resolve|close|decline|reject|process)\b", re.I)
 GENERIC_METRIC_WORDS = {"rating", "rate", "satisfaction", "efficiency", "attainment", "resolution", "score", "time",
                         "accuracy", "hours"}
 
@@ -188,7 +190,7 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         number = NUMBER.search(text)
         status = next((s for s, p in STATUS_WORDS if p.search(text)), None)
         person = candidate_named(text)
-        if person and not number and RESOLVE_WORDS.search(text):  # "decline the one from C002206"
+        if person and not number and CLOSES.search(text):  # "decline the one from C002206"
             status = "declined" if re.search(r"拒绝|驳回|declin|reject", text, re.I) else status or "done"
             said = re.split(r"[:：]", text, maxsplit=1)  # "…: what was done", which the candidate reads
             return CompetencyCall(intent, {"action": "resolve", **person, "new_status": status,
