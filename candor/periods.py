@@ -119,10 +119,10 @@ def default_period(now: datetime) -> Period:
 
 # --------------------------------------------------------------------------- text normalisation
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "仨": 3, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_NUMERAL_RUN = re.compile("[零〇一二两三四五六七八九十百千]+")
+_ZH_NUMERAL_RUN = re.compile("[零〇一二两俩仨三四五六七八九十百千]+")
 
 
 def _zh_number(run: str) -> str:
@@ -144,8 +144,11 @@ def zh_numerals(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    """Full-width forms to ASCII (NFKC), Chinese numerals to digits, underscores to spaces."""
-    return zh_numerals(unicodedata.normalize("NFKC", text).replace("_", " "))
+    """Full-width forms to ASCII (NFKC), Chinese numerals to digits, underscores to spaces, a fortnight to 2 weeks."""
+    return _FORTNIGHT.sub("2 weeks", zh_numerals(unicodedata.normalize("NFKC", text).replace("_", " ")))
+
+
+_FORTNIGHT = re.compile(r"(?<![a-z])(?:a |one )?fortnight(?![a-z])", re.I)
 
 
 def _today(now: datetime | date) -> date:
@@ -171,6 +174,7 @@ _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                "twenty-four": 24, "twenty four": 24, "thirty": 30, "thirty-six": 36, "thirty six": 36,
                "sixty": 60, "ninety": 90}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR_REL = {"this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "今": 0, "本": 0, "去": -1, "前": -2}
 _ZH_QUARTERS = ("", "一", "二", "三", "四")
@@ -215,7 +219,7 @@ _POINTS: list[tuple[str, str]] = [
     ("h_en3", r"(?<![a-z])(?:the\s+)?(?P<hw>first|second|1st|2nd)\s+half\s+of\s+"
               r"(?:(?P<y><Y>)(?!\d)|(?:the\s+)?<EYREL>|the\s+year)"),
     ("h_zh", r"(?:<YPRE>)?(?P<h>上|下)\s*半\s*年度?"),
-    ("y_zh", r"(?<![0-9])(?P<y><Y>)\s*年度?(?:全年)?"),
+    ("y_zh", r"(?<![0-9])(?P<y><Y>)\s*(?:年度?(?:全年)?|全年)"),
     ("y_en", r"(?<![a-z])(?:the\s+)?(?:calendar\s+)?year\s+(?P<y><Y>)(?!\d)"),
     ("y_bare", r"<NAN>(?P<y><Y>)(?![0-9a-z/]|[-.]\d{1,2}(?!\d))"),
     ("y_zh_rel", r"(?<!大)前年(?:全年)?"),
@@ -229,13 +233,15 @@ _NAMED: list[tuple[str, str]] = [
                   r"|本周|这周|这个?星期|本星期|这个?礼拜|本礼拜"),
     ("last_week", r"(?<![a-z])(?:last|previous|prior)\s+week(?![a-z])|(?<!上)上\s*1?\s*个?\s*(?:周|星期|礼拜)"),
     ("this_month", r"(?<![a-z])(?:this|current)\s+month(?![a-z])|(?<![a-z])month[-\s]to[-\s]date(?![a-z])"
-                   r"|(?<![a-z])mtd(?![a-z])|本月(?:份|度)?|这个?月|当月"),
+                   r"|(?<![a-z])mtd(?![a-z])|本月(?:份|度)?|这个?月|当月"
+                   r"|(?<![a-z])since\s+the\s+(?:1st|first|start|beginning)(?:\s+of\s+(?:the|this)\s+month)?(?![a-z])"
+                   r"|(?:本|这个?)?月初\s*(?:以来|至今|到现在|开始)"),
     ("last_month", r"(?<![a-z])(?:last|previous|prior)\s+month(?![a-z])|(?<!上)上\s*1?\s*个?\s*月(?:份|度)?"),
     ("two_months_ago", r"上上\s*个?\s*月(?:份|度)?|(?<![a-z])(?:the\s+)?month\s+before\s+last(?![a-z])"),
     ("two_quarters_ago", r"上上\s*个?\s*季度?|(?<![a-z])(?:the\s+)?quarter\s+before\s+last(?![a-z])"),
     ("two_years_ago", r"(?<![a-z])(?:the\s+)?year\s+before\s+last(?![a-z])"),
     ("this_quarter", r"(?<![a-z])(?:this|current)\s+quarter(?![a-z])|(?<![a-z])quarter[-\s]to[-\s]date(?![a-z])"
-                     r"|(?<![a-z])qtd(?![a-z])|本季度?|这个?季度|当季度?"),
+                     r"|(?<![a-z])qtd(?![a-z])|本季度?|这个?季度?|当季度?"),
     ("last_quarter", r"(?<![a-z])(?:the\s+)?(?:last|previous|prior)\s+quarter(?![a-z])"
                      r"|(?<!上)上\s*1?\s*个?\s*季度?"),
     ("this_half", r"(?<![a-z])(?:this|current)\s+half(?:[-\s]year)?(?![a-z])|(?<![a-z])half[-\s]to[-\s]date(?![a-z])"
@@ -245,14 +251,22 @@ _NAMED: list[tuple[str, str]] = [
                   r"|(?<![a-z])year[-\s]to[-\s]date(?![a-z])|(?<![a-z])ytd(?![a-z])"
                   r"|(?<![a-z])since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year(?![a-z])"
                   r"|(?<![a-z])so\s+far\s+this\s+year(?![a-z])"
-                  r"|今年(?:以来|至今|迄今)?|本年度?|年初至今"),
+                  r"|(?<![a-z])(?:the\s+|this\s+)?year\s+so\s+far(?![a-z])"
+                  r"|今年(?:以来|至今|迄今)?|本年度?|(?:从|自)?\s*年初\s*(?:至今|到现在|到今天|到目前为止|到目前|以来|开始)"),
     ("last_year", r"(?<![a-z])(?:last|previous|prior)\s+(?:calendar\s+)?year(?![a-z])|去年(?:全年)?|(?<!上)上\s*1?\s*年度?"),
+    *((f"weekday{i}", rf"(?<![a-z]){day}(?![a-z])|(?<!每)(?:周|星期|礼拜){zh}(?![0-9])") for i, (day, zh) in enumerate(
+        zip(_WEEKDAYS, ("1", "2", "3", "4", "5", "6", "[日天]")))),
 ]
 
 # Rolling windows ending today.
 _ROLLING: list[tuple[str, str]] = [
     ("r_en_n", r"(?<![a-z])(?:the\s+)?(?:last|past|previous|prior|recent|trailing|preceding)\s+(?P<n><NUM>)\s*"
-               r"(?P<u>day|week|month|quarter|year)s?(?![a-z])"),
+               r"(?P<u>day|week|month|quarter|year|mo|mth)s?\.?(?![a-z])"),
+    # "lately", "last few months", "最近几个月": vague, read as three (months unless another unit is said), and said so
+    ("r_few", r"(?<![a-z])(?:the\s+)?(?:last|past|recent|previous)\s+(?P<few>few|couple\s+of|several)\s+"
+              r"(?P<u>day|week|month)s(?![a-z])|(?:最近|过去|近)\s*(?P<zfew>几)\s*(?P<zu>个\s*月|天|周|个\s*星期|星期)"),
+    ("r_lately", r"(?<![a-z])(?:lately|recently|of\s+late|these\s+days|in\s+recent\s+(?:times|months|weeks))(?![a-z])"
+                 r"|近来|近期|最近一段时间|最近这段时间|这段时间|近段时间|最近(?![0-9一二两三四五六七八九十几半个的一]|\s*\d)"),
     ("r_en_1", r"(?<![a-z])(?:the\s+)?(?:past|recent|trailing|preceding)\s+"
                r"(?P<u>day|week|month|quarter|year)(?![a-z])"),
     ("r_en_the", r"(?<![a-z])the\s+last\s+(?P<u>day|week|month|year)(?![a-z])"),
@@ -274,7 +288,7 @@ _ROLLING: list[tuple[str, str]] = [
 # joined by these words.
 _BARE_LEFT = r"(?:<YPRE>)?(?<![0-9])(?:第\s*)?(?P<n>\d{1,2})(?![0-9])"     # "3" in "3至5月", "1" in "1-3季度"
 _SINCE_BEFORE = (r"(?:(?<![a-z])(?:since|from|starting(?:\s+(?:from|in|on|with))?|beginning(?:\s+(?:in|from|on|with))?)"
-                 r"\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?|(?:自从|自|从)\s*)$")
+                 r"\s+(?:the\s+(?:start|beginning)\s+of\s+|early\s+)?(?:the\s+)?|(?:自从|自|从)\s*)$")
 _SINCE_AFTER = (r"\s+(?:to\s+date|onwards?|until\s+now|till\s+now|to\s+now|up\s+to\s+now|until\s+today|to\s+today"
                 r"|through\s+today|so\s+far)(?![a-z])"
                 r"|\s*(?:以来|至今|到现在|到今天|到目前为止|到目前|迄今为止|迄今|开始|起)(?:\s*(?:至今|到现在))?")
@@ -544,6 +558,11 @@ def _evaluate_named(name: str, today: date, asked: str) -> Period:
         return _evaluate_point(_Point("quarter", n=(first.month - 1) // 3 + 1, y=first.year), today, asked)
     if name == "two_years_ago":
         return _evaluate_point(_Point("year", y=today.year - 2), today, asked)
+    if name.startswith("weekday"):
+        index = int(name[len("weekday"):])
+        day = today - timedelta(days=(today.weekday() - index) % 7)  # the latest one, today included
+        return _finish(day, day, today, _WEEKDAYS[index], f"{_WEEKDAYS[index].capitalize()} {day}",
+                       f"周{'一二三四五六日'[index]}（{day}）", asked, dated_names=True)
     this_month = today.replace(day=1)
     half_start = date(today.year, 1 if today.month <= 6 else 7, 1)
     spans = {
@@ -572,7 +591,15 @@ def _evaluate_rolling(name: str, m: re.Match, today: date, asked: str) -> Period
     raw_n = _group(m, "n")
     raw_u = (_group(m, "u") or "").lower()
     unit = _ZH_UNIT.get(re.sub(r"^个|\s+", "", raw_u), raw_u) if raw_u else None
-    if name == "r_en_half":
+    unit = "month" if unit in ("mo", "mth") else unit
+    vague = None
+    if name == "r_few":
+        few = (_group(m, "few") or "").lower()
+        count, vague = (2 if few.startswith("couple") else 3), m.group(0).strip()
+        unit = _ZH_UNIT.get(re.sub(r"^个|\s+", "", _group(m, "zu") or ""), unit)
+    elif name == "r_lately":
+        count, unit, vague = 3, "month", m.group(0).strip()
+    elif name == "r_en_half":
         count, unit = 6, "month"
     elif name == "r_en_ttm":
         count, unit = 12, "month"
@@ -612,6 +639,9 @@ def _evaluate_rolling(name: str, m: re.Match, today: date, asked: str) -> Period
     expression = f"last {count} {plural}"
     en = f"the past {unit}" if count == 1 else f"the last {count} {plural}"
     zh = f"近{count}" + {"day": "天", "week": "周", "month": "个月", "year": "年"}[unit]
+    if vague:  # "lately": kept as said (it reads back the same), and how it was read is said with the figures
+        return _finish(start, today, today, vague, f"{en} (read from “{vague}”: {start} – {today})",
+                       f"{zh}（由“{vague}”推定，{start} 至 {today}）", asked, dated_names=True)
     return _finish(start, today, today, expression, en, zh, asked)
 
 
@@ -669,6 +699,13 @@ def _evaluate_range(left: _Candidate, right: _Candidate, today: date, asked: str
 # --------------------------------------------------------------------------- sentences
 
 
+# A year that closes a list of terms ("fail trend monthly, all roles, 2024", "…r&d 2025 pls"), unless it counts or
+# numbers something ("candidate 2025", "between 60 and 2025").
+_LISTED_YEAR = re.compile(r"\s*(?:$|[,.;:!?)]|(?:pls|please|thanks|thx|csv)(?![a-z]))", re.I)
+_COUNTED_BEFORE = re.compile(r"(?:candidates?|applicants?|interviews?|proposals?|drafts?|requests?|id|no\.?|number|#|"
+                             r"scores?d?|and|or|to|than|between|of|is|was|are|were)\s*$", re.I)
+
+
 def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
     """Keep "candidate 2025", "May I…" and "April Smith" from reading as periods."""
     tables = _compiled()
@@ -677,11 +714,14 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
         return True                                    # the period is the whole message: "Oct", "2025", "3个月"
     if cand.name.endswith("_bare") and cand.kind == "rolling":
         return False                                   # "3 months of experience", "5年经验"
+    if cand.name.startswith("weekday"):
+        return False                                   # "Monday's meeting"; "since Monday" is read as a whole
     if cand.kind == "point":
         p = _point_from_match(cand.name, cand.match)
         has_context = bool(tables.context_before.search(text, max(0, cand.start - _LOOK_BACK), cand.start))
-        if cand.name == "y_bare" and not has_context:
-            return False
+        if cand.name == "y_bare" and not has_context and not _LISTED_YEAR.match(text, cand.end) \
+                or cand.name == "y_bare" and _COUNTED_BEFORE.search(before[-_LOOK_BACK:]):
+            return False                               # "candidate 2025", but "fail rate trend r&d 2025", "…, 2024, csv"
         if p.bare_en_month and not has_context:
             word = p.bare_en_month
             at_end = not text[cand.end:].strip(" .,;:!?)")        # "csv export, field tech, Sept"
@@ -689,7 +729,7 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
             if word in _NAME_LIKE or (word not in _FULL_MONTH_WORDS and not (at_end or at_start)):  # "May", "Oct" alone
                 return False
     # A month word that is also a given name, followed by a capitalised word: "April Smith", "May Chen".
-    tail = re.search(r"(april|may|june|august|jan)\.?$", text[cand.start:cand.end], re.IGNORECASE)
+    tail = re.search(r"(april|may|june|august|jan)$", text[cand.start:cand.end], re.IGNORECASE)  # "in April. Kindly"
     if tail:
         nxt = re.match(r"\s+([A-Z][a-zA-Z'’-]*)", text[cand.end:])
         if nxt and nxt.group(1).lower().rstrip(".") not in _MONTHS:

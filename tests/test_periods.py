@@ -399,6 +399,22 @@ FIND = [
     ("Sept report for mech design with the chart", "2026-09"),  # an abbreviated month opening the message
     ("Dec fails for supervisors", "2025-12"),  # the last December that has started
     ("talk to Oct about it", None),  # … but not inside a sentence
+    ("candidates who failed over the last fortnight", "last 2 weeks"),  # British English: two weeks
+    ("We changed the weights in April. Kindly show me the effect", "2026-04"),  # a sentence ends after the month
+    ("fail rate by role last 6 mo", "last 6 months"), ("mech design fails, past 3 mths", "last 3 months"),
+    ("2023全年报告 全岗位 导CSV", "2023"), ("failures since early 2025", "since 2025-01-01"),
+    ("recruiter report for the year so far", "this year"), ("从年初到现在的失败率", "this year"),
+    ("销售这季挂了多少人", "this quarter"), ("最近仨月的失败率", "last 3 months"),
+    ("fail trend monthly, all roles, 2024", "2024"), ("recruiter pack for product ops, 2025, csv", "2025"),
+    ("fail rate trend r&d 2025 pls", "2025"), ("candidate 2025, interview 2024", None),
+    ("new review requests since monday", "since 2026-11-09"), ("周三以来的新申请", "since 2026-11-11"),
+    ("requests since the 1st of the month?", "this month"), ("本月初以来的数据", "this month"),
+    ("周一例会要用的数据", None), ("每周1次复盘", None),  # a weekday alone names a meeting, not a period
+    # Vague words are read as three (months, unless another unit is said), kept as said and labelled so.
+    ("what is tripping people up lately", "lately"), ("研发岗最近挂人多不多", "最近"),
+    ("any alerts over the past few months?", "the past few months"), ("最近几个月有没有哪项持续偏高", "最近几个月"),
+    ("fails in the last couple of weeks", "the last couple of weeks"), ("最近的提案是哪个", None),
+    ("feedback for everyone from the past fortnight", "last 2 weeks"),
     ("", None),
 ]
 
@@ -411,6 +427,15 @@ def test_find_period(sentence, expression):
     else:
         assert p is not None and p.expression == expression
         assert parse_period(p.expression, NOW) == p
+
+
+def test_a_vague_period_says_how_it_was_read():
+    p = find_period("Why are so many failing lately?", NOW)
+    assert (p.start, p.end) == (date(2026, 8, 15), date(2026, 11, 15))
+    assert p.label_en == "the last 3 months (read from “lately”: 2026-08-15 – 2026-11-15)"
+    assert p.label_zh == "近3个月（由“lately”推定，2026-08-15 至 2026-11-15）"
+    few = parse_period("最近几周", NOW)
+    assert (few.start, few.end) == (date(2026, 10, 25), date(2026, 11, 15)) and few.label_zh.startswith("近3周（由“最近几周”")
 
 
 def test_find_period_agrees_with_parse_period():
