@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from candor.db import get_engine
 from candor.models import Candidate, Interview, Outcome, Role
@@ -113,6 +113,50 @@ def test_one_candidates_risk_of_leaving_is_read_like_a_hires(seeded_sqlite_url):
     assert not applicant.candidate.hired and applicant.candidate.employee is None
     assert 0 <= applicant.candidate.risk <= 100 and applicant.candidate.candidate == outsider
     assert unknown.value.code == "unknown_candidate"
+
+
+def test_an_interview_stands_for_the_candidate_who_took_it(seeded_sqlite_url):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.slots import call_for
+    from tools.shared.lookup import catalogue_vocabulary
+
+    with Session(get_engine(seeded_sqlite_url)) as session:
+        deps = deps_for(session, "recruiter")
+        scored = Interview.outcome.in_((Outcome.passed, Outcome.failed))
+        twice = session.exec(select(Interview.candidate_id).where(scored).group_by(Interview.candidate_id)
+                             .having(func.count() > 1)).first()  # two scored interviews: the one named is read
+        older, latest = session.exec(select(Interview).where(scored, Interview.candidate_id == twice)
+                                     .order_by(Interview.interviewed_at)).all()[:2]
+        person = session.get(Candidate, older.candidate_id).external_id
+        first, last = older.external_id, latest.external_id
+        by_interview = PREDICT.call(deps, {"interview": older.external_id})
+        by_person = PREDICT.call(deps, {"candidate": person})
+        rnd = session.exec(select(Interview).join(Role, Role.id == Interview.role_id)
+                           .where(Role.key == "product_rnd", scored)).first()  # a role with enough leavers
+        risk = ATTRITION.call(deps_for(session), {"interview": rnd.external_id})
+        rnd_id = rnd.external_id
+        latest.outcome = Outcome.pending  # not scored yet
+        session.flush()
+        with pytest.raises(ToolError) as unscored:
+            PREDICT.call(deps, {"interview": latest.external_id})
+        other = session.exec(select(Candidate).where(Candidate.id != older.candidate_id)).first().external_id
+        with pytest.raises(ToolError) as mismatch:
+            PREDICT.call(deps, {"interview": older.external_id, "candidate": other})
+        with pytest.raises(ValidationError, match="give a candidate"):
+            PREDICT.call(deps, {})
+        session.rollback()
+    assert by_interview.candidate.external_id == person and by_interview.interview == first
+    assert (risk.candidate.interview, risk.role.key) == (rnd_id, "product_rnd")
+    assert by_person.interview == last != first  # alone: the candidate's latest
+    assert unscored.value.code == "not_scored" and "score it first" in unscored.value.message
+    assert mismatch.value.code == "interview_of_another" and person in mismatch.value.message
+    vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
+    for text in (f"How would the candidate from interview {first} do if we hired them?",
+                 f"面试{first}这位候选人录用后表现会怎样？"):
+        assert call_for("predict_performance", text, understand(text, vocab, now)).args == {
+            "interview": first}, text
 
 
 def _synthetic_role(retention_r: float, retention_p: float):

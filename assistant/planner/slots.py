@@ -232,10 +232,9 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         pid = _proposal_number(text, anywhere=False)
         return CompetencyCall(intent, {"proposal_id": pid} if pid else role, needs_role=not pid)
     if intent == "predict_performance":
-        m = CANDIDATE.search(text)
-        if not m:
+        if not (person := _person(text)):
             return _needed(intent, "candidate")
-        return CompetencyCall(intent, {"candidate": candidate_ref(next(g for g in m.groups() if g)), **role})
+        return CompetencyCall(intent, {**person, **role})
     if intent == "search_role_profiles":
         args = {"query": text, **role}
         if u.competency:
@@ -249,10 +248,20 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
         return CompetencyCall(intent, args)
     if intent == "monitor_competencies":
         return CompetencyCall(intent, role)
-    if intent == "attrition_risk" and (m := CANDIDATE.search(text)):  # one person's own risk of leaving
-        return CompetencyCall(intent, {"candidate": candidate_ref(next(g for g in m.groups() if g)), **role})
+    if intent == "attrition_risk" and (person := _person(text)):  # one person's own risk of leaving
+        return CompetencyCall(intent, {**person, **role})
     # competency_insights, propose_competency_changes, attrition_risk: one role each
     return CompetencyCall(intent, role, needs_role=True)
+
+
+def _person(text: str) -> dict:
+    """The candidate a prediction is about: by id ("C000123", "candidate 123"), or by one of their interviews ("the
+    candidate from interview I0002917"), which the tool reads instead of their latest."""
+    if m := CANDIDATE.search(text):
+        return {"candidate": candidate_ref(next(g for g in m.groups() if g))}
+    if m := INTERVIEW.search(text):
+        return {"interview": (m.group(1) or m.group(2)).upper()}
+    return {}
 
 
 def _proposal_number(text: str, *, anywhere: bool = True) -> int | None:

@@ -37,26 +37,6 @@ from tools.feedback.facts import (
 from tools.feedback.skills import skill_names
 
 INTERNAL_MARK = re.compile(r"^\s*(\[?internal\]?|内部)\s*[:：\]]?", re.I)
-INTERVIEW_REF = re.compile(r"^\s*(?:interview\s*#?\s*|面试\s*)?(I?)(\d{1,12})\s*$", re.I)
-
-
-def find_interview(session: Session, ref: str | int) -> Interview:
-    """By external id ("I0000812"), by its number ("812" → I0000812) or by numeric database id."""
-    text = str(ref).strip()
-    found = session.exec(select(Interview).where(Interview.external_id == text)).first()
-    m = INTERVIEW_REF.match(text)
-    if found is None and m:
-        number = int(m.group(2))
-        found = session.exec(select(Interview).where(Interview.external_id == f"I{number:07d}")).first()
-        if found is None and not m.group(1):
-            found = session.get(Interview, number)
-    if found is None:
-        raise ToolError("unknown_interview", f"No interview '{text}': give its external id (e.g. I0000812) or "
-                        "its number.", interview=text,
-                        message_zh=f"找不到面试“{text}”：请提供面试编号（如 I0000812）。")
-    return found
-
-
 def latest_decided_interview(session: Session, candidate: Candidate) -> Interview:
     decided = [Outcome.passed, Outcome.failed, Outcome.under_review]
     found = session.exec(select(Interview).where(Interview.candidate_id == candidate.id,

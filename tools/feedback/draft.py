@@ -12,12 +12,12 @@ from candor.models import Candidate, Competency, FeedbackDraft, Interview, Outco
 from candor.periods import PeriodError, default_period, parse_period, period_bounds
 from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.feedback import store
-from tools.feedback.build import build_facts, find_interview, latest_decided_interview
+from tools.feedback.build import build_facts, latest_decided_interview
 from tools.feedback.check import FactCheckError, check_body
 from tools.feedback.edits import TextChange, changed_body
 from tools.feedback.letter import Polish, polish_enabled, polish_letter, render_letter
 from tools.shared.lookup import RoleRef, resolve_role, role_ref, vocabulary_of
-from tools.shared.people import find_candidate
+from tools.shared.people import find_candidate, find_interview
 
 STAFF = ("hr_manager", "recruiter")
 BATCH_LISTED = 20  # drafts listed by id in a batch result; the counts cover all of them

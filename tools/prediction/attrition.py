@@ -23,8 +23,7 @@ from tools.prediction.models import cached, train_attrition
 from tools.prediction.predict import (
     MIN_LEAVERS,
     database_of,
-    find_candidate,
-    latest_interview,
+    person_and_interview,
 )
 from tools.shared.hires import HireData, Notes, add_months, data_version, load_hires
 from tools.shared.lookup import RoleRef, resolve_role, role_ref, vocabulary_of
@@ -36,13 +35,15 @@ class AttritionArgs(BaseModel):
                                                   "given).")
     candidate: Optional[str] = Field(None, description="One candidate or hire (external id, e.g. C000456): their own "
                                                        "risk of leaving, from their latest interview.")
+    interview: Optional[str] = Field(None, description="Or one of their interviews (e.g. I0002917): the risk of the "
+                                                       "candidate who took it, read from that interview.")
     recent_months: int = Field(6, ge=1, le=24, description="Hires from the last N months count as recent.")
     top: int = Field(10, ge=1, le=100, description="How many of the highest-risk recent hires to list.")
 
     @model_validator(mode="after")
     def _role_or_candidate(self) -> "AttritionArgs":
-        if not self.role and not self.candidate:
-            raise ValueError("give a role (its recent hires) or a candidate (their own risk)")
+        if not self.role and not self.candidate and not self.interview:
+            raise ValueError("give a role (its recent hires), or a candidate or interview (their own risk)")
         return self
 
 
@@ -104,10 +105,9 @@ def attrition_risk(deps: ToolDeps, args: AttritionArgs) -> AttritionResult:
     vocab = vocabulary_of(deps)
     wanted = resolve_role(vocab, args.role, deps.settings) if args.role else None
     asked = None
-    if args.candidate:
-        candidate = find_candidate(deps, args.candidate)
-        interview = latest_interview(deps, candidate, wanted)
-        asked = (candidate, interview)
+    if args.candidate or args.interview:
+        asked = person_and_interview(deps, args.candidate, args.interview, wanted)
+        interview = asked[1]
         wanted = vocab.role_by_id(interview.role_id)
     role = wanted
     conn = deps.session.connection()

@@ -9,7 +9,7 @@ from datetime import date
 from statistics import fmean
 from typing import Literal, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -45,6 +45,7 @@ from tools.shared.lookup import (
     role_ref,
     vocabulary_of,
 )
+from tools.shared.people import find_interview
 from tools.shared.performance import (
     FIRST_MONTHS,
     MIN_HIRES,
@@ -60,11 +61,20 @@ MIN_LEAVERS = 10
 
 
 class PredictArgs(BaseModel):
-    candidate: str = Field(description="Candidate id: external id such as 'C001043', or the number, e.g. '1043'.")
+    candidate: Optional[str] = Field(None, description="Candidate id: external id such as 'C001043', or the number, "
+                                                       "e.g. '1043'.")
+    interview: Optional[str] = Field(None, description="Or an interview id (e.g. I0002917): the candidate who took "
+                                                       "it, read from that interview.")
     role: Optional[str] = Field(None, description="Role (English or Chinese); default: the role of the "
                                                   "candidate's latest interview.")
     metric: Optional[str] = Field(None, description="Performance metric key; default: the role's main metric.")
     months: int = Field(FIRST_MONTHS, ge=1, le=24, description="Predict the mean of the first N months.")
+
+    @model_validator(mode="after")
+    def _someone(self) -> "PredictArgs":
+        if not self.candidate and not self.interview:
+            raise ValueError("give a candidate (e.g. C001043) or one of their interviews (e.g. I0002917)")
+        return self
 
 
 class CandidateRef(BaseModel):
@@ -150,9 +160,32 @@ def find_candidate(deps: ToolDeps, ref: str) -> Candidate:
     return found
 
 
+def person_and_interview(deps: ToolDeps, candidate: str | None, interview: str | None,
+                         role: Role | None) -> tuple[Candidate, Interview]:
+    """Who is asked about and the interview read: an interview id stands for the candidate who took it; a candidate
+    alone, for their latest scored interview (for the role, when one is given)."""
+    if not interview:
+        person = find_candidate(deps, candidate)
+        return person, latest_interview(deps, person, role)
+    taken = find_interview(deps.session, interview)
+    person = deps.session.get(Candidate, taken.candidate_id)
+    if candidate and find_candidate(deps, candidate).id != person.id:
+        raise ToolError("interview_of_another", f"Interview {taken.external_id} was taken by {person.external_id}, not "
+                        f"{candidate}: give one of them.", interview=taken.external_id, candidate=candidate,
+                        message_zh=f"面试 {taken.external_id} 的候选人是 {person.external_id}，不是 {candidate}：请只给出其一。")
+    if taken.outcome not in SCORED:
+        raise ToolError("not_scored", f"Interview {taken.external_id} is not scored yet: score it first (\"score "
+                        f"interview {taken.external_id}\").", interview=taken.external_id,
+                        message_zh=f"面试 {taken.external_id} 尚未评分：请先评分（“给面试{taken.external_id}打分”）。")
+    return person, taken
+
+
+SCORED = (Outcome.passed, Outcome.failed, Outcome.under_review)
+
+
 def latest_interview(deps: ToolDeps, candidate: Candidate, role: Role | None) -> Interview:
     query = select(Interview).where(Interview.candidate_id == candidate.id,
-                                    Interview.outcome.in_((Outcome.passed, Outcome.failed, Outcome.under_review)))
+                                    Interview.outcome.in_(SCORED))
     if role is not None:
         query = query.where(Interview.role_id == role.id)
     interview = deps.session.exec(query.order_by(Interview.interviewed_at.desc())).first()
@@ -222,9 +255,8 @@ def predict_performance(deps: ToolDeps, args: PredictArgs) -> PredictionResult:
     strengths: a competency below its minimum offset by a strong score on one that performance data
     show matters more, in which case a second interview is recommended, with the evidence."""
     vocab = vocabulary_of(deps)
-    candidate = find_candidate(deps, args.candidate)
     wanted = resolve_role(vocab, args.role, deps.settings) if args.role else None
-    interview = latest_interview(deps, candidate, wanted)
+    candidate, interview = person_and_interview(deps, args.candidate, args.interview, wanted)
     role = vocab.role_by_id(interview.role_id)
     comps = {c.id: c for c in vocab.competencies if c.role_id == role.id}
     rows = deps.session.exec(select(CompetencyScore).where(CompetencyScore.interview_id == interview.id)

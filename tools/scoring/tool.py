@@ -33,7 +33,7 @@ from candor.settings import get_settings
 from tools.base import ToolDeps, ToolError, ToolSpec, settings_of
 from tools.scoring.media import apply_baseline_deltas, media_done, process_answer_media
 from tools.shared.lookup import RoleRef, role_ref
-from tools.shared.people import find_candidate
+from tools.shared.people import find_candidate, find_interview
 
 JOB_KIND = "score_interview"
 ANSWER_NOTE = re.compile(r"^answer \d+: ")  # the scorer's copy of an answer's own note
@@ -233,7 +233,7 @@ class ScoreInterviewArgs(BaseModel):
 
 def interview_of(session: Session, ref: str, *, rescore: bool) -> Interview:
     """The interview a candidate's name stands for: their only one, or (to score, not rescore) the only one not yet
-    scored; otherwise the candidate is asked which, with the interviews listed."""
+    scored; otherwise the error lists their interviews and the user is asked which."""
     candidate = find_candidate(session, ref)
     mine = session.exec(select(Interview).where(Interview.candidate_id == candidate.id)
                         .order_by(Interview.interviewed_at.desc(), Interview.id.desc())).all()
@@ -249,20 +249,6 @@ def interview_of(session: Session, ref: str, *, rescore: bool) -> Interview:
                     interviews=[i.external_id for i in mine],
                     message_zh=f"候选人 {candidate.external_id} 有 {len(mine)} 场面试（{listed}）：请说明是哪一场，例如"
                                f"“给面试 {mine[0].external_id} 打分”。")
-
-
-def find_interview(session: Session, ref: str) -> Interview:
-    ref = ref.strip().lstrip("#")
-    found = session.exec(select(Interview).where(Interview.external_id == ref)).first()
-    if found is None and ref.isdigit():
-        found = (session.exec(select(Interview).where(Interview.external_id == f"I{int(ref):07d}")).first()
-                 or session.get(Interview, int(ref)))
-    if found is None:
-        raise ToolError("unknown_interview", f"No interview '{ref}': give its external id (e.g. I0000812) or number; "
-                        "submit new interviews with POST /api/interviews or `python app.py score PATH`.",
-                        interview=ref, message_zh=f"没有找到面试 '{ref}'：请提供面试编号（例如 I0000812）；新面试请通过 "
-                                                  "POST /api/interviews 或 `python app.py score PATH` 提交。")
-    return found
 
 
 def score_interview(deps: ToolDeps, args: ScoreInterviewArgs) -> ScoreInterviewResult:
