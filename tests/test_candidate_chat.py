@@ -331,3 +331,8 @@ def test_staff_list_and_resolve_requests_in_chat_and_the_candidate_reads_the_res
     assert "is now done" in closed.answer, closed.answer
     none_open = assistant.ask(recruiter, f"decline the request from {company.wang.external_id}")
     assert none_open.tool_calls[0].error["error"] == "no_open_request", none_open.answer
+    # It says where their requests went: the latest one's status, and how to list them all.
+    assert "is done" in none_open.answer and f"show {company.wang.external_id}'s requests" in none_open.answer
+    listed = assistant.ask(recruiter, f"show {company.wang.external_id}'s requests")  # as the answer suggests
+    [call] = [c for c in listed.tool_calls if c.tool == "candidate_requests"]
+    assert call.arguments.get("candidate") == company.wang.external_id and call.result["count"] == 2, listed.answer

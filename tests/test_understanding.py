@@ -398,6 +398,8 @@ def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, 
      {"candidate": "C000123"}),
     ("候选人的复核申请列一下", "那就把12号结了", "candidate_requests",  # a bare number: the kind just listed
      {"action": "resolve", "request_id": 12, "new_status": "done"}),
+    ("score interview I0000812", "now do 813", "score_interview", {"interview": "813"}),  # interviews have numbers too
+    ("给面试I0000812打分", "那就再打813", "score_interview", {"interview": "813"}),
     ("which drafts are waiting for approval?", "approve 12", "review_feedback", {"draft_id": 12, "action": "approve"}),
     ("show draft 3", "approve it", "review_feedback", {"draft_id": 3, "action": "approve"}),  # not shown again
     ("看一下第3号草稿", "可以 通过", "review_feedback", {"draft_id": 3, "action": "approve"}),
@@ -477,6 +479,31 @@ def test_a_negated_decision_on_a_number_never_changes_anything(assistant, questi
     turn = assistant.ask(HR, question)
     assert not {c.tool for c in turn.tool_calls} & {"decide_proposal"}, turn.tool_calls
     assert all(c.arguments.get("action") in (None, "show", "list") for c in turn.tool_calls), turn.tool_calls
+
+
+@pytest.mark.parametrize("then", ["Proposal {n}: rejected. Don't apply it.", "proposal {n} - declined, do not apply it",
+                                  "{n}号提案驳回，不要应用"])
+def test_a_rejection_that_also_says_not_to_apply_rejects(assistant, then):
+    proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
+    n = proposed.tool_calls[-1].result["proposal_id"]
+    turn = assistant.ask(HR, then.format(n=n))  # the negation agrees with the decision: nothing left to show
+    assert [(c.tool, c.arguments.get("proposal_id"), c.arguments.get("decision")) for c in turn.tool_calls] == [
+        ("decide_proposal", n, "reject")], turn.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Draft a weight proposal for Sales Manager from the last 24 months of data. Store it only, don't apply anything.",
+    "根据近18个月的数据给生产主管出一版权重方案，先别应用"])
+def test_a_number_inside_a_period_is_not_a_proposal_number(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert [c.tool for c in turn.tool_calls] == ["propose_competency_changes"], turn.answer
+
+
+@pytest.mark.parametrize("question", ["Can you approve my PTO for Dec 23 to 27?", "approve my annual leave for 3 June",
+                                      "请帮我批一下12月23日的年假"])
+def test_approving_something_candor_does_not_handle_is_not_asked_back_as_a_draft_or_proposal(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and not re.search(r"^1\. ", turn.answer, re.M), turn.answer
 
 
 @pytest.mark.parametrize("then, tool", [("how would that person do if we hired them?", "predict_performance"),

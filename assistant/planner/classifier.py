@@ -40,12 +40,14 @@ _ZN = r"[0-9一二两三四五六七八九十半]+"
 # Period phrases, only to mask them (candor.periods reads their meaning).
 PERIOD_HINTS = re.compile(
     r"(?<![a-z])(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?:last|past|previous|prior|this|next|current)\s+"
-    r"(?:" + _N + r"\s+)?(?:days?|weeks?|months?|quarters?|years?|half(?:[- ]year)?|fiscal year|fy)(?![a-z])"
+    r"(?:" + _N + r"\s+)?(?:days?|weeks?|fortnight|months?|quarters?|years?|half(?:[- ]year)?|fiscal year|fy)(?![a-z])"
     r"|(?<![a-z])(?:since|from|until|before|after)\s+(?:the\s+)?(?:start|beginning|end)?\s*(?:of\s+)?"
     + _MONTHS + r"(?:\s+(?:19|20)\d\d)?(?![a-z])"
-    r"|(?<![a-z])" + _MONTHS + r"(?:\s+(?:19|20)\d\d)?(?![a-z])"
+    r"|(?<![a-z])(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTHS
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?![0-9]))?(?:,?\s+(?:19|20)\d\d)?(?![a-z])"  # "Dec 23", "23rd of May 2026"
     r"|(?<![a-z0-9])(?:q[1-4]|h[12]|fy)\s*(?:(?:19|20)?\d\d)?(?![a-z0-9])|(?<![a-z0-9])\d{1,2}\s?(?:m|mo|mos|months?)(?![a-z])"
     r"|(?<![a-z])(?:ytd|year to date|year-to-date|yesterday|today|last year|this year|so far this year)(?![a-z])"
+    r"|(?<![0-9])(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"  # a day: "12月23日"
     r"|(?<![0-9])(?:19|20)\d\d\s*年?(?:度)?"
     r"|(?:近|最近|过去|前|这|上|本|今|去|前)\s*" + _ZN + r"?\s*(?:个)?\s*(?:天|日|周|星期|月|季度|季|年|半年)(?:度|份)?(?:以来|里|内|中)?"
     r"|" + _ZN + r"\s*(?:个)?\s*(?:月|季度)(?:份)?(?:以来)?|第[一二三四1-4]季度|[上下]半年|年初(?:至今|以来)?|今年|去年|本月|上月|本季度|上季度",

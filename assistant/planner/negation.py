@@ -19,6 +19,15 @@ NEGATED_DECISION = re.compile(
     r"|批不批|通不通过|同不同意|准不准|过不过(?!得)|要不要批",  # still deciding: "还没想好批不批"
     re.I)
 
+# A decision said outright beside the negation ("Proposal 5: rejected. Don't apply it."): the message decides.
+DECIDED = re.compile(r"\b(?:approv|reject|declin|veto)\w*|批准|驳回|拒绝|否决", re.I | re.A)
+
+
+def negates_decision(question: str) -> bool:
+    """The message says a decision is not (yet) to be taken, and takes none outside what it negates."""
+    return bool(NEGATED_DECISION.search(question)) and not DECIDED.search(NEGATED_DECISION.sub(" ", question))
+
+
 NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to|whether|if|how|what|who)|looking for|after|interested in|"
     r"about|a |an |the )|"

@@ -24,6 +24,7 @@ VERB_STATES = {"resolve": "done", "close": "done", "complete": "done", "finish":
 STATUS_WORDS = (("done", re.compile(r"\b(done|resolved|closed|handled)\b|已完成|已处理", re.I)),
                 ("declined", re.compile(r"\bdeclined\b|已拒绝", re.I)),
                 ("in_progress", re.compile(r"\bin[ -]progress\b|处理中", re.I)))
+NUMBERED = re.compile(r"(?:requests?|申请|请求)\s*(?:no\.?|number|#)?\s*\d|第\s*\d+\s*[号条个]?|\d+\s*[号条]|#\s*\d", re.I)
 KIND_WORDS = (("human_review", re.compile(r"\breview|复核|人工", re.I)),
               ("delete_recordings", re.compile(r"\bdelet\w*|\brecordings?\b|删除|录音|录像", re.I)))
 
@@ -38,8 +39,8 @@ def requests_call(text: str) -> CompetencyCall | None:
         if new_status:
             args["new_status"] = new_status
         return CompetencyCall("candidate_requests", args)
-    if not LIST.search(text):
-        return None
+    if not LIST.search(text) or NUMBERED.search(text):
+        return None  # "第11条复核申请驳回": one request, by its number (slots.call_for reads it)
     args = {"action": "list"}
     if person := CANDIDATE.search(text):  # "C000457's review request": theirs, whatever its status
         args["candidate"] = candidate_ref(next(g for g in person.groups() if g))

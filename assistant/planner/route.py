@@ -24,6 +24,7 @@ from assistant.planner.classifier import (
     FOLLOWUP,
     METRIC,
     NUMBER,
+    PERIOD_HINTS,
     IntentModel,
     Names,
     about_the_domain,
@@ -41,7 +42,7 @@ from assistant.planner.explain import explains, topic_of
 from assistant.planner.feedback import feedback_call
 from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, unquoted
-from assistant.planner.negation import NEGATED_DECISION, affirmed
+from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
@@ -183,7 +184,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
            allowed: set[str] | None = None) -> Decision:
     if u.forced_intent:
         return Decision(u.forced_intent, source="option")
-    if NEGATED_DECISION.search(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
+    if negates_decision(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
                                                                       previous_tool, allowed)) is not None:
         return shown
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
@@ -213,7 +214,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
     if previous_tool and _bare_number_of(previous_tool, masked, question):
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
-    if NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question):
+    if (NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question)
+            and not _outside_scope(masked)):  # "approve my leave for the 23rd" is not Candor's to approve
         # "approve 12" with nothing saying what 12 is: a proposal (which applies weights) or a feedback draft
         return _ask_back([i for i in ("decide_proposal", "review_feedback") if _allowed(i, allowed)], 0.0)
     m = model()
@@ -256,6 +258,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                        and (not kinds or kinds & set(intent_named(i).slots))]
             if len(fitting) == 1:
                 return Decision(fitting[0], confidence=p)  # "draft 4": only one tool reads drafts
+            whole = [i for i in fitting if kinds <= set(intent_named(i).slots)]
+            if SHOW.search(question) and len(kinds) > 1 and len(whole) == 1:
+                return Decision(whole[0], confidence=p)  # "show C000123's requests": the one tool that reads both
             showing = [i for i in fitting if kinds and kinds <= set(intent_named(i).shows)]
             if SHOW.search(question) and len(showing) == 1:
                 return Decision(showing[0], confidence=p)  # "show proposal 4", "看一下第4号提案": the one that shows it
@@ -331,8 +336,8 @@ def _continues(question: str, masked: str) -> bool:
 
 def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
     """A number with no noun saying what it numbers, after a tool that reads exactly one kind of numbered thing
-    ("那就把12号结了" after the candidates' requests): a thing of that kind."""
-    numbered = [k for k in NUMBERED if k in intent_named(previous_tool).slots]
+    ("那就把12号结了" after the candidates' requests, "now do 815" after scoring interview 814): a thing of that kind."""
+    numbered = [k for k in (*NUMBERED, "interview") if k in intent_named(previous_tool).slots]
     return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
 
 
@@ -352,7 +357,8 @@ def _not_deciding(question: str, masked: str, previous_tool: str | None,
     """A decision said not to be taken: the numbered thing it names, or the one the conversation is about, is shown
     and nothing changes. None when it names nothing that can be decided ("we shouldn't reject people for their
     accent", "draft new weights, don't apply anything yet")."""
-    number = int(m.group(1)) if (m := _LONE_NUMBER.search(question)) else None
+    # A number inside a period ("the last 24 months") names nothing to decide.
+    number = int(m.group(1)) if (m := _LONE_NUMBER.search(PERIOD_HINTS.sub(" ", question))) else None
     kinds = kinds_named(masked, question) & set(NUMBERED) if number is not None else set()
     if number is not None and len(kinds) != 1:  # "don't approve 12": which 12 is shown once the user says
         return _ask_back([i for i in ("review_proposals", "review_feedback") if _allowed(i, allowed)], 0.0)
@@ -369,6 +375,12 @@ def _not_deciding(question: str, masked: str, previous_tool: str | None,
 
 
 _LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.%])")
+
+
+def _outside_scope(masked: str) -> bool:
+    """The model is sure the message asks for something Candor does not do."""
+    intent, p = model().probabilities(masked)[0]
+    return intent == "out_of_scope" and p >= model().threshold
 
 
 def _ask_back(options: list[str], p: float) -> Decision:

@@ -24,6 +24,7 @@ from tools.candidate.recordings import delete_recordings
 RequestKind = Literal["human_review", "delete_recordings"]
 OPEN_STATUSES = ("open", "in_progress")
 STAFF_STATUSES = ("in_progress", "done", "declined")
+STATUS_ZH = {"open": "待处理", "in_progress": "处理中", "done": "已完成", "declined": "已拒绝"}
 HANDLERS = ("hr_manager", "recruiter")
 
 
@@ -201,8 +202,16 @@ def _open_request_of(session: Session, candidate: str, kind: Optional[str]) -> i
     if len(found) == 1:
         return found[0].id
     if not found:
-        raise ToolError("no_open_request", f"Candidate {candidate} has no open request.", candidate=candidate,
-                        message_zh=f"候选人 {candidate} 没有待处理的申请。")
+        past = list_requests(session, kind=kind, candidate=candidate)
+        if not past:
+            raise ToolError("no_open_request", f"Candidate {candidate} has no open request, and none before.",
+                            candidate=candidate, message_zh=f"候选人 {candidate} 没有待处理的申请，此前也没有提过申请。")
+        latest = past[0]
+        raise ToolError("no_open_request", f"Candidate {candidate} has no open request. Their latest, request "
+                        f"{latest.id}, is {latest.status}; to see all of theirs, ask \"show {candidate}'s requests\".",
+                        candidate=candidate, past=[r.id for r in past],
+                        message_zh=f"候选人 {candidate} 没有待处理的申请。其最近一条申请（{latest.id}号）状态为"
+                                   f"{STATUS_ZH.get(latest.status, latest.status)}；查看其全部申请，可问“查看{candidate}的申请”。")
     ids = ", ".join(str(r.id) for r in found)
     raise ToolError("which_request", f"Candidate {candidate} has {len(found)} open requests ({ids}): say which, e.g. "
                     f"\"Mark request {found[0].id} done: what was done\".", candidate=candidate,
