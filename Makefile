@@ -68,6 +68,7 @@ eval: install
 	$(BIN)/python app.py eval nlu --min-accuracy 0.90
 	@# Another company's messages, routed with its own imported roles and metrics (evals/nlu/companies/).
 	$(BIN)/python app.py nlu company evals/nlu/companies/harbor --min-accuracy 0.90
+	$(BIN)/python app.py nlu company evals/nlu/companies/meridian --min-accuracy 0.90
 
 # The whisperx speech engine in its own environment: whisperx pins torch~=2.8, the main environment has 2.13.
 # torch 2.8.0 comes first and alone; on PyPI it is the CUDA build (~3.5 GB of nvidia-* wheels; it runs on CPU).

@@ -582,6 +582,51 @@ def test_another_companys_messages_are_understood_with_its_own_imported_vocabula
     assert empty.exit_code == 2 and "no messages.yaml" in empty.output, empty.output
 
 
+@pytest.mark.parametrize("company", sorted(p.name for p in (SPLITS / "companies").iterdir()))
+def test_each_shipped_company_is_understood_without_retraining(company):
+    from typer.testing import CliRunner
+
+    from integrations.cli.main import cli
+
+    run = CliRunner().invoke(cli, ["nlu", "company", str(SPLITS / "companies" / company), "--min-accuracy", "0.9"])
+    assert run.exit_code == 0, run.output
+    slots = re.search(r"role ([\d.]+) \(n=\d+\)", run.output)
+    assert slots and float(slots.group(1)) >= 0.95, run.output
+
+
+def test_a_role_is_read_from_its_initials_or_from_a_competency_only_it_has(tmp_path):
+    from datetime import datetime
+
+    from typer.testing import CliRunner
+
+    from assistant.planner.nlu import understand
+    from integrations.cli.main import cli
+    from tools.shared.lookup import catalogue_vocabulary
+
+    def role_of(text):
+        return understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)).role
+
+    assert role_of("MP fail rate last quarter") == "marketing_planner"  # Marketing Planner's initials, in capitals
+    assert role_of("is the equipment troubleshooting score linked to downtime?") == "field_technician"
+    assert role_of("我感觉一线那边安全操作的权重给低了") == "field_technician"  # 安全操作 is Field Technician's alone
+    for text in ("HR fail rate last quarter", "FT hires this year", "mp fail rate"):  # other meanings; lower case
+        assert role_of(text) is None, text
+    assert role_of("communication failures last quarter") is None  # two roles are interviewed on communication
+    assert role_of("equipment troubleshooting fails across the company") is None
+
+    meridian = SPLITS / "companies" / "meridian"  # another company's initials and competencies, imported
+    for name in ("roles.yaml", "metrics.csv"):
+        (tmp_path / name).write_bytes((meridian / name).read_bytes())
+    none = {"period": None, "competency": None}
+    (tmp_path / "messages.yaml").write_text(yaml.safe_dump([
+        {"text": "retention risk on the LP hires, what's driving it?", "lang": "en", "intent": "attrition_risk",
+         "slots": {**none, "role": "Loss Prevention Officer"}},
+        {"text": "仓储安全这项面试分跟拣货准确率有关系吗", "lang": "zh", "intent": "competency_insights",
+         "slots": {**none, "role": "Warehouse Shift Lead", "competency": "warehouse safety"}}], allow_unicode=True))
+    own = CliRunner().invoke(cli, ["nlu", "company", str(tmp_path)])
+    assert re.search(r"role 1\.00 \(n=2\)", own.output), own.output
+
+
 @pytest.mark.parametrize("text, args", [
     ("候选人C001844要求人工复核，请查询该申请受理情况", {"action": "list", "candidate": "C001844", "kind": "human_review"}),
     ("close the request from C000102: re-checked", {"action": "resolve", "candidate": "C000102", "new_status": "done",

@@ -188,6 +188,9 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if role_hits:
         u.role = role_names[role_hits[0][2]].key
         u.slots.add("role")
+    elif acronym := _acronym_role(text, vocab):  # "LP hires from last quarter", "LP的胜任力"
+        u.role = acronym.key
+        u.slots.add("role")
     role_obj = next((r for r in vocab.roles if r.key == u.role), None)
 
     comp_names = vocab.competency_names(role_obj)
@@ -228,6 +231,12 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.all_roles = True
         u.slots.add("role")
 
+    if (u.role is None and not u.all_roles and comp_hits and not ANYWHERE_WORDS.search(text) and described is None
+            and not _find_names(text, role_names)):  # not when a role is named or described
+        owners = {c.role_id for c in comp_names[comp_hits[0][2]]}
+        if len(owners) == 1:  # "仓储安全这项面试分…": a competency only one role is interviewed on names that role
+            u.role = vocab.role_by_id(owners.pop()).key
+            u.slots.add("role")
     if u.role is None and not u.all_roles:
         unknown = (described.group("name") or described.group("lead")).strip() if described else _unknown_role(text, lang)
         u.role_described = described is not None
@@ -244,6 +253,15 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if u.refusal and u.intent == "unknown":
         u.intent = "refuse"
     return u
+
+
+ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4})(?:s)?(?![A-Za-z0-9])")
+
+
+def _acronym_role(text: str, vocab: Vocabulary):
+    """The role whose initials the message types in capitals ("LP", "MP"), when they stand for one role."""
+    acronyms = vocab.role_acronyms()
+    return next((acronyms[m.group(1)] for m in ACRONYM.finditer(text) if m.group(1) in acronyms), None)
 
 
 def _fairness(text: str, u: Understanding) -> None:

@@ -34,6 +34,14 @@ class CompetencyRef(BaseModel):
     role_name_zh: str
 
 
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Initials that mean something else at work: never read as a role's.
+COMMON_ACRONYMS = frozenset({
+    "HR", "AI", "KPI", "CSV", "NPS", "OK", "ID", "IT", "QA", "CEO", "CFO", "COO", "CTO", "CHRO", "VP", "MD", "HRBP",
+    "PDF", "FAQ", "US", "UK", "USA", "EU", "EOD", "ASAP", "FYI", "PTO", "DM", "PM", "AM", "TA", "DC", "FT", "PT",
+    "PS", "PO", "HQ", "TBD", "LGTM", "SLA", "ROI", "YTD", "MTD", "QTD", "FY", "HC", "JD", "OT", "PR", "BD", "GM"})
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().strip()
     text = re.sub(r"[\s\-_/]+", " ", text)
@@ -58,6 +66,23 @@ class Vocabulary:
             for name in (role.key, role.key.replace("_", " "), role.name_en, role.name_zh, *role.aliases):
                 names.setdefault(normalise(name), role)
         return names
+
+    def role_acronyms(self) -> dict[str, Role]:
+        """Initials people type for a role ("LP" for Loss Prevention, "MP" for Marketing Planner), from its English
+        name and aliases of two words or more: only those that stand for one role and for nothing else in HR talk."""
+        return self._role_acronyms
+
+    @cached_property
+    def _role_acronyms(self) -> dict[str, Role]:
+        owners: dict[str, set[str]] = {}
+        for role in self.roles:
+            for name in (role.name_en, *role.aliases):
+                words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "of", "the", "for")]
+                if len(words) >= 2 and not CJK_CHAR.search(name):
+                    owners.setdefault("".join(w[0] for w in words).upper(), set()).add(role.key)
+        by_key = {r.key: r for r in self.roles}
+        return {acronym: by_key[next(iter(keys))] for acronym, keys in owners.items()
+                if len(keys) == 1 and 2 <= len(acronym) <= 4 and acronym not in COMMON_ACRONYMS}
 
     def competency_names(self, role: Role | None = None) -> dict[str, list[Competency]]:
         return self._competency_names(role.id if role is not None else None)
