@@ -412,6 +412,37 @@ def test_a_follow_up_that_names_another_id_asks_about_that_one(assistant, first,
     assert [(c.tool, c.arguments) for c in after.tool_calls] == [(tool, changed)], after.answer
 
 
+@pytest.mark.parametrize("question, tool", [
+    ("pass rates by role for Q3 in one chart", "build_report"),  # a file or a picture: the report makes it
+    ("把上个月销售经理没通过的人导出来给我", "build_report"),
+    ("not a chart, just the number: how many sales managers failed last month?", "failure_stats"),
+    ("Reject {n}. I don't buy that teamwork matters less for supervisors.", "decide_proposal"),  # a role: a proposal
+    ("why didn't {c} pass?", "score_interview"), ("{c}为啥没过", "score_interview"),  # their interview, as scored
+])
+def test_everyday_requests_written_without_the_product_vocabulary(assistant, question, tool):
+    proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
+    n = proposed.tool_calls[-1].result["proposal_id"]
+    scored = assistant.ask(HR, "score interview I0000812").tool_calls[-1].result["candidate"]
+    turn = assistant.ask(HR, question.format(n=n, c=scored))
+    assert [c.tool for c in turn.tool_calls][-1:] == [tool], turn.answer
+    if tool == "decide_proposal":
+        assert turn.tool_calls[-1].arguments == {"proposal_id": n, "decision": "reject"}
+    if tool == "score_interview":  # shown as scored, not scored again
+        assert turn.tool_calls[-1].arguments == {"candidate": scored}, turn.tool_calls
+
+
+@pytest.mark.parametrize("question", ["公平性审计是干嘛用的", "what's the fairness audit for?"])
+def test_what_a_feature_is_for_is_explained_not_run(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and "four-fifths" in turn.answer.lower() or "五分之四" in turn.answer, turn.answer
+
+
+def test_a_chart_asked_for_after_a_report_adds_it_to_the_report(assistant):
+    report = assistant.ask(HR, "出一份上个月一线技术的招聘月报")
+    more = assistant.ask(HR, "再加一张柱状图", report.conversation_id)
+    assert [(c.tool, c.arguments.get("chart")) for c in more.tool_calls] == [("build_report", True)], more.answer
+
+
 @pytest.mark.parametrize("question, tool, role", [
     ("attrition risk mktg planners", "attrition_risk", "marketing_planner"),
     ("sample qs for the sales mgr interview", "search_role_profiles", "sales_manager"),

@@ -75,10 +75,12 @@ class EmbeddedPlanner(BaseChatModel):
             question = named  # "close the first one" after the requests: "close request 7"
             u = _understood(question, vocab, self.clock())
         decision = decide(question, u, vocab, previous_tool=_last_tool(earlier), allowed=allowed)
-        if decision.intent in ("help", "out_of_scope") and _PLACE.search(question):
-            # "close the first one" with no list before it: the first of which list?
+        if decision.intent in ("help", "out_of_scope", *LISTS_ITEMS) and _PLACE.search(question):
+            # "close the first one", "第一个批了" with no list before it (or it would name the item): which list?
+            lists = {"decide_proposal": "review_proposals"}
+            first = lists.get(decision.intent, decision.intent)
             decision = replace(decision, intent="clarify", source="clarify", options=[
-                i for i in ("candidate_requests", "review_proposals", "review_feedback") if i in allowed])
+                i for i in sorted(LISTS_ITEMS - {"decide_proposal"}, key=lambda i: i != first) if i in allowed])
         if (decision.intent == "clarify" and decision.options[:1] and decision.options[0] in ABOUT_A_PERSON
                 and _person_meant(question, earlier)):  # "will they stay?" after one candidate's answer: about them
             decision = replace(decision, intent=decision.options[0], source="person")
@@ -99,7 +101,7 @@ class EmbeddedPlanner(BaseChatModel):
             return self._competency(calls, u, earlier, allowed, question)
         if intent == "build_report":
             if decision.source == "followup" and _previous_call(earlier, "build_report"):
-                return self._report(report_followup(_previous_call(earlier, "build_report") or {}, u), u, allowed,
+                return self._report(report_followup(_previous_call(earlier, "build_report") or {}, u, question), u, allowed,
                                     question)
             return self._report(report_args(question, u), u, allowed, question)
         if intent == "fairness_audit":
@@ -254,6 +256,8 @@ def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
 
 # A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
 # proposal", "第一个批了", "最后一封发了吧".
+# The tools whose answers list numbered items a later message can point at by place ("the first one").
+LISTS_ITEMS = frozenset({"candidate_requests", "review_proposals", "review_feedback", "decide_proposal"})
 _PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: one| proposal| draft| letter| request)\b"
                     r"|第(?P<zh>[一二三四五])(?:个|份|条|封|项)(?:方案|提案|草稿|反馈信|申请|请求)?"  # not 第1号提案: its number
                     r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)

@@ -45,9 +45,12 @@ def report_args(text: str, u: Understanding) -> dict:
     return args
 
 
-def report_followup(previous: dict, u: Understanding) -> dict:
-    """"And for Sales Manager?" after a report: the same report, changing only what the user changed."""
+def report_followup(previous: dict, u: Understanding, text: str = "") -> dict:
+    """"And for Sales Manager?" after a report: the same report, changing only what the user changed ("再加一张图":
+    with the chart)."""
     args = dict(previous, language=u.language)
+    if CHART.search(text):
+        args["chart"] = True
     if "role" in u.slots:
         args.pop("role", None)
         if u.role and not u.all_roles:

@@ -44,7 +44,7 @@ from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, unquoted
 from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
-from assistant.planner.report import REPORT_VERB_START, wants_report
+from assistant.planner.report import CHART, REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import scoring_call
 
@@ -75,6 +75,16 @@ ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+# A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
+EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
+                     r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I)
+# … unless it is said not to be wanted ("not a report, not a chart, just the raw count", "不用导出").
+NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|the\s+|any\s+)?(?:csv|excel|spreadsheet|"
+                       r"charts?|graphs?|export|download|report)\b|(?:不用|不要|无需|别)\s*(?:导出|表格|做表|图表|出图|画图)", re.I)
+# A decision on a number said next to it ("Reject 15.", "15号驳回"): with a role or competency named too, a weight
+# proposal's number (drafts are letters to candidates).
+DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
+                            r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
@@ -212,8 +222,14 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool in LETTERS and asks_to_edit(question) and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"}:
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
+    if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
+            and content_words(masked) <= 6:
+        return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report
     if previous_tool and _bare_number_of(previous_tool, masked, question):
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
+    if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
+            and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
+        return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"
     if (NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question)
             and not _outside_scope(masked)):  # "approve my leave for the 23rd" is not Candor's to approve
         # "approve 12" with nothing saying what 12 is: a proposal (which applies weights) or a feedback draft
@@ -280,6 +296,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
+    exports = (intent == "failure_stats" and EXPORTS.search(question) and not NO_EXPORT.search(question)
+               and _allowed("build_report", allowed))
+    if exports:
+        intent = "build_report"  # "pass rates by role for H1, one chart": figures in a file, which the report makes
     likely = {i for i, _ in ranked[:OPTIONS]}
     if (not previous_tool and VAGUE_ABOUT_WEIGHTS.search(question) and not JUDGED_BY.search(question)
             and METRIC not in masked and p < TERSE_CONFIDENCE):
@@ -297,7 +317,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(intent, confidence=p)
     # "排第一的那个，主要原因是啥？" asks about something shown before: never what Candor does.
     helps = intent == "out_of_scope" or intent == "help" and not POINTS_BACK.search(question)
-    if helps and p >= m.threshold / 2:
+    if helps and p >= m.threshold / 2 and not (intent == "out_of_scope" and continues and not previous_tool):
+        # (unsure, and it opens like a follow-up with nothing before it: "hmm and the design folks?" is asked back)
         # Greetings, thanks, what Candor does, unless a pinned phrasing the model also counts likely ("What does a …
         # need?").
         ruled = phrase_rule(question, u)
@@ -314,6 +335,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     # nowhere else and counts it among the likeliest (or the conversation is about it). Otherwise asked back.
     says_fail = FAILURE_WORDS.search(question) or u.slots & {"trend", "category", "pass_rate"}
     points_there = intent == "failure_stats" or p < LEANS and ("failure_stats" in likely or previous_tool == "failure_stats")
+    if exports:
+        return Decision("build_report", confidence=p)
     if u.intent == "failure_stats" and points_there and (says_fail or intent == "failure_stats" and p >= LEANS):
         return Decision("failure_stats", confidence=p)
     if not usable:
