@@ -76,11 +76,10 @@ class EmbeddedPlanner(BaseChatModel):
             u = _understood(question, vocab, self.clock())
         decision = decide(question, u, vocab, previous_tool=_last_tool(earlier), allowed=allowed)
         if decision.intent in ("help", "out_of_scope", *LISTS_ITEMS) and _PLACE.search(question):
-            # "close the first one", "第一个批了" with no list before it (or it would name the item): which list?
-            lists = {"decide_proposal": "review_proposals"}
-            first = lists.get(decision.intent, decision.intent)
-            decision = replace(decision, intent="clarify", source="clarify", options=[
-                i for i in sorted(LISTS_ITEMS - {"decide_proposal"}, key=lambda i: i != first) if i in allowed])
+            # "close the first one", "第一个批了" still here: no list before it named the item. The first of which list?
+            first = LISTS_ITEMS.get(decision.intent)
+            lists = sorted(dict.fromkeys(LISTS_ITEMS.values()), key=lambda i: i != first)  # in a fixed order
+            decision = replace(decision, intent="clarify", source="clarify", options=[i for i in lists if i in allowed])
         if (decision.intent == "clarify" and decision.options[:1] and decision.options[0] in ABOUT_A_PERSON
                 and _person_meant(question, earlier)):  # "will they stay?" after one candidate's answer: about them
             decision = replace(decision, intent=decision.options[0], source="person")
@@ -101,8 +100,8 @@ class EmbeddedPlanner(BaseChatModel):
             return self._competency(calls, u, earlier, allowed, question)
         if intent == "build_report":
             if decision.source == "followup" and _previous_call(earlier, "build_report"):
-                return self._report(report_followup(_previous_call(earlier, "build_report") or {}, u, question), u, allowed,
-                                    question)
+                args = report_followup(_previous_call(earlier, "build_report") or {}, u, question)
+                return self._report(args, u, allowed, question)
             return self._report(report_args(question, u), u, allowed, question)
         if intent == "fairness_audit":
             return self._fairness(u, earlier, allowed, question)
@@ -254,10 +253,12 @@ def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# The tools whose answers list numbered items a later message can point at by place ("the first one"), and the list
+# each is about.
+LISTS_ITEMS = {"candidate_requests": "candidate_requests", "review_proposals": "review_proposals",
+               "review_feedback": "review_feedback", "decide_proposal": "review_proposals"}
 # A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
 # proposal", "第一个批了", "最后一封发了吧".
-# The tools whose answers list numbered items a later message can point at by place ("the first one").
-LISTS_ITEMS = frozenset({"candidate_requests", "review_proposals", "review_feedback", "decide_proposal"})
 _PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: one| proposal| draft| letter| request)\b"
                     r"|第(?P<zh>[一二三四五])(?:个|份|条|封|项)(?:方案|提案|草稿|反馈信|申请|请求)?"  # not 第1号提案: its number
                     r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)
