@@ -99,6 +99,8 @@ def _role_id(session, key: str) -> int:
 def test_open_feedback_drafts_are_counted_per_role(seeded_sqlite_url, tmp_path):
     url = _copy(seeded_sqlite_url, tmp_path / "drafts.db")
     with Session(get_engine(url)) as session:
+        for old in session.exec(select(FeedbackDraft)).all():  # only these drafts, whatever tests ran before
+            session.delete(old)
         ft, sm = _role_id(session, "field_technician"), _role_id(session, "sales_manager")
         ft_ids = session.exec(select(Interview.id).where(Interview.role_id == ft).limit(5)).all()
         sm_id = session.exec(select(Interview.id).where(Interview.role_id == sm).limit(1)).one()
