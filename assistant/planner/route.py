@@ -402,8 +402,9 @@ _LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.%])")
 
 def _outside_scope(masked: str) -> bool:
     """The model is sure the message asks for something Candor does not do."""
-    intent, p = model().probabilities(masked)[0]
-    return intent == "out_of_scope" and p >= model().threshold
+    m = model()
+    intent, p = m.probabilities(masked)[0]
+    return intent == "out_of_scope" and p >= m.threshold
 
 
 def _ask_back(options: list[str], p: float) -> Decision:

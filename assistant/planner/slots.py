@@ -257,11 +257,10 @@ def call_for(intent: str, text: str, u: Understanding) -> CompetencyCall | dict:
 def _person(text: str) -> dict:
     """The candidate a prediction is about: by id ("C000123", "candidate 123"), or by one of their interviews ("the
     candidate from interview I0002917"), which the tool reads instead of their latest."""
-    if m := CANDIDATE.search(text):
-        return {"candidate": candidate_ref(next(g for g in m.groups() if g))}
-    if m := INTERVIEW.search(text):
-        return {"interview": (m.group(1) or m.group(2)).upper()}
-    return {}
+    if person := candidate_named(text):
+        return person
+    m = INTERVIEW.search(text)
+    return {"interview": (m.group(1) or m.group(2)).upper()} if m else {}
 
 
 def _proposal_number(text: str, *, anywhere: bool = True) -> int | None:
