@@ -144,11 +144,14 @@ def zh_numerals(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    """Full-width forms to ASCII (NFKC), Chinese numerals to digits, underscores to spaces, a fortnight to 2 weeks."""
-    return _FORTNIGHT.sub("2 weeks", zh_numerals(unicodedata.normalize("NFKC", text).replace("_", " ")))
+    """Full-width forms to ASCII (NFKC), Chinese numerals to digits, underscores to spaces, a fortnight to 2 weeks,
+    "last 90d" to "last 90 days"."""
+    text = _FORTNIGHT.sub("2 weeks", zh_numerals(unicodedata.normalize("NFKC", text).replace("_", " ")))
+    return _DAYS.sub(r"\1 days", text)
 
 
 _FORTNIGHT = re.compile(r"(?<![a-z])(?:a |one )?fortnight(?![a-z])", re.I)
+_DAYS = re.compile(r"(?<![a-z])((?:last|past|previous|trailing)\s+\d+)\s*d(?![a-z])", re.I)  # "last 90d"
 
 
 def _today(now: datetime | date) -> date:
@@ -252,7 +255,8 @@ _NAMED: list[tuple[str, str]] = [
                   r"|(?<![a-z])since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year(?![a-z])"
                   r"|(?<![a-z])so\s+far\s+this\s+year(?![a-z])"
                   r"|(?<![a-z])(?:the\s+|this\s+)?year\s+so\s+far(?![a-z])"
-                  r"|今年(?:以来|至今|迄今)?|本年度?|(?:从|自)?\s*年初\s*(?:至今|到现在|到今天|到目前为止|到目前|以来|开始)"),
+                  r"|今年(?:以来|至今|迄今)?|本年度?|(?:从|自)?\s*年初\s*(?:至今|到现在|到今天|到目前为止|到目前|以来|开始)"
+                  r"|(?<![0-9年去])全年"),  # "研发 全年": this whole year (not "2023全年", "去年全年")
     ("last_year", r"(?<![a-z])(?:last|previous|prior)\s+(?:calendar\s+)?year(?![a-z])|去年(?:全年)?|(?<!上)上\s*1?\s*年度?"),
     *((f"weekday{i}", rf"(?<![a-z]){day}(?![a-z])|(?<!每)(?:周|星期|礼拜){zh}(?![0-9])") for i, (day, zh) in enumerate(
         zip(_WEEKDAYS, ("1", "2", "3", "4", "5", "6", "[日天]")))),
@@ -266,6 +270,7 @@ _ROLLING: list[tuple[str, str]] = [
     ("r_few", r"(?<![a-z])(?:the\s+)?(?:last|past|recent|previous)\s+(?P<few>few|couple\s+of|several)\s+"
               r"(?P<u>day|week|month)s(?![a-z])|(?:最近|过去|近)\s*(?P<zfew>几)\s*(?P<zu>个\s*月|天|周|个\s*星期|星期)"),
     ("r_lately", r"(?<![a-z])(?:lately|recently|of\s+late|these\s+days|in\s+recent\s+(?:times|months|weeks))(?![a-z])"
+                 r"|(?<![a-z])(?:in\s+)?the\s+(?:last|past)\s+months(?![a-z])(?!\s+of\b)"  # "in the last months" (a count unsaid)
                  r"|近来|近期|最近一段时间|最近这段时间|这段时间|近段时间|最近(?![0-9一二两三四五六七八九十几半个的一]|\s*\d)"),
     ("r_en_1", r"(?<![a-z])(?:the\s+)?(?:past|recent|trailing|preceding)\s+"
                r"(?P<u>day|week|month|quarter|year)(?![a-z])"),

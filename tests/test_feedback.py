@@ -482,6 +482,30 @@ def test_a_letter_is_edited_in_chat_by_the_words_quoted(demo_url):
     assert stored() == before
 
 
+def test_a_letter_is_asked_for_again_in_the_other_language(demo_url):
+    from assistant.agent import Assistant
+
+    assistant = Assistant(make_settings(demo_url))
+    drafted = assistant.ask(HR, "Draft feedback for candidate C000123")
+    letter = drafted.tool_calls[0].result["draft"]
+    other = "zh" if letter["language"] == "en" else "en"
+    asks = {"zh": ["Can you do a Chinese version too?", "能不能翻译成中文发我"],
+            "en": ["Could I get an English version as well?", "再出一份英文版的吧"]}
+    for ask in asks[other]:  # right after the letter: that candidate's letter again, in the other language
+        turn = assistant.ask(HR, ask, drafted.conversation_id)
+        [call] = turn.tool_calls
+        assert (call.tool, call.arguments, call.error) == (
+            "draft_feedback", {"interview": letter["interview_external_id"], "language": other}, None), turn.answer
+        assert call.result["draft"]["language"] == other
+    # After a letter shown by its number, too; with no letter before, nobody is guessed.
+    shown = assistant.ask(HR, f"show feedback draft {letter['id']}")
+    back = assistant.ask(HR, f"and in {'English' if letter['language'] == 'en' else 'Chinese'}?", shown.conversation_id)
+    assert [(c.tool, c.arguments.get("interview"), c.arguments.get("language")) for c in back.tool_calls] == [
+        ("draft_feedback", letter["interview_external_id"], letter["language"])], back.answer
+    fresh = assistant.ask(HR, "Can you do a Chinese version too?")
+    assert all(c.tool != "draft_feedback" or "interview" not in c.arguments for c in fresh.tool_calls), fresh.answer
+
+
 def test_changes_to_a_letter_are_made_everywhere_and_leave_no_gaps():
     from tools.feedback.edits import TextChange, changed_body
 

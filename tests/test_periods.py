@@ -415,6 +415,10 @@ FIND = [
     ("any alerts over the past few months?", "the past few months"), ("最近几个月有没有哪项持续偏高", "最近几个月"),
     ("fails in the last couple of weeks", "the last couple of weeks"), ("最近的提案是哪个", None),
     ("feedback for everyone from the past fortnight", "last 2 weeks"),
+    ("how many failed in the last months? per month please", "in the last months"),  # a count unsaid: vague
+    ("the last months of 2025 were hard", None),
+    ("top gaps, prod ops, last 90d", "last 90 days"), ("3D modelling skills for mech design", None),
+    ("学历分组通过率 研发 全年", "this year"), ("去年全年的数据", "last year"),
     ("", None),
 ]
 

@@ -405,6 +405,8 @@ def test_an_unsure_follow_up_continues_the_conversation(assistant, first, then, 
     ("看一下第3号草稿", "可以 通过", "review_feedback", {"draft_id": 3, "action": "approve"}),
     ("I approved proposal 5 a while back, did it change anything for later hires?", "and proposal 2?",
      "proposal_outcome", {"proposal_id": 2}),  # "approved" tells the story, it decides nothing
+    ("what happened after proposal 1 was applied?", "same comparison for proposal 2", "proposal_outcome",
+     {"proposal_id": 2}),
 ])
 def test_a_follow_up_that_names_another_id_asks_about_that_one(assistant, first, then, tool, changed):
     before = assistant.ask(HR, first)
@@ -458,6 +460,8 @@ def test_shorthand_expands_whole_words_only():
 
     assert expand("Sales Mgr fails last qtr w/ chart") == "Sales manager fails last quarter with chart"
     assert expand("support the mktgx team; sup?") == "support the mktgx team; sup?"
+    assert expand("def of FEA pls, abt my team") == "definition of FEA please, about my team"
+    assert expand("undefined; a def jam; a defn") == "undefined; a def jam; a definition"
 
 
 def test_an_option_picked_after_asking_back_reads_the_shorthand_of_the_question(assistant):
@@ -672,3 +676,66 @@ def test_a_request_is_closed_only_when_the_message_closes_it(text, args):
 
     call = call_for("candidate_requests", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
     assert call.args == args, text
+
+
+@pytest.mark.parametrize("question, tool", [
+    ("is there any way to see why C000002 didn't make it? the hiring manager liked her", "score_interview"),
+    ("Why did we turn down I0000002? The plant manager thought he was great.", "score_interview"),
+    ("C000002 的gap都有哪些，列一下", "score_interview"),
+    ("那个候选人C000002 业务说挺好 咋没过", "score_interview"),
+    # … but a reply to the candidate about it is a letter
+    ("C000002 keeps emailing to ask why she didn't pass - can you put something together I can send her?",
+     "draft_feedback"),
+    ("候选人C000002问为什么被刷，帮我拟个回复", "draft_feedback"),
+])
+def test_why_one_person_did_not_pass_is_their_scored_interview(assistant, question, tool):
+    turn = assistant.ask(HR, question)
+    assert [c.tool for c in turn.tool_calls] == [tool], turn.answer
+
+
+def test_a_question_on_the_answer_before_continues_it(assistant):
+    scored = assistant.ask(HR, "show me how C000002's interview was scored")
+    assert [c.tool for c in scored.tool_calls] == ["score_interview"], scored.answer
+    for question in ("finite-element analysis 为啥只给这么点分", "why so low on structural design?"):
+        turn = assistant.ask(HR, question, scored.conversation_id)
+        assert [c.tool for c in turn.tool_calls] == ["score_interview"], (question, turn.answer)
+    stats = assistant.ask(HR, "上个月生产主管面试挂了多少人？")
+    for question in ("按月拆一下", "break it down by month"):
+        turn = assistant.ask(HR, question, stats.conversation_id)
+        assert [(c.tool, c.arguments.get("role")) for c in turn.tool_calls] == [
+            ("failure_stats", "production_supervisor")], (question, turn.answer)
+    outcome = assistant.ask(HR, "What happened after we changed the Production Supervisor model?")
+    turn = assistant.ask(HR, "样本量多少？", outcome.conversation_id)
+    assert [c.tool for c in turn.tool_calls] == ["proposal_outcome"], turn.answer
+
+
+@pytest.mark.parametrize("question", ["候选人的删除申请可以直接在你这里处理吗？", "can we handle those here or is it IT's job?"])
+def test_whether_candor_does_something_is_answered_with_what_it_does(assistant, question):
+    turn = assistant.ask(HR, question)
+    assert turn.tool_calls == [] and not DIGIT.search(turn.answer.split("\n")[0]), turn.answer
+
+
+@pytest.mark.parametrize("text, role, competency", [
+    ("请说明“市场洞察”在销售经理岗位中的定义", "sales_manager", "market insight"),  # 市场 is inside the competency's name
+    ("市场洞察这项挂得多吗", "sales_manager", "market insight"),  # … which only Sales Manager is interviewed on
+    ("市场策划的数据分析得分", "marketing_planner", "data analysis"),
+    ("pass rate by education, B.Tech vs M.Tech, for R&D engineers", "product_rnd", None),  # a degree, not "tech"
+])
+def test_a_role_alias_inside_another_word_names_no_role(text, role, competency):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    u = understand(text, catalogue_vocabulary(), datetime(2026, 11, 15))
+    assert (u.role, u.competency) == (role, competency)
+
+
+def test_written_cantonese_is_read_as_mandarin(assistant):
+    from assistant.planner.shorthand import expand
+
+    assert expand("销售经理呢个月挂咗几多人？") == "销售经理这个月挂了多少人？"
+    assert expand("系统里的关系") == "系统里的关系"  # 系 is left alone: it is part of Mandarin words
+    turn = assistant.ask(HR, "销售经理呢个月挂咗几多人？")
+    assert [(c.tool, c.arguments.get("role"), c.arguments.get("period")) for c in turn.tool_calls] == [
+        ("failure_stats", "sales_manager", "this month")], turn.answer

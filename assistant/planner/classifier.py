@@ -237,7 +237,7 @@ ENTITY_NOUNS = {
     "interview": re.compile(r"(?<![a-z])interviews?(?![a-z])|面试"),
     "candidate": re.compile(r"(?<![a-z])(?:candidates?|applicants?)(?![a-z])|候选人|应聘者"),
     "proposal": re.compile(r"(?<![a-z])proposals?(?![a-z])|提案|方案"),
-    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈邮件|拒信"),
+    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈函|反馈邮件|拒信"),
     "request": re.compile(r"(?<![a-z])requests?(?![a-z])|申请|请求"),
 }
 
@@ -275,9 +275,10 @@ def _count(words: list[str]) -> int:
     return len(words) - hanzi + (hanzi + 1) // 2
 
 
-def content_words(masked: str) -> int:
-    """How many words the message has beside names, ids, periods and filler."""
-    return _count(_content(masked))
+def content_words(masked: str, *, nouns: bool = False) -> int:
+    """How many words the message has beside names, ids, periods and filler (and, with `nouns`, the nouns saying what
+    a name is)."""
+    return _count(_content(masked, nouns=nouns))
 
 
 def kinds_named(masked: str, text: str) -> set[str]:

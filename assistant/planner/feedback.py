@@ -22,8 +22,13 @@ INTERVIEW = re.compile(r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id|号|
                        r"(?<![A-Za-z0-9])(I\d{3,9})(?!\d)", re.I)
 CANDIDATE = re.compile(r"(?:candidate|applicant|候选人|应聘者)\s*#?\s*(C?\d{1,9})(?!\d)|(?<![A-Za-z0-9])(C\d{4,9})(?!\d)",
                        re.I)
-LANGUAGE = {"zh": re.compile(r"(in chinese|in mandarin|用中文|中文版)", re.I),
-            "en": re.compile(r"(in english|用英文|英文版)", re.I)}
+# A letter asked for in a language: "in Chinese", "a Chinese version too", "出个英文版", "翻译成中文".
+LANGUAGE = {"zh": re.compile(r"\b(?:in (?:chinese|mandarin)|(?:chinese|mandarin) (?:version|copy|one|letter|translation)|"
+                             r"(?:translate|translated|put) (?:it |this |that )?(?:in|into) (?:chinese|mandarin))\b|"
+                             r"用中文|中文版|中文的|(?:翻译|翻|译)成中文", re.I),
+            "en": re.compile(r"\b(?:in english|english (?:version|copy|one|letter|translation)|"
+                             r"(?:translate|translated|put) (?:it |this |that )?(?:in|into) english)\b|"
+                             r"用英文|英文版|英文的|(?:翻译|翻|译)成英文", re.I)}
 REPLACE_APPROVED = re.compile(r"(even if (it'?s |it is )?approved|replace the approved|redraft the approved|"
                               r"即使已批准|覆盖已批准)", re.I)
 VERBS = {"approve": "approve", "show": "show", "view": "show", "open": "show", "display": "show", "send": "send",
@@ -42,12 +47,16 @@ def feedback_call(text: str, u: Understanding) -> CompetencyCall | None:
     return CompetencyCall("draft_feedback", draft_args(text, u))
 
 
+def language_asked(text: str) -> str | None:
+    """The language a letter is asked for in ("a Chinese version too" → "zh"), or None."""
+    return next((language for language, words in LANGUAGE.items() if words.search(text)), None)
+
+
 def draft_args(text: str, u: Understanding) -> dict:
     """draft_feedback's arguments: one interview, one candidate, or everyone who failed a role in a period."""
     args: dict = {}
-    for language, words in LANGUAGE.items():
-        if words.search(text):
-            args["language"] = language
+    if language := language_asked(text):
+        args["language"] = language
     if REPLACE_APPROVED.search(text):
         args["replace_approved"] = True
     if m := INTERVIEW.search(text):

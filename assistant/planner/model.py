@@ -17,6 +17,7 @@ from assistant.planner.candidate import candidate_reply
 from assistant.planner.classifier import IDS as ID_PATTERN
 from assistant.planner.competency import CompetencyCall
 from assistant.planner.explain import explains, topic_text
+from assistant.planner.feedback import language_asked
 from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.nlu import Understanding, understand
 from assistant.planner.render import (
@@ -117,6 +118,11 @@ class EmbeddedPlanner(BaseChatModel):
             shown = _draft_shown(earlier)
             args = {"action": "edit", **({"draft_id": shown} if shown else {}), **(letter_edits(question) or {})}
             return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
+        if (intent == "draft_feedback" and decision.source == "followup" and (language := language_asked(question))
+                and (interview := _letter_interview(earlier))):
+            # "can you do a Chinese version too?" after a letter: that candidate's letter again, in that language
+            call = CompetencyCall(intent, {"interview": interview, "language": language})
+            return self._competency([call], u, earlier, allowed, question)
         if intent != "failure_stats":
             if decision.source == "followup" and (previous := _previous_call(earlier, intent)) is not None:
                 if "draft_id" in previous and not _PROPOSAL_NAMED.search(question) and (
@@ -319,6 +325,21 @@ def _draft_shown(messages: list[BaseMessage]) -> int | None:
             draft = data.get("draft") if isinstance(data, dict) else None
             listed = [d.get("draft_id") for d in (data.get("drafts") or [])] if isinstance(data, dict) else []
             return draft["id"] if draft else listed[0] if len(listed) == 1 else None
+    return None
+
+
+def _letter_interview(messages: list[BaseMessage]) -> str | None:
+    """The interview of the feedback letter the last answer about letters showed, when it showed exactly one."""
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name in ("draft_feedback", "review_feedback"):
+            try:
+                data = json.loads(_text(message))
+            except ValueError:
+                return None
+            draft = data.get("draft") if isinstance(data, dict) else None
+            listed = {d.get("interview_external_id") for d in (data.get("drafts") or data.get("items") or [])
+                      } if isinstance(data, dict) else set()
+            return draft.get("interview_external_id") if draft else listed.pop() if len(listed) == 1 else None
     return None
 
 

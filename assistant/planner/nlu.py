@@ -150,7 +150,8 @@ def _matcher(names: tuple[str, ...]) -> re.Pattern:
     for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
         escaped = re.escape(name)
         # English names also match their plural ("field techs", "sales managers").
-        parts.append(escaped if CJK.search(name) else r"(?<![a-z0-9])" + escaped + r"(?:e?s)?(?![a-z0-9])")
+        # Not inside an abbreviation either ("B.Tech" is a degree, not the alias "tech").
+        parts.append(escaped if CJK.search(name) else r"(?<![a-z0-9])(?<![a-z]\.)" + escaped + r"(?:e?s)?(?![a-z0-9])")
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
@@ -179,7 +180,10 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.refusal = "contact_details"  # declined; a statistics question in the same message is still answered
 
     role_names = vocab.role_names()
-    role_hits = _find_names(text, role_names)
+    # A role's alias inside a longer competency name is the competency's ("市场洞察" is market insight, not 市场).
+    inside = [(s, e) for s, e, _ in _find_names(text, vocab.competency_names())]
+    role_hits = named = [h for h in _find_names(text, role_names)
+                         if not any(s <= h[0] and h[1] <= e and e - s > h[1] - h[0] for s, e in inside)]
     if role_hits and _misspelt_around(text, role_hits[0], vocab):
         role_hits = []  # "Produciton Supervisor": the name misspelt around a short alias; the tool suggests it
     described = (DESCRIBED_ROLE_ZH if lang == "zh" else DESCRIBED_ROLE_EN).search(text)
@@ -232,7 +236,7 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.slots.add("role")
 
     if (u.role is None and not u.all_roles and comp_hits and not ANYWHERE_WORDS.search(text) and described is None
-            and not _find_names(text, role_names)):  # not when a role is named or described
+            and not named):  # not when a role is named or described
         owners = {c.role_id for c in comp_names[comp_hits[0][2]]}
         if len(owners) == 1:  # "仓储安全这项面试分…": a competency only one role is interviewed on names that role
             u.role = vocab.role_by_id(owners.pop()).key

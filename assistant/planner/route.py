@@ -22,6 +22,7 @@ from assistant.planner.catalogue import (
 from assistant.planner.classifier import (
     ENTITY_NOUNS,
     FOLLOWUP,
+    IDS,
     METRIC,
     NUMBER,
     PERIOD_HINTS,
@@ -39,14 +40,14 @@ from assistant.planner.classifier import (
 )
 from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
-from assistant.planner.feedback import feedback_call
+from assistant.planner.feedback import feedback_call, language_asked
 from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, unquoted
 from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import CHART, REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
-from assistant.planner.scoring import scoring_call
+from assistant.planner.scoring import ABOUT_IT, WHY_NOT_PASSED, WHY_SCORED, scoring_call
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -55,6 +56,10 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$"
                        r"|^\s*(?:tell me more|more (?:on|about)|details? (?:on|of|for)|expand on|elaborate|drill (?:into|down))\b"
                        r"|^\s*(?:展开|详细|具体|细)说?说?", re.I)  # "and …?", "那…呢", or asking for more on something shown
+# The answer before asked for again, broken down ("break it down by week", "split that by role", "按周拆一下").
+BREAKS_DOWN = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:break (?:it|that|this|them) (?:down|out)|"
+                         r"split (?:it|that|this|them) (?:up )?(?:by|per))\b|^\s*(?:再)?(?:按|分)(?:周|月|季度?|年|岗位|角色|"
+                         r"类别|能力|胜任力)(?:拆|分|看|列|统计|展示)", re.I)
 # An interjection before a short continuation: "hmm and the design folks?", "ok what about last year", "好的，那销售呢".
 LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|got it|i see|好的?|嗯+|行|明白了?|了解)[\s,，.。!！]+",
                      re.I)
@@ -65,9 +70,11 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
 # supervisors", "I0003322也一样", "产品研发也照这个查一遍". ECHO finds the "as before"; once it and the words that
 # carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.
-ECHO = re.compile(r"\b(?:as well|too|also|ditto|likewise)\b|\bsame (?:question|thing|again|check|analysis|one)\b|"
+ECHO = re.compile(r"\b(?:as well|too|also|ditto|likewise)\b|\bsame (?:question|thing|again|check|analysis|one|comparison|"
+                  r"numbers|breakdown|view)\b|"
                   r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样", re.I)
-ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|analysis|one|as|well|too|also|ditto|"
+ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|analysis|comparison|numbers|breakdown|"
+                         r"view|one|as|well|too|also|ditto|"
                          r"likewise|same|hmm+|pls|can|could|would|you|next|please|ok|okay)(?![a-z])|"
                          r"也一样|一样的?|同上|也照|照这个|照此|也这样|[查看评跑做来算弄搞]一[下遍]|一[下遍]|帮忙|帮我|麻烦|嗯|好的?", re.I)
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
@@ -89,10 +96,12 @@ LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback le
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
-                         r"best)(?: one| few| \d+)?)\b|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它", re.I)
+                         r"best)(?: one| few| \d+)?|sample size|significan\w*|confidence interval|p-?value)\b"
+                         r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|样本量?|显著|置信", re.I)
+# (or at how sure the answer was: "sample size?", "样本量多少", "is that significant?")
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
-                        r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|吗[？?]?\s*$", re.I)
+                        r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I)
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?)\b|看|调出|打开|发我|给我|"
                   r"详情|细节|内容", re.I)
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
@@ -105,7 +114,10 @@ CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|de
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|"
                         r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
-                        r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)", re.I)
+                        r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
+                        r"(?:能|可以)(?:直接)?在你这(?:里|儿|边)?(?:处理|做|办|弄|搞)|在你这(?:里|儿|边)?(?:就)?(?:能|可以)(?:处理|做|办|弄|搞)|"
+                        r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
+                        r"through you|in candor)\b", re.I)
 # A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
 ALREADY_DECIDED = re.compile(r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
@@ -205,14 +217,19 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
         return Decision("help", source="rule")
     masked = mask(question, _names(vocab))
+    if _why_not_passed(question, masked):
+        return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
+    if (previous_tool == "score_interview" and kinds_named(masked, question) == {"competency"}
+            and WHY_SCORED.search(question) and not ABOUT_IT.search(question)):
+        return Decision(previous_tool, source="followup")  # "技术深度为啥只给2分" after an interview was shown
     named = bare(masked, question)
     if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
     if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
-    echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked))
+    echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
     if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
@@ -222,6 +239,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool in LETTERS and asks_to_edit(question) and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"}:
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
+    if previous_tool in LETTERS and language_asked(question) and not kinds_named(masked, question) - {"draft"}:
+        return Decision("draft_feedback", source="followup")  # "can you do a Chinese version too?" after a letter
+    if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 4:
+        return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
         return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report
@@ -346,6 +367,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if helps and p >= 0.3 and not about_the_domain(masked):
         return Decision(intent, confidence=p)
     return _ask_back(usable, p)
+
+
+def _why_not_passed(question: str, masked: str) -> bool:
+    """Asks why one candidate or interview did not pass, or for their gaps or evidence, and for nothing done about it."""
+    return (len(IDS.findall(question)) == 1 and not kinds_named(masked, question) & {*NUMBERED, "metric"}
+            and bool(WHY_NOT_PASSED.search(question)) and not ABOUT_IT.search(question))
 
 
 def _continues(question: str, masked: str) -> bool:

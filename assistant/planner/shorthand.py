@@ -1,6 +1,6 @@
 """Workplace shorthand written out before a message is read: "sample qs for sales mgr interview", "mktg fails
 last qtr", "Sept rpt w/ chart". Only abbreviations that mean one thing in an HR conversation are expanded, whole
-words only, so names, ids and periods are read as if written in full.
+words only, so names, ids and periods are read as if written in full. Written Cantonese is read as Mandarin.
 """
 
 from __future__ import annotations
@@ -17,11 +17,24 @@ SHORTHAND = {
     "avg": "average", "ppl": "people", "w/": "with", "w/o": "without", "b/c": "because", "pls": "please",
     "plz": "please", "thx": "thanks", "dept": "department", "corr": "correlation",
     "recs": "recommendations", "prop": "proposal", "comp model": "competency model", "yday": "yesterday",
+    "def of": "definition of", "defn": "definition", "abt": "about",
 }
 _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)
 
 
+# Written Cantonese, read as the Mandarin it stands for ("销售经理呢个月挂咗几多人？", "2号提案我批咗"): only words that
+# mean the same wherever they stand (not 系 or 咁, which are also parts of Mandarin words).
+CANTONESE = {
+    "点解": "为什么", "點解": "为什么", "几多": "多少", "幾多": "多少", "边个": "哪个", "邊個": "哪个", "边啲": "哪些",
+    "邊啲": "哪些", "呢啲": "这些", "呢個": "这个", "呢个": "这个", "今个": "这个", "而家": "现在", "乜嘢": "什么",
+    "有冇": "有没有", "系咪": "是不是", "係咪": "是不是", "佢哋": "他们", "搞掂": "搞定", "呢排": "最近",
+    "咗": "了", "唔": "不", "冇": "没", "嘅": "的", "佢": "他", "睇": "看", "畀": "给",
+}
+_CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
+
+
 def expand(text: str) -> str:
     """The message with the shorthand written out; everything else as typed."""
-    return _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    return _CANTONESE.sub(lambda m: CANTONESE[m.group(0)], text)
