@@ -687,8 +687,12 @@ def test_a_request_is_closed_only_when_the_message_closes_it(text, args):
     ("C000002 keeps emailing to ask why she didn't pass - can you put something together I can send her?",
      "draft_feedback"),
     ("候选人C000002问为什么被刷，帮我拟个回复", "draft_feedback"),
+    ("My candidate C000002 got flagged for 'behaviour inconsistency'. What did she say?", "score_interview"),
+    ("How would C000002 do as a sales manager if we hired her? Bob met her at the job fair.", "predict_performance"),
+    ("Who approved proposal 1 and when? I need it for the file.", "review_proposals"),
+    ("车间主管这岗，男的女的过的比例差多少", "fairness_audit"),
 ])
-def test_why_one_person_did_not_pass_is_their_scored_interview(assistant, question, tool):
+def test_a_question_about_one_person_or_proposal_goes_to_the_tool_that_reads_it(assistant, question, tool):
     turn = assistant.ask(HR, question)
     assert [c.tool for c in turn.tool_calls] == [tool], turn.answer
 
@@ -696,9 +700,12 @@ def test_why_one_person_did_not_pass_is_their_scored_interview(assistant, questi
 def test_a_question_on_the_answer_before_continues_it(assistant):
     scored = assistant.ask(HR, "show me how C000002's interview was scored")
     assert [c.tool for c in scored.tool_calls] == ["score_interview"], scored.answer
-    for question in ("finite-element analysis 为啥只给这么点分", "why so low on structural design?"):
+    for question in ("finite-element analysis 为啥只给这么点分", "why so low on structural design?",
+                     "问题解决那项给了2分，依据是他哪句话", "so does he pass now or not?"):
         turn = assistant.ask(HR, question, scored.conversation_id)
         assert [c.tool for c in turn.tool_calls] == ["score_interview"], (question, turn.answer)
+    rubric = assistant.ask(HR, "what does a 2 on problem solving look like?", scored.conversation_id)
+    assert [c.tool for c in rubric.tool_calls] == ["search_role_profiles"], rubric.answer  # the level, not the person
     stats = assistant.ask(HR, "上个月生产主管面试挂了多少人？")
     for question in ("按月拆一下", "break it down by month"):
         turn = assistant.ask(HR, question, stats.conversation_id)
@@ -709,7 +716,8 @@ def test_a_question_on_the_answer_before_continues_it(assistant):
     assert [c.tool for c in turn.tool_calls] == ["proposal_outcome"], turn.answer
 
 
-@pytest.mark.parametrize("question", ["候选人的删除申请可以直接在你这里处理吗？", "can we handle those here or is it IT's job?"])
+@pytest.mark.parametrize("question", ["候选人的删除申请可以直接在你这里处理吗？", "can we handle those here or is it IT's job?",
+                                      "Hi! I support our VP Operations. What kind of reports can you put together for him?"])
 def test_whether_candor_does_something_is_answered_with_what_it_does(assistant, question):
     turn = assistant.ask(HR, question)
     assert turn.tool_calls == [] and not DIGIT.search(turn.answer.split("\n")[0]), turn.answer

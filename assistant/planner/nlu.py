@@ -80,11 +80,14 @@ CATEGORY_WORDS = {
 
 # Fairness-audit questions: group differences in outcomes by demographic attribute.
 FAIRNESS_WORDS = re.compile(
-    r"(fairness|\bfair(ly)?\b|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
-    r"\b4/5\b|80\s*% rule|impact ratios?|\bflagged\b|demographic\w*|group differences?|"
-    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|群体差异|被标记|标记了|人口统计)", re.I)
+    r"(fairness|(?<!job )(?<!jobs )(?<!career )(?<!hiring )(?<!recruiting )(?<!recruitment )\bfair(ly)?\b"
+    r"(?! enough| to say)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
+    r"\b4/5\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
+    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I)
+# ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)
 ATTRIBUTE_WORDS = {
-    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性)", re.I),
+    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性|男的|女的|"
+                         r"男生|女生)", re.I),
     "age_band": re.compile(r"(\bages?\b|\baged\b|\bage (bands?|groups?)\b|\bolder\b|\byounger\b|年龄|年长|大龄|年轻|老年)",
                            re.I),
     "education": re.compile(r"(\beducation\w*|(?<!to a )(?<!some )(?<!certain )(?<!what )\bdegrees?\b(?! of\b)|学历|教育)",

@@ -47,7 +47,13 @@ from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import CHART, REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
-from assistant.planner.scoring import ABOUT_IT, WHY_NOT_PASSED, WHY_SCORED, scoring_call
+from assistant.planner.scoring import (
+    ABOUT_IT,
+    LEVEL_MEANING,
+    WHY_NOT_PASSED,
+    WHY_SCORED,
+    scoring_call,
+)
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -97,7 +103,9 @@ PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_propo
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
                          r"best)(?: one| few| \d+)?|sample size|significan\w*|confidence interval|p-?value)\b"
-                         r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|样本量?|显著|置信", re.I)
+                         r"|\b(?:he|she|him|her|his|hers)\b"
+                         r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|(?<!其)他|她|样本量?|显著|置信",
+                         re.I)
 # (or at how sure the answer was: "sample size?", "样本量多少", "is that significant?")
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
@@ -108,7 +116,9 @@ NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare nu
 ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
 # a different system?", "公平性审计这块你能做什么？").
-CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
+CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can|could|do) you (?:do|make|put together|build|run|"
+                        r"give|produce|create|prepare|offer)\b|"
+                        r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bis that something you (?:do|can do|handle)|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
@@ -122,6 +132,10 @@ CAPABILITY = re.compile(r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|de
 ALREADY_DECIDED = re.compile(r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I)
+# Who took a decision, or when ("who approved proposal 3 and when?", "3号提案是谁批的"): the proposal shows it.
+WHO_DECIDED = re.compile(r"\b(?:who|when|which (?:manager|person)) (?:approved|rejected|signed off|decided)\b|"
+                         r"\bwhen (?:was|were) (?:it|they|that|proposal \d+|#?\d+) (?:approved|rejected|decided)\b|"
+                         r"谁(?:批|批准|驳回|否决|签批)的|什么时候(?:批|批准|驳回|否决)的|哪天(?:批|批准|驳回)的", re.I)
 # A judgement of a role's weights with nothing to judge them by ("are the weights OK for marketing?", "市场策划的权重还行吗"):
 # the profile's weights, whether they predict performance, or new ones; asked back, never a guess.
 VAGUE_ABOUT_WEIGHTS = re.compile(r"\bweights?\b.{0,25}\b(?:ok|okay|fine|good|alright|all right|reasonable|sensible)\b"
@@ -222,7 +236,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
     if (previous_tool == "score_interview" and kinds_named(masked, question) == {"competency"}
-            and WHY_SCORED.search(question) and not ABOUT_IT.search(question)):
+            and WHY_SCORED.search(question) and not ABOUT_IT.search(question) and not LEVEL_MEANING.search(question)):
         return Decision(previous_tool, source="followup")  # "技术深度为啥只给2分" after an interview was shown
     named = bare(masked, question)
     if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
@@ -267,6 +281,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots):
         return Decision("help", confidence=p, source="rule")  # how a feature works: its explanation, not its figures
+    if WHO_DECIDED.search(question) and _allowed("review_proposals", allowed):
+        return Decision("review_proposals", confidence=p)  # "who approved proposal 3 and when?": shown, with who and when
     if intent == "decide_proposal" and ALREADY_DECIDED.search(question):
         # "15号提案批了也应用了，现在回头看通过率变化大吗": the decision is the story, the question its effect
         return _ask_back([i for i in ("proposal_outcome", "review_proposals", "decide_proposal") if _allowed(i, allowed)], p)
@@ -317,7 +333,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
-    exports = (intent == "failure_stats" and EXPORTS.search(question) and not NO_EXPORT.search(question)
+    exports = (intent in ("failure_stats", "build_report") and EXPORTS.search(question) and not NO_EXPORT.search(question)
                and _allowed("build_report", allowed))
     if exports:
         intent = "build_report"  # "pass rates by role for H1, one chart": figures in a file, which the report makes

@@ -42,11 +42,15 @@ def scoring_call(text: str) -> dict | None:
 WHY_NOT_PASSED = re.compile(
     r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in)\w*|\breject\w*|\bturn(?:ed)? down|\bcut|"
     r"\bdropped|\bscreened out|\bscored? (?:so )?low)\b|(?<![a-z])(?:gaps?|evidence|quotes|breakdown)(?![a-z])"
+    r"|\bwhat did (?:he|she|they) (?:say|answer)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
     r"|(?:为啥|为什么|咋|怎么|凭啥|点解).{0,20}(?:没过|没通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|没选上|唔过|冇过|分(?:这么|咁)?低)"
     r"|差距|短板|扣分", re.I)
-WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|为啥|为什么|咋|怎么|凭啥|点解", re.I)
+WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|"
+                        r"为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I)
+# … not what a level means ("what does a 2 on problem solving look like?": the rubric, from the role's profile)
+LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I)
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a
 # human review of why she failed").
-ABOUT_IT = re.compile(r"(?<![a-z])(?:letters?|feedback|draft\w*|writ\w*|repl\w*|respond|send|emails?|emailing|note|canned|put something together|help me explain|review|requests?|delet\w*|"
-                      r"predict\w*|stay|leave)(?![a-z])|反馈|信|草稿|(?:帮|给|替)(?:我|他|她|忙)?.{0,4}写|写(?:一?[封份个点段])|拟|回复|说法|说明|"
+ABOUT_IT = re.compile(r"(?<![a-z])(?:letters?|feedback|draft\w*|writ\w*|repl\w*|respond|send|emails?|emailing|note|canned|"
+                      r"put something together|help me explain|review|requests?|delet\w*|predict\w*|stay|leave)(?![a-z])|反馈|信|草稿|(?:帮|给|替)(?:我|他|她|忙)?.{0,4}写|写(?:一?[封份个点段])|拟|回复|说法|说明|"
                       r"复核|申请|删除|预测|离职", re.I)
