@@ -112,6 +112,25 @@ def find_period(text: str, now: datetime) -> Period | None:
     return None
 
 
+# The period before, a year earlier ("and a year ago?", "same time last year?", "去年同期呢", "同比呢"): in a follow-up, the
+# previous question's period moved back a year.
+YEAR_EARLIER = re.compile(r"(?<![a-z])(?:(?:a|one) year (?:ago|before|earlier|back)|(?:the )?year before|"
+                          r"(?:the )?same (?:time|period|months?|quarter|weeks?|window|stretch) (?:last|a|the previous|the prior) "
+                          r"year|year[- ]on[- ]year|year[- ]over[- ]year|yoy)(?![a-z])|去年同期|上年同期|一年前|同比", re.I)
+
+
+def a_year_earlier(expression: str | None, now: datetime) -> str:
+    """The period `expression` names (the default when None), a year earlier, as an explicit range of dates; raises
+    PeriodError when `expression` is not a period (the tool then says so, as for the expression itself)."""
+    period = parse_period(expression, now) if expression else default_period(now)
+    start, end = (_year_back(d) for d in (period.start, period.end))
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+def _year_back(d: date) -> date:
+    return d.replace(year=d.year - 1, day=28 if (d.month, d.day) == (2, 29) else d.day)
+
+
 def default_period(now: datetime) -> Period:
     """The last 12 months."""
     return parse_period("last 12 months", now)
@@ -172,6 +191,9 @@ _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "Jul
 _FULL_MONTH_WORDS = {name.lower() for name in _MONTH_NAMES[1:]}
 # Month words that are also common given names (or a modal verb): in a sentence they need context.
 _NAME_LIKE = {"april", "may", "june", "august", "jan"}
+# What a month's word is said of, right after it ("the april report", "Oct fails", "May numbers").
+_OF_A_MONTH = re.compile(r"\s+(?:reports?|numbers|figures|stats|statistics|data|fails|failures|failure rates?|pass rates?|"
+                         r"hires|cohort|interviews|batch|intake|results|pack|summary|csv|export)\b", re.I)
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -731,7 +753,11 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
             word = p.bare_en_month
             at_end = not text[cand.end:].strip(" .,;:!?)")        # "csv export, field tech, Sept"
             at_start = not before.strip()                          # "Sept report for mech design"
-            if word in _NAME_LIKE or (word not in _FULL_MONTH_WORDS and not (at_end or at_start)):  # "May", "Oct" alone
+            said_of = _OF_A_MONTH.match(text, cand.end)  # "the april report", "May numbers": a month's
+            if word == "may" and not (text[cand.start:cand.start + 1].isupper() or before.lower().endswith("the ")):
+                said_of = None  # "we may report it": the verb
+            if (word in _NAME_LIKE and not said_of
+                    or word not in _FULL_MONTH_WORDS and not (at_end or at_start or said_of)):  # "May", "Oct" alone
                 return False
     # A month word that is also a given name, followed by a capitalised word: "April Smith", "May Chen".
     tail = re.search(r"(april|may|june|august|jan)$", text[cand.start:cand.end], re.IGNORECASE)  # "in April. Kindly"

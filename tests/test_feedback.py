@@ -502,6 +502,8 @@ def test_a_letter_is_asked_for_again_in_the_other_language(demo_url):
     back = assistant.ask(HR, f"and in {'English' if letter['language'] == 'en' else 'Chinese'}?", shown.conversation_id)
     assert [(c.tool, c.arguments.get("interview"), c.arguments.get("language")) for c in back.tool_calls] == [
         ("draft_feedback", letter["interview_external_id"], letter["language"])], back.answer
+    warmer = assistant.ask(HR, "make it sound a little warmer", drafted.conversation_id)  # an edit, which needs quotes
+    assert [(c.tool, c.arguments.get("action")) for c in warmer.tool_calls] == [("review_feedback", "edit")], warmer.answer
     fresh = assistant.ask(HR, "Can you do a Chinese version too?")
     assert all(c.tool != "draft_feedback" or "interview" not in c.arguments for c in fresh.tool_calls), fresh.answer
 

@@ -419,6 +419,8 @@ FIND = [
     ("the last months of 2025 were hard", None),
     ("top gaps, prod ops, last 90d", "last 90 days"), ("3D modelling skills for mech design", None),
     ("学历分组通过率 研发 全年", "this year"), ("去年全年的数据", "last year"),
+    ("can u send me the april report - charts too", "2026-04"), ("May numbers for sales", "2026-05"),
+    ("we may report it later", None), ("April Smith failed twice", None),  # the verb; a given name
     ("", None),
 ]
 
@@ -563,3 +565,17 @@ def test_the_rules_compiled_afresh_read_the_same_periods():
     finally:
         _compiled.cache_clear()
         _compiled()  # leave the cache as other tests expect it
+
+
+def test_a_year_earlier_is_the_same_window_a_year_back():
+    from candor.periods import YEAR_EARLIER, a_year_earlier
+
+    assert a_year_earlier("this quarter", NOW) == "2025-10-01..2025-11-15"  # as far into it as today is
+    assert a_year_earlier("2024", NOW) == "2023-01-01..2023-12-31"
+    assert a_year_earlier(None, NOW) == "2024-11-15..2025-11-15"  # the default: the last 12 months
+    assert a_year_earlier("2024-02-29..2024-03-31", NOW) == "2023-02-28..2023-03-31"
+    assert parse_period(a_year_earlier("last 3 months", NOW), NOW).start == date(2025, 8, 15)
+    for said in ("and a year ago?", "same time last year?", "what about the same period a year earlier", "去年同期呢",
+                 "同比呢", "一年前呢", "YoY?"):
+        assert YEAR_EARLIER.search(said), said
+    assert not YEAR_EARLIER.search("last year") and not YEAR_EARLIER.search("a year of data")

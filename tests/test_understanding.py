@@ -691,6 +691,8 @@ def test_a_request_is_closed_only_when_the_message_closes_it(text, args):
     ("How would C000002 do as a sales manager if we hired her? Bob met her at the job fair.", "predict_performance"),
     ("Who approved proposal 1 and when? I need it for the file.", "review_proposals"),
     ("车间主管这岗，男的女的过的比例差多少", "fairness_audit"),
+    ("麻烦查一下候选人C000002的面试结果，想知道具体是哪里没通过。", "score_interview"),
+    ("I0000002 这位候选人的结构设计是按哪个等级判的？", "score_interview"),
 ])
 def test_a_question_about_one_person_or_proposal_goes_to_the_tool_that_reads_it(assistant, question, tool):
     turn = assistant.ask(HR, question)
@@ -711,12 +713,19 @@ def test_a_question_on_the_answer_before_continues_it(assistant):
         turn = assistant.ask(HR, question, stats.conversation_id)
         assert [(c.tool, c.arguments.get("role")) for c in turn.tool_calls] == [
             ("failure_stats", "production_supervisor")], (question, turn.answer)
+    risk = assistant.ask(HR, "产品研发最近入职的人离职风险top10列一下")
+    turn = assistant.ask(HR, "按岗位 group by 一下", risk.conversation_id)
+    assert [c.tool for c in turn.tool_calls] == ["attrition_risk"], turn.answer
+    linked = assistant.ask(HR, "do interview scores predict performance ratings for sales?")
+    turn = assistant.ask(HR, "剔除试用期内离职的再算一遍", linked.conversation_id)
+    assert [c.tool for c in turn.tool_calls] == ["competency_insights"], turn.answer
     outcome = assistant.ask(HR, "What happened after we changed the Production Supervisor model?")
     turn = assistant.ask(HR, "样本量多少？", outcome.conversation_id)
     assert [c.tool for c in turn.tool_calls] == ["proposal_outcome"], turn.answer
 
 
 @pytest.mark.parametrize("question", ["候选人的删除申请可以直接在你这里处理吗？", "can we handle those here or is it IT's job?",
+                                      "What inputs does the attrition risk estimate rely on? Are age or gender among them?",
                                       "Hi! I support our VP Operations. What kind of reports can you put together for him?"])
 def test_whether_candor_does_something_is_answered_with_what_it_does(assistant, question):
     turn = assistant.ask(HR, question)
@@ -728,6 +737,7 @@ def test_whether_candor_does_something_is_answered_with_what_it_does(assistant, 
     ("市场洞察这项挂得多吗", "sales_manager", "market insight"),  # … which only Sales Manager is interviewed on
     ("市场策划的数据分析得分", "marketing_planner", "data analysis"),
     ("pass rate by education, B.Tech vs M.Tech, for R&D engineers", "product_rnd", None),  # a degree, not "tech"
+    ("产品研发最近入职的人离职风险列一下", "product_rnd", None),  # the role's own name, then who in it: not a description
 ])
 def test_a_role_alias_inside_another_word_names_no_role(text, role, competency):
     from datetime import datetime
@@ -747,3 +757,15 @@ def test_written_cantonese_is_read_as_mandarin(assistant):
     turn = assistant.ask(HR, "销售经理呢个月挂咗几多人？")
     assert [(c.tool, c.arguments.get("role"), c.arguments.get("period")) for c in turn.tool_calls] == [
         ("failure_stats", "sales_manager", "this month")], turn.answer
+
+
+def test_a_year_earlier_asks_the_question_before_for_the_same_window_a_year_back(assistant):
+    first = assistant.ask(HR, "What's the fail rate for sales managers this quarter?")
+    [before] = first.tool_calls
+    for follow_up in ("And a year ago?", "去年同期呢"):  # the second: the same period again, not two years back
+        turn = assistant.ask(HR, follow_up, first.conversation_id)
+        [call] = turn.tool_calls
+        assert (call.tool, call.arguments["role"]) == ("failure_stats", "sales_manager"), turn.answer
+        assert call.arguments["period"].startswith("2025-10-01..") and call.result["period"]["start"].startswith(
+            "2025-10-01"), (follow_up, call.arguments)
+    assert before.arguments["period"] == "this quarter"

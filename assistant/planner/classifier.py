@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from assistant.planner.shorthand import expand
 from candor.language import CJK
+from candor.periods import YEAR_EARLIER
 
 MODEL_FILE = Path(__file__).with_name("intent_model.json.gz")
 NGRAMS = (1, 2, 3, 4)
@@ -50,8 +51,8 @@ PERIOD_HINTS = re.compile(
     r"|(?<![0-9])(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"  # a day: "12月23日"
     r"|(?<![0-9])(?:19|20)\d\d\s*年?(?:度)?"
     r"|(?:近|最近|过去|前|这|上|本|今|去|前)\s*" + _ZN + r"?\s*(?:个)?\s*(?:天|日|周|星期|月|季度|季|年|半年)(?:度|份)?(?:以来|里|内|中)?"
-    r"|" + _ZN + r"\s*(?:个)?\s*(?:月|季度)(?:份)?(?:以来)?|第[一二三四1-4]季度|[上下]半年|年初(?:至今|以来)?|今年|去年|本月|上月|本季度|上季度",
-    re.I)
+    r"|" + _ZN + r"\s*(?:个)?\s*(?:月|季度)(?:份)?(?:以来)?|第[一二三四1-4]季度|[上下]半年|年初(?:至今|以来)?|今年|去年|本月|上月|本季度|上季度"
+    r"|" + YEAR_EARLIER.pattern, re.I)
 WORDS = re.compile(r"§[a-z]+|[a-z][a-z'&-]*|[\u4e00-\u9fff]")
 
 

@@ -30,6 +30,8 @@ EXPLAINS = re.compile(
     r"|\bwhat (?:is|are|'s|'re)? ?(?:the |your |this |that |those |these )?[\w' -]{0,40}\b(?:based on|derived from)\b"
     r"|\bwhere (?:do|does) (?:the |your |this |that )?[\w' -]{1,40}\b(?:come from|get (?:its|their|the|your) "
     r"(?:numbers|data|figures|inputs))"
+    r"|\bwhat (?:inputs?|data|factors?|variables?|features?|signals?) (?:does|do|did) (?:the |your |this |that )?[\w' -]{1,40}"
+    r"\b(?:rely on|use|consider|look at|take into account)\b"
     r"|\bdifference between\b|\bhow (?:is|are|does|do) [\w' -]{1,40} differ\b|\bdiffers? from\b"
     r"|\b(?:automatic(?:ally)?|auto-?(?:sent|applied|apply))\b"
     r"|\b(?:explain|walk me through|tell me how)\b[^?？]{0,30}\b(?:logic|method(?:ology)?|math|formula|maths|process|"
@@ -42,7 +44,7 @@ EXPLAINS = re.compile(
     r"|\bwhat happens (?:when|after|once|if) (?:i |we |you |an? |the )?[\w -]{0,30}\b(?:approv|reject|mark|resolv|"
     r"close|decline|run)\w*"
     r"|口径(?:是|怎么|如何)|(?:什么|啥|哪个)口径|原理|怎么算的?|如何(?:计算|算|定义|判定|判断|估计|预测|评估|生成|衡量)|怎么(?:计算|定义|判定|估计|估算|衡量|生成|出来)的?"
-    r"|计算方法|算法|什么公式|按什么(?:规则|标准|公式)|怎么运作|如何运作|怎么运转|(?:看|根据|基于)哪些因素|依据(?:是什么|是啥|什么)|基于什么|根据什么(?:算|得出|来|判断)|怎么来的|从哪(?:里|儿)?来的?|是干(?:嘛|什么|啥)(?:用)?的"
+    r"|依赖哪些|用了哪些(?:数据|因素|指标|变量)|考虑了哪些(?:因素|数据)|计算方法|算法|什么公式|按什么(?:规则|标准|公式)|怎么运作|如何运作|怎么运转|(?:看|根据|基于)哪些因素|依据(?:是什么|是啥|什么)|基于什么|根据什么(?:算|得出|来|判断)|怎么来的|从哪(?:里|儿)?来的?|是干(?:嘛|什么|啥)(?:用)?的"
     r"|是做什么的|有什么用|(?:什么|啥)区别|区别是(?:什么|啥)|逻辑是(?:什么|啥|怎样)|(?:什么|啥)逻辑|(?:哪|几)几?步|什么流程|"
     r"流程是(?:什么|啥|怎样)|(?:会|是)(?:定时)?自动|(?:会|能)?(?:马上|立即|立刻|直接)生效|会直接发|怎么判断|怎么判定|自动跑|定时(?:跑|运行|执行)|手动(?:触发|跑|运行)|(?:怎么|如何)使用|(?:功能|模块)怎么用|自动(?:发|生效|应用|执行)|是什么意思|啥意思|什么含义|会直接生效|批准(?:之|以)?后会",
     re.I)

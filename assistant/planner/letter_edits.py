@@ -24,8 +24,10 @@ APPEND = [re.compile(p, re.I) for p in (
     rf"\b(?:add|append|put|include|end (?:it|the letter) with|close with|sign off with)\b[^\"“‘「『']{{0,40}}{Q}",
     rf"(?:加上|加|补上|补充|添上|添加|附上|写上)[^\"“‘「『']{{0,12}}{Q}")]
 # Words that ask to change a letter's text, quoted or not ("reword the second paragraph", "把结尾的落款改成人力资源部").
-EDIT_WORDS = re.compile(r"\b(?:edit|revise|reword|rewrite|rephrase|change|replace|remove|delete|add|append)\b|"
-                        r"修改|改一下|改改|改成|改为|换成|替换|删掉|删除|去掉|加上|补上|添加", re.I)
+EDIT_WORDS = re.compile(r"\b(?:edit|revise|reword|rewrite|rephrase|change|replace|remove|delete|add|append|soften|tone "
+                        r"(?:it )?down|warm (?:it )?up)\b|\bmake it (?:sound )?(?:a (?:little|bit) )?(?:warmer|softer|friendlier|"
+                        r"kinder|shorter|less (?:formal|cold|harsh))\b|"
+                        r"修改|改一下|改改|改成|改为|换成|替换|删掉|删除|去掉|加上|补上|添加|加一句|改(?:得)?(?:暖|软|短|温和|委婉|客气)", re.I)
 
 
 def _quoted(m: re.Match, first: int) -> str:

@@ -30,6 +30,7 @@ from assistant.planner.report import report_args, report_followup
 from assistant.planner.route import CAPABILITY, PROPOSING, decide, option_descriptions
 from assistant.planner.shorthand import expand
 from assistant.planner.slots import DRAFT_VERBS, calls_for, fill_from_metric
+from candor.periods import YEAR_EARLIER, PeriodError, a_year_earlier
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -131,8 +132,8 @@ class EmbeddedPlanner(BaseChatModel):
                     return self._competency([CompetencyCall(intent, previous)], u, earlier, allowed, question)
                 fresh = calls_for(intent, question, u)
                 named = fresh[-1].args if isinstance(fresh, list) and fresh[-1].tool == intent else {}
-                return self._competency([CompetencyCall(intent, _followup_args(previous, u, named))], u, earlier,
-                                        allowed, question)
+                args = _followup_args(previous, u, named, self.clock(), earlier)
+                return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
             if intent in ABOUT_A_PERSON and (person := _person_meant(question, earlier)) is not None:
                 question = f"{question} ({person})"  # "how would they do if we hired them?" after scoring their interview
             calls = calls_for(intent, question, u)
@@ -142,7 +143,7 @@ class EmbeddedPlanner(BaseChatModel):
         if "failure_stats" not in allowed:
             return _error("failure_stats", "forbidden", u, question)
         previous = _previous_call(earlier, "failure_stats")
-        args = _merge(previous if (u.followup or decision.source == "followup") else None, u)
+        args = _merge(previous if (u.followup or decision.source == "followup") else None, u, self.clock(), earlier)
         return AIMessage(content="", tool_calls=[{"name": "failure_stats", "args": args,
                                                   "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
 
@@ -359,7 +360,7 @@ def _last_tool(messages: list[BaseMessage]) -> str | None:
     return None
 
 
-def _merge(previous: dict | None, u: Understanding) -> dict:
+def _merge(previous: dict | None, u: Understanding, now: Any, earlier: list[BaseMessage]) -> dict:
     """A follow-up keeps the previous question's slots and changes only what the user changed."""
     args = dict(previous or {})
     if "role" in u.slots or previous is None:
@@ -378,8 +379,22 @@ def _merge(previous: dict | None, u: Understanding) -> dict:
         if args["category"] not in (None, "competency_gap") and "competency" not in u.slots:
             args.pop("competency", None)  # only competency gaps name a competency
     if "period" in u.slots:
-        args["period"] = u.period
+        args["period"] = _period_asked(args.get("period"), u, previous is not None, now, earlier)
     return {k: v for k, v in args.items() if v is not None}
+
+
+def _period_asked(before: str | None, u: Understanding, follows: bool, now: Any, earlier: list[BaseMessage]) -> str | None:
+    """The period a message asks for: "and a year ago?" after a question is its period a year back (and after a
+    question that already asked that, the same period again: "去年同期呢" after "and a year ago?")."""
+    if not (u.year_earlier and follows):
+        return u.period
+    asked_before = next((_text(m) for m in reversed(earlier) if isinstance(m, HumanMessage)), "")
+    if YEAR_EARLIER.search(asked_before):
+        return before
+    try:
+        return a_year_earlier(before, now)
+    except PeriodError:
+        return u.period  # the question before had a period Candor could not place: it says so again
 
 
 CHOICE = re.compile(r"^\s*(?:option\s*|选项?\s*|第\s*)?([1-3])\s*(?:个|项)?\s*[.。!！]?\s*$", re.I)
@@ -406,7 +421,7 @@ def _picked_option(question: str, earlier: list[BaseMessage], vocab: Any, now: A
 IDS = ("candidate", "interview", "proposal_id", "draft_id", "request_id")
 
 
-def _followup_args(previous: dict, u: Understanding, named: dict) -> dict:
+def _followup_args(previous: dict, u: Understanding, named: dict, now: Any, earlier: list[BaseMessage]) -> dict:
     """A follow-up to a competency question: the previous arguments with the role, period or the id it names
     changed ("and C000124?", "and proposal 2?"); `named`: the arguments the message alone would give."""
     if any(k in IDS for k in named):
@@ -414,6 +429,6 @@ def _followup_args(previous: dict, u: Understanding, named: dict) -> dict:
     args = dict(previous)
     if "role" in u.slots and u.role and not u.all_roles:
         args["role"] = u.role
-    if "period" in u.slots and u.period:
-        args["period"] = u.period
+    if "period" in u.slots and (period := _period_asked(args.get("period"), u, True, now, earlier)):
+        args["period"] = period
     return args

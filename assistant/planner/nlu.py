@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from assistant.planner.social import social
 from candor.language import CJK, language_of
-from candor.periods import find_period
+from candor.periods import YEAR_EARLIER, find_period
 from tools.shared.lookup import Vocabulary, normalise
 
 STATS_WORDS_EN = re.compile(
@@ -143,6 +143,7 @@ class Understanding:
     slots: set[str] = field(default_factory=set)
     forced_intent: str | None = None
     not_completed: bool = False  # asks about withdrawals, no-shows or broken-off interviews: those lead
+    year_earlier: bool = False  # "and a year ago?": the previous question's period, a year earlier
     share_of: str | None = None  # a failure category whose share among failures the question asks for  # the reading the user picked when Candor asked back
 
 
@@ -190,8 +191,10 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if role_hits and _misspelt_around(text, role_hits[0], vocab):
         role_hits = []  # "Produciton Supervisor": the name misspelt around a short alias; the tool suggests it
     described = (DESCRIBED_ROLE_ZH if lang == "zh" else DESCRIBED_ROLE_EN).search(text)
-    if role_hits and described and described.start() <= role_hits[0][0] < described.end():
+    if (role_hits and described and described.start() <= role_hits[0][0] < described.end()
+            and not _full_name(role_hits[0][2], role_names)):
         role_hits = []  # "the people who plan our marketing events": read as a description, and said so
+        # (not "产品研发最近入职的人": the role's own name, then who in it)
     if role_hits:
         u.role = role_names[role_hits[0][2]].key
         u.slots.add("role")
@@ -217,6 +220,9 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.slots.add("category")
 
     period = find_period(text, now)
+    if YEAR_EARLIER.search(text):
+        u.year_earlier = True  # the period of the question before, a year back; alone, "last year" as read
+        u.slots.add("period")
     if period is not None:
         u.period = period.expression
         u.slots.add("period")
@@ -260,6 +266,12 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if u.refusal and u.intent == "unknown":
         u.intent = "refuse"
     return u
+
+
+def _full_name(name: str, role_names: dict) -> bool:
+    """The name is a role's own name in English or Chinese, not one of its aliases."""
+    role = role_names[name]
+    return name in (normalise(role.name_en), normalise(role.name_zh))
 
 
 ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4})(?:s)?(?![A-Za-z0-9])")

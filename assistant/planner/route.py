@@ -64,8 +64,11 @@ CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢
                        r"|^\s*(?:展开|详细|具体|细)说?说?", re.I)  # "and …?", "那…呢", or asking for more on something shown
 # The answer before asked for again, broken down ("break it down by week", "split that by role", "按周拆一下").
 BREAKS_DOWN = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:break (?:it|that|this|them) (?:down|out)|"
-                         r"split (?:it|that|this|them) (?:up )?(?:by|per))\b|^\s*(?:再)?(?:按|分)(?:周|月|季度?|年|岗位|角色|"
-                         r"类别|能力|胜任力)(?:拆|分|看|列|统计|展示)", re.I)
+                         r"split (?:it|that|this|them) (?:up )?(?:by|per)|group (?:it |that |them )?by)\b|^\s*(?:再)?(?:按|分)"
+                         r"(?:周|月|季度?|年|岗位|角色|类别|能力|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|group)", re.I)
+# The answer before worked out again ("再算一遍", "rerun it without the interns", "run that again for H1").
+RERUN = re.compile(r"再算一[遍次下]|再跑一[遍次下]|重新算|重算一?[遍次下]?|重跑|\b(?:recompute|recalculate|rerun|re-run|redo) "
+                   r"(?:it|that|this|the (?:numbers|analysis|calculation))\b|\brun (?:it|that|this) again\b", re.I)
 # An interjection before a short continuation: "hmm and the design folks?", "ok what about last year", "好的，那销售呢".
 LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|got it|i see|好的?|嗯+|行|明白了?|了解)[\s,，.。!！]+",
                      re.I)
@@ -235,7 +238,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
-    if (previous_tool == "score_interview" and kinds_named(masked, question) == {"competency"}
+    if (previous_tool == "score_interview" and kinds_named(masked, question) - {"candidate", "interview"} == {"competency"}
+            and not IDS.search(question)
             and WHY_SCORED.search(question) and not ABOUT_IT.search(question) and not LEVEL_MEANING.search(question)):
         return Decision(previous_tool, source="followup")  # "技术深度为啥只给2分" after an interview was shown
     named = bare(masked, question)
@@ -255,8 +259,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
     if previous_tool in LETTERS and language_asked(question) and not kinds_named(masked, question) - {"draft"}:
         return Decision("draft_feedback", source="followup")  # "can you do a Chinese version too?" after a letter
-    if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 4:
+    if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 6:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
+    if previous_tool and RERUN.search(question) and not kinds_named(masked, question) & ID_KINDS:
+        return Decision(previous_tool, source="followup")  # "剔除试用期内离职的再算一遍" after a correlation
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
         return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report

@@ -43,7 +43,10 @@ WHY_NOT_PASSED = re.compile(
     r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in)\w*|\breject\w*|\bturn(?:ed)? down|\bcut|"
     r"\bdropped|\bscreened out|\bscored? (?:so )?low)\b|(?<![a-z])(?:gaps?|evidence|quotes|breakdown)(?![a-z])"
     r"|\bwhat did (?:he|she|they) (?:say|answer)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
-    r"|(?:为啥|为什么|咋|怎么|凭啥|点解).{0,20}(?:没过|没通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|没选上|唔过|冇过|分(?:这么|咁)?低)"
+    r"|(?:为啥|为什么|咋|怎么|凭啥|点解|哪里|哪儿|哪些地方|哪方面|哪几项|哪项).{0,20}(?:没过|没通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|"
+    r"没选上|唔过|冇过|分(?:这么|咁)?低)"
+    r"|(?:判|打|给|评)了?(?:哪个等级|哪一级|几级|几分)|(?:哪个等级|哪一级|几级|几分).{0,4}(?:判|打|给|评)的"
+    r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
     r"|差距|短板|扣分", re.I)
 WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|"
                         r"为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I)
