@@ -41,6 +41,16 @@ from assistant.planner.classifier import (
 from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
 from assistant.planner.feedback import feedback_call, language_asked
+from assistant.planner.followups import (
+    ASKS_ABOUT,
+    BREAKS_DOWN,
+    ECHO,
+    ECHO_FILLER,
+    POINTS_BACK,
+    PRO_FORM,
+    RERUN,
+    continues,
+)
 from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, unquoted
 from assistant.planner.negation import affirmed, negates_decision
@@ -59,33 +69,6 @@ log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
 LEANS = 0.5  # below the threshold, a top reading this likely is offered first rather than overruled
 SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
-CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$"
-                       r"|^\s*(?:tell me more|more (?:on|about)|details? (?:on|of|for)|expand on|elaborate|drill (?:into|down))\b"
-                       r"|^\s*(?:展开|详细|具体|细)说?说?", re.I)  # "and …?", "那…呢", or asking for more on something shown
-# The answer before asked for again, broken down ("break it down by week", "split that by role", "按周拆一下").
-BREAKS_DOWN = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:break (?:it|that|this|them) (?:down|out)|"
-                         r"split (?:it|that|this|them) (?:up )?(?:by|per)|group (?:it |that |them )?by)\b|^\s*(?:再)?(?:按|分)"
-                         r"(?:周|月|季度?|年|岗位|角色|类别|能力|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|group)", re.I)
-# The answer before worked out again ("再算一遍", "rerun it without the interns", "run that again for H1").
-RERUN = re.compile(r"再算一[遍次下]|再跑一[遍次下]|重新算|重算一?[遍次下]?|重跑|\b(?:recompute|recalculate|rerun|re-run|redo) "
-                   r"(?:it|that|this|the (?:numbers|analysis|calculation))\b|\brun (?:it|that|this) again\b", re.I)
-# An interjection before a short continuation: "hmm and the design folks?", "ok what about last year", "好的，那销售呢".
-LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|got it|i see|好的?|嗯+|行|明白了?|了解)[\s,，.。!！]+",
-                     re.I)
-# Words that stand for the previous request instead of naming one: "do one for …", "the same for …", "照样…".
-PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
-                      r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
-                      r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I)
-# A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
-# supervisors", "I0003322也一样", "产品研发也照这个查一遍". ECHO finds the "as before"; once it and the words that
-# carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.
-ECHO = re.compile(r"\b(?:as well|too|also|ditto|likewise)\b|\bsame (?:question|thing|again|check|analysis|one|comparison|"
-                  r"numbers|breakdown|view)\b|"
-                  r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样", re.I)
-ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|analysis|comparison|numbers|breakdown|"
-                         r"view|one|as|well|too|also|ditto|"
-                         r"likewise|same|hmm+|pls|can|could|would|you|next|please|ok|okay)(?![a-z])|"
-                         r"也一样|一样的?|同上|也照|照这个|照此|也这样|[查看评跑做来算弄搞]一[下遍]|一[下遍]|帮忙|帮我|麻烦|嗯|好的?", re.I)
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
@@ -103,16 +86,6 @@ DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
-# Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个").
-POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
-                         r"best)(?: one| few| \d+)?|sample size|significan\w*|confidence interval|p-?value)\b"
-                         r"|\b(?:he|she|him|her|his|hers)\b"
-                         r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|(?<!其)他|她|样本量?|显著|置信",
-                         re.I)
-# (or at how sure the answer was: "sample size?", "样本量多少", "is that significant?")
-# A question about something (not a request to do something: "can you also set up a call with her?").
-ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
-                        r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I)
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?)\b|看|调出|打开|发我|给我|"
                   r"详情|细节|内容", re.I)
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
@@ -287,7 +260,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots):
         return Decision("help", confidence=p, source="rule")  # how a feature works: its explanation, not its figures
-    if WHO_DECIDED.search(question) and _allowed("review_proposals", allowed):
+    if (WHO_DECIDED.search(question) and not kinds_named(masked, question) & {"draft", "request", "candidate", "interview"}
+            and _allowed("review_proposals", allowed)):
         return Decision("review_proposals", confidence=p)  # "who approved proposal 3 and when?": shown, with who and when
     if intent == "decide_proposal" and ALREADY_DECIDED.search(question):
         # "15号提案批了也应用了，现在回头看通过率变化大吗": the decision is the story, the question its effect
@@ -297,9 +271,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
     # One word after "and" ("and retention?") changes one thing of the question before, unless the model is sure the
     # word asks for another tool ("and attrition risk?").
-    continues = _continues(question, masked)
-    one_more = continues and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
-    if previous_tool and (p < m.threshold or one_more) and (previous_tool in usable[:OPTIONS] or continues):
+    goes_on = continues(question, masked)
+    one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
+    if previous_tool and (p < m.threshold or one_more) and (previous_tool in usable[:OPTIONS] or goes_on):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -360,7 +334,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(intent, confidence=p)
     # "排第一的那个，主要原因是啥？" asks about something shown before: never what Candor does.
     helps = intent == "out_of_scope" or intent == "help" and not POINTS_BACK.search(question)
-    if helps and p >= m.threshold / 2 and not (intent == "out_of_scope" and continues and not previous_tool):
+    if helps and p >= m.threshold / 2 and not (intent == "out_of_scope" and goes_on and not previous_tool):
         # (unsure, and it opens like a follow-up with nothing before it: "hmm and the design folks?" is asked back)
         # Greetings, thanks, what Candor does, unless a pinned phrasing the model also counts likely ("What does a …
         # need?").
@@ -395,15 +369,6 @@ def _why_not_passed(question: str, masked: str) -> bool:
     """Asks why one candidate or interview did not pass, or for their gaps or evidence, and for nothing done about it."""
     return (len(IDS.findall(question)) == 1 and not kinds_named(masked, question) & {*NUMBERED, "metric"}
             and bool(WHY_NOT_PASSED.search(question)) and not ABOUT_IT.search(question))
-
-
-def _continues(question: str, masked: str) -> bool:
-    """Opens like a continuation ("and retention?", "那销售呢"), or a short one after an interjection ("hmm and the
-    design folks?"; not "ok and if we took that person on, how would they do?", which says what it asks)."""
-    if CONTINUES.search(question):
-        return True
-    lead = LEAD_IN.match(question)
-    return bool(lead and CONTINUES.search(question[lead.end():]) and content_words(LEAD_IN.sub(" ", masked, 1)) <= 2)
 
 
 def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
