@@ -116,11 +116,11 @@ class EmbeddedPlanner(BaseChatModel):
             return self._competency(calls, u, earlier, allowed, question)
         if intent == "review_feedback" and asks_to_edit(question) and not _PROPOSAL_NAMED.search(unquoted(question)):
             # "把“此致”改成“祝好”" after a letter was shown: that letter (the tool asks which one when none was)
-            shown = _draft_shown(earlier)
+            shown = (_letter_shown(earlier) or {}).get("draft_id")
             args = {"action": "edit", **({"draft_id": shown} if shown else {}), **(letter_edits(question) or {})}
             return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
         if (intent == "draft_feedback" and decision.source == "followup" and (language := language_asked(question))
-                and (interview := _letter_interview(earlier))):
+                and (interview := (_letter_shown(earlier) or {}).get("interview_external_id"))):
             # "can you do a Chinese version too?" after a letter: that candidate's letter again, in that language
             call = CompetencyCall(intent, {"interview": interview, "language": language})
             return self._competency([call], u, earlier, allowed, question)
@@ -315,32 +315,21 @@ def _proposal_shown(messages: list[BaseMessage]) -> int | None:
     return None
 
 
-def _draft_shown(messages: list[BaseMessage]) -> int | None:
-    """The feedback letter the last answer about letters showed, when it showed exactly one."""
+def _letter_shown(messages: list[BaseMessage]) -> dict | None:
+    """The feedback letter the last answer about letters showed, when it showed exactly one: its row (a draft, or the
+    one line of a list), with "draft_id" and "interview_external_id"."""
     for message in reversed(messages):
         if isinstance(message, ToolMessage) and message.name in ("draft_feedback", "review_feedback"):
             try:
                 data = json.loads(_text(message))
             except ValueError:
                 return None
-            draft = data.get("draft") if isinstance(data, dict) else None
-            listed = [d.get("draft_id") for d in (data.get("drafts") or [])] if isinstance(data, dict) else []
-            return draft["id"] if draft else listed[0] if len(listed) == 1 else None
-    return None
-
-
-def _letter_interview(messages: list[BaseMessage]) -> str | None:
-    """The interview of the feedback letter the last answer about letters showed, when it showed exactly one."""
-    for message in reversed(messages):
-        if isinstance(message, ToolMessage) and message.name in ("draft_feedback", "review_feedback"):
-            try:
-                data = json.loads(_text(message))
-            except ValueError:
+            if not isinstance(data, dict):
                 return None
-            draft = data.get("draft") if isinstance(data, dict) else None
-            listed = {d.get("interview_external_id") for d in (data.get("drafts") or data.get("items") or [])
-                      } if isinstance(data, dict) else set()
-            return draft.get("interview_external_id") if draft else listed.pop() if len(listed) == 1 else None
+            if draft := data.get("draft"):
+                return {**draft, "draft_id": draft["id"]}
+            listed = data.get("drafts") or []
+            return listed[0] if len(listed) == 1 else None
     return None
 
 
@@ -383,7 +372,8 @@ def _merge(previous: dict | None, u: Understanding, now: Any, earlier: list[Base
     return {k: v for k, v in args.items() if v is not None}
 
 
-def _period_asked(before: str | None, u: Understanding, follows: bool, now: Any, earlier: list[BaseMessage]) -> str | None:
+def _period_asked(before: str | None, u: Understanding, follows: bool, now: Any,
+                  earlier: list[BaseMessage]) -> str | None:
     """The period a message asks for: "and a year ago?" after a question is its period a year back (and after a
     question that already asked that, the same period again: "去年同期呢" after "and a year ago?")."""
     if not (u.year_earlier and follows):
