@@ -206,8 +206,8 @@ _ZH_QUARTERS = ("", "一", "二", "三", "四")
 
 _Y = r"(?:19|20)\d\d"
 _MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-z])\.?"
-_NUM = (r"(?:\d{1,3}|" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                                   for w in sorted(_EN_NUMBERS, key=len, reverse=True)) + r")(?![a-z])")
+_NUM = (r"(?:\d{1,3}(?![0-9])|(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")   # "6mo", "six months"
+                                              for w in sorted(_EN_NUMBERS, key=len, reverse=True)) + r")(?![a-z]))")
 _YPRE = r"(?:(?P<y>" + _Y + r")\s*年度?|(?P<yrel>今|去|前|本)\s*年)\s*(?:的\s*)?"   # 2026年 / 去年 …
 _EYREL = r"(?P<yrel>this|last|previous|prior|current)\s+year(?![a-z])"           # … of last year
 _NOT_AFTER_NUMBER = r"(?<![0-9a-z/])(?<![0-9]\.)(?<![a-z]-)"                     # not inside an id / decimal

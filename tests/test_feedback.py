@@ -504,6 +504,9 @@ def test_a_letter_is_asked_for_again_in_the_other_language(demo_url):
         ("draft_feedback", letter["interview_external_id"], letter["language"])], back.answer
     warmer = assistant.ask(HR, "make it sound a little warmer", drafted.conversation_id)  # an edit, which needs quotes
     assert [(c.tool, c.arguments.get("action")) for c in warmer.tool_calls] == [("review_feedback", "edit")], warmer.answer
+    again = assistant.ask(HR, "给C000123写一封反馈信")
+    shorter = assistant.ask(HR, "写得中，就是开头整太长了，砍短点", again.conversation_id)  # right after the letter
+    assert [(c.tool, c.arguments.get("action")) for c in shorter.tool_calls] == [("review_feedback", "edit")], shorter.answer
     fresh = assistant.ask(HR, "Can you do a Chinese version too?")
     assert all(c.tool != "draft_feedback" or "interview" not in c.arguments for c in fresh.tool_calls), fresh.answer
 
@@ -519,3 +522,20 @@ def test_changes_to_a_letter_are_made_everywhere_and_leave_no_gaps():
     with pytest.raises(ToolError) as err:
         changed_body(body, 7, [TextChange(find="Dear applicant", replace_with="Hi")], None)
     assert err.value.code == "text_not_found" and "Dear applicant" in err.value.message
+
+
+def test_a_letter_of_a_batch_just_drafted_is_named_by_its_place(demo_url):
+    from assistant.agent import Assistant
+
+    assistant = Assistant(make_settings(demo_url))
+    batch = assistant.ask(HR, "帮我给上个月市场策划挂了的那些人都写一下反馈信")
+    listed = batch.tool_calls[0].result["batch"]["listed"]
+    assert len(listed) >= 2, batch.answer
+    first = assistant.ask(HR, "写好了嘛？给我看下第一封。", batch.conversation_id)
+    assert [(c.tool, c.arguments) for c in first.tool_calls] == [
+        ("review_feedback", {"draft_id": listed[0]["draft_id"]})], first.answer
+    again = assistant.ask(HR, "Draft feedback for everyone who failed Marketing Planner last month")
+    last = again.tool_calls[0].result["batch"]["listed"]
+    shown = assistant.ask(HR, "show me the last one", again.conversation_id)
+    assert [(c.tool, c.arguments) for c in shown.tool_calls] == [
+        ("review_feedback", {"draft_id": last[-1]["draft_id"]})], shown.answer

@@ -418,6 +418,8 @@ FIND = [
     ("how many failed in the last months? per month please", "in the last months"),  # a count unsaid: vague
     ("the last months of 2025 were hard", None),
     ("top gaps, prod ops, last 90d", "last 90 days"), ("3D modelling skills for mech design", None),
+    ("prod ops hires last 6mo / attrition risk", "last 6 months"), ("fails, last 12mos", "last 12 months"),
+    ("the last 3rd of the year", None),
     ("学历分组通过率 研发 全年", "this year"), ("去年全年的数据", "last year"),
     ("can u send me the april report - charts too", "2026-04"), ("May numbers for sales", "2026-05"),
     ("we may report it later", None), ("April Smith failed twice", None),  # the verb; a given name

@@ -191,7 +191,10 @@ def test_every_staff_tool_has_an_explanation_and_none_holds_a_figure():
 
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "book me a flight to Tokyo",
                                       "what's the weather tomorrow", "帮我订一张去上海的机票", "今天天气怎么样",
-                                      "tell me a joke"])
+                                      "tell me a joke",
+                                      # legal advice, though it names fairness or a candidate's request
+                                      "What does current California law say about age discrimination in hiring?",
+                                      "候选人若以AI面试违反《个人信息保护法》为由起诉，胜诉可能性如何？请出具法律意见。"])
 def test_out_of_scope_gets_what_candor_can_do_and_no_figure(assistant, question):
     turn = assistant.ask(HR, question)
     assert turn.tool_calls == []
@@ -456,12 +459,21 @@ def test_workplace_shorthand_is_read_as_written_out(assistant, question, tool, r
 
 
 def test_shorthand_expands_whole_words_only():
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
     from assistant.planner.shorthand import expand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    now = datetime(2026, 11, 15)
 
     assert expand("Sales Mgr fails last qtr w/ chart") == "Sales manager fails last quarter with chart"
     assert expand("support the mktgx team; sup?") == "support the mktgx team; sup?"
     assert expand("def of FEA pls, abt my team") == "definition of FEA please, about my team"
     assert expand("undefined; a def jam; a defn") == "undefined; a def jam; a definition"
+    u = understand(expand("whats cross-team collab lvl 2 vs lvl 4 for product ops"), catalogue_vocabulary(), now)
+    assert u.competency == "cross-team collaboration"
+    assert understand(expand("comms fail share, field tech"), catalogue_vocabulary(), now).competency == "communication"
 
 
 def test_an_option_picked_after_asking_back_reads_the_shorthand_of_the_question(assistant):
@@ -738,6 +750,9 @@ def test_whether_candor_does_something_is_answered_with_what_it_does(assistant, 
     ("市场策划的数据分析得分", "marketing_planner", "data analysis"),
     ("pass rate by education, B.Tech vs M.Tech, for R&D engineers", "product_rnd", None),  # a degree, not "tech"
     ("产品研发最近入职的人离职风险列一下", "product_rnd", None),  # the role's own name, then who in it: not a description
+    ("主管让我整理一下上个月各岗位的失败率", None, None),  # the speaker's boss, not Production Supervisor
+    ("下周跟着主管做产品运营专员的招聘，这个岗位考察哪些能力？", "product_operations", None),
+    ("主管Q3不通过原因", "production_supervisor", None), ("我们生产主管说成本控制挂得多", "production_supervisor", "cost control"),
 ])
 def test_a_role_alias_inside_another_word_names_no_role(text, role, competency):
     from datetime import datetime
@@ -769,3 +784,39 @@ def test_a_year_earlier_asks_the_question_before_for_the_same_window_a_year_back
         assert call.arguments["period"].startswith("2025-10-01..") and call.result["period"]["start"].startswith(
             "2025-10-01"), (follow_up, call.arguments)
     assert before.arguments["period"] == "this quarter"
+
+
+def test_traditional_chinese_is_read_as_simplified(assistant):
+    from assistant.planner.shorthand import expand
+
+    assert expand("唔該幫我跟進一下人工覆核的個案") == "麻烦帮我跟进一下人工复核的个案"
+    assert expand("系统里的关系 C000123") == "系统里的关系 C000123"  # Simplified: left as it is
+    turn = assistant.ask(HR, "由三月起至今，產品研發每個月嘅未通過率係點？")
+    [call] = turn.tool_calls
+    assert (call.tool, call.arguments.get("role")) == ("failure_stats", "product_rnd"), turn.answer
+    assert call.result["period"]["start"].startswith("2026-03-01"), call.arguments
+
+
+def test_a_number_shown_and_approved_in_mixed_language_is_decided(assistant):
+    proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
+    n = proposed.tool_calls[-1].result["proposal_id"]
+    shown = assistant.ask(HR, f"{n}号proposal show一下detail，每个weight怎么变的", proposed.conversation_id)
+    assert [c.tool for c in shown.tool_calls] == ["review_proposals"], shown.answer
+    turn = assistant.ask(HR, f"OK，{n}号的reason我能接受，approve吧。", shown.conversation_id)  # no word boundary before 吧
+    assert [(c.tool, c.arguments.get("proposal_id"), c.arguments.get("decision")) for c in turn.tool_calls] == [
+        ("decide_proposal", n, "approve")], turn.answer
+
+
+def test_an_email_received_from_a_candidate_is_not_a_request_for_addresses(assistant):
+    turn = assistant.ask(HR, "any requests from candidates wanting their recordings deleted? got a cranky email from one")
+    assert [c.tool for c in turn.tool_calls] == ["candidate_requests"], turn.answer
+    refused = assistant.ask(HR, "send me the email of every candidate who failed")
+    assert refused.tool_calls == [], refused.answer
+
+
+def test_how_one_person_of_the_answer_was_rated_continues_the_answer(assistant):
+    first = assistant.ask(HR, "新招的一线技术员里，哪几个离职风险最高？")
+    turn = assistant.ask(HR, "风险最高那个人，风险是怎么算出来的？主要因素是什么？", first.conversation_id)
+    assert [c.tool for c in turn.tool_calls] == ["attrition_risk"], turn.answer
+    general = assistant.ask(HR, "离职风险是怎么算出来的？", first.conversation_id)  # the feature itself: explained
+    assert general.tool_calls == [], general.answer

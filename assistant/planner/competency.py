@@ -20,7 +20,7 @@ OUTCOME = re.compile(r"(what happened after|since we changed|after (we|the) chan
 PROPOSE = re.compile(r"(propos(?!als?\s*#?\s*\d)\w*|suggest\w*|recommend\w*|draft)\b.{0,40}\bweights?|new (competency )?weights|"
                      r"re-?weight|adjust (the )?weights|change the weights|提出.{0,12}权重|"
                      r"(?<!待审批的)(?<!待批的)(?<!哪些)权重(调整)?方案|"
-                     r"调整.{0,6}权重|新的?(能力)?权重", re.I)
+                     r"调整.{0,6}权重|新的?(能力)?权重", re.I | re.A)
 INSIGHTS = re.compile(r"(weights? (right|wrong|correct|ok|okay)|are the weights|right weights|"
                       r"correlat\w*|predicts? (performance|efficiency|downtime|success)|linked to (job )?performance|"
                       r"matter(s)? (more|less) for performance|performance (data|link\w*)|persona|"
@@ -33,7 +33,7 @@ ATTRITION = re.compile(r"(attrition|might leave|likely to leave|flight risk|turn
                        r"流失|离职风险|可能离职)", re.I)
 # One person's staying or leaving ("will C000456 stay?", "C000456会不会干不长").
 STAYING = re.compile(r"\b(?:stay\w*|leav\w*|quit\w*|stick around|last (?:long|a year)|resign\w*|churn\w*|retain\w*)\b|"
-                     r"留下|留得住|留任|离职|跳槽|走人|干不长|干多久|待多久|待得住|辞职", re.I)
+                     r"留下|留得住|留任|离职|跳槽|走人|干不长|干多久|待多久|待得住|辞职", re.I | re.A)
 MONITOR = re.compile(r"(run (the )?(competency )?monitor\w*|monitoring rules?|check the (monitoring )?rules|"
                      r"监控规则|运行监控|检查.{0,6}监控)", re.I)
 BECAUSE = re.compile(r"(?:because|since|as|reason:?|note:?|因为|原因是|理由是)\s*(.+)$", re.I)

@@ -47,7 +47,7 @@ EXPLAINS = re.compile(
     r"|依赖哪些|用了哪些(?:数据|因素|指标|变量)|考虑了哪些(?:因素|数据)|计算方法|算法|什么公式|按什么(?:规则|标准|公式)|怎么运作|如何运作|怎么运转|(?:看|根据|基于)哪些因素|依据(?:是什么|是啥|什么)|基于什么|根据什么(?:算|得出|来|判断)|怎么来的|从哪(?:里|儿)?来的?|是干(?:嘛|什么|啥)(?:用)?的"
     r"|是做什么的|有什么用|(?:什么|啥)区别|区别是(?:什么|啥)|逻辑是(?:什么|啥|怎样)|(?:什么|啥)逻辑|(?:哪|几)几?步|什么流程|"
     r"流程是(?:什么|啥|怎样)|(?:会|是)(?:定时)?自动|(?:会|能)?(?:马上|立即|立刻|直接)生效|会直接发|怎么判断|怎么判定|自动跑|定时(?:跑|运行|执行)|手动(?:触发|跑|运行)|(?:怎么|如何)使用|(?:功能|模块)怎么用|自动(?:发|生效|应用|执行)|是什么意思|啥意思|什么含义|会直接生效|批准(?:之|以)?后会",
-    re.I)
+    re.I | re.A)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,9 @@ def topics() -> tuple[Topic, ...]:
 # One particular thing, not a feature: "第九号提案的依据是啥", "这份方案的逻辑是什么", "what is this proposal based on".
 _PARTICULAR = re.compile(r"第?[一二两三四五六七八九十百]+号|第[一二两三四五六七八九十百]+(?:个|份|条|封)|(?:这|那)(?:个|份|条|封|次)?"
                          r"(?:提案|方案|草稿|信|申请|请求|面试|候选人)|\b(?:this|that|these|those) (?:proposals?|drafts?|"
-                         r"letters?|requests?|interviews?|candidates?|hires?)\b", re.I)
+                         r"letters?|requests?|interviews?|candidates?|hires?)\b"
+                         # one person of the answer before: "风险最高那个人，风险是怎么算出来的", "how is his risk worked out"
+                         r"|(?:这|那)(?:个|位)(?:人|员工|新人|同事)|(?:这|那)位|\b(?:his|her|him|the (?:top|first|riskiest|highest) one)\b", re.I | re.A)
 
 
 def explains(question: str) -> bool:

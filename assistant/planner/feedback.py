@@ -12,11 +12,11 @@ from assistant.planner.nlu import Understanding
 
 DRAFT_WORDS = re.compile(r"(\b(re-?)?(draft|write|prepare|compose|generate)\w*\b.{0,40}\b(feedback|letters?)\b|"
                          r"\bfeedback (letters?|drafts?) for\b|起草.{0,20}反馈|撰写.{0,20}反馈|写.{0,8}反馈信|生成.{0,12}反馈)",
-                         re.I)
+                         re.I | re.A)
 REVIEW = re.compile(r"\b(?P<verb>approve|show|view|open|display|send|mark)\w*\s+(?:the\s+)?feedback\s*"
                     r"(?:draft|letter)?\s*(?:#|no\.?|number)?\s*(?P<id>\d+)(?P<rest>.*)$"
                     r"|(?P<zverb>批准|通过|查看|显示|打开|发送|标记)\s*(?:第\s*)?反馈\s*(?:草稿|信)?\s*#?\s*(?P<zid>\d+)(?P<zrest>.*)$",
-                    re.I)
+                    re.I | re.A)
 # Chinese text puts no space after an id ("C000123起草"), so ids end at the last digit, not at a \b.
 INTERVIEW = re.compile(r"(?:interview|面试)\s*(?:#|no\.?|number|编号|id|号|号码|ID)?\s*(I?\d{1,9})(?!\d)|"
                        r"(?<![A-Za-z0-9])(I\d{3,9})(?!\d)", re.I)

@@ -13,27 +13,27 @@ from assistant.planner.classifier import content_words
 
 CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢[？?]?\s*$"
                        r"|^\s*(?:tell me more|more (?:on|about)|details? (?:on|of|for)|expand on|elaborate|drill (?:into|down))\b"
-                       r"|^\s*(?:展开|详细|具体|细)说?说?", re.I)  # "and …?", "那…呢", or asking for more on something shown
+                       r"|^\s*(?:展开|详细|具体|细)说?说?", re.I | re.A)  # "and …?", "那…呢", or asking for more on something shown
 # The answer before asked for again, broken down ("break it down by week", "split that by role", "按周拆一下").
 BREAKS_DOWN = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:break (?:it|that|this|them) (?:down|out)|"
                          r"split (?:it|that|this|them) (?:up )?(?:by|per)|group (?:it |that |them )?by)\b|^\s*(?:再)?(?:按|分)"
-                         r"(?:周|月|季度?|年|岗位|角色|类别|能力|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|group)", re.I)
+                         r"(?:周|月|季度?|年|岗位|角色|类别|能力|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|group)", re.I | re.A)
 # The answer before worked out again ("再算一遍", "rerun it without the interns", "run that again for H1").
 RERUN = re.compile(r"再算一[遍次下]|再跑一[遍次下]|重新算|重算一?[遍次下]?|重跑|\b(?:recompute|recalculate|rerun|re-run|redo) "
-                   r"(?:it|that|this|the (?:numbers|analysis|calculation))\b|\brun (?:it|that|this) again\b", re.I)
+                   r"(?:it|that|this|the (?:numbers|analysis|calculation))\b|\brun (?:it|that|this) again\b", re.I | re.A)
 # An interjection before a short continuation: "hmm and the design folks?", "ok what about last year", "好的，那销售呢".
 LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|got it|i see|好的?|嗯+|行|明白了?|了解)[\s,，.。!！]+",
                      re.I)
 # Words that stand for the previous request instead of naming one: "do one for …", "the same for …", "照样…".
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
-                      r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I)
+                      r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I | re.A)
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
 # supervisors", "I0003322也一样", "产品研发也照这个查一遍". ECHO finds the "as before"; once it and the words that
 # carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.
 ECHO = re.compile(r"\b(?:as well|too|also|ditto|likewise)\b|\bsame (?:question|thing|again|check|analysis|one|comparison|"
                   r"numbers|breakdown|view)\b|"
-                  r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样", re.I)
+                  r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样", re.I | re.A)
 ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|analysis|comparison|numbers|breakdown|"
                          r"view|one|as|well|too|also|ditto|"
                          r"likewise|same|hmm+|pls|can|could|would|you|next|please|ok|okay)(?![a-z])|"
@@ -44,10 +44,10 @@ POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:to
                          r"best)(?: one| few| \d+)?|sample size|significan\w*|confidence interval|p-?value)\b"
                          r"|\b(?:he|she|him|her|his|hers)\b"
                          r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|(?<!其)他|她|样本量?|显著|置信",
-                         re.I)
+                         re.I | re.A)
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
-                        r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I)
+                        r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I | re.A)
 
 
 def continues(question: str, masked: str) -> bool:

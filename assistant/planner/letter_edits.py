@@ -26,8 +26,9 @@ APPEND = [re.compile(p, re.I) for p in (
 # Words that ask to change a letter's text, quoted or not ("reword the second paragraph", "把结尾的落款改成人力资源部").
 EDIT_WORDS = re.compile(r"\b(?:edit|revise|reword|rewrite|rephrase|change|replace|remove|delete|add|append|soften|tone "
                         r"(?:it )?down|warm (?:it )?up)\b|\bmake it (?:sound )?(?:a (?:little|bit) )?(?:warmer|softer|friendlier|"
-                        r"kinder|shorter|less (?:formal|cold|harsh))\b|"
-                        r"修改|改一下|改改|改成|改为|换成|替换|删掉|删除|去掉|加上|补上|添加|加一句|改(?:得)?(?:暖|软|短|温和|委婉|客气)", re.I)
+                        r"kinder|shorter|less (?:formal|cold|harsh))\b|\b(?:shorten|trim|tighten|cut) (?:it|the \w+)(?: down| up)?\b|"
+                        r"砍短|缩短|精简|删减|短一?点|太长了|"
+                        r"修改|改一下|改改|改成|改为|换成|替换|删掉|删除|去掉|加上|补上|添加|加一句|改(?:得)?(?:暖|软|短|温和|委婉|客气)", re.I | re.A)
 
 
 def _quoted(m: re.Match, first: int) -> str:

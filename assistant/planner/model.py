@@ -271,8 +271,10 @@ _PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: 
                     r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)
 _PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "一": 0, "二": 1, "三": 2, "四": 3,
            "五": 4}
-_LISTS = (("requests", "request_id", "request", "号申请"), ("proposals", "proposal_id", "proposal", "号提案"),
-          ("drafts", "draft_id", "draft", "号草稿"))
+# (where the list stands in a tool's result, the key of its items' numbers, what the number is called in en / zh)
+_LISTS = ((("requests",), "request_id", "request", "号申请"), (("proposals",), "proposal_id", "proposal", "号提案"),
+          (("drafts",), "draft_id", "draft", "号草稿"),
+          (("batch", "listed"), "draft_id", "draft", "号草稿"))  # the letters just drafted for a role: "看下第一封"
 
 
 def _named_by_place(question: str, earlier: list[BaseMessage]) -> str:
@@ -284,8 +286,10 @@ def _named_by_place(question: str, earlier: list[BaseMessage]) -> str:
         data = json.loads(last)
     except ValueError:
         return question
-    for key, id_key, noun, zh_noun in _LISTS:
-        rows = data.get(key) if isinstance(data, dict) else None
+    for path, id_key, noun, zh_noun in _LISTS:
+        rows = data
+        for key in path:
+            rows = rows.get(key) if isinstance(rows, dict) else None
         if not rows or not isinstance(rows, list) or not all(isinstance(r, dict) and id_key in r for r in rows):
             continue
         place = m.group("en") or m.group("zh")

@@ -17,7 +17,7 @@ NEGATED_DECISION = re.compile(
     r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)"
     r"|\b(?:whether|if) (?:to|we should|i should) (?:approve|reject|accept|sign off)\b"
     r"|批不批|通不通过|同不同意|准不准|过不过(?!得)|要不要批",  # still deciding: "还没想好批不批"
-    re.I)
+    re.I | re.A)
 
 # A decision said outright beside the negation ("Proposal 5: rejected. Don't apply it."): the message decides.
 DECIDED = re.compile(r"\b(?:approv|reject|declin|veto)\w*|批准|驳回|拒绝|否决", re.I | re.A)
@@ -36,7 +36,7 @@ NEGATED_LEAD = re.compile(
     r"give|tell|can|could|how|which|did|does|is|are)\b))"
     r"|^\s*(?:先?不用|先?不需要|先别|别再|无需|不必|不要再?|我?不是(?:要|想|问|让你))[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",
-    re.I)
+    re.I | re.A)
 
 
 def affirmed(question: str) -> str:

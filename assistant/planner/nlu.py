@@ -24,7 +24,7 @@ FAILURE_WORDS = re.compile(
     r"\bfail\w*|\bflunk\w*|pass(?:ed|ing)?\s*rates?|\breject\w*|\bdidn'?t (?:pass|make it|clear)|\b(?:knocked|screened|"
     r"weeded|washed) out\b|\bfell short\b|\b(?:below|under) the (?:bar|cut|threshold|minimum)\b|\bmake the cut\b|"
     r"失败|通过率|淘汰|没通过|未通过|不通过|没过|挂了|挂掉|被挂|刷掉|刷下|被刷|不及格|不达标|未达标|没达标|不合格|落选|没过关|"
-    r"未过关|栽在|卡在|折在|倒在|低于(?:门槛|及格线|最低分)", re.I)
+    r"未过关|栽在|卡在|折在|倒在|低于(?:门槛|及格线|最低分)", re.I | re.A)
 STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没通过|未通过|没过|不通过|差距|短板|面试|为什么|多少|不及格|不达标|"
                             r"未达标|没达标|不合格|落选|刷掉|被刷|挂了|挂掉)")
 TREND_WORDS = re.compile(r"(trend|month[- ]by[- ]month|monthly|over time|per month|each month|every month|month on month|"
@@ -33,7 +33,7 @@ ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by r
                              r"所有岗位|各岗位|全部岗位|哪个岗位|哪些岗位|各个岗位|按岗位|岗位是哪|哪个岗|哪类岗位|最高的岗位|最低的岗位)", re.I)
 # English openers need a word boundary; Chinese ones cannot have one (no spaces between characters).
 FOLLOWUP_WORDS = re.compile(r"^\s*((and|what about|how about|same for|now|only|just|show)\b|那|那么|再|换成|只看|仅看|只)|"
-                            r"(呢[？?]?\s*$)", re.I)
+                            r"(呢[？?]?\s*$)", re.I | re.A)
 CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every reason|all competencies|no filter|"
                                 r"所有原因|全部原因|不限原因|所有胜任力|不限)", re.I)
 PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通过比例|多少人通过)", re.I)
@@ -47,7 +47,12 @@ _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"
 REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
     rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))|"
-    r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I)
+    r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I | re.A)
+# "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
+A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b", re.I)
+
+# The speaker's boss ("主管让我整理…", "跟着主管做招聘", "我们主管要拿去做ppt", "用人主管说…"), not the Production Supervisor role.
+BOSS_ZH = re.compile(r"(?:我|我们|我的|我们的|跟着|跟|找|问|用人|直属|部门|业务)主管|主管(?=让|叫|说|要我|要求我|交代|吩咐|安排我|问我|催)")
 
 # Attempts to change the rules ("ignore previous instructions", "print your system prompt"): declined.
 REFUSE_INJECTION = re.compile(r"(ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|developer mode|"
@@ -58,19 +63,19 @@ REFUSE_INJECTION = re.compile(r"(ignore (all |any )?(the )?(previous|prior|above
 SHARE_OF_FAILURES = re.compile(r"((share|proportion|percentage|percent|fraction|part|how many) of (the |all |our )?"
                                r"([\w&'-]+ ){0,4}?(failures|failed|fails|rejections|rejected)|"
                                r"(failures|rejections)\b[^.?!]{0,30}?\b(were|are|came from|due to)|"
-                               r"失败(的|中|里)?.{0,8}(占比|比例|占多少|多少是|有多少是)|占.{0,6}失败|失败原因.{0,4}占)", re.I)
+                               r"失败(的|中|里)?.{0,8}(占比|比例|占多少|多少是|有多少是)|占.{0,6}失败|失败原因.{0,4}占)", re.I | re.A)
 # Interviews that did not complete, asked about by name: their counts lead the answer.
 NOT_COMPLETED = re.compile(r"(\bwithdr[ae]w\w*|\bwithdrawals?\b|\bdrop(ped)?[- ]?outs?\b|\bdropped out\b|"
                            r"\bno[- ]?shows?\b|\bdid(n't| not) (show|turn up|attend)|\bbroke off\b|"
                            r"\btechnical (failures?|problems?|issues?)\b|退出|放弃面试|缺席|未到场|没来|没有来|没参加|技术故障|中断)",
-                           re.I)
+                           re.I | re.A)
 # Period words whose phrase the period reader could not place ("since the start of autumn"): said, not guessed.
 UNKNOWN_PERIOD = re.compile(r"(?P<p>\b(?:since|during|throughout|until|till|before|after|over)\s+(?:the\s+)?"
                             r"(?:start|beginning|end|middle|rest)?\s*(?:of\s+)?(?:the\s+)?"
                             r"(?:spring|summer|autumn|fall|winter|holidays?|christmas|ramadan|chinese new year|"
                             r"lunar new year|peak season|hiring season|campaign|launch|reorg\w*|merger|pandemic|covid)\b"
                             r"|(?:春节|国庆|中秋|元旦|旺季|淡季|春季|夏季|秋季|冬季|春天|夏天|秋天|冬天|疫情|校招季?|金三银四)"
-                            r"(?:以来|之后|以后|期间|前后|开始)?)", re.I)
+                            r"(?:以来|之后|以后|期间|前后|开始)?)", re.I | re.A)
 
 CATEGORY_WORDS = {
     "competency_gap": re.compile(r"(competenc(y|ies)\s+gaps?|skill gaps?|gaps? in competenc\w*|能力差距|胜任力差距|能力不足|能力缺口)", re.I),
@@ -83,7 +88,7 @@ FAIRNESS_WORDS = re.compile(
     r"(fairness|(?<!job )(?<!jobs )(?<!career )(?<!hiring )(?<!recruiting )(?<!recruitment )\bfair(ly)?\b"
     r"(?! enough| to say)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
     r"\b4/5\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
-    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I)
+    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)
 ATTRIBUTE_WORDS = {
     "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性|男的|女的|"
@@ -94,9 +99,9 @@ ATTRIBUTE_WORDS = {
                             re.I),  # not "with what degree of uncertainty", "to some degree"
 }
 GROUP_DIFFERENCE_WORDS = re.compile(r"(differ\w*|dispari\w*|\bgaps?\b|compar\w*|\bvs\.?\b|versus|差异|差别|区别|对比|比较|差距)",
-                                    re.I)
+                                    re.I | re.A)
 # A question about one person ("the gender of candidate C000012"): demographics are never given per person.
-INDIVIDUAL_WORDS = re.compile(r"(\b[CI]\d{3,}\b|\bcandidate\s+(#|no\.?\s*)?\d+|候选人\s*[A-Za-z]?\d+)", re.I)
+INDIVIDUAL_WORDS = re.compile(r"(\b[CI]\d{3,}\b|\bcandidate\s+(#|no\.?\s*)?\d+|候选人\s*[A-Za-z]?\d+)", re.I | re.A)
 ANYWHERE_WORDS = re.compile(r"(anywhere|any roles?|across (the )?(company|roles)|任何岗位|哪里)", re.I)
 
 # Phrases that name a role we do not know ("failure rate for Data Scientist").
@@ -178,16 +183,19 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if REFUSE_AUTO_REJECT.search(text):
         u.intent, u.refusal = "refuse", "auto_reject"
         return u
-    if REFUSE_INJECTION.search(text) and not REFUSE_CONTACTS.search(text):
+    contacts = REFUSE_CONTACTS.search(A_MESSAGE.sub(" a message ", text))
+    if REFUSE_INJECTION.search(text) and not contacts:
         u.refusal = "injection"  # declined; a statistics question in the same message is still answered
-    if REFUSE_CONTACTS.search(text):
+    if contacts:
         u.refusal = "contact_details"  # declined; a statistics question in the same message is still answered
 
     role_names = vocab.role_names()
     # A role's alias inside a longer competency name is the competency's ("市场洞察" is market insight, not 市场).
     inside = [(s, e) for s, e, _ in _find_names(text, vocab.competency_names())]
+    boss = [m.span() for m in BOSS_ZH.finditer(normalise(text))]  # "主管让我…": the speaker's boss, not the role
     role_hits = named = [h for h in _find_names(text, role_names)
-                         if not any(s <= h[0] and h[1] <= e and e - s > h[1] - h[0] for s, e in inside)]
+                         if not any(s <= h[0] and h[1] <= e and e - s > h[1] - h[0] for s, e in inside)
+                         and not any(s <= h[0] and h[1] <= e for s, e in boss)]
     if role_hits and _misspelt_around(text, role_hits[0], vocab):
         role_hits = []  # "Produciton Supervisor": the name misspelt around a short alias; the tool suggests it
     described = (DESCRIBED_ROLE_ZH if lang == "zh" else DESCRIBED_ROLE_EN).search(text)
@@ -290,6 +298,8 @@ def _fairness(text: str, u: Understanding) -> None:
     if not (FAIRNESS_WORDS.search(text) or (u.attributes and (
             GROUP_DIFFERENCE_WORDS.search(text) or u.asks_stats or u.individual))):
         return
+    if u.individual and not u.attributes and not GROUP_DIFFERENCE_WORDS.search(text):
+        return  # one person's case and a worry about fairness ("怕对个别员工不公平，想看C001876的预测依据"): not the audit
     u.intent = "fairness_audit"
     if u.attributes:
         u.slots.add("attributes")

@@ -10,12 +10,12 @@ import re
 from assistant.planner.competency import CANDIDATE, CompetencyCall, candidate_ref
 
 LIST = re.compile(r"\b(candidate|applicant|review|deletion|delete)s?'? requests?\b|\brequests? (from|by) candidates?\b|"
-                  r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)", re.I)
+                  r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)", re.I | re.A)
 RESOLVE = re.compile(
     r"\b(?P<verb>mark|resolve|close|complete|finish|decline|reject|start|take)\w*\s+(?:candidate\s+)?request\s*#?\s*"
     r"(?P<id>\d+)\s*(?:as\s+)?(?P<state>done|resolved|completed|declined|rejected|in[ -]progress)?\s*[:：,.-]?\s*"
     r"(?P<text>.*)$|(?P<zverb>完成|拒绝|处理|受理|关闭)\s*(?:候选人)?(?:请求|申请)\s*#?\s*(?P<zid>\d+)\s*[:：，,]?\s*(?P<ztext>.*)$",
-    re.I | re.S)
+    re.I | re.S | re.A)
 STATES = {"done": "done", "resolved": "done", "completed": "done", "declined": "declined", "rejected": "declined",
           "in progress": "in_progress", "in-progress": "in_progress"}
 VERB_STATES = {"resolve": "done", "close": "done", "complete": "done", "finish": "done", "decline": "declined",

@@ -73,21 +73,21 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I)  # not "the rejected ones", "驳回的呢": a list
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I | re.A)  # not "the rejected ones", "驳回的呢": a list
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
-                     r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I)
+                     r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I | re.A)
 # … unless it is said not to be wanted ("not a report, not a chart, just the raw count", "不用导出").
 NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|the\s+|any\s+)?(?:csv|excel|spreadsheet|"
-                       r"charts?|graphs?|export|download|report)\b|(?:不用|不要|无需|别)\s*(?:导出|表格|做表|图表|出图|画图)", re.I)
+                       r"charts?|graphs?|export|download|report)\b|(?:不用|不要|无需|别)\s*(?:导出|表格|做表|图表|出图|画图)", re.I | re.A)
 # A decision on a number said next to it ("Reject 15.", "15号驳回"): with a role or competency named too, a weight
 # proposal's number (drafts are letters to candidates).
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
-                            r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I)
+                            r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?)\b|看|调出|打开|发我|给我|"
-                  r"详情|细节|内容", re.I)
+                  r"详情|细节|内容", re.I | re.A)
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
 ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
@@ -103,21 +103,28 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
                         r"(?:能|可以)(?:直接)?在你这(?:里|儿|边)?(?:处理|做|办|弄|搞)|在你这(?:里|儿|边)?(?:就)?(?:能|可以)(?:处理|做|办|弄|搞)|"
                         r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
-                        r"through you|in candor)\b", re.I)
+                        r"through you|in candor)\b", re.I | re.A)
 # A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
 ALREADY_DECIDED = re.compile(r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
-                             r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I)
+                             r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I | re.A)
+# Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
+# a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
+LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
+                          r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:legal|lawful|"
+                          r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
+                          r"|法律意见|法律建议|律师函|胜诉|败诉|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
+                          r"|是否(?:合法|违法)|合不合法|违不违法|(?:合法|违法)吗", re.I | re.A)
 # Who took a decision, or when ("who approved proposal 3 and when?", "3号提案是谁批的"): the proposal shows it.
 WHO_DECIDED = re.compile(r"\b(?:who|when|which (?:manager|person)) (?:approved|rejected|signed off|decided)\b|"
                          r"\bwhen (?:was|were) (?:it|they|that|proposal \d+|#?\d+) (?:approved|rejected|decided)\b|"
-                         r"谁(?:批|批准|驳回|否决|签批)的|什么时候(?:批|批准|驳回|否决)的|哪天(?:批|批准|驳回)的", re.I)
+                         r"谁(?:批|批准|驳回|否决|签批)的|什么时候(?:批|批准|驳回|否决)的|哪天(?:批|批准|驳回)的", re.I | re.A)
 # A judgement of a role's weights with nothing to judge them by ("are the weights OK for marketing?", "市场策划的权重还行吗"):
 # the profile's weights, whether they predict performance, or new ones; asked back, never a guess.
 VAGUE_ABOUT_WEIGHTS = re.compile(r"\bweights?\b.{0,25}\b(?:ok|okay|fine|good|alright|all right|reasonable|sensible)\b"
-                                 r"|权重.{0,8}(?:还行|行不行|行吗|可以吗|合适吗|没问题吧|怎么样|咋样|如何)", re.I)
+                                 r"|权重.{0,8}(?:还行|行不行|行吗|可以吗|合适吗|没问题吧|怎么样|咋样|如何)", re.I | re.A)
 JUDGED_BY = re.compile(r"perform|predict|\bkpi|\bhires?\b|turnover|retention|\bstay|evidence|\bdata\b|fail|绩效|预测|留存|离职|"
-                       r"表现|数据|依据|新人|入职|失败|挂", re.I)
+                       r"表现|数据|依据|新人|入职|失败|挂", re.I | re.A)
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -206,6 +213,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("fairness_audit", source="rule")
     if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
         return Decision("help", source="rule")
+    if LEGAL_ADVICE.search(question):
+        return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
     masked = mask(question, _names(vocab))
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
@@ -240,7 +249,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and content_words(masked) <= 6:
         return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report
     if previous_tool and _bare_number_of(previous_tool, masked, question):
-        return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
+        if (previous_tool in PROPOSING and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
+                and _allowed("decide_proposal", allowed)):
+            return Decision("decide_proposal", source="followup")  # "4号的reason我能接受，approve吧" after proposal 4
+        return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12  # "那就把12号结了" after the requests: request 12
     if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
         return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"

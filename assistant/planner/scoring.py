@@ -19,9 +19,9 @@ SCORE = re.compile(r"(?:\b(?:re-?)?(?:score|grade|evaluate|assess|mark)|(?<!fail
                    + r"|(?:给|为|对)\s*" + _ref(2) + r"\s*(?:重新)?\s*(?:打分|评分)"
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
                    + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数|出分|出个分)"
-                   + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I)
+                   + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I | re.A)
 RESCORE = re.compile(r"\bre-?scor\w*|\bre-?(run|do|grade|assess|evaluate)\b|\b(score|scoring|grade)\b.{0,30}\bagain\b|"
-                     r"重新.{0,16}(打分|评分|评估|跑)|重评|再评|再打分|再给.{0,16}(打分|评分)", re.I)
+                     r"重新.{0,16}(打分|评分|评估|跑)|重评|再评|再打分|再给.{0,16}(打分|评分)", re.I | re.A)
 
 
 def scoring_call(text: str) -> dict | None:
@@ -47,11 +47,11 @@ WHY_NOT_PASSED = re.compile(
     r"没选上|唔过|冇过|分(?:这么|咁)?低)"
     r"|(?:判|打|给|评)了?(?:哪个等级|哪一级|几级|几分)|(?:哪个等级|哪一级|几级|几分).{0,4}(?:判|打|给|评)的"
     r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
-    r"|差距|短板|扣分", re.I)
+    r"|差距|短板|扣分", re.I | re.A)
 WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|"
-                        r"为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I)
+                        r"为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I | re.A)
 # … not what a level means ("what does a 2 on problem solving look like?": the rubric, from the role's profile)
-LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I)
+LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I | re.A)
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a
 # human review of why she failed").
 ABOUT_IT = re.compile(r"(?<![a-z])(?:letters?|feedback|draft\w*|writ\w*|repl\w*|respond|send|emails?|emailing|note|canned|"

@@ -1,6 +1,7 @@
 """Workplace shorthand written out before a message is read: "sample qs for sales mgr interview", "mktg fails
 last qtr", "Sept rpt w/ chart". Only abbreviations that mean one thing in an HR conversation are expanded, whole
-words only, so names, ids and periods are read as if written in full. Written Cantonese is read as Mandarin.
+words only, so names, ids and periods are read as if written in full. Traditional Chinese is read as Simplified
+(the names, the catalogue and the model are Simplified) and written Cantonese as Mandarin.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ SHORTHAND = {
     "avg": "average", "ppl": "people", "w/": "with", "w/o": "without", "b/c": "because", "pls": "please",
     "plz": "please", "thx": "thanks", "dept": "department", "corr": "correlation",
     "recs": "recommendations", "prop": "proposal", "comp model": "competency model", "yday": "yesterday",
-    "def of": "definition of", "defn": "definition", "abt": "about",
+    "def of": "definition of", "defn": "definition", "abt": "about", "collab": "collaboration", "comms": "communication",
 }
 _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)
@@ -28,7 +29,7 @@ _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SH
 CANTONESE = {
     "点解": "为什么", "點解": "为什么", "几多": "多少", "幾多": "多少", "边个": "哪个", "邊個": "哪个", "边啲": "哪些",
     "邊啲": "哪些", "呢啲": "这些", "呢個": "这个", "呢个": "这个", "今个": "这个", "而家": "现在", "乜嘢": "什么",
-    "有冇": "有没有", "系咪": "是不是", "係咪": "是不是", "佢哋": "他们", "搞掂": "搞定", "呢排": "最近",
+    "有冇": "有没有", "唔该": "麻烦", "系咪": "是不是", "係咪": "是不是", "佢哋": "他们", "搞掂": "搞定", "呢排": "最近",
     "咗": "了", "唔": "不", "冇": "没", "嘅": "的", "佢": "他", "睇": "看", "畀": "给",
 }
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
@@ -36,5 +37,26 @@ _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
 
 def expand(text: str) -> str:
     """The message with the shorthand written out; everything else as typed."""
-    text = _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = simplified(_PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text))
     return _CANTONESE.sub(lambda m: CANTONESE[m.group(0)], text)
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese ("產品研發每個月的未通過率") as Simplified; a message in Simplified (every Chinese character in
+    GB 2312) or without Chinese is returned as it is, without loading the conversion table."""
+    if all(c.isascii() or not _HAN.match(c) or _in_gb2312(c) for c in text):
+        return text
+    import zhconv  # ~15 ms the first time: only messages with Traditional characters pay it
+
+    return zhconv.convert(text, "zh-cn")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _in_gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
