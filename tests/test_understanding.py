@@ -807,8 +807,12 @@ def test_a_number_shown_and_approved_in_mixed_language_is_decided(assistant):
         ("decide_proposal", n, "approve")], turn.answer
 
 
-def test_an_email_received_from_a_candidate_is_not_a_request_for_addresses(assistant):
-    turn = assistant.ask(HR, "any requests from candidates wanting their recordings deleted? got a cranky email from one")
+@pytest.mark.parametrize("question", [
+    "any requests from candidates wanting their recordings deleted? got a cranky email from one",
+    "a candidate emailed asking us to delete her video recordings, where do I see that? is there a list",
+])
+def test_an_email_received_from_a_candidate_is_not_a_request_for_addresses(assistant, question):
+    turn = assistant.ask(HR, question)
     assert [c.tool for c in turn.tool_calls] == ["candidate_requests"], turn.answer
     refused = assistant.ask(HR, "send me the email of every candidate who failed")
     assert refused.tool_calls == [], refused.answer
@@ -820,3 +824,41 @@ def test_how_one_person_of_the_answer_was_rated_continues_the_answer(assistant):
     assert [c.tool for c in turn.tool_calls] == ["attrition_risk"], turn.answer
     general = assistant.ask(HR, "离职风险是怎么算出来的？", first.conversation_id)  # the feature itself: explained
     assert general.tool_calls == [], general.answer
+
+
+def test_words_that_hold_a_negation_character_negate_nothing():
+    from assistant.planner.negation import negates_decision
+
+    assert not negates_decision("年龄那块能不能再细一点？客户特别关心35岁以上那档，影响比具体是多少")  # 特别
+    assert not negates_decision("两组的区别关键在哪")  # 区别
+    assert negates_decision("别批3号提案") and negates_decision("先别通过")
+
+
+def test_the_four_fifths_rule_by_its_short_names_is_the_fairness_audit(assistant):
+    for question in ("我们这边产品运营的资料会不会踩到四五规则？", "销售经理会不会踩到八成规则"):
+        turn = assistant.ask(HR, question)
+        assert [c.tool for c in turn.tool_calls] == ["fairness_audit"], turn.answer
+
+
+def test_how_about_one_person_after_a_list_of_people_asks_the_same_about_them(assistant):
+    first = assistant.ask(HR, "最近招的班组长里谁可能要走")
+    assert [c.tool for c in first.tool_calls] == ["attrition_risk"], first.answer
+    turn = assistant.ask(HR, "C000123 咋样", first.conversation_id)
+    assert [(c.tool, c.arguments.get("candidate")) for c in turn.tool_calls] == [("attrition_risk", "C000123")], turn.answer
+    alone = assistant.ask(HR, "C000123 怎么样")  # nothing before: which of the tools that read a candidate?
+    assert alone.tool_calls == [], alone.answer
+
+
+@pytest.mark.parametrize("question", ["提案#21", "proposal 21", "#21号方案"])
+def test_a_bare_proposal_number_offers_to_show_it_before_deciding_it(question):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.route import decide
+    from tools.shared.lookup import catalogue_vocabulary
+
+    vocab = catalogue_vocabulary()
+    decision = decide(question, understand(question, vocab, datetime(2026, 11, 15)), vocab)
+    assert decision.intent in ("clarify", "review_proposals"), decision
+    assert decision.intent == "review_proposals" or decision.options.index("review_proposals") < decision.options.index(
+        "decide_proposal"), decision.options

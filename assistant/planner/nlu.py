@@ -46,7 +46,7 @@ REFUSE_AUTO_REJECT = re.compile(
 _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
-    rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))|"
+    rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))(?![a-z])|"
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I | re.A)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
 A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b", re.I)
@@ -88,7 +88,7 @@ FAIRNESS_WORDS = re.compile(
     r"(fairness|(?<!job )(?<!jobs )(?<!career )(?<!hiring )(?<!recruiting )(?<!recruitment )\bfair(ly)?\b"
     r"(?! enough| to say)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
     r"\b4/5\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
-    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
+    r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|(?:四五|4/5|八成|80%)\s*(?:规则|原则)|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)
 ATTRIBUTE_WORDS = {
     "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性|男的|女的|"

@@ -309,8 +309,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             showing = [i for i in fitting if kinds and kinds <= set(intent_named(i).shows)]
             if SHOW.search(question) and len(showing) == 1:
                 return Decision(showing[0], confidence=p)  # "show proposal 4", "看一下第4号提案": the one that shows it
-            if fitting:
-                return _ask_back(fitting, p)
+            if fitting:  # a bare name decides nothing: the reading that would is offered last ("提案#21": see it first)
+                return _ask_back(sorted(fitting, key=lambda i: i == "decide_proposal"), p)
         elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold
                   and not u.slots) and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
             return _ask_back(usable, p)
