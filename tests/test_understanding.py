@@ -119,6 +119,7 @@ def test_held_out_routing_accuracy_stays_above_the_gate():
     ("Display prop #5. Read-only, no action.", "review_proposals"),
     # a message that opens with what it does not want gets what follows
     ("Not the failure numbers - I only want the definition of cost control for supervisors", "search_role_profiles"),
+    ("Not a feedback letter yet, first I need interview I0000812 scored.", "score_interview"),
     ("Not asking whether she'll stay. I want to know how well C000123 would actually do the job.", "predict_performance"),
     ("不是要看绩效预测哈，我想知道C000123入职以后会不会很快跑路", "attrition_risk"),
     ("不用出报告哈，就直接告诉我客户经理这周挂了几个", "failure_stats"),
@@ -862,3 +863,37 @@ def test_a_bare_proposal_number_offers_to_show_it_before_deciding_it(question):
     assert decision.intent in ("clarify", "review_proposals"), decision
     assert decision.intent == "review_proposals" or decision.options.index("review_proposals") < decision.options.index(
         "decide_proposal"), decision.options
+
+
+@pytest.mark.parametrize("text, refusal", [
+    ("whats C002004s phone number", "contact_details"), ("C002004的电话多少", "contact_details"),
+    ("有个候选人打电话嚟话要人工复核，系统度有冇佢嘅申请？C000654。", None),  # a call received, not a number asked for
+    ("C002004 called us about her review request", None), ("帮我跟C000123约一下明天下午的电话", None),
+])
+def test_one_candidates_contact_details_are_declined_and_a_call_received_is_not_asked_for(text, refusal):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.shorthand import expand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    assert understand(expand(text), catalogue_vocabulary(), datetime(2026, 11, 15)).refusal == refusal
+
+
+@pytest.mark.parametrize("first, then, tool", [
+    ("flight risk on the field techs we hired recently?", "why that one", "attrition_risk"),
+    ("C000123如果入职，预测的业绩达成率是多少？", "该预测的依据是什么？预测区间有多宽？", "predict_performance"),
+    ("Kindly generate the recruiter report for October with the CSV export.",
+     "Noted, thank you. Kindly include the failure-rate chart as well, as our manager prefers visuals.", "build_report"),
+    ("can you check whether women pass the mech design interview at lower rates than men?",
+     "ok and while we're at it can you do age too, because they will absolutely ask next", "fairness_audit"),
+])
+def test_a_question_about_the_answer_just_given_goes_on_with_its_tool(assistant, first, then, tool):
+    before = assistant.ask(HR, first)
+    turn = assistant.ask(HR, then, before.conversation_id)
+    assert [c.tool for c in turn.tool_calls][-1:] == [tool], turn.answer
+
+
+def test_a_proposal_approved_a_month_ago_is_asked_about_not_decided(assistant):
+    turn = assistant.ask(HR, "#5 批了一个月了。效果如何？失败率、新人绩效，前后对比。")
+    assert [c.tool for c in turn.tool_calls] == ["proposal_outcome"], turn.answer

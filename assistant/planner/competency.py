@@ -68,8 +68,8 @@ def competency_calls(text: str, u: Understanding) -> list[CompetencyCall]:
     if MONITOR.search(text):
         return [CompetencyCall("monitor_competencies", role)]
     if OUTCOME.search(text):
-        pid = re.search(PROPOSAL_ID, text, re.I)
-        return [CompetencyCall("proposal_outcome", {"proposal_id": int(pid.group(1))} if pid else role,
+        pid = re.search(PROPOSAL_ID + r"|#\s*(\d+)|(?:第\s*)?(\d+)\s*号", text, re.I)  # "#5 批了一个月了，效果如何"
+        return [CompetencyCall("proposal_outcome", {"proposal_id": int(next(g for g in pid.groups() if g))} if pid else role,
                                needs_role=not pid)]
     if PROPOSE.search(text):
         return [CompetencyCall("propose_competency_changes", role, needs_role=True)]

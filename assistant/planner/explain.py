@@ -71,7 +71,7 @@ _PARTICULAR = re.compile(r"第?[一二两三四五六七八九十百]+号|第[�
                          r"(?:提案|方案|草稿|信|申请|请求|面试|候选人)|\b(?:this|that|these|those) (?:proposals?|drafts?|"
                          r"letters?|requests?|interviews?|candidates?|hires?)\b"
                          # one person of the answer before: "风险最高那个人，风险是怎么算出来的", "how is his risk worked out"
-                         r"|(?:这|那)(?:个|位)(?:人|员工|新人|同事)|(?:这|那)位|\b(?:his|her|him|the (?:top|first|riskiest|highest) one)\b", re.I | re.A)
+                         r"|(?:这|那)(?:个|位)(?:人|员工|新人|同事)|(?:这|那)位|该(?:预测|提案|方案|草稿|信|申请|报告|面试|候选人|员工|结果)|\b(?:his|her|him|the (?:top|first|riskiest|highest) one)\b", re.I | re.A)
 
 
 def explains(question: str) -> bool:

@@ -43,8 +43,12 @@ ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
                          r"best)(?: one| few| \d+)?|sample size|significan\w*|confidence interval|p-?value)\b"
                          r"|\b(?:he|she|him|her|his|hers)\b"
-                         r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|(?<!其)他|她|样本量?|显著|置信",
+                         r"|那个|这个|那些|这些|那几个|这几个|排第一|第一个|最高的|最低的|其中|他们|她们|它|(?<!其)他|她|样本量?|显著|置信"
+                         r"|该(?:预测|提案|方案|草稿|信|申请|报告|面试|候选人|员工|结果)",  # "该预测的依据是什么"
                          re.I | re.A)
+# Why the answer before came out as it did, about one thing it showed ("why that one", "为啥是他"): that tool again.
+WHY_THAT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+|ok\s+|hm+\s+)?(?:why|how come)\b|^\s*(?:那|所以)?\s*(?:为啥|为什么|咋)",
+                      re.I | re.A)
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
                         r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I | re.A)

@@ -32,7 +32,7 @@ NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to|whether|if|how|what|who)|looking for|after|interested in|"
     r"about|a |an |the )|"
     r"no need (?:for|to)|(?:i )?don'?t (?:need|want)|never ?mind|forget)"
-    r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|what|please|show|"
+    r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
     r"give|tell|can|could|how|which|did|does|is|are)\b))"
     r"|^\s*(?:先?不用|先?不需要|先别|别再|无需|不必|不要再?|我?不是(?:要|想|问|让你))[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",

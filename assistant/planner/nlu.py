@@ -47,9 +47,13 @@ _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"
 REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
     rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))(?![a-z])|"
-    r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者))", re.I | re.A)
+    r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者)"
+    # one candidate by id: "whats C002004s phone number", "C002004的电话多少"
+    r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
+    r"(?:home )?address)(?![a-z])|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
-A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b", re.I)
+A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b"
+                       r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|电话(?:里|中|说|讲|嚟)", re.I)  # "打电话嚟话…"
 
 # The speaker's boss ("主管让我整理…", "跟着主管做招聘", "我们主管要拿去做ppt", "用人主管说…"), not the Production Supervisor role.
 BOSS_ZH = re.compile(r"(?:我|我们|我的|我们的|跟着|跟|找|问|用人|直属|部门|业务)主管|主管(?=让|叫|说|要我|要求我|交代|吩咐|安排我|问我|催)")

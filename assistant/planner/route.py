@@ -49,6 +49,7 @@ from assistant.planner.followups import (
     POINTS_BACK,
     PRO_FORM,
     RERUN,
+    WHY_THAT,
     continues,
 )
 from assistant.planner.knowledge import knowledge_call
@@ -105,7 +106,8 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
                         r"through you|in candor)\b", re.I | re.A)
 # A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
-ALREADY_DECIDED = re.compile(r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
+ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差不多)?\s*(?:一|两|二|三|四|五|六|几|半|\d+)\s*个?\s*(?:月|周|星期|礼拜|天|季度)|"
+                             r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
@@ -248,6 +250,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
         return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report
+    if (previous_tool and WHY_THAT.search(question) and POINTS_BACK.search(question) and content_words(masked) <= 2
+            and not names_something(masked)):
+        return Decision(previous_tool, source="followup")  # "why that one", "为啥是他" after a ranked answer
     if previous_tool and _bare_number_of(previous_tool, masked, question):
         if (previous_tool in PROPOSING and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
                 and _allowed("decide_proposal", allowed)):
@@ -257,7 +262,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
         return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"
     if (NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question)
-            and not _outside_scope(masked)):  # "approve my leave for the 23rd" is not Candor's to approve
+            and not ALREADY_DECIDED.search(question) and not _outside_scope(masked)):  # "approve my leave for the 23rd" is not Candor's to approve
         # "approve 12" with nothing saying what 12 is: a proposal (which applies weights) or a feedback draft
         return _ask_back([i for i in ("decide_proposal", "review_feedback") if _allowed(i, allowed)], 0.0)
     m = model()
@@ -269,6 +274,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         total = sum(p for _, p in kept) or 1.0
         ranked = [(i, p / total) for i, p in kept]
     intent, p = ranked[0]
+    if previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question)):
+        return Decision("build_report", confidence=p, source="followup")  # "Noted, thank you. Kindly include the chart"
+    if previous_tool == "fairness_audit" and u.attributes and not kinds_named(masked, question) & ID_KINDS:
+        return Decision("fairness_audit", confidence=p, source="followup")  # "can you do age too" after an audit
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots):
         return Decision("help", confidence=p, source="rule")  # how a feature works: its explanation, not its figures
