@@ -530,6 +530,7 @@ def test_a_negated_decision_on_a_number_never_changes_anything(assistant, questi
 
 
 @pytest.mark.parametrize("then", ["Proposal {n}: rejected. Don't apply it.", "proposal {n} - declined, do not apply it",
+                                  "Kill proposal {n}. Do NOT apply.",
                                   "{n}号提案驳回，不要应用"])
 def test_a_rejection_that_also_says_not_to_apply_rejects(assistant, then):
     proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
@@ -897,3 +898,31 @@ def test_a_question_about_the_answer_just_given_goes_on_with_its_tool(assistant,
 def test_a_proposal_approved_a_month_ago_is_asked_about_not_decided(assistant):
     turn = assistant.ask(HR, "#5 批了一个月了。效果如何？失败率、新人绩效，前后对比。")
     assert [c.tool for c in turn.tool_calls] == ["proposal_outcome"], turn.answer
+
+
+@pytest.mark.parametrize("first, then, tool", [
+    (None, "Show me proposal 6. If it lowers the weight on safety compliance I'm not signing anything off.",
+     "review_proposals"),
+    (None, "He's an older gentleman changing careers, interview I0000812. Can you show me how each part was scored and the "
+           "evidence it used?", "score_interview"),  # an age word beside one interview: how it was scored, not an audit
+    ("Can you tell me how interview I0000812 was scored?",
+     "And what does the transcript actually show for communication?", "score_interview"),
+])
+def test_what_a_message_asks_for_wins_over_words_another_feature_uses(assistant, first, then, tool):
+    before = assistant.ask(HR, first) if first else None
+    turn = assistant.ask(HR, then, before.conversation_id if before else None)
+    assert [c.tool for c in turn.tool_calls][-1:] == [tool], turn.answer
+    assert not {c.tool for c in turn.tool_calls} & {"decide_proposal"}
+
+
+def test_a_terse_decision_on_a_listed_number_decides_and_one_told_as_past_does_not(assistant):
+    proposed = assistant.ask(HR, "Propose new weights for Production Supervisor")
+    n = proposed.tool_calls[-1].result["proposal_id"]
+    listed = assistant.ask(HR, "列待审提案")
+    assert [c.tool for c in listed.tool_calls] == ["review_proposals"], listed.answer
+    past = assistant.ask(HR, f"{n}号批了以后到现在，生产主管的淘汰率有变化吗", listed.conversation_id)
+    assert [c.tool for c in past.tool_calls] == ["proposal_outcome"], past.answer
+    again = assistant.ask(HR, "列待审提案")
+    decided = assistant.ask(HR, f"{n}号批", again.conversation_id)
+    assert [(c.tool, c.arguments.get("proposal_id"), c.arguments.get("decision")) for c in decided.tool_calls] == [
+        ("decide_proposal", n, "approve")], decided.answer

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 NEGATED_DECISION = re.compile(
-    r"\b(?:don'?t|do not|never|not yet|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
+    r"\b(?:don'?t|do not|never|not yet|(?:i'?m|i am|we'?re|we are) not|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
     r"(?:\w+\s+){0,2}?(?:approv|reject|accept|declin|decid|send|sign|mark|clos|resolv|apply|ship|push|green)\w*"
     r"|(?:先别|(?<![特区个级类告分差识性派鉴])别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
     r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)"
@@ -20,7 +20,8 @@ NEGATED_DECISION = re.compile(
     re.I | re.A)
 
 # A decision said outright beside the negation ("Proposal 5: rejected. Don't apply it."): the message decides.
-DECIDED = re.compile(r"\b(?:approv|reject|declin|veto)\w*|批准|驳回|拒绝|否决", re.I | re.A)
+DECIDED = re.compile(r"\b(?:approv|reject|declin|veto|kill|scrap|shelv)\w*|\bturn(?:ed)? (?:it )?down\b|批准|驳回|拒绝|否决",
+                     re.I | re.A)
 
 
 def negates_decision(question: str) -> bool:

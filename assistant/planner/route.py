@@ -74,7 +74,7 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批)(?!的)", re.I | re.A)  # not "the rejected ones", "驳回的呢": a list
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|(?<![审待未])批(?=\s*[。.!！]?\s*$))(?!的)", re.I | re.A)  # not "the rejected ones", "驳回的呢": a list
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
                      r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I | re.A)
@@ -107,7 +107,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"through you|in candor)\b", re.I | re.A)
 # A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
 ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差不多)?\s*(?:一|两|二|三|四|五|六|几|半|\d+)\s*个?\s*(?:月|周|星期|礼拜|天|季度)|"
-                             r"批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
+                             r"批了?(?:之后|以后)|批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
@@ -211,7 +211,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if (ruled := command_rule(question, u)) is not None:
         return ruled
-    if u.intent == "fairness_audit" and u.individual:  # one person's gender or age: declined by rule, never guessed
+    if (u.intent == "fairness_audit" and u.individual  # one person's gender or age: declined by rule, never guessed
+            and not _why_not_passed(question, mask(question, _names(vocab)))):  # (how their interview was scored is shown)
         return Decision("fairness_audit", source="rule")
     if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
         return Decision("help", source="rule")
@@ -432,7 +433,7 @@ def _not_deciding(question: str, masked: str, previous_tool: str | None,
     return None
 
 
-_LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d{1,6})(?![0-9.%])")
+_LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d{1,6})(?![0-9%]|\.\d)")  # "proposal 6." is 6; "6.5" no number
 
 
 def _outside_scope(masked: str) -> bool:

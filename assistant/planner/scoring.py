@@ -47,9 +47,9 @@ WHY_NOT_PASSED = re.compile(
     r"没选上|唔过|冇过|分(?:这么|咁)?低)"
     r"|(?:判|打|给|评)了?(?:哪个等级|哪一级|几级|几分)|(?:哪个等级|哪一级|几级|几分).{0,4}(?:判|打|给|评)的"
     r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
-    r"|差距|短板|扣分", re.I | re.A)
-WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|"
-                        r"为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I | re.A)
+    r"|差距|短板|扣分|证据", re.I | re.A)
+WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|\btranscripts?\b|"
+                        r"原文|转录|为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I | re.A)
 # … not what a level means ("what does a 2 on problem solving look like?": the rubric, from the role's profile)
 LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I | re.A)
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a
