@@ -33,7 +33,8 @@ __all__ = ["Period", "PeriodError", "parse_period", "find_period", "default_peri
 
 EXAMPLES = ("'last 3 months', 'past 30 days', 'this quarter', 'last month', 'this year', 'Q3 2026', "
             "'October', '2026-10', '2025', 'since March', 'March to May', '2026-03-01..2026-05-31', "
-            "'近3个月', '上个月', '本季度', '2026年第三季度', '3月以来', '3月到5月'")
+            "'last summer', 'since the start of autumn', '3/1 to 4/15', "
+            "'近3个月', '上个月', '本季度', '2026年第三季度', '3月以来', '3月到5月', '去年秋季'")
 
 
 class PeriodError(ValueError):
@@ -203,6 +204,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR_REL = {"this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "今": 0, "本": 0, "去": -1, "前": -2}
 _ZH_QUARTERS = ("", "一", "二", "三", "四")
+# Seasons, as the meteorological seasons of the northern hemisphere (the label gives the dates read): spring is
+# March to May, summer June to August, autumn September to November, winter December to February.
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4, "春": 1, "夏": 2, "秋": 3, "冬": 4}
+_SEASON_NAMES = ("", "spring", "summer", "autumn", "winter")
 
 _Y = r"(?:19|20)\d\d"
 _MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-z])\.?"
@@ -211,11 +216,14 @@ _NUM = (r"(?:\d{1,3}(?![0-9])|(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+"
 _YPRE = r"(?:(?P<y>" + _Y + r")\s*年度?|(?P<yrel>今|去|前|本)\s*年)\s*(?:的\s*)?"   # 2026年 / 去年 …
 _EYREL = r"(?P<yrel>this|last|previous|prior|current)\s+year(?![a-z])"           # … of last year
 _NOT_AFTER_NUMBER = r"(?<![0-9a-z/])(?<![0-9]\.)(?<![a-z]-)"                     # not inside an id / decimal
+_FALL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("the", "this", "last", "previous", "prior", "past", "in", "since",
+                                                  "during", "over", "until", "till", "by", "of"))
+         + r"|(?=fall\s*,?\s*(?:19|20)\d\d))fall")
 
 
 def _t(pattern: str) -> str:
     return (pattern.replace("<Y>", _Y).replace("<MON>", _MON).replace("<NUM>", _NUM).replace("<YPRE>", _YPRE)
-            .replace("<EYREL>", _EYREL).replace("<NAN>", _NOT_AFTER_NUMBER))
+            .replace("<EYREL>", _EYREL).replace("<NAN>", _NOT_AFTER_NUMBER).replace("<FALL>", _FALL))
 
 
 # Points: a day, month, quarter, half or year, with or without its year.
@@ -244,6 +252,13 @@ _POINTS: list[tuple[str, str]] = [
     ("h_en3", r"(?<![a-z])(?:the\s+)?(?P<hw>first|second|1st|2nd)\s+half\s+of\s+"
               r"(?:(?P<y><Y>)(?!\d)|(?:the\s+)?<EYREL>|the\s+year)"),
     ("h_zh", r"(?:<YPRE>)?(?P<h>上|下)\s*半\s*年度?"),
+    # "this summer", "last winter", "autumn 2025", "2025年秋季", "去年秋招" (the autumn hiring season: autumn)
+    ("s_en", r"(?<![a-z])(?:(?P<srel>this|last|previous|prior|past)\s+)?(?P<season>spring|summer|autumn|winter|<FALL>)"
+             r"(?![a-z])(?:\s*,?\s*(?P<y><Y>)(?!\d)|\s*'(?P<y2>\d\d)(?!\d)|\s+(?:of\s+)?<EYREL>)?"),
+    ("s_zh", r"(?:<YPRE>)?(?:(?P<zs>[春夏秋冬])(?:季(?!度)|天)|(?P<zhire>[春秋])招)"),
+    # "3/1 to 4/15" (month first unless the first number cannot be a month): read only as an end of a range, or
+    # after "since"; alone in a sentence "4/5" is a ratio.
+    ("d_slash", r"<NAN>(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![0-9/]|\.\d)"),
     ("y_zh", r"(?<![0-9])(?P<y><Y>)\s*(?:年度?(?:全年)?|全年)"),
     ("y_en", r"(?<![a-z])(?:the\s+)?(?:calendar\s+)?year\s+(?P<y><Y>)(?!\d)"),
     ("y_bare", r"<NAN>(?P<y><Y>)(?![0-9a-z/]|[-.]\d{1,2}(?!\d))"),
@@ -259,9 +274,10 @@ _NAMED: list[tuple[str, str]] = [
     ("last_week", r"(?<![a-z])(?:last|previous|prior)\s+week(?![a-z])|(?<!上)上\s*1?\s*个?\s*(?:周|星期|礼拜)"),
     ("this_month", r"(?<![a-z])(?:this|current)\s+month(?![a-z])|(?<![a-z])month[-\s]to[-\s]date(?![a-z])"
                    r"|(?<![a-z])mtd(?![a-z])|本月(?:份|度)?|这个?月|当月"
-                   r"|(?<![a-z])since\s+the\s+(?:1st|first|start|beginning)(?:\s+of\s+(?:the|this)\s+month)?(?![a-z])"
+                   r"|(?<![a-z])since\s+the\s+(?:1st|first|start|beginning)(?:\s+of\s+(?:the|this)\s+month)?(?![a-z])(?!\s+of\b)"
                    r"|(?:本|这个?)?月初\s*(?:以来|至今|到现在|开始)"),
     ("last_month", r"(?<![a-z])(?:last|previous|prior)\s+month(?![a-z])|(?<!上)上\s*1?\s*个?\s*月(?:份|度)?"),
+    ("two_weeks_ago", r"(?<![a-z])(?:the\s+)?week\s+before\s+last(?![a-z])|上上\s*个?\s*(?:周|星期|礼拜)"),
     ("two_months_ago", r"上上\s*个?\s*月(?:份|度)?|(?<![a-z])(?:the\s+)?month\s+before\s+last(?![a-z])"),
     ("two_quarters_ago", r"上上\s*个?\s*季度?|(?<![a-z])(?:the\s+)?quarter\s+before\s+last(?![a-z])"),
     ("two_years_ago", r"(?<![a-z])(?:the\s+)?year\s+before\s+last(?![a-z])"),
@@ -420,8 +436,8 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 class _Point(NamedTuple):
-    kind: str                      # day | month | quarter | half | year
-    n: int = 0                     # month, quarter or half number (day: the month)
+    kind: str                      # day | month | quarter | half | season | year
+    n: int = 0                     # month, quarter, half or season number (day: the month)
     d: int = 0                     # day of month
     y: int | None = None           # explicit year
     yrel: int | None = None        # year relative to today's (0 this, -1 last, -2 the one before)
@@ -446,6 +462,15 @@ def _point_from_match(name: str, m: re.Match) -> _Point:
         return _Point("year", yrel=-2)
     if name.startswith("y_"):
         return _Point("year", y=year)
+    if name.startswith("s_"):
+        word = (_group(m, "season") or _group(m, "zs") or _group(m, "zhire")).lower()
+        srel = (_group(m, "srel") or "").lower()
+        return _Point("season", n=_SEASONS[word], y=year, yrel=0 if srel == "this" else yrel,
+                      last_completed=srel in ("last", "previous", "prior", "past"))
+    if name == "d_slash":
+        month, day = int(m.group("m")), int(m.group("d"))
+        month, day = (day, month) if month > 12 >= day else (month, day)  # "15/4": the day first
+        return _Point("day", n=month, d=day, y=year, yrel=yrel)
     if name.startswith("d_"):
         month = _MONTHS[_group(m, "mon").lower().rstrip(".")] if _group(m, "mon") else int(m.group("m"))
         return _Point("day", n=month, d=int(m.group("d")), y=year, yrel=yrel)
@@ -474,6 +499,8 @@ def _span(p: _Point, y: int) -> tuple[date, date]:
         return date(y, 1, 1), date(y, 12, 31)
     if p.kind == "half":
         return (date(y, 1, 1), date(y, 6, 30)) if p.n == 1 else (date(y, 7, 1), date(y, 12, 31))
+    if p.kind == "season":  # winter 2025: December 2025 to February 2026
+        return date(y, 3 * p.n, 1), _month_end(y + (p.n == 4), 3 * p.n + 2 - 12 * (p.n == 4))
     if p.kind == "quarter":
         if not 1 <= p.n <= 4:
             raise PeriodError(f"There is no quarter {p.n}; quarters are Q1 to Q4.")
@@ -522,6 +549,11 @@ def _point_names(p: _Point, y: int, start: date) -> tuple[str, str, str]:
         return f"{y:04d}-Q{p.n}", f"Q{p.n} {y}", f"{y}年第{_ZH_QUARTERS[p.n]}季度"
     if p.kind == "half":
         return f"{y:04d}-H{p.n}", f"H{p.n} {y}", f"{y}年{'上' if p.n == 1 else '下'}半年"
+    if p.kind == "season":
+        name = _SEASON_NAMES[p.n]
+        if p.n == 4:
+            return f"winter {y}", f"winter {y}–{(y + 1) % 100:02d}", f"{y}–{y + 1}年冬季"
+        return f"{name} {y}", f"{name} {y}", f"{y}年{'春夏秋'[p.n - 1]}季"
     return f"{y:04d}", f"{y}", f"{y}年"
 
 
@@ -597,6 +629,8 @@ def _evaluate_named(name: str, today: date, asked: str) -> Period:
         "yesterday": (today - timedelta(days=1), today - timedelta(days=1), "yesterday", "昨天"),
         "this_week": (_monday(today), today, "this week", "本周"),
         "last_week": (_monday(today) - timedelta(days=7), _monday(today) - timedelta(days=1), "last week", "上周"),
+        "two_weeks_ago": (_monday(today) - timedelta(days=14), _monday(today) - timedelta(days=8),
+                          "the week before last", "上上周"),
         "this_month": (this_month, today, "this month", "本月"),
         "last_month": (_add_months(this_month, -1), this_month - timedelta(days=1), "last month", "上个月"),
         "this_quarter": (quarter_start, today, "this quarter", "本季度"),
@@ -741,8 +775,8 @@ def _plausible_in_sentence(cand: _Candidate, text: str) -> bool:
         return True                                    # the period is the whole message: "Oct", "2025", "3个月"
     if cand.name.endswith("_bare") and cand.kind == "rolling":
         return False                                   # "3 months of experience", "5年经验"
-    if cand.name.startswith("weekday"):
-        return False                                   # "Monday's meeting"; "since Monday" is read as a whole
+    if cand.name.startswith("weekday") or cand.name == "d_slash":
+        return False                                   # "Monday's meeting", "the 4/5 rule"; "since Monday" is read as a whole
     if cand.kind == "point":
         p = _point_from_match(cand.name, cand.match)
         has_context = bool(tables.context_before.search(text, max(0, cand.start - _LOOK_BACK), cand.start))

@@ -539,3 +539,19 @@ def test_a_letter_of_a_batch_just_drafted_is_named_by_its_place(demo_url):
     shown = assistant.ask(HR, "show me the last one", again.conversation_id)
     assert [(c.tool, c.arguments) for c in shown.tool_calls] == [
         ("review_feedback", {"draft_id": last[-1]["draft_id"]})], shown.answer
+
+
+@pytest.mark.parametrize("asked, then", [
+    ("how many failed the marketing planner interview last month?", "can you draft feedback letters for these people?"),
+    ("上个月市场策划挂了多少人", "帮这些人都写一下反馈信"),
+])
+def test_letters_for_the_people_just_counted_are_drafted_for_that_role_and_period(demo_url, asked, then):
+    from assistant.agent import Assistant
+
+    assistant = Assistant(make_settings(demo_url))
+    counted = assistant.ask(HR, asked)
+    stats = counted.tool_calls[0]
+    batch = assistant.ask(HR, then, counted.conversation_id)
+    assert [(c.tool, c.arguments.get("role"), c.arguments.get("period")) for c in batch.tool_calls] == [
+        ("draft_feedback", stats.arguments["role"], stats.arguments["period"])], batch.answer
+    assert batch.tool_calls[0].result["batch"]["failed"] == stats.result["failed"], batch.answer  # the same people

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -255,6 +256,21 @@ PARSE = [
     ("3月5日到5月20日", "2026-03-05", "2026-05-20", "2026-03-05..2026-05-20"),
     ("March 5 to May 20", "2026-03-05", "2026-05-20", "2026-03-05..2026-05-20"),
     ("2026-09-01..2026-12-31", "2026-09-01", "2026-11-15", "2026-09-01..2026-11-15"),  # clipped to today
+    # seasons (northern, meteorological: the label gives the dates read); "秋招" is the autumn hiring season
+    ("autumn 2025", "2025-09-01", "2025-11-30", "autumn 2025"),
+    ("fall 2025", "2025-09-01", "2025-11-30", "autumn 2025"),
+    ("2025年秋季", "2025-09-01", "2025-11-30", "autumn 2025"),
+    ("去年秋招", "2025-09-01", "2025-11-30", "autumn 2025"),
+    ("this autumn", "2026-09-01", "2026-11-15", "autumn 2026"),
+    ("今年夏天", "2026-06-01", "2026-08-31", "summer 2026"),
+    ("last winter", "2025-12-01", "2026-02-28", "winter 2025"),
+    ("since the start of autumn", "2026-09-01", "2026-11-15", "since 2026-09-01"),
+    ("秋天以来", "2026-09-01", "2026-11-15", "since 2026-09-01"),
+    ("the week before last", "2026-10-26", "2026-11-01", "the week before last"),
+    ("上上周", "2026-10-26", "2026-11-01", "the week before last"),
+    # days written with a slash: the month first, unless the first number cannot be one
+    ("3/1 到 4/15", "2026-03-01", "2026-04-15", "2026-03-01..2026-04-15"),
+    ("from 15/4 to 30/4", "2026-04-15", "2026-04-30", "2026-04-15..2026-04-30"),
 ]
 
 
@@ -423,6 +439,12 @@ FIND = [
     ("学历分组通过率 研发 全年", "this year"), ("去年全年的数据", "last year"),
     ("can u send me the april report - charts too", "2026-04"), ("May numbers for sales", "2026-05"),
     ("we may report it later", None), ("April Smith failed twice", None),  # the verb; a given name
+    ("failure rate for sales since the start of autumn", "since 2026-09-01"),  # not "since the start" of this month
+    ("去年秋招 销售挂了多少", "autumn 2025"), ("how did field techs do over the summer?", "summer 2026"),
+    ("did pass rates fall after the change?", None), ("why do pass rates fall", None),  # the verb
+    ("is the 4/5 rule met for sales?", None), ("3/5 of them failed", None),  # a ratio, not a day
+    ("fails from 3/1 to 4/15", "2026-03-01..2026-04-15"), ("new requests since 11/2", "since 2026-11-02"),
+    ("fails this winter", None),  # winter 2026 has not started
     ("", None),
 ]
 
@@ -502,6 +524,7 @@ ERRORS = [  # expression, words the message must hold
     ("2026-13", ["no month 13"]),
     ("2026-05-01..2026-03-01", ["starts (2026-05-01) after it ends (2026-03-01)"]),
     ("last 0 days", ["empty"]),
+    ("winter 2026", ["has not started yet", "2026-12-01"]),
 ]
 
 
@@ -581,3 +604,12 @@ def test_a_year_earlier_is_the_same_window_a_year_back():
                  "同比呢", "一年前呢", "YoY?"):
         assert YEAR_EARLIER.search(said), said
     assert not YEAR_EARLIER.search("last year") and not YEAR_EARLIER.search("a year of data")
+
+
+def test_every_example_in_the_error_message_is_a_period():
+    from candor.periods import EXAMPLES
+
+    examples = re.findall(r"'([^']+)'", EXAMPLES)
+    assert len(examples) > 15
+    for example in examples:
+        parse_period(example, NOW)

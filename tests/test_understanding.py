@@ -926,3 +926,186 @@ def test_a_terse_decision_on_a_listed_number_decides_and_one_told_as_past_does_n
     decided = assistant.ask(HR, f"{n}号批", again.conversation_id)
     assert [(c.tool, c.arguments.get("proposal_id"), c.arguments.get("decision")) for c in decided.tool_calls] == [
         ("decide_proposal", n, "approve")], decided.answer
+
+
+def _routed(text: str, after: str | None = None) -> tuple[str, list[str]]:
+    """The reading of a message, after `after` as in a chat (the NLU evaluation's routing)."""
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.route import decide
+    from assistant.planner.shorthand import expand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    vocab, now = catalogue_vocabulary(), datetime(2026, 11, 15)
+    previous = _routed(after)[0] if after else None
+    text = expand(text)
+    u = understand(text, vocab, now)
+    if u.intent == "refuse":
+        return "refuse", []
+    d = decide(text, u, vocab, previous_tool=None if previous in (None, "clarify", "refuse", "help", "out_of_scope")
+               else previous)
+    return d.intent, d.options
+
+
+@pytest.mark.parametrize("after, text, intent", [
+    ("The drafts that wait for approval, there is how many?", "Show me the first one.", "review_feedback"),
+    ("反馈草稿的队列里现在有几个 pending？", "cat 一下第二个", "review_feedback"),
+    ("list the weight proposals waiting for a decision", "my lead says yes to the first one", "decide_proposal"),
+    ("Which of the techs we hired this spring are gonna bail on me?", "just the top 3, skip the rest", "attrition_risk"),
+    ("跨团队协作这项能力，面试的时候一般会问哪些问题？", "辛苦您，能再多给两三个吗？最好是适合应届生的", "search_role_profiles"),
+    ("把第21号反馈信的草稿调出来给我看一下", "好的，没有问题，麻烦您帮忙发出去吧，辛苦了", "review_feedback"),
+    ("给没通过的C005190写一封反馈信", "改成英文的吧，他好像是外籍的", "draft_feedback"),  # another language: a new letter
+    ("给10月所有没通过销售经理的人都写一份反馈", "能不能再温和一点？毕竟都是应届生", "review_feedback"),  # an edit
+    ("why didnt I0007219 pass she was great on the phone screen", "show me the evidence for negotiaton", "score_interview"),
+    ("My manager wants to know whether men and women pass at similar rates for mech design",
+     "ok now do it by how old they are", "fairness_audit"),
+    ("show proposal 15", "Bon, refuse it. The structural design is too low.", "decide_proposal"),
+])
+def test_a_message_that_points_into_or_narrows_the_answer_before_goes_on_with_it(after, text, intent):
+    assert _routed(text, after)[0] == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("text C005590 the interview got moved to 3 pm", "out_of_scope"),  # messaging a candidate
+    ("能帮我把简历按学历筛一下吗？主管说先只看985的", "out_of_scope"),  # screening résumés
+    ("If we reject someone partly on a communication score, would that expose us to a discrimination claim?",
+     "out_of_scope"),  # legal advice
+    ("my HM wants someone to 'plan the events, run the booth, then see the numbers after'... which role is this one",
+     "search_role_profiles"),
+    ("我们想招一个会办活动、会写方案、还懂点数据的人，这种人放我们哪个岗位最合适？", "search_role_profiles"),
+    ("Is the model still fit for purpose on line supervisors, or has it gone soft since spring?", "monitor_competencies"),
+    ("模型还准不准 最近分数有没有跑偏", "monitor_competencies"),
+    ("AI面试的打分到底准不准？进来以后干得好的人，当初面试分是不是也高", "competency_insights"),  # judged by performance
+    ("The proposal number 15, show it to me please.", "review_proposals"),  # shown, not decided
+    ("19号提案啥情况", "review_proposals"),
+    ("Where can I see the suggested changes to the skill percentages that are waiting for someone to say yes or no?",
+     "review_proposals"),  # weights in other words
+])
+def test_what_candor_does_not_do_and_what_it_does_in_other_words_are_told_apart(text, intent):
+    assert _routed(text)[0] == intent
+
+
+def test_which_role_each_person_is_in_is_not_which_role_fits_a_description():
+    assert _routed("这些人分别是哪个岗位的", "今年入职的人里，哪些可能干不满半年？")[0] != "search_role_profiles"
+
+
+@pytest.mark.parametrize("text, numbers, decision", [
+    ("nix 21 and 23 theyre both bad", [21, 23], "reject"), ("approve proposals 3、5和7", [3, 5, 7], "approve"),
+    ("reject proposal 12, sample too small, only 30 hires", [12], "reject"),  # 30 is said of something else
+])
+def test_a_decision_on_numbers_said_together_decides_each(text, numbers, decision):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.slots import calls_for
+    from tools.shared.lookup import catalogue_vocabulary
+
+    calls = calls_for("decide_proposal", text, understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)))
+    assert [(c.args["proposal_id"], c.args["decision"]) for c in calls] == [(n, decision) for n in numbers]
+
+
+@pytest.mark.parametrize("text, refusal", [
+    ("Kindly share the mobile number of C003318, he is not responding on mail since Monday.", "contact_details"),
+    ("Can you pull the mobile number for C003390? I'd rather ring her than send a letter.", "contact_details"),
+    ("candidate email me say want delete her video. got request in system or not? list out pls", None),
+])
+def test_a_phone_number_asked_for_is_declined_and_an_email_received_is_not(text, refusal):
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    assert understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)).refusal == refusal
+
+
+def test_a_declined_request_counts_as_out_of_scope_in_the_evaluation(tmp_path):
+    split = tmp_path / "declined.yaml"
+    split.write_text(yaml.safe_dump([{"text": "Kindly share the mobile number of C003318", "lang": "en",
+                                      "intent": "out_of_scope", "slots": {}},
+                                     {"text": "candidate email me say want delete her video. any request in system?",
+                                      "lang": "en", "intent": "candidate_requests", "slots": {}}]))
+    assert evaluate(split)["accuracy"]["en"] == 1.0
+
+
+def test_two_listed_proposals_turned_down_in_one_message_are_both_rejected(assistant):
+    numbers = [assistant.ask(HR, f"Propose new weights for {role}").tool_calls[-1].result["proposal_id"]
+               for role in ("Production Supervisor", "Sales Manager")]
+    listed = assistant.ask(HR, "wait what proposals r pending rn")
+    turn = assistant.ask(HR, f"nix {numbers[0]} and {numbers[1]} theyre both bad", listed.conversation_id)
+    assert [(c.tool, c.arguments["proposal_id"], c.arguments["decision"]) for c in turn.tool_calls] == [
+        ("decide_proposal", n, "reject") for n in numbers], turn.answer
+    assert all(c.result.get("status") == "rejected" for c in turn.tool_calls), turn.answer
+
+
+def test_a_season_is_read_as_its_months_and_said_with_its_dates(assistant):
+    turn = assistant.ask(HR, "failure rate for Sales Manager since the start of autumn")
+    assert [c.tool for c in turn.tool_calls] == ["failure_stats"], turn.answer
+    assert turn.tool_calls[0].arguments["period"].endswith("-09-01"), turn.tool_calls[0].arguments
+    assert "-09-01 –" in turn.answer
+
+
+@pytest.mark.parametrize("first, then", [
+    ("Predict how candidate C001981 would perform", "and how did he actually score on each part?"),
+    ("C001981如果入职，预测业绩怎么样", "那她面试各项打了几分？"),
+])
+def test_how_the_person_of_a_prediction_scored_shows_the_interview_it_used(assistant, first, then):
+    predicted = assistant.ask(HR, first)
+    interview = predicted.tool_calls[-1].result["interview"]
+    turn = assistant.ask(HR, then, predicted.conversation_id)
+    assert [(c.tool, c.arguments.get("interview")) for c in turn.tool_calls] == [("score_interview", interview)], turn.answer
+
+
+@pytest.mark.parametrize("after, text, intent", [
+    ("score I0003307", "Why'd it fail. One line.", "score_interview"),
+    ("pull the receipts on I0003988 fr. what evidence did it use for technical depth",
+     "wait so what tanked her on teamwork tho", "score_interview"),
+    ("我校一位毕业生的AI面试（编号I0073305）没有通过，他想知道具体是哪些方面有欠缺，能帮忙看一下吗？",
+     "有线元分析那一项他说自己答得挺好的，能看下那项是怎么评的吗", "score_interview"),  # a misspelt competency
+    ("draft feedback for C005211 pls", "make it less corporate robot, more human lol", "review_feedback"),
+    ("Replacing a sales hire costs us roughly 40k. Who among the recent ones is a flight risk?", "Top 3 only.",
+     "attrition_risk"),
+])
+def test_a_follow_up_in_other_words_goes_on_with_the_answer_before(after, text, intent):
+    assert _routed(text, after)[0] == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("We have a graduate who ran the student union events and loves spreadsheets. Which of your roles would suit her "
+     "best?", "search_role_profiles"),
+    ("What's our cost per hire for sales managers including agency fees?", "out_of_scope"),
+    ("帮我把这个月部门的考勤表导出来逗号CSV格式", "out_of_scope"),
+    ("Are we legally required to collect ethnicity data from candidates in the UK, or merely permitted to?",
+     "out_of_scope"),
+    ("salamat po! 🙏", "help"),
+    ("I request confirmation that the scoring of safety compliance has not shifted over the last six months.",
+     "monitor_competencies"),
+    ("Pass rates for our tech hires feel way higher this summer than last winter and nobody changed a thing. Is "
+     "something off with the model?", "monitor_competencies"),
+    ("模型是否在退化？只要结论", "monitor_competencies"),
+    ("Could you re-run the scoring on I0001874? He's convinced an older version of the model graded him.",
+     "score_interview"),  # "older" is the model's, not his age
+    ("score interview eye zero zero zero seven two one four", "score_interview"),  # dictated
+])
+def test_the_words_people_use_for_what_candor_does_and_does_not_do(text, intent):
+    assert _routed(text)[0] == intent
+
+
+def test_a_change_made_before_is_asked_about_not_a_drift_check():
+    text = ("We rebalanced the mech engineer interview last quarter. Has the pass rate shifted since, and are the hires "
+            "that came after any stronger?")
+    assert _routed(text)[0] != "monitor_competencies"
+
+
+@pytest.mark.parametrize("said, written", [
+    ("score interview eye zero zero zero seven two one four", "score interview I0007214"),
+    ("is candidate see zero zero one nine eight one a flight risk question mark", "is candidate C001981 a flight risk?"),
+    ("check for drift on negotiation comma and if there is any comma propose new weights",
+     "check for drift on negotiation, and if there is any, propose new weights"),
+    ("太长了逗号只说没过的那一项为什么没过", "太长了，只说没过的那一项为什么没过"),
+    ("把最后一个逗号删掉", "把最后一个逗号删掉"), ("the comma after Dear is wrong", "the comma after Dear is wrong"),
+])
+def test_dictated_punctuation_and_spelt_out_ids_are_read_as_written(said, written):
+    from assistant.planner.shorthand import expand
+
+    assert expand(said) == written

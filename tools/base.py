@@ -8,6 +8,7 @@ call, and turns a `ToolError` into a structured tool message the model can act o
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,6 +49,9 @@ class ToolDeps:
     reports_dir: Path | None = None
     # The validated settings (tools that need one: feedback re-apply days, the LLM polish); None: defaults.
     settings: Any = None
+    # One tool at a time on this session: the agent runs a turn's tool calls in parallel threads ("nix 21 and 23" is
+    # two decisions), and a database session is not safe to use from two threads at once.
+    lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
 
 
 def settings_of(deps: ToolDeps):
@@ -130,7 +134,8 @@ def to_langchain(spec: ToolSpec):
         # Record what the model asked for, not the defaults validation filled in.
         kwargs = spec.args_model.model_validate(kwargs).model_dump(mode="json", exclude_defaults=True)
         try:
-            result = spec.call(deps, kwargs)
+            with deps.lock:
+                result = spec.call(deps, kwargs)
         except ToolError as exc:
             deps.results.append({"tool": spec.name, "arguments": kwargs, "error": exc.payload()})
             return json.dumps(exc.payload(), ensure_ascii=False)

@@ -52,6 +52,12 @@ PERIOD_HINTS = re.compile(
     r"|(?<![0-9])(?:19|20)\d\d\s*年?(?:度)?"
     r"|(?:近|最近|过去|前|这|上|本|今|去|前)\s*" + _ZN + r"?\s*(?:个)?\s*(?:天|日|周|星期|月|季度|季|年|半年)(?:度|份)?(?:以来|里|内|中)?"
     r"|" + _ZN + r"\s*(?:个)?\s*(?:月|季度)(?:份)?(?:以来)?|第[一二三四1-4]季度|[上下]半年|年初(?:至今|以来)?|今年|去年|本月|上月|本季度|上季度"
+    r"|(?<![a-z])(?:(?:since|from|until|before|after|over|during|in)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?)?"
+    r"(?:(?:this|last|previous|past)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:19|20)\d\d)?(?![a-z])"  # seasons
+    r"|(?<![a-z])(?:this|last|since|during)\s+fall(?![a-z])|(?<![a-z])fall\s+(?:19|20)\d\d"
+    r"|[春夏秋冬](?:季(?!度)|天)|[春秋]招"
+    r"|(?<![0-9/])\d{1,2}/\d{1,2}\s*(?:到|至|to|-|–|~|till|until|through)\s*\d{1,2}/\d{1,2}(?![0-9/])"  # "3/1 到 4/15"
+    r"|(?<![a-z])since\s+\d{1,2}/\d{1,2}(?![0-9/])"
     r"|" + YEAR_EARLIER.pattern, re.I)
 WORDS = re.compile(r"§[a-z]+|[a-z][a-z'&-]*|[\u4e00-\u9fff]")
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from assistant.planner.nlu import Understanding
 
 PROPOSAL_ID = r"(?:proposal|prop\.?|change|方案|提案)\s*(?:#|no\.?|number|编号)?\s*(\d+)"
+# "批" that ends the message ("3号批", "行，批。"): approval of what is named, written once for routing and slot reading;
+# not "审批", "待批", "未批" (waiting for approval).
+APPROVE_AT_END = r"(?<![审待未])批(?=\s*[。.!！]?\s*$)"
 DECIDE = re.compile(r"\b(?P<verb>approve(?!d)|accept(?!ed)|reject(?!ed)|decline(?!d))\w*\s+(?:the\s+)?" + PROPOSAL_ID + r"(?P<rest>.*)$"
                     r"|(?P<zh>批准|通过|同意|驳回|拒绝|否决)\s*(?:(?:方案|提案)\s*#?\s*(?P<zid>\d+)|第\s*(?P<zord>\d+)\s*号?"
                     r"[\u4e00-\u9fff]{0,6}?(?:方案|提案))(?P<zrest>.*)$", re.I | re.A)  # "同意第15号权重调整方案"

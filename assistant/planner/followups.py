@@ -49,6 +49,24 @@ POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:to
 # Why the answer before came out as it did, about one thing it showed ("why that one", "为啥是他"): that tool again.
 WHY_THAT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+|ok\s+|hm+\s+)?(?:why|how come)\b|^\s*(?:那|所以)?\s*(?:为啥|为什么|咋)",
                       re.I | re.A)
+# A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
+# proposal", "show me the 2nd one", "第一个批了", "第4封发出去", "最后一封发了吧".
+PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|top)"
+                   r"(?: one| proposal| draft| letter| request)\b"
+                   r"|第\s*(?P<zh>[一二三四五1-5])\s*(?:个|份|条|封|项)(?:方案|提案|草稿|反馈信|申请|请求)?"  # not 第1号提案: its number
+                   r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)
+PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3,
+          "5th": 4, "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
+# The tools whose answers list numbered items, and the tool that shows one of them ("the letters just drafted": drafts).
+LISTED_BY = {"candidate_requests": "candidate_requests", "review_proposals": "review_proposals",
+             "decide_proposal": "review_proposals", "review_feedback": "review_feedback",
+             "draft_feedback": "review_feedback"}
+# The answer before narrowed or extended ("just the top 3, skip the rest", "能再多给两三个吗", "a few more please").
+NARROWS = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?:top|first|worst|highest|bottom)\s+(?:\d+|one|two|three|five|ten)\b"
+                     r"|\btop\s+(?:\d+|three|five|ten)\s+only\b"
+                     r"|\b(?:a few|some|two|three|a couple|couple)\s+more\b|\bmore (?:examples|of (?:those|them|these))\b"
+                     r"|(?:只|就)(?:要|看|列|给)?\s*前\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?"
+                     r"|再(?:多)?(?:给|来|出|列)?\s*(?:两三|三五|几|一些|两|三|\d+)\s*(?:个|道|条|题)", re.I)
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
                         r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I | re.A)

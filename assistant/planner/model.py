@@ -18,6 +18,8 @@ from assistant.planner.classifier import IDS as ID_PATTERN
 from assistant.planner.competency import CompetencyCall
 from assistant.planner.explain import explains, topic_text
 from assistant.planner.feedback import language_asked
+from assistant.planner.followups import PLACE as _PLACE
+from assistant.planner.followups import PLACES as _PLACES
 from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.nlu import Understanding, understand
 from assistant.planner.render import (
@@ -135,10 +137,16 @@ class EmbeddedPlanner(BaseChatModel):
                 args = _followup_args(previous, u, named, self.clock(), earlier)
                 return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
             if intent in ABOUT_A_PERSON and (person := _person_meant(question, earlier)) is not None:
+                if intent == "score_interview" and len(seen := set(_INTERVIEW_ID.findall(_last_result(earlier) or ""))) == 1:
+                    person = seen.pop()  # "how did he score on each part?" after his prediction: the interview it used
                 question = f"{question} ({person})"  # "how would they do if we hired them?" after scoring their interview
             calls = calls_for(intent, question, u)
             if isinstance(calls, dict):  # a slot the tool cannot do without: ask for it
                 return _error(intent, calls["error"], u, question, slot=calls["slot"])
+            if (intent == "draft_feedback" and not calls[-1].args.keys() & {"interview", "candidate", "role"}
+                    and _THOSE_PEOPLE.search(question) and (batch := _failures_shown(earlier)) is not None):
+                # "draft feedback letters for these people" after the failure figures: everyone who failed there
+                calls[-1].args.update({k: v for k, v in batch.items() if k not in calls[-1].args})
             return self._competency(calls, u, earlier, allowed, question)
         if "failure_stats" not in allowed:
             return _error("failure_stats", "forbidden", u, question)
@@ -238,11 +246,12 @@ def _previous_call(messages: list[BaseMessage], tool: str) -> dict | None:
 
 _PROPOSAL_NAMED = re.compile(r"\d")
 # Tools that can be about one person, and the words that mean the person the conversation is about.
-ABOUT_A_PERSON = ("predict_performance", "attrition_risk", "draft_feedback")
+ABOUT_A_PERSON = ("predict_performance", "attrition_risk", "draft_feedback", "score_interview")
 _PERSON = re.compile(r"\b(?:him|her|them|they|he|she|this (?:person|candidate|one|guy|applicant)|that (?:person|candidate|"
                      r"one|guy|applicant)|the (?:same )?(?:person|candidate|applicant))\b|(?:这|那|该)(?:个|位|名)?(?:人|候选人|应聘者)|"
                      r"他|她|此人", re.I)
 _CANDIDATE_ID = re.compile(r"(?<![A-Za-z0-9])C\d{4,9}(?!\d)")
+_INTERVIEW_ID = re.compile(r"(?<![A-Za-z0-9])I\d{4,9}(?!\d)")
 
 
 def _last_result(earlier: list[BaseMessage]) -> str | None:
@@ -264,13 +273,6 @@ def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
 # each is about.
 LISTS_ITEMS = {"candidate_requests": "candidate_requests", "review_proposals": "review_proposals",
                "review_feedback": "review_feedback", "decide_proposal": "review_proposals"}
-# A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
-# proposal", "第一个批了", "最后一封发了吧".
-_PLACE = re.compile(r"\bthe (?P<en>first|second|third|fourth|fifth|last|top)(?: one| proposal| draft| letter| request)\b"
-                    r"|第(?P<zh>[一二三四五])(?:个|份|条|封|项)(?:方案|提案|草稿|反馈信|申请|请求)?"  # not 第1号提案: its number
-                    r"|(?P<zlast>最后)(?:一)?(?:个|份|条|封)", re.I)
-_PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "一": 0, "二": 1, "三": 2, "四": 3,
-           "五": 4}
 # (where the list stands in a tool's result, the key of its items' numbers, what the number is called in en / zh)
 _LISTS = ((("requests",), "request_id", "request", "号申请"), (("proposals",), "proposal_id", "proposal", "号提案"),
           (("drafts",), "draft_id", "draft", "号草稿"),
@@ -344,6 +346,20 @@ def _last_role(messages: list[BaseMessage]) -> str | None:
                 if call["args"].get("role"):
                     return call["args"]["role"]
     return None
+
+
+# The people an answer before counted ("letters for these people", "给这些人都写一下"), not one person.
+_THOSE_PEOPLE = re.compile(r"\b(?:these|those|them|they|everyone|everybody|all of them|each of them|the people|the ones)\b"
+                           r"|这些|那些|他们|她们|这批|这几个|每个人|每位|挂了的|没过的", re.I)
+
+
+def _failures_shown(earlier: list[BaseMessage]) -> dict | None:
+    """The role and period of the failure figures the last answer gave, when it was about one role."""
+    last = _last_tool(earlier)
+    previous = _previous_call(earlier, last) if last in ("failure_stats", "build_report") else None
+    if not previous or not previous.get("role"):
+        return None
+    return {"role": previous["role"], **({"period": previous["period"]} if previous.get("period") else {})}
 
 
 def _last_tool(messages: list[BaseMessage]) -> str | None:

@@ -50,9 +50,10 @@ REFUSE_CONTACTS = re.compile(
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者)"
     # one candidate by id: "whats C002004s phone number", "C002004的电话多少"
     r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
-    r"(?:home )?address)(?![a-z])|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
+    r"(?:home )?address)(?![a-z])|\b(?:mobile|cell|phone|contact)(?: (?:number|no\.?|details|info))?\s+(?:of|for)\s+"
+    r"(?:candidate\s+)?C\d{3,}|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
-A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b"
+A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
                        r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|电话(?:里|中|说|讲|嚟)", re.I)  # "打电话嚟话…"
 
 # The speaker's boss ("主管让我整理…", "跟着主管做招聘", "我们主管要拿去做ppt", "用人主管说…"), not the Production Supervisor role.
@@ -73,11 +74,14 @@ NOT_COMPLETED = re.compile(r"(\bwithdr[ae]w\w*|\bwithdrawals?\b|\bdrop(ped)?[- ]
                            r"\bno[- ]?shows?\b|\bdid(n't| not) (show|turn up|attend)|\bbroke off\b|"
                            r"\btechnical (failures?|problems?|issues?)\b|退出|放弃面试|缺席|未到场|没来|没有来|没参加|技术故障|中断)",
                            re.I | re.A)
-# Period words whose phrase the period reader could not place ("since the start of autumn"): said, not guessed.
+# Period words whose phrase the period reader could not place ("since Christmas", "FY2026": a company's own fiscal year
+# is not known): said, not guessed.
 UNKNOWN_PERIOD = re.compile(r"(?P<p>\b(?:since|during|throughout|until|till|before|after|over)\s+(?:the\s+)?"
                             r"(?:start|beginning|end|middle|rest)?\s*(?:of\s+)?(?:the\s+)?"
                             r"(?:spring|summer|autumn|fall|winter|holidays?|christmas|ramadan|chinese new year|"
                             r"lunar new year|peak season|hiring season|campaign|launch|reorg\w*|merger|pandemic|covid)\b"
+                            r"|\b(?:(?:this|last|next|the|our|current|previous)\s+)?(?:fiscal|financial)\s+year\b|\bFY\s*'?\d{2,4}\b"
+                            r"|(?:本|上|今|去)?(?:个)?(?:财年|财政年度|会计年度|财务年度)"
                             r"|(?:春节|国庆|中秋|元旦|旺季|淡季|春季|夏季|秋季|冬季|春天|夏天|秋天|冬天|疫情|校招季?|金三银四)"
                             r"(?:以来|之后|以后|期间|前后|开始)?)", re.I | re.A)
 
@@ -97,7 +101,7 @@ FAIRNESS_WORDS = re.compile(
 ATTRIBUTE_WORDS = {
     "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|性别|男女|女性|男性|男的|女的|"
                          r"男生|女生)", re.I),
-    "age_band": re.compile(r"(\bages?\b|\baged\b|\bage (bands?|groups?)\b|\bolder\b|\byounger\b|年龄|年长|大龄|年轻|老年)",
+    "age_band": re.compile(r"(\bages?\b|\baged\b|\bhow old\b|\bage (bands?|groups?)\b|\bolder\b(?! (?:version|model|data|system|interviews?|scores?|proposals?|drafts?|letters?|ones?)\b)|\byounger\b|年龄|年长|大龄|年轻|老年)",
                            re.I),
     "education": re.compile(r"(\beducation\w*|(?<!to a )(?<!some )(?<!certain )(?<!what )\bdegrees?\b(?! of\b)|学历|教育)",
                             re.I),  # not "with what degree of uncertainty", "to some degree"

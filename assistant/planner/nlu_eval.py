@@ -133,6 +133,8 @@ def evaluate(split: str | Path = "test", *, vocab: Any = None) -> dict:
         if u.intent == "refuse":
             return "refuse", 1.0, []
         d = decide(text, u, vocab, previous_tool=previous if previous not in (None, "refuse", "help", "out_of_scope") else None)
+        if u.refusal and d.intent in ("help", "out_of_scope", "clarify"):
+            return "refuse", 1.0, []  # declined in the chat, as planner/model.py does ("the mobile number of C003318")
         return d.intent, d.confidence, d.options
 
     for item in test:
@@ -141,7 +143,9 @@ def evaluate(split: str | Path = "test", *, vocab: Any = None) -> dict:
             asked += 1
             offered += item["intent"] in options[1:]  # not the first reading, but one of those offered
             intent = options[0] if options else "out_of_scope"
-        ok = intent == item["intent"]
+        # A request Candor declines (a candidate's contact details, rejection on facial signals) is outside its scope:
+        # answered without a tool, with what it does instead.
+        ok = intent == item["intent"] or intent == "refuse" and item["intent"] == "out_of_scope"
         per[(item["intent"], item["lang"])][0] += ok
         per[(item["intent"], item["lang"])][1] += 1
         if not ok:

@@ -38,7 +38,7 @@ from assistant.planner.classifier import (
     names_of,
     names_something,
 )
-from assistant.planner.competency import competency_calls
+from assistant.planner.competency import APPROVE_AT_END, competency_calls
 from assistant.planner.explain import explains, topic_of
 from assistant.planner.feedback import feedback_call, language_asked
 from assistant.planner.followups import (
@@ -46,6 +46,9 @@ from assistant.planner.followups import (
     BREAKS_DOWN,
     ECHO,
     ECHO_FILLER,
+    LISTED_BY,
+    NARROWS,
+    PLACE,
     POINTS_BACK,
     PRO_FORM,
     RERUN,
@@ -53,18 +56,21 @@ from assistant.planner.followups import (
     continues,
 )
 from assistant.planner.knowledge import knowledge_call
-from assistant.planner.letter_edits import asks_to_edit, unquoted
+from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
 from assistant.planner.report import CHART, REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import (
     ABOUT_IT,
+    EVIDENCE,
+    HOW_SCORED,
     LEVEL_MEANING,
     WHY_NOT_PASSED,
     WHY_SCORED,
     scoring_call,
 )
+from assistant.planner.slots import DRAFT_VERBS, decision_said
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -73,8 +79,9 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
-                        r"turn (?:it )?down|scrap it|bin it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|(?<![审待未])批(?=\s*[。.!！]?\s*$))(?!的)", re.I | re.A)  # not "the rejected ones", "驳回的呢": a list
+                        r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|" + APPROVE_AT_END + r")(?!的)", re.I | re.A)  # not "the rejected ones", "驳回的呢": a list
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
                      r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I | re.A)
@@ -86,9 +93,13 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|t
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
+TANKED = re.compile(r"\b(?:tank\w*|sank|sunk|killed|hurt|let (?:him|her|them) down)\b|拖后腿|丢分|扣分", re.I | re.A)
+THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这一?项", re.I | re.A)  # a competency of the answer
+ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "review_feedback"}  # can be about one person
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
-SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?)\b|看|调出|打开|发我|给我|"
-                  r"详情|细节|内容", re.I | re.A)
+SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|看|调出|打开|发我|给我|"
+                  r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
+SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
 ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
@@ -115,8 +126,39 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
 LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
                           r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:legal|lawful|"
                           r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
-                          r"|法律意见|法律建议|律师函|胜诉|败诉|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
+                          r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted)\b|\blegal requirements?\b"
+                          r"|\bexpose (?:us|the company|the firm|ourselves) to\b.{0,30}\b(?:claims?|lawsuits?|liability|litigation)\b"
+                          r"|法律意见|法律建议|法律风险|法律(?:上)?(?:要求|规定)|律师函|胜诉|败诉|会不会被告|会不会吃官司|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
                           r"|是否(?:合法|违法)|合不合法|违不违法|(?:合法|违法)吗", re.I | re.A)
+# Not Candor's to do, though it names candidates or their papers: messaging one ("text C005590 the interview moved"),
+# screening résumés ("把简历按学历筛一下").
+NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
+                         r"|\b(?:screen|filter|shortlist|sort)\s+(?:the\s+|our\s+|these\s+|all\s+)?(?:resumes?|cvs?)\b"
+                         r"|\b(?:resume|cv) (?:screening|filtering)\b|\bcost[- ]per[- ]hire\b|\btime[- ]to[- ](?:hire|fill)\b"
+                         r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本"
+                         r"|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
+                         re.I | re.A)
+# Which role a described person or job fits ("which role is this one?", "这种人放我们哪个岗位最合适"): the profiles, by
+# meaning.
+ROLE_FITS = re.compile(r"\bwhich (?:of (?:your|our|the) )?(?:roles?|positions?|jobs?)\b.{0,20}\b(?:is (?:this|that|it|he|she)|fits?|suits?|would (?:fit|suit|be)|"
+                       r"matches|should (?:he|she|they|this person|we put))\b|\bwhat (?:role|position|job) (?:would|should|is|fits|"
+                       r"suits) (?:this|that|he|she|they|someone)\b"
+                       r"|(?:放|分(?!别)|安排|归|适合|对应|属于|算|匹配)(?:到|在|进|于)?(?:我们)?.{0,4}哪个岗位|哪个岗位(?:最)?(?:合适|适合|对口|匹配)",
+                       re.I | re.A)
+# Whether the scoring still works ("is the model still fit for purpose?", "模型还准不准", "分数有没有跑偏"): the drift checks.
+MODEL_HEALTH = re.compile(r"\b(?:model|scoring|scores?|interviews?|ai|bot|grading|marking)\b.{0,60}\b(?:still (?:working|"
+                          r"accurate|valid|reliable|fit for purpose|any good|doing its job|grading the same)|gone (?:soft|sideways|off|"
+                          r"funny|weird|wonky)|drift\w*|shift(?:ed|ing)|(?:slowly|gradually) (?:change|shift|creep)\w*)"
+                          r"|\bsomething (?:off|wrong|up) with the (?:model|scoring|grading|ai|bot)\b"
+                          r"|(?:模型|打分|评分|分数|能力项|AI).{0,12}(?:还准不准|准不准|还灵不灵|灵不灵|跑偏|漂移?|失准|靠不靠谱|还靠谱吗|"
+                          r"退化|衰退|失效)",
+                          re.I | re.A)
+# … unless it is judged by how people do later ("打分准不准，干得好的人面试分是不是也高"): whether scores predict performance.
+LATER_PERFORMANCE = re.compile(r"perform|predict|\bkpis?\b|turnover|retention|attrition|绩效|表现|干得|预测|留存|离职|入职后|"
+                               r"进来以后|招进来|生产效率|业绩", re.I | re.A)
+# A change made before the question ("we rebalanced the interview last quarter", "调整以后"): what it did, not drift.
+AFTER_A_CHANGE = re.compile(r"\b(?:rebalanc|reweight|re-weight|recalibrat)\w*|\bafter (?:the|we|our) chang\w*|\bsince (?:we|the) "
+                            r"chang\w*|调整(?:了|过|后|以后|之后)|改了(?:以后|之后)?|批了", re.I | re.A)
 # Who took a decision, or when ("who approved proposal 3 and when?", "3号提案是谁批的"): the proposal shows it.
 WHO_DECIDED = re.compile(r"\b(?:who|when|which (?:manager|person)) (?:approved|rejected|signed off|decided)\b|"
                          r"\bwhen (?:was|were) (?:it|they|that|proposal \d+|#?\d+) (?:approved|rejected|decided)\b|"
@@ -219,11 +261,28 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if LEGAL_ADVICE.search(question):
         return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
     masked = mask(question, _names(vocab))
+    if NOT_CANDORS.search(question):
+        return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
+    if ROLE_FITS.search(question) and not FAILURE_WORDS.search(question):
+        return Decision("search_role_profiles", source="rule")  # "which role is this one?": the profiles, by meaning
+    if (MODEL_HEALTH.search(question) and not LATER_PERFORMANCE.search(question) and METRIC not in masked
+            and u.intent != "fairness_audit"  # "…女性通过率是否存在不利影响？另外也想确认有没有漂移": the audit first
+            and not AFTER_A_CHANGE.search(question)  # "we rebalanced … has the pass rate shifted since": the change's effect
+            and NUMBER not in masked and not IDS.search(question) and not previous_tool):
+        return Decision("monitor_competencies", source="rule")  # "is the model still working?": the drift checks
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
+    if previous_tool in ABOUT_ONE_PERSON and HOW_SCORED.search(question) and not IDS.search(question):
+        return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
-    if (previous_tool == "score_interview" and kinds_named(masked, question) - {"candidate", "interview"} == {"competency"}
+    if (previous_tool == "score_interview" and not IDS.search(question)
+            and not kinds_named(masked, question) - {"candidate", "interview", "competency"}
+            and (WHY_NOT_PASSED.search(question) or TANKED.search(question)) and POINTS_BACK.search(question)):
+        return Decision(previous_tool, source="followup")  # "Why'd it fail. One line.", "what tanked her on teamwork"
+    if (previous_tool == "score_interview"
+            and ((kinds := kinds_named(masked, question) - {"candidate", "interview"}) == {"competency"}
+                 or not kinds and (EVIDENCE.search(question) or THAT_ONE.search(question)))  # "the evidence for negotiaton"
             and not IDS.search(question)
             and WHY_SCORED.search(question) and not ABOUT_IT.search(question) and not LEVEL_MEANING.search(question)):
         return Decision(previous_tool, source="followup")  # "技术深度为啥只给2分" after an interview was shown
@@ -239,11 +298,21 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool == "review_feedback" and _decides_it(question, vocab, "draft"):
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
-    if previous_tool in LETTERS and asks_to_edit(question) and not kinds_named(
+    other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
+    if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"}:
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
     if previous_tool in LETTERS and language_asked(question) and not kinds_named(masked, question) - {"draft"}:
         return Decision("draft_feedback", source="followup")  # "can you do a Chinese version too?" after a letter
+    if previous_tool in LETTERS and SENDS.search(question) and not kinds_named(masked, question) - {"draft"}:
+        return Decision("review_feedback", source="followup")  # "麻烦您帮忙发出去吧" after a letter was shown
+    if ((listed := LISTED_BY.get(previous_tool or "")) and PLACE.search(question)
+            and not kinds_named(masked, question) & {"candidate", "interview", "role"}):
+        if listed == "review_proposals" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question):
+            return Decision("decide_proposal", source="followup")  # "my lead says yes to the first one"
+        return Decision(listed, source="followup")  # "show me the 2nd one", "第4封发出去得了" after the list
+    if previous_tool and NARROWS.search(question) and not kinds_named(masked, question) & ID_KINDS:
+        return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
     if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 6:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
     if previous_tool and RERUN.search(question) and not kinds_named(masked, question) & ID_KINDS:
@@ -275,6 +344,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         total = sum(p for _, p in kept) or 1.0
         ranked = [(i, p / total) for i, p in kept]
     intent, p = ranked[0]
+    decides = DECIDES_IT.search(question) or DECIDES_NUMBER.search(question) or decision_said(question)
+    if (len(numbered) == 1 and p < m.threshold and SHOW.search(question) and kinds_named(masked, question) <= numbered
+            and not decides and numbered <= set(intent_named(intent).shows)):
+        return Decision(intent, confidence=p)  # "19号提案啥情况": the model's reading, the tool that shows it
+    if intent == "decide_proposal" and SHOW.search(question) and not decides:
+        intent = "review_proposals"  # "The proposal number 15, show it to me please": shown, nothing decided
     if previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question)):
         return Decision("build_report", confidence=p, source="followup")  # "Noted, thank you. Kindly include the chart"
     if previous_tool == "fairness_audit" and u.attributes and not kinds_named(masked, question) & ID_KINDS:

@@ -20,7 +20,7 @@ SCORE = re.compile(r"(?:\b(?:re-?)?(?:score|grade|evaluate|assess|mark)|(?<!fail
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
                    + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数|出分|出个分)"
                    + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I | re.A)
-RESCORE = re.compile(r"\bre-?scor\w*|\bre-?(run|do|grade|assess|evaluate)\b|\b(score|scoring|grade)\b.{0,30}\bagain\b|"
+RESCORE = re.compile(r"\bre-?scor\w*|\bre-?(run|do|grade|assess|evaluate)\b|\bre-?run the scoring\b|\b(score|scoring|grade)\b.{0,30}\bagain\b|"
                      r"重新.{0,16}(打分|评分|评估|跑)|重评|再评|再打分|再给.{0,16}(打分|评分)", re.I | re.A)
 
 
@@ -43,13 +43,24 @@ WHY_NOT_PASSED = re.compile(
     r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in)\w*|\breject\w*|\bturn(?:ed)? down|\bcut|"
     r"\bdropped|\bscreened out|\bscored? (?:so )?low)\b|(?<![a-z])(?:gaps?|evidence|quotes|breakdown)(?![a-z])"
     r"|\bwhat did (?:he|she|they) (?:say|answer)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
-    r"|(?:为啥|为什么|咋|怎么|凭啥|点解|哪里|哪儿|哪些地方|哪方面|哪几项|哪项).{0,20}(?:没过|没通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|"
+    r"|(?:为啥|为什么|咋|怎么|凭啥|点解|哪里|哪儿|哪些地方|哪方面|哪几项|哪项).{0,20}(?:没过|没有?通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|"
     r"没选上|唔过|冇过|分(?:这么|咁)?低)"
     r"|(?:判|打|给|评)了?(?:哪个等级|哪一级|几级|几分)|(?:哪个等级|哪一级|几级|几分).{0,4}(?:判|打|给|评)的"
     r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
+    r"|(?:哪里|哪儿|哪些地方|哪些方面|哪方面)(?:有|还)?(?:欠缺|不足|不够|做得不好|差)"
     r"|差距|短板|扣分|证据", re.I | re.A)
 WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|\btranscripts?\b|"
                         r"原文|转录|为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I | re.A)
+# … the words that ask for what an interview's answers showed ("show me the evidence for negotiaton": a competency
+# the message may misspell)
+EVIDENCE = re.compile(r"\bevidence\b|\bquotes?\b|\btranscripts?\b|原文|转录|证据|依据|哪句", re.I | re.A)
+# How one person (the one the answer before was about) scored in their interview ("and how did he actually score on
+# each part?", "她各项打了几分"): their interview's scores.
+HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in (?:the|his|her|their) interview)\b"
+                        r"|\b(?:his|her) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
+                        r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
+                        r"|(?:他|她)(?:面试)?(?:的)?(?:各项|每项|每一项)?(?:能力)?(?:得了|打了|拿了|是|考了)?(?:多少|几)分"
+                        r"|(?:他|她)(?:的)?(?:面试)?(?:各项|每项)?(?:得分|分数|打分)", re.I | re.A)
 # … not what a level means ("what does a 2 on problem solving look like?": the rubric, from the role's profile)
 LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I | re.A)
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a

@@ -35,9 +35,44 @@ CANTONESE = {
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
 
 
+# Competency weights said in other words by people who do not use the term ("the percentage each skill gets", "skill
+# percentages", "how much each skill counts", "改比例的建议", "各项能力的占比").
+WEIGHTS = ((re.compile(r"\b(?:skill|competency|competence)[- ](?:percentages?|weightings?)\b", re.I), "competency weights"),
+           (re.compile(r"\b(?:the )?percentage (?:that )?each (?:skill|competency) (?:gets|has|is given)\b", re.I),
+            "the weight each competency gets"),
+           (re.compile(r"\bhow much each (?:skill|competency) (?:counts|is counted|is worth|weighs)\b", re.I),
+            "the weight of each competency"),
+           (re.compile(r"(?:各项|每项|每个|各个)?(?:能力|技能|胜任力)(?:项)?(?:的)?(?:占比|比例|比重)(?!.{0,2}(?:失败|没过|挂))"), "能力权重"),
+           (re.compile(r"改比例"), "改权重"))
+
+
+# Dictation: punctuation said as words ("…for negotiation only comma not the whole breakdown", "太长了逗号只说…") and
+# ids spelt out ("score interview eye zero zero zero seven two one four" is I0007214).
+_SPOKEN_MARKS = ((re.compile(r"(?<!the)(?<!\ba)\s+comma\b(?!s)", re.I), ","),
+                 (re.compile(r"\s*\bquestion mark\b", re.I), "?"), (re.compile(r"\s*\bfull stop\b", re.I), "."),
+                 (re.compile(r"\s*\bexclamation (?:mark|point)\b", re.I), "!"),
+                 (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?<![个把的用加删换])逗号"), "，"),
+                 (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?<![个把的用加删换])句号"), "。"),
+                 (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?<![个把的用加删换])问号"), "？"))
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_ID = re.compile(rf"\b(eye|i|see|c)[\s-]+((?:{_DIGIT}[\s-]+){{3,8}}{_DIGIT})\b", re.I)
+
+
+def _spoken_id(m: re.Match) -> str:
+    letter = "I" if m.group(1).lower() in ("eye", "i") else "C"
+    return letter + "".join(_DIGIT_WORDS[w.lower()] for w in re.split(r"[\s-]+", m.group(2)))
+
+
 def expand(text: str) -> str:
     """The message with the shorthand written out; everything else as typed."""
     text = simplified(_PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text))
+    for pattern, mark in _SPOKEN_MARKS:
+        text = pattern.sub(mark, text)
+    text = _SPOKEN_ID.sub(_spoken_id, text)
+    for pattern, words in WEIGHTS:
+        text = pattern.sub(words, text)
     return _CANTONESE.sub(lambda m: CANTONESE[m.group(0)], text)
 
 

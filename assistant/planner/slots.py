@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.planner.competency import (
+    APPROVE_AT_END,
     BECAUSE,
     CANDIDATE,
     DECIDE,
@@ -33,11 +34,11 @@ NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9])
 APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed|ing)? (?:it )?off|ship|yes|ok|make it live|"
                      r"green[- ]?light\w*|lgtm|(?:we'?re|i'?m) (?:happy|fine|good) with|roll (?:it )?out|adopt|"
                      r"rubber[- ]?stamp\w*|go with|put (?:it )?into (?:effect|force|place)|push (?:it )?live)\b|"
-                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)|(?<![审待未])批\s*[。.!！]?\s*$|"
+                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)|" + APPROVE_AT_END + r"|"
                      r"批一下", re.I | re.A)
 PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案|proposal)|#\s*(\d+)", re.I)
 REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"
-                    r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin|knock(?:ed)? (?:it )?back|pass on)\b|"
+                    r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin|nix\w*|refuse|doesn'?t want|knock(?:ed)? (?:it )?back|pass on)\b|"
                     r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|退回|作废|不要了|不通过|不批", re.I | re.A)
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I | re.A)),
                ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出", re.I | re.A)),
@@ -75,7 +76,29 @@ def calls_for(intent: str, text: str, u: Understanding) -> list[CompetencyCall] 
     if intent == "search_role_profiles" and (search := knowledge_call(text, u)) is not None:
         return [CompetencyCall(intent, search)]
     call = call_for(intent, text, u)
-    return call if isinstance(call, dict) else [call]
+    if isinstance(call, dict):
+        return call
+    if intent == "decide_proposal" and len(numbers := _joined_numbers(text, call.args["proposal_id"])) > 1:
+        return [CompetencyCall(intent, {**call.args, "proposal_id": n}) for n in numbers]  # "nix 21 and 23": both
+    return [call]
+
+
+# Numbers said together ("21 and 23", "3、5和7", "#4, #6"): one decision on each.
+JOINED = re.compile(r"(?<![\w.])(?:#\s*)?(\d{1,6})((?:\s*(?:,|，|and|&|和|跟|与|、|以及|及)\s*(?:#\s*|no\.?\s*)?\d{1,6}(?![\d.%]))+)",
+                    re.I)
+
+
+def decision_said(text: str) -> bool:
+    """The message says approve or reject in any of the words the decision is read from ("让它生效吧", "nix it")."""
+    return bool(APPROVE.search(text) or REJECT.search(text))
+
+
+def _joined_numbers(text: str, first: int) -> list[int]:
+    """The numbers said together with `first` ("nix 21 and 23" → [21, 23]), or [first]."""
+    for m in JOINED.finditer(text):
+        if int(m.group(1)) == first:
+            return list(dict.fromkeys([first, *map(int, re.findall(r"\d+", m.group(2)))]))
+    return [first]
 
 
 METRIC_TOOLS = ("competency_insights", "propose_competency_changes", "proposal_outcome", "predict_performance")
