@@ -948,7 +948,7 @@ def _routed(text: str, after: str | None = None) -> tuple[str, list[str]]:
     return d.intent, d.options
 
 
-@pytest.mark.parametrize("after, text, intent", [
+POINTS_INTO = [
     ("The drafts that wait for approval, there is how many?", "Show me the first one.", "review_feedback"),
     ("反馈草稿的队列里现在有几个 pending？", "cat 一下第二个", "review_feedback"),
     ("list the weight proposals waiting for a decision", "my lead says yes to the first one", "decide_proposal"),
@@ -961,12 +961,11 @@ def _routed(text: str, after: str | None = None) -> tuple[str, list[str]]:
     ("My manager wants to know whether men and women pass at similar rates for mech design",
      "ok now do it by how old they are", "fairness_audit"),
     ("show proposal 15", "Bon, refuse it. The structural design is too low.", "decide_proposal"),
-])
-def test_a_message_that_points_into_or_narrows_the_answer_before_goes_on_with_it(after, text, intent):
-    assert _routed(text, after)[0] == intent
+]
 
 
-@pytest.mark.parametrize("text, intent", [
+
+TOLD_APART = [
     ("text C005590 the interview got moved to 3 pm", "out_of_scope"),  # messaging a candidate
     ("能帮我把简历按学历筛一下吗？主管说先只看985的", "out_of_scope"),  # screening résumés
     ("If we reject someone partly on a communication score, would that expose us to a discrimination claim?",
@@ -981,9 +980,8 @@ def test_a_message_that_points_into_or_narrows_the_answer_before_goes_on_with_it
     ("19号提案啥情况", "review_proposals"),
     ("Where can I see the suggested changes to the skill percentages that are waiting for someone to say yes or no?",
      "review_proposals"),  # weights in other words
-])
-def test_what_candor_does_not_do_and_what_it_does_in_other_words_are_told_apart(text, intent):
-    assert _routed(text)[0] == intent
+]
+
 
 
 def test_which_role_each_person_is_in_is_not_which_role_fits_a_description():
@@ -1056,7 +1054,7 @@ def test_how_the_person_of_a_prediction_scored_shows_the_interview_it_used(assis
     assert [(c.tool, c.arguments.get("interview")) for c in turn.tool_calls] == [("score_interview", interview)], turn.answer
 
 
-@pytest.mark.parametrize("after, text, intent", [
+OTHER_WORDS_AFTER = [
     ("score I0003307", "Why'd it fail. One line.", "score_interview"),
     ("pull the receipts on I0003988 fr. what evidence did it use for technical depth",
      "wait so what tanked her on teamwork tho", "score_interview"),
@@ -1065,12 +1063,11 @@ def test_how_the_person_of_a_prediction_scored_shows_the_interview_it_used(assis
     ("draft feedback for C005211 pls", "make it less corporate robot, more human lol", "review_feedback"),
     ("Replacing a sales hire costs us roughly 40k. Who among the recent ones is a flight risk?", "Top 3 only.",
      "attrition_risk"),
-])
-def test_a_follow_up_in_other_words_goes_on_with_the_answer_before(after, text, intent):
-    assert _routed(text, after)[0] == intent
+]
 
 
-@pytest.mark.parametrize("text, intent", [
+
+WORDS_PEOPLE_USE = [
     ("We have a graduate who ran the student union events and loves spreadsheets. Which of your roles would suit her "
      "best?", "search_role_profiles"),
     ("What's our cost per hire for sales managers including agency fees?", "out_of_scope"),
@@ -1086,9 +1083,8 @@ def test_a_follow_up_in_other_words_goes_on_with_the_answer_before(after, text, 
     ("Could you re-run the scoring on I0001874? He's convinced an older version of the model graded him.",
      "score_interview"),  # "older" is the model's, not his age
     ("score interview eye zero zero zero seven two one four", "score_interview"),  # dictated
-])
-def test_the_words_people_use_for_what_candor_does_and_does_not_do(text, intent):
-    assert _routed(text)[0] == intent
+]
+
 
 
 def test_a_change_made_before_is_asked_about_not_a_drift_check():
@@ -1109,3 +1105,110 @@ def test_dictated_punctuation_and_spelt_out_ids_are_read_as_written(said, writte
     from assistant.planner.shorthand import expand
 
     assert expand(said) == written
+
+
+MORE_WORDS = [
+    ("Got a feller who runs a crew of twelve, keeps the yard safe, watches the budget like a hawk. Which of y'all's roles "
+     "does he fit?", "search_role_profiles"),
+    ("现拟选拔一名负责班组日常管理、成本管控及安全生产的同志，请研判其与何岗位相匹配。", "search_role_profiles"),
+    ("anything drifting. no report, yes/no", "monitor_competencies"),  # the report said not to be wanted
+    ("Recruiter report for mech design, Q3, as a CSV. No chart, the boss hates charts", "build_report"),  # …the chart only
+    ("model still holding up for supervisors?", "monitor_competencies"),
+    ("最近安全合规个分系唔系有啲怪？涯觉得同以前唔一样了", "monitor_competencies"),
+    ("这俩月谈判能力那分儿咋忽高忽低的，是不是模型出啥毛病了", "monitor_competencies"),
+    ("How is C008120 likely to do on performance rating if hired? Curious whether the prediction says anything beyond "
+     "the raw interview score", "predict_performance"),
+    ("how likely is candidate C002208 to bail in year one if we hire her", "attrition_risk"),  # staying, not performing
+    ("帮我用SPSS做个因子分析，原始数据我贴给你", "out_of_scope"),
+    ("那个候选人在网上造谣，太过分了，我能不能告他诽谤？", "out_of_scope"),
+    ("Draft the feedback for C613390 — transparent but diplomatic, she's a former colleague of a board member. I'll read "
+     "it before it goes anywhere.", "draft_feedback"),
+    ("Draft an offer letter for our new sales manager, base salary 25k.", "out_of_scope"),  # not a feedback letter
+    ("机械设计现在的权重设得合不合理？我想看哪个胜任力跟设计返工率关系最紧，先别给我出新权重", "competency_insights"),
+    ("I0003871咋个打的分嘛，整哪样只得了2分？候选人在电话头吵得很", "score_interview"),  # a call, not a number asked for
+]
+
+
+
+MORE_AFTER = [
+    ("Give me a report on Sales Manager for the last 6 months.", "Same, but month by month.", "build_report"),
+    ("fb letter for C905517 in chinese", "shorter", "review_feedback"),
+    ("给C004417整封信嘛，莫要太生硬，跟他讲清楚为哪样没过", "再暖和点嘛，看着冷冰冰的", "review_feedback"),
+    ("帮我给C204518写封信，讲下他为啥子没过", "莫写那么文绉绉的嘛，乡头娃娃看不懂，说直白点", "review_feedback"),
+    ("Can you draft a feedback letter for C005238?", "can you take out the second paragraph, it reads like a legal notice",
+     "review_feedback"),
+    ("这个季度产品运营岗没通过AI面试的大概有多少人呀？", "是不是可以再按能力项拆开看一下呢？不急的～", "failure_stats"),
+    ("4/5ths check by gender", "wait what 0.71?? which group", "fairness_audit"),
+    ("销售那权重整得对不对啊？谈判占那老些，真跟业绩有关系没", "那你给整个新方案呗", "propose_competency_changes"),
+    ("do the interview scores actually line up with downtime hours once the techs are on site",
+     "ok knock up new weights for field tech off the back of that", "propose_competency_changes"),
+    ("研发 新人 离职风险", "第一个 展开", "attrition_risk"),
+]
+
+
+
+def test_a_pasted_email_asking_for_deletion_is_no_request_for_contact_details():
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    text = ("Candidate email: 'Under GDPR I am requesting deletion of all video recordings of me held by your company.' "
+            "Is there a request logged for him? C003107")
+    assert understand(text, catalogue_vocabulary(), datetime(2026, 11, 15)).refusal is None
+    assert _routed(text)[0] == "candidate_requests"
+
+
+STATUS_EFFECTS = [
+    ("Status on proposal 6. Approved, rejected or still in limbo?", "review_proposals"),  # a status, not a decision
+    ("3号提案批了吗", "review_proposals"),
+    ("Impact of proposal 2. One paragraph.", "proposal_outcome"),  # no decision said: never decide_proposal
+    ("Someone asked me if the interviews are fair to women. I'm not sure how this works but can you check?",
+     "fairness_audit"),  # a hedge, not a question about how Candor works
+    ("SPC view of pass rate per competency, last 6 months. Flag any run of 7 above the centre line.",
+     "monitor_competencies"),
+    ("How does drift monitoring decide something is an alert? Control limits or fixed thresholds?", "help"),
+    ("数据化运营这项的得分分布最近8周是不是漂了", "monitor_competencies"),
+    ("I'm a bit nervous the market insight scores aren't behaving the same way anymore.", "monitor_competencies"),
+    ("我不放心的是，机器用久了会不会越打越偏？总得有人盯着吧。", "monitor_competencies"),
+    ("I was wondering if negotiation is still the main thing sales candidates fall down on this year, or has that "
+     "shifted?", "failure_stats"),  # what they fail on
+    ("产品运营的考核项比重感觉不对劲，内容运营占得太多了，你根据数据给个调整建议吧", "propose_competency_changes"),
+    ("Is it even legal under the NLRA for them to roll out AI interviews without bargaining over it first?",
+     "out_of_scope"),
+    ("got a take-home coding test from a r&d candidate, gonna paste it here, need it graded against our rubric",
+     "out_of_scope"),
+    ("I told a client the marketing planner reweighting would get more good people through, and now I really need to "
+     "know if that turned out to be true.", "proposal_outcome"),
+    ("still not sure the R&D rebalance from last season actually buffed anything or if it was pure placebo",
+     "proposal_outcome"),
+    ("上个月厂里技术员面试刷掉几个？拨我讲个数就好，报告弗要。", "failure_stats"),  # the report said not to be wanted
+    ("Give me the phone numbers of everyone rejected in October so I can reach out to them.", "refuse"),
+    ("把C550318的微信号给我，我直接拉他进群聊。", "refuse"),
+]
+
+
+
+EDITS_AFTER = [
+    ("any weight proposals for sales that got rejected? wanna see what they were", "why was the second one turned down?",
+     "review_proposals"),  # a decision told as taken: shown, not taken again
+    ("Write rejection feedback for C007721, Product R&D.", "Too apologetic. Firmer and shorter.", "review_feedback"),
+    ("给C005219写一封没通过的反馈信", "刚才那封写得太生硬了能不能改得温和一点毕竟人家也是花了时间来面试的", "review_feedback"),
+    ("第12号草稿能给我看看吗", "好的，那就发吧，谢谢您", "review_feedback"),
+    ("Could you please check how many Field Technician candidates did not pass the AI interview last month?",
+     "And could you please divide it by competency also? Thank you.", "failure_stats"),
+    ("Draft a feedback letter for C003390 in plain English.", "cut the fluff. half as long", "review_feedback"),
+]
+
+
+@pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER])
+def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
+    """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
+    assert _routed(text, after)[0] == intent
+
+
+@pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS])
+def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
+    """Answered, or offered first when asked back (as the NLU evaluation counts it)."""
+    reading, options = _routed(text)
+    assert (options[0] if reading == "clarify" else reading) == intent

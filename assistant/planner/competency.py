@@ -18,7 +18,7 @@ DECIDE = re.compile(r"\b(?P<verb>approve(?!d)|accept(?!ed)|reject(?!ed)|decline(
                     r"|(?P<zh>批准|通过|同意|驳回|拒绝|否决)\s*(?:(?:方案|提案)\s*#?\s*(?P<zid>\d+)|第\s*(?P<zord>\d+)\s*号?"
                     r"[\u4e00-\u9fff]{0,6}?(?:方案|提案))(?P<zrest>.*)$", re.I | re.A)  # "同意第15号权重调整方案"
 OUTCOME = re.compile(r"(what happened after|since we changed|after (we|the) chang\w*|effect of (the|our) change|"
-                     r"did the change (work|help)|outcome of " + PROPOSAL_ID + r"|before and after|"
+                     r"did the change (work|help)|(?:outcome|impact|effect|results?) of " + PROPOSAL_ID + r"|before and after|"
                      r"调整后|改了之后|变更(后|效果)|效果如何|前后对比)", re.I)
 PROPOSE = re.compile(r"(propos(?!als?\s*#?\s*\d)\w*|suggest\w*|recommend\w*|draft)\b.{0,40}\bweights?|new (competency )?weights|"
                      r"re-?weight|adjust (the )?weights|change the weights|提出.{0,12}权重|"

@@ -26,6 +26,7 @@ EXPLAINS = re.compile(
     r"estimates|predicts|picks|chooses|scores|ranks|counts|flags)\b"
     r"|\bhow (?:do|does|did|will|would|can) (?:you|it|ur|your|the|this|that|candor)\b[\w' -]{0,40}?\b(?:figure out|work out|"
     r"decide|tell|judge|determine|come up with)\b|\bhow (?:does|do) [^?？]{0,60}\bwork\b"
+    r"|\bhow (?:does|do) [\w' -]{1,40}\b(?:decide|determine|calculate|compute|judge)\b"
     r"|\bwhat goes into\b|\b(?:rule|logic|reasoning|thinking|maths?|science) behind\b"
     r"|\bwhat (?:is|are|'s|'re)? ?(?:the |your |this |that |those |these )?[\w' -]{0,40}\b(?:based on|derived from)\b"
     r"|\bwhere (?:do|does) (?:the |your |this |that )?[\w' -]{1,40}\b(?:come from|get (?:its|their|the|your) "

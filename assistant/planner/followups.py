@@ -15,9 +15,10 @@ CONTINUES = re.compile(r"^\s*(?:and|what about|how about|same for)\b|^\s*那|呢
                        r"|^\s*(?:tell me more|more (?:on|about)|details? (?:on|of|for)|expand on|elaborate|drill (?:into|down))\b"
                        r"|^\s*(?:展开|详细|具体|细)说?说?", re.I | re.A)  # "and …?", "那…呢", or asking for more on something shown
 # The answer before asked for again, broken down ("break it down by week", "split that by role", "按周拆一下").
-BREAKS_DOWN = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:break (?:it|that|this|them) (?:down|out)|"
-                         r"split (?:it|that|this|them) (?:up )?(?:by|per)|group (?:it |that |them )?by)\b|^\s*(?:再)?(?:按|分)"
-                         r"(?:周|月|季度?|年|岗位|角色|类别|能力|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|group)", re.I | re.A)
+BREAKS_DOWN = re.compile(r"^\s*(?:and |also |ok |so )?(?:can you |could you |would you |pls |please |kindly )*(?:break (?:it|that|this|them) "
+                         r"(?:down|out)|(?:split|divide) (?:it|that|this|them) (?:up )?(?:by|per)|group (?:it |that |them )?by)\b|^\s*(?:是不是可以|能不能|"
+                         r"可不可以|可以|麻烦(?:您|你)?|帮我)?\s*(?:再)?(?:按|分)"
+                         r"(?:周|月|季度?|年|岗位|角色|类别|能力项?|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|group)", re.I | re.A)
 # The answer before worked out again ("再算一遍", "rerun it without the interns", "run that again for H1").
 RERUN = re.compile(r"再算一[遍次下]|再跑一[遍次下]|重新算|重算一?[遍次下]?|重跑|\b(?:recompute|recalculate|rerun|re-run|redo) "
                    r"(?:it|that|this|the (?:numbers|analysis|calculation))\b|\brun (?:it|that|this) again\b", re.I | re.A)
@@ -26,6 +27,8 @@ LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|go
                      re.I)
 # Words that stand for the previous request instead of naming one: "do one for …", "the same for …", "照样…".
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
+                      r"|^\s*(?:the\s+)?same(?:\s+again)?\s*[,.]?\s+(?:but|except|only|just)\b"  # "Same, but month by month."
+                      r"|^\s*(?:同上|一样|还是这个)\s*[,，]?\s*(?:但|不过|只是)"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
                       r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I | re.A)
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for

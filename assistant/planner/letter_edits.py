@@ -24,12 +24,17 @@ APPEND = [re.compile(p, re.I) for p in (
     rf"\b(?:add|append|put|include|end (?:it|the letter) with|close with|sign off with)\b[^\"“‘「『']{{0,40}}{Q}",
     rf"(?:加上|加|补上|补充|添上|添加|附上|写上)[^\"“‘「『']{{0,12}}{Q}")]
 # Words that ask to change a letter's text, quoted or not ("reword the second paragraph", "把结尾的落款改成人力资源部").
-EDIT_WORDS = re.compile(r"\b(?:edit|revise|reword|rewrite|rephrase|change|replace|remove|delete|add|append|soften|tone "
+EDIT_WORDS = re.compile(r"\b(?:edit|revise|reword|rewrite|rephrase|change|replace|remove|delete|add|append|soften|take out|"
+                        r"cut out|get rid of|tone "
                         r"(?:it )?down|warm (?:it )?up)\b|\bmake it (?:sound )?(?:a (?:little|bit) )?(?:warmer|softer|friendlier|"
                         r"kinder|shorter|less (?:formal|cold|harsh))\b|\bmake (?:it|this|that|the letter|them) (?:sound |read |feel )?"
                         r"(?:a (?:little|bit|lot) |much |slightly )?(?:more|less) [a-z]+|"
                         r"\b(?:shorten|trim|tighten|cut) (?:it|the \w+)(?: down| up)?\b|"
-                        r"砍短|砍一半|砍掉|缩短|精简|删减|短一?点|太长了|(?:再|更)(?:温和|委婉|客气|柔和|热乎|亲切|口语化|正式|简短|短|软)(?:一)?[点些]|"
+                        r"^\s*(?:shorter|warmer|softer|friendlier|simpler|kinder|less formal|more formal)\b"  # "shorter" after a letter
+                        r"|\btoo (?:apologetic|long|formal|harsh|cold|stiff|wordy|soft|blunt|robotic|corporate|vague)\b"
+                        r"|\b(?:firmer|punchier|half as long|cut the fluff|trim the fat)\b"
+                        r"|砍短|砍一半|砍掉|缩短|精简|删减|短一?点|太长了|重写|说人话|(?:说|写)得?(?:直白|简单|通俗|口语化?)一?[点些]|"
+                        r"(?:别|莫|不要)(?:写得?)?(?:那么|这么)|(?:再|更)(?:温和|委婉|客气|柔和|热乎|亲切|口语化|正式|简短|短|软|暖和|暖)(?:一)?[点些]|"
                         r"修改|改一下|改改|改成|改为|换成|替换|删掉|删除|去掉|加上|补上|添加|加一句|改(?:得)?(?:暖|软|短|温和|委婉|客气)", re.I | re.A)
 
 

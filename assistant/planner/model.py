@@ -137,7 +137,8 @@ class EmbeddedPlanner(BaseChatModel):
                 args = _followup_args(previous, u, named, self.clock(), earlier)
                 return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
             if intent in ABOUT_A_PERSON and (person := _person_meant(question, earlier)) is not None:
-                if intent == "score_interview" and len(seen := set(_INTERVIEW_ID.findall(_last_result(earlier) or ""))) == 1:
+                seen = {i for i in ID_PATTERN.findall(_last_result(earlier) or "") if i[0] in "Ii"}
+                if intent == "score_interview" and len(seen) == 1:
                     person = seen.pop()  # "how did he score on each part?" after his prediction: the interview it used
                 question = f"{question} ({person})"  # "how would they do if we hired them?" after scoring their interview
             calls = calls_for(intent, question, u)
@@ -251,7 +252,6 @@ _PERSON = re.compile(r"\b(?:him|her|them|they|he|she|this (?:person|candidate|on
                      r"one|guy|applicant)|the (?:same )?(?:person|candidate|applicant))\b|(?:这|那|该)(?:个|位|名)?(?:人|候选人|应聘者)|"
                      r"他|她|此人", re.I)
 _CANDIDATE_ID = re.compile(r"(?<![A-Za-z0-9])C\d{4,9}(?!\d)")
-_INTERVIEW_ID = re.compile(r"(?<![A-Za-z0-9])I\d{4,9}(?!\d)")
 
 
 def _last_result(earlier: list[BaseMessage]) -> str | None:

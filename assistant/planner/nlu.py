@@ -50,11 +50,16 @@ REFUSE_CONTACTS = re.compile(
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者)"
     # one candidate by id: "whats C002004s phone number", "C002004的电话多少"
     r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
-    r"(?:home )?address)(?![a-z])|\b(?:mobile|cell|phone|contact)(?: (?:number|no\.?|details|info))?\s+(?:of|for)\s+"
-    r"(?:candidate\s+)?C\d{3,}|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
+    r"(?:home )?address|wechat(?: id)?|whatsapp)(?![a-z])|\b(?:mobile|cell|phone|contact)(?: (?:number|no\.?|details|info))?\s+(?:of|for)\s+"
+    r"(?:candidate\s+)?C\d{3,}|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址|微信号?)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
+# The contact details are the ask itself, not a figure beside them.
+CONTACTS_ASKED = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could) you\s+)?(?:give|send|get|pull|list|export|share|"
+                            r"forward|find)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+|their\s+)?(?:e-?mails?|phone|mobile|contact|"
+                            r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)", re.I)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
 A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
-                       r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|电话(?:里|中|说|讲|嚟)", re.I)  # "打电话嚟话…"
+                       r"|\be-?mail\s*[:：]\s*[\"'“‘「]"  # "Candidate email: 'Under GDPR I am requesting deletion…'"
+                       r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|电话(?:里|中|说|讲|嚟|头|那头|那边|上)", re.I)  # "打电话嚟话…"
 
 # The speaker's boss ("主管让我整理…", "跟着主管做招聘", "我们主管要拿去做ppt", "用人主管说…"), not the Production Supervisor role.
 BOSS_ZH = re.compile(r"(?:我|我们|我的|我们的|跟着|跟|找|问|用人|直属|部门|业务)主管|主管(?=让|叫|说|要我|要求我|交代|吩咐|安排我|问我|催)")
@@ -95,7 +100,7 @@ CATEGORY_WORDS = {
 FAIRNESS_WORDS = re.compile(
     r"(fairness|(?<!job )(?<!jobs )(?<!career )(?<!hiring )(?<!recruiting )(?<!recruitment )\bfair(ly)?\b"
     r"(?! enough| to say)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
-    r"\b4/5\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
+    r"\b4/5(?:ths)?\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
     r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|(?:四五|4/5|八成|80%)\s*(?:规则|原则)|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)
 ATTRIBUTE_WORDS = {
@@ -192,6 +197,9 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.intent, u.refusal = "refuse", "auto_reject"
         return u
     contacts = REFUSE_CONTACTS.search(A_MESSAGE.sub(" a message ", text))
+    if contacts and CONTACTS_ASKED.search(text):  # "Give me the phone numbers of everyone rejected in October"
+        u.intent, u.refusal = "refuse", "contact_details"
+        return u
     if REFUSE_INJECTION.search(text) and not contacts:
         u.refusal = "injection"  # declined; a statistics question in the same message is still answered
     if contacts:

@@ -23,9 +23,14 @@ CADENCE = ((re.compile(r"(\bquarterly\b|季报|季度报告|季度报表)", re.I
            (re.compile(r"(\bannual\b|\byearly\b|年报|年度报告|年度报表)", re.I), "last year"))
 
 
+# The report itself not wanted ("anything drifting. no report, yes/no", "不用出报告"); "no chart" still wants the report.
+NO_REPORT = re.compile(r"\b(?:no|not an?|not the|without an?|don'?t (?:need|want) an?)\s+(?:full\s+)?report\b"
+                       r"|(?:不用|不要|无需|别|不必)(?:出|做|整|给我)?(?:个|份)?报告|报告(?:就)?(?:弗要|不要|不用|免了|算了)", re.I | re.A)
+
+
 def wants_report(text: str, u: Understanding) -> bool:
     """A request for the recruiter report (not a fairness audit, which has its own report)."""
-    if u.intent in ("refuse", "fairness_audit"):
+    if u.intent in ("refuse", "fairness_audit") or NO_REPORT.search(text):
         return False
     if REPORT_ZH.search(text):
         return True

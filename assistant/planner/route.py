@@ -59,7 +59,7 @@ from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
-from assistant.planner.report import CHART, REPORT_VERB_START, wants_report
+from assistant.planner.report import CHART, NO_REPORT, REPORT_VERB_START, wants_report
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import (
     ABOUT_IT,
@@ -109,7 +109,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bis that something you (?:do|can do|handle)|"
-                        r"\bhow (?:do|can|should) I (?:use|work with)\b|\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
+                        r"\bhow (?:do|can|should) I (?:use|work with)\b|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|"
                         r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
@@ -120,14 +120,17 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
 ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差不多)?\s*(?:一|两|二|三|四|五|六|几|半|\d+)\s*个?\s*(?:月|周|星期|礼拜|天|季度)|"
                              r"批了?(?:之后|以后)|批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
-                             r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b", re.I | re.A)
+                             r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b"
+                             r"|\b(?:was|were|been|got)\b.{0,25}\b(?:turned down|rejected|approved|declined|accepted|vetoed)\b",
+                             re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
 # a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
 LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
                           r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:legal|lawful|"
-                          r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
+                          r"illegal|unlawful)\b|\bis it (?:even |actually |really )(?:legal|lawful|illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
                           r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted)\b|\blegal requirements?\b"
                           r"|\bexpose (?:us|the company|the firm|ourselves) to\b.{0,30}\b(?:claims?|lawsuits?|liability|litigation)\b"
+                          r"|\bsue (?:him|her|them|the candidate)\b|告(?:他|她)|起诉|诽谤|打官司"
                           r"|法律意见|法律建议|法律风险|法律(?:上)?(?:要求|规定)|律师函|胜诉|败诉|会不会被告|会不会吃官司|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
                           r"|是否(?:合法|违法)|合不合法|违不违法|(?:合法|违法)吗", re.I | re.A)
 # Not Candor's to do, though it names candidates or their papers: messaging one ("text C005590 the interview moved"),
@@ -135,30 +138,72 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
 NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
                          r"|\b(?:screen|filter|shortlist|sort)\s+(?:the\s+|our\s+|these\s+|all\s+)?(?:resumes?|cvs?)\b"
                          r"|\b(?:resume|cv) (?:screening|filtering)\b|\bcost[- ]per[- ]hire\b|\btime[- ]to[- ](?:hire|fill)\b"
-                         r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本"
+                         r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本|\bspss\b|\bfactor analysis\b|因子分析"
+                         r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
                          r"|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
                          re.I | re.A)
 # Which role a described person or job fits ("which role is this one?", "这种人放我们哪个岗位最合适"): the profiles, by
 # meaning.
-ROLE_FITS = re.compile(r"\bwhich (?:of (?:your|our|the) )?(?:roles?|positions?|jobs?)\b.{0,20}\b(?:is (?:this|that|it|he|she)|fits?|suits?|would (?:fit|suit|be)|"
+ROLE_FITS = re.compile(r"\bwhich (?:of (?:[\w']+ )?)?(?:roles?|positions?|jobs?)\b.{0,20}\b(?:is (?:this|that|it|he|she)|fits?|suits?|would (?:fit|suit|be)|"
                        r"matches|should (?:he|she|they|this person|we put))\b|\bwhat (?:role|position|job) (?:would|should|is|fits|"
                        r"suits) (?:this|that|he|she|they|someone)\b"
-                       r"|(?:放|分(?!别)|安排|归|适合|对应|属于|算|匹配)(?:到|在|进|于)?(?:我们)?.{0,4}哪个岗位|哪个岗位(?:最)?(?:合适|适合|对口|匹配)",
+                       r"|(?:放|分(?!别)|安排|归|适合|对应|属于|算|匹配)(?:到|在|进|于)?(?:我们)?.{0,4}(?:哪个|哪一个|何|什么|哪类|哪种)岗位"
+                       r"|(?:哪个|哪一个|何|什么|哪类|哪种)岗位(?:最)?(?:合适|适合|对口|匹配)|(?:与|和|跟)(?:何|哪个|什么)岗位(?:相)?(?:匹配|对口|契合)",
                        re.I | re.A)
 # Whether the scoring still works ("is the model still fit for purpose?", "模型还准不准", "分数有没有跑偏"): the drift checks.
 MODEL_HEALTH = re.compile(r"\b(?:model|scoring|scores?|interviews?|ai|bot|grading|marking)\b.{0,60}\b(?:still (?:working|"
-                          r"accurate|valid|reliable|fit for purpose|any good|doing its job|grading the same)|gone (?:soft|sideways|off|"
+                          r"accurate|valid|reliable|fit for purpose|any good|doing its job|grading the same|holding up)|holding up|gone (?:soft|sideways|off|"
                           r"funny|weird|wonky)|drift\w*|shift(?:ed|ing)|(?:slowly|gradually) (?:change|shift|creep)\w*)"
                           r"|\bsomething (?:off|wrong|up) with the (?:model|scoring|grading|ai|bot)\b"
+                          r"|\bSPC\b|\bcontrol (?:charts?|limits?)\b|\bcent(?:re|er) line\b|\brun of \d+\b|七点链|控制限|控制图"
+                          r"|越打越偏|越来越偏|(?:早就|是不是|会不会|怕它)(?:不准|跑偏)|跑偏了"
                           r"|(?:模型|打分|评分|分数|能力项|AI).{0,12}(?:还准不准|准不准|还灵不灵|灵不灵|跑偏|漂移?|失准|靠不靠谱|还靠谱吗|"
-                          r"退化|衰退|失效)",
+                          r"退化|衰退|失效)|模型(?:是不是)?出(?:了)?(?:啥|什么)?(?:毛病|问题)|忽高忽低"
+                          r"|(?:分数?|打分|评分).{0,8}(?:怪|不对劲)|(?:分数?|打分|评分|模型).{0,12}(?:同|跟|和)以前(?:不|唔)一样",
                           re.I | re.A)
+# A competency's scores said to move ("are pass rates on creative planning shifting", "market insight scores aren't
+# behaving the same way", "数据化运营这项的得分最近是不是漂了"): the drift checks too.
+SHIFTS = re.compile(r"\b(?:shift(?:ed|ing)|drift\w*|creep(?:ing)?|weird|wonky|behaving|(?:not|n'?t) behaving)\b|偏移|漂|跑偏|"
+                    r"连续.{0,6}(?:下降|上升|往下|往上|下滑)|忽高忽低|不对劲", re.I | re.A)
+# … (not what candidates fail on, or a competency's weight: "is negotiation still the main thing they fall down on, or has
+# that shifted?", "比重感觉不对劲")
+FELL_ON = re.compile(r"\bfa(?:ll|lling|il\w*)\b|\bfall down\b|挂|没过|不通过|失败", re.I | re.A)
+WEIGHT_WORDS = re.compile(r"\bweight\w*|\bpercentages?\b|权重|比重|占比|比例", re.I | re.A)
 # … unless it is judged by how people do later ("打分准不准，干得好的人面试分是不是也高"): whether scores predict performance.
 LATER_PERFORMANCE = re.compile(r"perform|predict|\bkpis?\b|turnover|retention|attrition|绩效|表现|干得|预测|留存|离职|入职后|"
                                r"进来以后|招进来|生产效率|业绩", re.I | re.A)
 # A change made before the question ("we rebalanced the interview last quarter", "调整以后"): what it did, not drift.
 AFTER_A_CHANGE = re.compile(r"\b(?:rebalanc|reweight|re-weight|recalibrat)\w*|\bafter (?:the|we|our) chang\w*|\bsince (?:we|the) "
                             r"chang\w*|调整(?:了|过|后|以后|之后)|改了(?:以后|之后)?|批了", re.I | re.A)
+# How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
+# 绩效如何"): the prediction, unless it asks whether they would stay.
+LETTER_WORDS = re.compile(r"\b(?:letters?|feedback|draft\w*|e-?mail\w*|reply)\b|反馈|信|回复", re.I | re.A)
+PROPOSE_VERB = re.compile(r"\b(?:propose|suggest|recommend|draft|come up with|knock up)\b|提出|出个|拟", re.I | re.A)
+NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
+IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
+                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了)", re.I | re.A)
+STAYS = re.compile(r"\b(?:stay|leave|quit|bail|walk|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
+                   r"干不长|待不长|呆不久|留不住", re.I | re.A)
+# A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
+DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
+                        r"|^\s*(?:请|麻烦|帮我|帮忙)*(?:起草|拟|写)", re.I | re.A)
+FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
+# A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
+WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ratios?\b|哪(?:个|一个|些)?(?:群体|组|人群)",
+                         re.I | re.A)
+# What a weight change did, asked in other words ("the marketing planner reweighting … turned out to be true", "did the
+# R&D rebalance actually buff anything"): its outcome.
+A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|weight change|weights? (?:we )?changed)\b|调权重|改权重|权重调整",
+                      re.I | re.A)
+ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|made a difference|"
+                        r"move[ds]? the needle|any better|improv\w*)\b|有用|效果|管用|起作用|变好", re.I | re.A)
+# A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
+STATUS_ASKED = re.compile(r"\bstatus\b|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
+                          r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|批了吗|批没批|通过了吗|有没有批|什么状态|啥状态",
+                          re.I | re.A)
+# New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
+NEW_WEIGHTS = re.compile(r"\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
+                         r"(?:weights|weightings)\b|(?:整|出|做|提|来|给|拿)(?:个|一个|一版|份|一份)?新(?:的)?(?:方案|权重)", re.I | re.A)
 # Who took a decision, or when ("who approved proposal 3 and when?", "3号提案是谁批的"): the proposal shows it.
 WHO_DECIDED = re.compile(r"\b(?:who|when|which (?:manager|person)) (?:approved|rejected|signed off|decided)\b|"
                          r"\bwhen (?:was|were) (?:it|they|that|proposal \d+|#?\d+) (?:approved|rejected|decided)\b|"
@@ -217,8 +262,10 @@ def command_rule(question: str, u: Understanding) -> Decision | None:
     "Mark request 3 done"): read exactly."""
     if (score := scoring_call(question)) is not None:
         return Decision("score_interview", source="rule", rule_calls=[("score_interview", score)])
-    if (fb := feedback_call(question, u)) is not None and fb.tool == "review_feedback":
-        return Decision(fb.tool, source="rule", rule_calls=[fb])
+    if (fb := feedback_call(question, u)) is not None and (
+            fb.tool == "review_feedback" or DRAFT_LEAD.match(question) and FEEDBACK_ASKED.search(question)
+            and IDS.search(question)):
+        return Decision(fb.tool, source="rule", rule_calls=[fb])  # "Draft the feedback for C613390 — …" too
     if (handle := requests_call(question)) is not None and handle.args.get("action") == "resolve":
         return Decision("candidate_requests", source="rule", rule_calls=[handle])
     if (calls := competency_calls(question, u)) and calls[0].tool == "decide_proposal":
@@ -251,6 +298,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                                                                       previous_tool, allowed)) is not None:
         return shown
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
+    if STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m):
+        return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
     if (ruled := command_rule(question, u)) is not None:
         return ruled
     if (u.intent == "fairness_audit" and u.individual  # one person's gender or age: declined by rule, never guessed
@@ -265,15 +314,37 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
     if ROLE_FITS.search(question) and not FAILURE_WORDS.search(question):
         return Decision("search_role_profiles", source="rule")  # "which role is this one?": the profiles, by meaning
-    if (MODEL_HEALTH.search(question) and not LATER_PERFORMANCE.search(question) and METRIC not in masked
+    if ((MODEL_HEALTH.search(question) or u.competency and SHIFTS.search(question) and not FELL_ON.search(question)
+         and not WEIGHT_WORDS.search(question)) and not explains(question)
+            and not LATER_PERFORMANCE.search(question) and METRIC not in masked
             and u.intent != "fairness_audit"  # "…女性通过率是否存在不利影响？另外也想确认有没有漂移": the audit first
             and not AFTER_A_CHANGE.search(question)  # "we rebalanced … has the pass rate shifted since": the change's effect
-            and NUMBER not in masked and not IDS.search(question) and not previous_tool):
+            and not kinds_named(masked, question) & set(NUMBERED) and not IDS.search(question) and not previous_tool):
         return Decision("monitor_competencies", source="rule")  # "is the model still working?": the drift checks
+    if (A_CHANGE.search(question) and ITS_EFFECT.search(question) and not NEW_WEIGHTS.search(question)
+            and not PROPOSE_VERB.search(question)):
+        return Decision("proposal_outcome", source="rule")  # "did the R&D rebalance actually buff anything"
+    if ((new := NEW_WEIGHTS.search(question)) and not NOT_YET.search(question[:new.start()][-12:])
+            and not re.search(r"\bif\b|如果|要是", question[:new.start()], re.I)  # "check for drift and if there is any, …"
+            and not DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
+            and NUMBER not in masked and not IDS.search(question)):
+        return Decision("propose_competency_changes", source="rule")  # "ok knock up new weights … off the back of that"
+    if (len({i.upper() for i in IDS.findall(question) if i[0] in "Cc"}) == 1 and IF_HIRED.search(question) and not STAYS.search(question)
+            and not LETTER_WORDS.search(question)):
+        return Decision("predict_performance", source="rule")  # "How is C008120 likely to do … if hired?"
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
     if previous_tool in ABOUT_ONE_PERSON and HOW_SCORED.search(question) and not IDS.search(question):
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
+    other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
+    if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
+            mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"} - (
+            set() if IDS.search(plain) else {"interview", "candidate"}):  # "…人家也是花了时间来面试的": no other one named
+        return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
+    if previous_tool in LETTERS and language_asked(question) and not kinds_named(masked, question) - {"draft"}:
+        return Decision("draft_feedback", source="followup")  # "can you do a Chinese version too?" after a letter
+    if previous_tool in LETTERS and SENDS.search(question) and not kinds_named(masked, question) - {"draft"}:
+        return Decision("review_feedback", source="followup")  # "麻烦您帮忙发出去吧" after a letter was shown
     if is_followup(masked) and previous_tool:  # "And for Sales Manager?": the same question, one slot changed
         return Decision(previous_tool, source="followup")
     if (previous_tool == "score_interview" and not IDS.search(question)
@@ -298,22 +369,18 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool == "review_feedback" and _decides_it(question, vocab, "draft"):
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
-    other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
-    if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
-            mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"}:
-        return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
-    if previous_tool in LETTERS and language_asked(question) and not kinds_named(masked, question) - {"draft"}:
-        return Decision("draft_feedback", source="followup")  # "can you do a Chinese version too?" after a letter
-    if previous_tool in LETTERS and SENDS.search(question) and not kinds_named(masked, question) - {"draft"}:
-        return Decision("review_feedback", source="followup")  # "麻烦您帮忙发出去吧" after a letter was shown
     if ((listed := LISTED_BY.get(previous_tool or "")) and PLACE.search(question)
             and not kinds_named(masked, question) & {"candidate", "interview", "role"}):
         if listed == "review_proposals" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question):
             return Decision("decide_proposal", source="followup")  # "my lead says yes to the first one"
         return Decision(listed, source="followup")  # "show me the 2nd one", "第4封发出去得了" after the list
+    if previous_tool and PLACE.search(question) and content_words(masked) <= 3 and not names_something(masked):
+        return Decision(previous_tool, source="followup")  # "第一个 展开" after the flight risks: about the first one
+    if previous_tool in ("failure_stats", "build_report") and u.clear_category and not IDS.search(question):
+        return Decision(previous_tool, source="followup")  # "What about all reasons?" drops the filter before
     if previous_tool and NARROWS.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
-    if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 6:
+    if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 8:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
     if previous_tool and RERUN.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "剔除试用期内离职的再算一遍" after a correlation
@@ -348,11 +415,17 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (len(numbered) == 1 and p < m.threshold and SHOW.search(question) and kinds_named(masked, question) <= numbered
             and not decides and numbered <= set(intent_named(intent).shows)):
         return Decision(intent, confidence=p)  # "19号提案啥情况": the model's reading, the tool that shows it
-    if intent == "decide_proposal" and SHOW.search(question) and not decides:
-        intent = "review_proposals"  # "The proposal number 15, show it to me please": shown, nothing decided
+    if intent == "build_report" and NO_REPORT.search(question) and len(ranked) > 1:
+        intent, p = ranked[1]  # "anything drifting. no report, yes/no": the other reading
+    if intent == "decide_proposal" and not decides:
+        if SHOW.search(question):
+            intent = "review_proposals"  # "The proposal number 15, show it to me please": shown, nothing decided
+        else:  # "Impact of proposal 2. One paragraph.": no decision is said, so the next reading
+            intent, p = next(((i, q) for i, q in ranked if i != "decide_proposal"), (intent, p))
     if previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question)):
         return Decision("build_report", confidence=p, source="followup")  # "Noted, thank you. Kindly include the chart"
-    if previous_tool == "fairness_audit" and u.attributes and not kinds_named(masked, question) & ID_KINDS:
+    if (previous_tool == "fairness_audit" and (u.attributes or WHICH_GROUP.search(question))
+            and not kinds_named(masked, question) & ID_KINDS):
         return Decision("fairness_audit", confidence=p, source="followup")  # "can you do age too" after an audit
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots):
@@ -457,7 +530,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("out_of_scope", confidence=p)
     # Likeliest outside what Candor does, though unsure: say what it can do (no figure); unless the message is about
     # candidates, roles or interviews ("候选人怎么样"), which is asked back instead.
-    if helps and p >= 0.3 and not about_the_domain(masked):
+    if (helps and p >= 0.3 and not about_the_domain(masked)
+            and not (intent == "out_of_scope" and goes_on and not previous_tool)):  # "hmm and the design folks?": asked back
         return Decision(intent, confidence=p)
     return _ask_back(usable, p)
 

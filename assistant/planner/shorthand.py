@@ -19,6 +19,7 @@ SHORTHAND = {
     "plz": "please", "thx": "thanks", "dept": "department", "corr": "correlation",
     "recs": "recommendations", "prop": "proposal", "comp model": "competency model", "yday": "yesterday",
     "def of": "definition of", "defn": "definition", "abt": "about", "collab": "collaboration", "comms": "communication",
+    "fb letter": "feedback letter", "fb letters": "feedback letters",
 }
 _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)
