@@ -36,9 +36,14 @@ class Intent:
         return self.description_zh if language == "zh" else self.description_en
 
 
+# libyaml's loader when PyYAML has it: the catalogue's 18 files (about 6 000 examples) are read on a cold `ask`'s first
+# turn, in about 0.6 s by the pure-Python loader and a tenth of that by libyaml.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _intent(path: Path) -> Intent:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         raise CatalogueError(f"{path.name}: not valid YAML ({exc})") from None
     name = data.get("intent")
