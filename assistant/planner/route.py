@@ -126,8 +126,8 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
 # a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
 LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
-                          r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:legal|lawful|"
-                          r"illegal|unlawful)\b|\bis it (?:even |actually |really )(?:legal|lawful|illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
+                          r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:even |actually |really )?(?:legal|lawful|"
+                          r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
                           r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted)\b|\blegal requirements?\b"
                           r"|\bexpose (?:us|the company|the firm|ourselves) to\b.{0,30}\b(?:claims?|lawsuits?|liability|litigation)\b"
                           r"|\bsue (?:him|her|them|the candidate)\b|告(?:他|她)|起诉|诽谤|打官司"
@@ -167,7 +167,7 @@ SHIFTS = re.compile(r"\b(?:shift(?:ed|ing)|drift\w*|creep(?:ing)?|weird|wonky|be
                     r"连续.{0,6}(?:下降|上升|往下|往上|下滑)|忽高忽低|不对劲", re.I | re.A)
 # … (not what candidates fail on, or a competency's weight: "is negotiation still the main thing they fall down on, or has
 # that shifted?", "比重感觉不对劲")
-FELL_ON = re.compile(r"\bfa(?:ll|lling|il\w*)\b|\bfall down\b|挂|没过|不通过|失败", re.I | re.A)
+FELL_ON = re.compile(r"\bfa(?:ll|lling|il\w*)\b|挂|没过|不通过|失败", re.I | re.A)
 WEIGHT_WORDS = re.compile(r"\bweight\w*|\bpercentages?\b|权重|比重|占比|比例", re.I | re.A)
 # … unless it is judged by how people do later ("打分准不准，干得好的人面试分是不是也高"): whether scores predict performance.
 LATER_PERFORMANCE = re.compile(r"perform|predict|\bkpis?\b|turnover|retention|attrition|绩效|表现|干得|预测|留存|离职|入职后|"
