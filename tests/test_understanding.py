@@ -1212,3 +1212,70 @@ def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, int
     """Answered, or offered first when asked back (as the NLU evaluation counts it)."""
     reading, options = _routed(text)
     assert (options[0] if reading == "clarify" else reading) == intent
+
+
+TWO_ASKS = [
+    # two requests in one message: the first is answered
+    ("先看下上个月的pass rate，然后flight risk那块也一起出了", "failure_stats"),
+    ("Are we weighting the right competencies for sales at all? If not, propose something better.",
+     "competency_insights"),
+    ("which comp actually predicts perf best for r&d, need to know before next hiring push. also what happened after "
+     "proposal 5 went live", "competency_insights"),
+    ("请列示目前所有处于待审批状态的权重调整提案，并说明已批准提案实施后的效果。", "review_proposals"),
+    ("帮我给产品运营整个权重调整方案呗 按入职后表现来 顺便看看之前提的那几个批了没", "propose_competency_changes"),
+    ("open proposals? + did any of the approved ones actually improve hires", "review_proposals"),
+    ("pls compare fail rate + kpi before and after prop 11 went live", "proposal_outcome"),  # one ask, a "+" inside
+    ("C000123这个小伙要是招进来，能干好不？他更适合干技术员还是生产组长？", "predict_performance"),
+    # thanks or an apology before the request
+    ("Thank you so so much, you've been really helpful! Sorry, just one last thing, how likely is C000150 to do well "
+     "in R&D?", "predict_performance"),
+    ("Thank you. Could you tell me whether proposal 4 is still awaiting a decision?", "review_proposals"),
+    # which role a person fits, said other ways
+    ("Which role is suitable for candidate C000733? She did interview for R&D.", "search_role_profiles"),
+    ("Big fella's brilliant at fixin kit but cannae talk tae people. Better fit for tech or supervisor?",
+     "search_role_profiles"),
+    ("C000905 适合哪个岗", "search_role_profiles"),
+    ("which of your roles would that be", "search_role_profiles"),
+    # whether the scoring moved, said other ways
+    ("team leadership scores look way lower this month, is the scoring off or is it just the candidates",
+     "monitor_competencies"),
+    ("Is the AI marking troubleshooting harder than it did in the spring? Scores have dropped off a cliff.",
+     "monitor_competencies"),
+    ("您好，请问这一年来面试打分的尺度有没有变化？是不是前松后紧？", "monitor_competencies"),
+    ("我们的面试打分一直都准吗？会不会用久了就不太准了呀", "monitor_competencies"),
+    # a status is asked, nothing decided
+    ("我上回提的那个改权重的，proposal 7，批了莫得？", "review_proposals"),
+    # the recruiter report asked for first, with a fairness section in it
+    ("Quarterly report, Q3, all roles, with charts. Include adverse impact by gender.", "build_report"),
+    ("周报 出一下 要图 带上男女通过率", "build_report"),
+    ("the fairness people asked me for 'a report'. I think they mean whether women pass the mech design interview "
+     "at lower rates than men? can you check that", "fairness_audit"),
+]
+SENDS_AFTER = [
+    ("I0006231 写反馈信", "发吧", "review_feedback"),
+    ("信写好没 拿来我看", "行 发", "review_feedback"),
+    ("Write rejection feedback for C007721, Product R&D.", "ok ship it", "review_feedback"),
+    ("Please draft a feedback letter for interview I0004412.",
+     "Could you soften the wording on communication? 'Weak' feels harsh.", "review_feedback"),
+    ("请汇总目前所有权重调整提案的审批状态，区分待审批、已通过与已驳回。", "其中已驳回的提案，请附驳回理由。", "review_proposals"),
+    ("Monthly report for October with charts, please.", "Kindly add a fairness section to it as well.", "build_report"),
+]
+
+
+@pytest.mark.parametrize("text, intent", TWO_ASKS)
+def test_the_first_of_two_requests_and_the_request_after_thanks_are_answered(text, intent):
+    reading, options = _routed(text)
+    assert (options[0] if reading == "clarify" else reading) == intent
+
+
+@pytest.mark.parametrize("after, text, intent", SENDS_AFTER)
+def test_a_send_or_an_edit_said_briefly_after_a_letter_goes_on_with_it(after, text, intent):
+    assert _routed(text, after)[0] == intent
+
+
+def test_a_report_with_a_fairness_section_runs_the_audit_beside_it(assistant):
+    turn = assistant.ask(HR, "Quarterly report for Sales Manager, Q3, with charts. Include adverse impact by gender.")
+    assert [c.tool for c in turn.tool_calls] == ["build_report", "fairness_audit"], turn.answer
+    report, audit = (c.arguments for c in turn.tool_calls)
+    assert audit.get("role") == report.get("role") and audit.get("period") == report.get("period")
+    assert audit.get("attributes") == ["gender"], audit

@@ -174,8 +174,13 @@ class EmbeddedPlanner(BaseChatModel):
     def _report(self, args: dict, u: Understanding, allowed: set[str], question: str) -> AIMessage:
         if "build_report" not in allowed:
             return _error("build_report", "forbidden", u, question)
-        return AIMessage(content="", tool_calls=[{"name": "build_report", "args": args,
-                                                  "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}])
+        calls = [{"name": "build_report", "args": args, "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}]
+        if u.intent == "fairness_audit" and "fairness_audit" in allowed and not u.individual:
+            # "Quarterly report with charts, include adverse impact by gender": the audit beside the report, same scope
+            audit = {"role": args.get("role"), "period": args.get("period"), "attributes": u.attributes or None}
+            calls.append({"name": "fairness_audit", "args": {k: v for k, v in audit.items() if v is not None},
+                          "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"})
+        return AIMessage(content="", tool_calls=calls)
 
     def _fairness(self, u: Understanding, earlier: list[BaseMessage], allowed: set[str], question: str) -> AIMessage:
         if "fairness_audit" not in allowed:  # recruiters and candidates: say who may run it

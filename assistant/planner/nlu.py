@@ -159,10 +159,11 @@ class Understanding:
     individual: bool = False  # names one candidate
     attributes: list[str] = field(default_factory=list)  # demographic attributes a fairness question names
     slots: set[str] = field(default_factory=set)
-    forced_intent: str | None = None
+    forced_intent: str | None = None  # the reading the user picked when Candor asked back
     not_completed: bool = False  # asks about withdrawals, no-shows or broken-off interviews: those lead
     year_earlier: bool = False  # "and a year ago?": the previous question's period, a year earlier
-    share_of: str | None = None  # a failure category whose share among failures the question asks for  # the reading the user picked when Candor asked back
+    share_of: str | None = None  # a failure category whose share among failures the question asks for
+    now: datetime | None = None  # when the message was read: its periods are relative to it
 
 
 @lru_cache(maxsize=256)
@@ -189,7 +190,7 @@ def _find_names(text: str, names: dict) -> list[tuple[int, int, str]]:
 
 def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     lang = language_of(text)
-    u = Understanding(intent="unknown", language=lang)
+    u = Understanding(intent="unknown", language=lang, now=now)
     if social(text):  # nothing but greetings, thanks or goodbyes
         u.intent = "help"
         return u

@@ -28,6 +28,23 @@ NO_REPORT = re.compile(r"\b(?:no|not an?|not the|without an?|don'?t (?:need|want
                        r"|(?:不用|不要|无需|别|不必)(?:出|做|整|给我)?(?:个|份)?报告|报告(?:就)?(?:弗要|不要|不用|免了|算了)", re.I | re.A)
 
 
+# The fairness audit's own report ("a bias report for Q3", "公平性审计报告"): the audit, not the recruiter report.
+AUDIT_REPORT = re.compile(r"\b(?:fairness|bias|equity|adverse[- ]impact|diversity|dei|discrimination)\s+(?:audit\s+)?reports?\b"
+                          r"|(?:公平性?|偏见|歧视|合规)(?:审计|性)?(?:的)?(?:报告|报表)", re.I)
+AUDIT_WORDS = re.compile(r"\b(?:fairness|bias|equity|adverse|discriminat\w*|gender|audit\w*|women|men|female|male|age)\b|公平|偏见|歧视|性别|男女|女性|年龄|审计",
+                         re.I)
+
+
+def report_first(text: str) -> bool:
+    """The message opens by asking for the recruiter report and lists a fairness section among its contents
+    ("Quarterly report, Q3, with charts. Include adverse impact by gender", "周报 出一下 要图 带上男女通过率")."""
+    if NO_REPORT.search(text) or AUDIT_REPORT.search(text) or REPORT_VERB_START.search(text):
+        return False
+    first = re.split(r"[,，.。:：;；?？!！]", text, maxsplit=1)[0]  # the report is named in the first clause
+    named = REPORT_ZH.search(first) or REPORT_EN.search(first)
+    return named is not None and not AUDIT_WORDS.search(first[:named.start()])  # "the fairness people asked for a report"
+
+
 def wants_report(text: str, u: Understanding) -> bool:
     """A request for the recruiter report (not a fairness audit, which has its own report)."""
     if u.intent in ("refuse", "fairness_audit") or NO_REPORT.search(text):

@@ -58,8 +58,19 @@ from assistant.planner.followups import (
 from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.negation import affirmed, negates_decision
-from assistant.planner.nlu import FAILURE_WORDS, FOLLOWUP_WORDS, Understanding
-from assistant.planner.report import CHART, NO_REPORT, REPORT_VERB_START, wants_report
+from assistant.planner.nlu import (
+    FAILURE_WORDS,
+    FOLLOWUP_WORDS,
+    Understanding,
+    understand,
+)
+from assistant.planner.report import (
+    CHART,
+    NO_REPORT,
+    REPORT_VERB_START,
+    report_first,
+    wants_report,
+)
 from assistant.planner.requests import requests_call
 from assistant.planner.scoring import (
     ABOUT_IT,
@@ -71,6 +82,8 @@ from assistant.planner.scoring import (
     scoring_call,
 )
 from assistant.planner.slots import DRAFT_VERBS, decision_said
+from assistant.planner.social import past_courtesy
+from assistant.planner.two_asks import first_ask
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -80,8 +93,9 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|" + APPROVE_AT_END + r")(?!的)", re.I | re.A)  # not "the rejected ones", "驳回的呢": a list
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|(?<![已被])(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况)", re.I | re.A)
+# not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
                      r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I | re.A)
@@ -100,6 +114,7 @@ PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_propo
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|看|调出|打开|发我|给我|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
+SECTION = re.compile(r"\b(?:section|part|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上", re.I | re.A)  # of a report
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
 ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
@@ -144,22 +159,29 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          re.I | re.A)
 # Which role a described person or job fits ("which role is this one?", "这种人放我们哪个岗位最合适"): the profiles, by
 # meaning.
-ROLE_FITS = re.compile(r"\bwhich (?:of (?:[\w']+ )?)?(?:roles?|positions?|jobs?)\b.{0,20}\b(?:is (?:this|that|it|he|she)|fits?|suits?|would (?:fit|suit|be)|"
+ROLE_FITS = re.compile(r"\bwhich (?:of (?:[\w']+ )?)?(?:roles?|positions?|jobs?)\b.{0,30}\b(?:is (?:this|that|it|he|she)|fits?|suit(?:s|ed|able)?|would (?:(?:this|that|it|he|she|they) )?(?:fit|suit|be)|"
                        r"matches|should (?:he|she|they|this person|we put))\b|\bwhat (?:role|position|job) (?:would|should|is|fits|"
                        r"suits) (?:this|that|he|she|they|someone)\b"
-                       r"|(?:放|分(?!别)|安排|归|适合|对应|属于|算|匹配)(?:到|在|进|于)?(?:我们)?.{0,4}(?:哪个|哪一个|何|什么|哪类|哪种)岗位"
-                       r"|(?:哪个|哪一个|何|什么|哪类|哪种)岗位(?:最)?(?:合适|适合|对口|匹配)|(?:与|和|跟)(?:何|哪个|什么)岗位(?:相)?(?:匹配|对口|契合)",
+                       r"|\b(?:(?:a )?better fit|fits? better|(?:better|best|more) suited) (?:for|in|as|to) .{1,30}\bor\b"  # "tech or supervisor?"
+                       r"|(?:放|分(?!别)|安排|归|适合|对应|属于|算|匹配)(?:到|在|进|于)?(?:我们)?.{0,4}(?:哪个|哪一个|何|什么|哪类|哪种)岗(?:位|(?=[合适对？?呢吗。，,\s]|$))"
+                       r"|(?:哪个|哪一个|何|什么|哪类|哪种)岗(?:位)?(?:最)?(?:合适|适合|对口|匹配)|(?:与|和|跟)(?:何|哪个|什么)岗位(?:相)?(?:匹配|对口|契合)"
+                       r"|(?:更|比较)?适合(?:做|干|去|当|放)?[^，,。？?\s]{1,8}还是[^，,。？?\s]{1,8}",
                        re.I | re.A)
 # Whether the scoring still works ("is the model still fit for purpose?", "模型还准不准", "分数有没有跑偏"): the drift checks.
 MODEL_HEALTH = re.compile(r"\b(?:model|scoring|scores?|interviews?|ai|bot|grading|marking)\b.{0,60}\b(?:still (?:working|"
                           r"accurate|valid|reliable|fit for purpose|any good|doing its job|grading the same|holding up)|holding up|gone (?:soft|sideways|off|"
                           r"funny|weird|wonky)|drift\w*|shift(?:ed|ing)|(?:slowly|gradually) (?:change|shift|creep)\w*)"
                           r"|\bsomething (?:off|wrong|up) with the (?:model|scoring|grading|ai|bot)\b"
+                          r"|\b(?:model|scoring|ai|bot|grading|marking)\b.{0,40}\bor\b.{0,20}\b(?:candidates|applicants|the pool|the cohort)\b"
+                          r"|\b(?:marking|grading|scoring)\b.{0,40}\b(?:harder|tougher|stricter|softer|easier|more harshly|more "
+                          r"leniently)\b.{0,25}\bthan\b"
                           r"|\bSPC\b|\bcontrol (?:charts?|limits?)\b|\bcent(?:re|er) line\b|\brun of \d+\b|七点链|控制限|控制图"
                           r"|越打越偏|越来越偏|(?:早就|是不是|会不会|怕它)(?:不准|跑偏)|跑偏了"
                           r"|(?:模型|打分|评分|分数|能力项|AI).{0,12}(?:还准不准|准不准|还灵不灵|灵不灵|跑偏|漂移?|失准|靠不靠谱|还靠谱吗|"
                           r"退化|衰退|失效)|模型(?:是不是)?出(?:了)?(?:啥|什么)?(?:毛病|问题)|忽高忽低"
-                          r"|(?:分数?|打分|评分).{0,8}(?:怪|不对劲)|(?:分数?|打分|评分|模型).{0,12}(?:同|跟|和)以前(?:不|唔)一样",
+                          r"|(?:分数?|打分|评分).{0,8}(?:怪|不对劲)|(?:分数?|打分|评分|模型).{0,12}(?:同|跟|和)以前(?:不|唔)一样"
+                          r"|(?:打分|评分)的?(?:尺度|标准|松紧).{0,6}(?:变|不一样)|前松后紧|前紧后松|(?:用|跑)久了.{0,6}(?:不太?准|失准|偏)"
+                          r"|(?:打分|评分|模型|办法).{0,6}还能不能用|(?:打分|评分|得分).{0,10}(?:有没有|是不是|会不会)飘",
                           re.I | re.A)
 # A competency's scores said to move ("are pass rates on creative planning shifting", "market insight scores aren't
 # behaving the same way", "数据化运营这项的得分最近是不是漂了"): the drift checks too.
@@ -199,7 +221,9 @@ ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?|turn(?:ed)? out|help(?:ed)?|buff(?:ed
                         r"move[ds]? the needle|any better|improv\w*)\b|有用|效果|管用|起作用|变好", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
-                          r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|批了吗|批没批|通过了吗|有没有批|什么状态|啥状态",
+                          r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|\bdid (?:it|that|they) (?:get|go) (?:through|a"
+                          r"pp?roved|rejected|signed off)\b|\bawaiting (?:a )?decision\b"
+                          r"|批了(?:吗|没|莫得|冇|未|没有)|批没批|通过了(?:吗|没|莫得)|有没有批|什么状态|啥状态",
                           re.I | re.A)
 # New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
 NEW_WEIGHTS = re.compile(r"\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
@@ -297,6 +321,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if negates_decision(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
                                                                       previous_tool, allowed)) is not None:
         return shown
+    if (u.now is not None and (asked := past_courtesy(question)) != question
+            and not about_the_domain(mask(question[:len(question) - len(asked)], _names(vocab)))):
+        # "Thank you!! Sorry, could I also get it by competency?": the request, without the thanks before it
+        return decide(asked, understand(asked, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
+    if (first := first_ask(question)) is not None and u.now is not None:
+        # "show the open proposals, and also what did the last one do?": the first request, when it reads as one
+        alone = decide(first, understand(first, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
+        if alone.intent not in ("clarify", *META_INTENTS) and (alone.source != "model" or alone.confidence >= model().threshold):
+            return alone
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m):
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
@@ -307,12 +340,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("fairness_audit", source="rule")
     if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
         return Decision("help", source="rule")
+    if u.intent == "fairness_audit" and (report_first(question) or previous_tool == "build_report" and SECTION.search(question)):
+        return Decision("build_report", source="rule")  # "Q3 report with charts; include adverse impact by gender": both
     if LEGAL_ADVICE.search(question):
         return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
     masked = mask(question, _names(vocab))
     if NOT_CANDORS.search(question):
         return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
-    if ROLE_FITS.search(question) and not FAILURE_WORDS.search(question):
+    if ((fits := ROLE_FITS.search(question)) and not FAILURE_WORDS.search(question)
+            and not ((hired := IF_HIRED.search(question)) and hired.start() < fits.start())):  # "招进来能干好不？更适合…": the first ask
         return Decision("search_role_profiles", source="rule")  # "which role is this one?": the profiles, by meaning
     if ((MODEL_HEALTH.search(question) or u.competency and SHIFTS.search(question) and not FELL_ON.search(question)
          and not WEIGHT_WORDS.search(question)) and not explains(question)
@@ -339,7 +375,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
     if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"} - (
-            set() if IDS.search(plain) else {"interview", "candidate"}):  # "…人家也是花了时间来面试的": no other one named
+            set() if IDS.search(plain) else {"interview", "candidate"}) - (
+            set() if WEIGHT_WORDS.search(plain) else {"competency"}):  # "soften the wording on communication": the letter's
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
     if previous_tool in LETTERS and language_asked(question) and not kinds_named(masked, question) - {"draft"}:
         return Decision("draft_feedback", source="followup")  # "can you do a Chinese version too?" after a letter
@@ -394,7 +431,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         if (previous_tool in PROPOSING and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
                 and _allowed("decide_proposal", allowed)):
             return Decision("decide_proposal", source="followup")  # "4号的reason我能接受，approve吧" after proposal 4
-        return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12  # "那就把12号结了" after the requests: request 12
+        return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
     if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
         return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"

@@ -41,7 +41,9 @@ REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|do
                     r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin|nix\w*|refuse|doesn'?t want|knock(?:ed)? (?:it )?back|pass on)\b|"
                     r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|退回|作废|不要了|不通过|不批", re.I | re.A)
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I | re.A)),
-               ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|已发送|发送|发出|(?:就|那就)发(?:吧|了吧|过去)", re.I | re.A)),
+               ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|\bship (?:it|this|that)\b|\bfire (?:it|this|that) off\b|"
+                                   r"已发送|发送|发出|(?:就|那就)发(?:吧|了吧|过去)|(?<![出开收分打头启散引印])发(?:吧|了吧|了|过去|出去)?\s*[。.!！~]*\s*$",
+                                   re.I | re.A)),
                ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I | re.A)))
 # Which proposals to list: waiting (the default), applied, rejected, or all of them.
 PROPOSAL_STATUS = (("proposed", re.compile(r"\bnot (?:yet )?(?:approved|decided|applied)|\b(?:pending|waiting|open|"
@@ -88,8 +90,15 @@ JOINED = re.compile(r"(?<![\w.])(?:#\s*)?(\d{1,6})((?:\s*(?:,|，|and|&|和|跟|
                     re.I)
 
 
+# A decision described, not taken: "the rejected ones", "已驳回的提案", "驳回理由".
+DESCRIBED = re.compile(r"\b(?:rejected|approved|declined|accepted|vetoed) (?:ones?|proposals?|items?)\b|\bthe (?:rejected|approved|declined)\b"
+                       r"|(?:已|被)(?:经)?(?:驳回|拒绝|否决|批准|通过|批)|(?:驳回|拒绝|否决|批准)(?:的|理由|原因)", re.I | re.A)
+
+
 def decision_said(text: str) -> bool:
-    """The message says approve or reject in any of the words the decision is read from ("让它生效吧", "nix it")."""
+    """The message says approve or reject in any of the words the decision is read from ("让它生效吧", "nix it"), not
+    only in words that describe decisions taken ("请附已驳回提案的驳回理由")."""
+    text = DESCRIBED.sub(" ", text)
     return bool(APPROVE.search(text) or REJECT.search(text))
 
 

@@ -33,3 +33,24 @@ def social(text: str) -> str | None:
     if not found or _REST.sub("", rest):
         return None
     return "thanks" if "thanks" in found and "hello" not in found else "hello"
+
+
+# Courtesy before a request ("Thank you!! Sorry, could I also get it by competency?", "Thank you so much, you've been
+# really helpful! Sorry, one last thing, how likely is he to do well in R&D?"): a sentence of thanks or apology.
+_COURTESY = re.compile(r"(?<![a-z])(?:thank|thanks|thx|sorry|apologi[sz]e|apologies|appreciate|helpful|cheers|hi|hello|hey|"
+                       r"good (?:morning|afternoon|evening))(?![a-z])|谢|不好意思|抱歉|辛苦|您好|你好|唔该", re.I)
+_ASKS = re.compile(r"[?？]|(?<![a-z])(?:could|can|would|will) (?:you|i|we)(?![a-z])|(?<![a-z])(?:please|pls|kindly|show|give|"
+                   r"tell|draft|run|send|approve|reject)(?![a-z])|请|帮|吗|能不能|可以|麻烦|看下|看看", re.I)
+_SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+|$)")
+
+
+def past_courtesy(text: str) -> str:
+    """The message without the sentences of thanks or apology before its request; the message when there are none."""
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    for at, sentence in enumerate(sentences[:-1]):
+        if not _COURTESY.search(sentence) or _ASKS.search(sentence):
+            break
+        rest = "".join(sentences[at + 1:]).strip()
+        if _ASKS.search(rest) and not social(rest):
+            text = rest
+    return text

@@ -1,0 +1,31 @@
+"""Two requests in one message ("Show the open proposals, and also what did proposal 5 do?", "先看下上个月的通过率，
+然后把离职风险也出了"): the planner answers the first and says the second is to be asked on its own.
+
+A second ask opens a clause with a word that adds one ("also", "then", "if not", "顺便", "另外", "然后", "并附"); words
+inside a clause ("could I also get it by month?", "另外两个") do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# At the start of a clause: after . ; ! ? or a comma, or (in Chinese, often typed without punctuation) anywhere for
+# the unambiguous ones.
+SECOND_ASK = re.compile(
+    r"(?<=[?？])\s*\+\s+(?=\w)"  # "open proposals? + did any of the approved ones help" (not "fail rate + kpi")
+    r"|(?:[.;!?]\s*|,\s*|\s+-+\s+|\s+and\s+)(?:and\s+)?(?:also|then|after that|afterwards|plus|additionally|separately|"
+    r"on top of that|while you'?re at it|if not|otherwise)\b[,:]?\s+(?=\w)"
+    r"|(?:[，,。；;！!？?\s]\s*)(?:然后|另外(?![一二两三四五六七八九十\d几个的位名些])|同时(?!期)|此外|再据此|据此再|并附|并说明|并且说明|"
+    r"否则|如果不是的话|不是的话)"
+    r"|顺便|顺带|顺手",
+    re.I)
+MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
+
+
+def first_ask(question: str) -> str | None:
+    """The first request of a message that holds two, or None when it holds one."""
+    m = SECOND_ASK.search(question)
+    if m is None or len(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？"):
+        return None
+    ends = re.match(r"[.;!?。；！？]", question[m.start():])  # the first request keeps its own question mark
+    return (question[:m.start()] + (ends.group() if ends else "")).strip()
