@@ -210,7 +210,9 @@ def test_an_unsure_reading_is_asked_back_and_a_number_picks_it(assistant):
     options = re.findall(r"^(\d)\. (.+)$", first.answer, re.M)
     assert len(options) >= 2
     tool_of = {i.description("en"): i.tool for i in load_intents()}
-    picked, text = options[1]  # the second reading offered
+    # a reading offered after the first whose tool runs without an id (a prediction would ask "which candidate?")
+    picked, text = [(n, t) for n, t in options[1:] if tool_of[t] not in ("predict_performance", "score_interview",
+                                                                         "draft_feedback", "decide_proposal")][-1]
     second = assistant.ask(HR, picked, first.conversation_id)
     assert [c.tool for c in second.tool_calls] == [tool_of[text]], second.answer
     zh = assistant.ask(HR, "候选人的情况")
@@ -1279,3 +1281,92 @@ def test_a_report_with_a_fairness_section_runs_the_audit_beside_it(assistant):
     report, audit = (c.arguments for c in turn.tool_calls)
     assert audit.get("role") == report.get("role") and audit.get("period") == report.get("period")
     assert audit.get("attributes") == ["gender"], audit
+
+
+@pytest.mark.parametrize("question, tool, note", [
+    ("先看下上个月销售经理的通过率，然后离职风险那块也一起出了", "failure_stats", "第二个请单独再问一次"),
+    ("Which competency best predicts performance for Sales Manager? Also, what did the last approved proposal do?",
+     "competency_insights", "Ask the second on its own"),
+])
+def test_the_first_of_two_requests_is_answered_and_the_second_is_said_to_be_left(assistant, question, tool, note):
+    turn = assistant.ask(HR, question)
+    assert [c.tool for c in turn.tool_calls] == [tool], turn.answer
+    assert note in turn.answer, turn.answer
+    single = assistant.ask(HR, "Which competency best predicts performance for Sales Manager?")
+    assert "second" not in single.answer and "第二个" not in single.answer, single.answer
+
+
+def test_approve_and_send_after_a_letter_is_drafted_act_on_that_letter(assistant):
+    drafted = assistant.ask(HR, "Draft feedback for interview I0000812")
+    shown = drafted.tool_calls[0].result["draft"]["id"]
+    approved = assistant.ask(HR, "OK 这版可以，approve", drafted.conversation_id)
+    assert [(c.tool, c.arguments) for c in approved.tool_calls] == [
+        ("review_feedback", {"draft_id": shown, "action": "approve"})], approved.answer
+    sent = assistant.ask(HR, "那就发吧", approved.conversation_id)
+    assert [(c.tool, c.arguments) for c in sent.tool_calls] == [
+        ("review_feedback", {"draft_id": shown, "action": "send"})], sent.answer
+    assert sent.tool_calls[0].result["draft"]["status"] == "sent", sent.answer
+
+
+ROUND_TWO = [
+    ("Please could you prepare a draft feedback letter for the candidate in interview I0003391. Plain English, please; "
+     "our guidance is a reading age of about twelve.", "draft_feedback"),  # a reading age is no age group
+    ("季度报告要交了，帮我出一份Q3的，图表要有的，再加一页模型打分有没有漂移", "build_report"),
+    ("研发那岗三季度挂的人啥原因挂的多？岗位不对口还是能力不够，顺道瞅瞅打分有没有跑偏", "failure_stats"),
+    ("Has the ref changed how he's calling it? Technical expertise scores for supervisors look way softer since "
+     "mid-October", "monitor_competencies"),
+    ("项目上用的评分模型这两个月稳定吗？客户担心前后标准不一致", "monitor_competencies"),
+    ("We have a volunteer coordinator who's wonderful with people. Of the roles we hire for, which do you think would "
+     "suit her best?", "search_role_profiles"),
+]
+ROUND_TWO_AFTER = [
+    ("ok lowkey need the pass rate for sales manager this month", "wait is that them being bad or did the scoring change "
+     "lately", "monitor_competencies"),
+    ("Before I reply, show me the scores and the exact evidence quotes for interview I0004417.",
+     "Re-run the scoring and tell me whether any score differs from the original.", "score_interview"),
+    ("I0004602 的分数明细，各能力项得分和扣分依据列清楚", "失败归类是哪一类？", "score_interview"),
+    ("I0004417这个人面的分数帮我调出来看看，老板问为啥没过", "他哪个能力差的最多", "score_interview"),
+    ("立即汇报上季度各岗位面试淘汰人数。", "按能力项细化，半小时内报上来。", "failure_stats"),
+    ("帮我出个 weekly report，funnel + fail reason 分布，周一 sync 要用", "加一页按 role 拆的", "build_report"),
+]
+
+
+@pytest.mark.parametrize("text, intent", ROUND_TWO)
+def test_more_words_people_use_reach_the_right_tool(text, intent):
+    reading, options = _routed(text)
+    assert (options[0] if reading == "clarify" else reading) == intent
+
+
+@pytest.mark.parametrize("after, text, intent", ROUND_TWO_AFTER)
+def test_more_follow_ups_go_on_with_the_answer_before(after, text, intent):
+    assert _routed(text, after)[0] == intent
+
+
+@pytest.mark.parametrize("after, text, intent", [
+    ("what's the failure rate for field techs this quarter?", "and the quarter before?", "failure_stats"),
+    ("what's the fail rate for supervisors last month", "and across all roles?", "failure_stats"),
+    ("给C118930写个么过的说明信，用大白话", "额看咧，没麻达，发咧", "review_feedback"),
+])
+
+def test_a_short_follow_up_goes_on_unless_the_model_is_sure_of_another_reading(after, text, intent):
+    assert _routed(text, after)[0] == intent
+
+
+def test_a_request_on_a_condition_is_one_request_and_two_joined_by_then_are_two():
+    from assistant.planner.two_asks import split_asks
+
+    assert split_asks("Ok if safety is the one that shows, then put forward a weight change for field tech.") is None
+    assert split_asks("如果安全这项真的有用，然后再出个新权重") is None
+    assert split_asks("Show me the open proposals, then the flight risks for R&D") == (
+        "Show me the open proposals", "then the flight risks for R&D")
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Asante sana, that report was exactly what I needed!", "help"),
+    ("Good afternoon Candor, thank you for yesterday's report. It was well received by the MD.", "help"),
+    ("Thank you, that was great. Could you now build the monthly report for October?", "build_report"),  # then a request
+    ("想了解一下产品运营的面试成绩跟入职后的用户满意度有没有关系", "competency_insights"),  # 满意度 is a metric, not praise
+])
+def test_thanks_for_an_answer_is_thanks_and_a_request_after_it_is_a_request(text, intent):
+    reading, options = _routed(text)
+    assert (options[0] if reading == "clarify" else reading) == intent

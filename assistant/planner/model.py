@@ -32,7 +32,9 @@ from assistant.planner.report import report_args, report_followup
 from assistant.planner.route import CAPABILITY, PROPOSING, decide, option_descriptions
 from assistant.planner.shorthand import expand
 from assistant.planner.slots import DRAFT_VERBS, calls_for, fill_from_metric
+from assistant.planner.two_asks import split_asks
 from candor.periods import YEAR_EARLIER, PeriodError, a_year_earlier
+from prompts import render
 
 
 class EmbeddedPlanner(BaseChatModel):
@@ -68,6 +70,9 @@ class EmbeddedPlanner(BaseChatModel):
                                         lead_not_completed=u.not_completed) for m in tool_msgs]
             if u.refusal:
                 parts.append(render_refusal(u.language, u.refusal))
+            if split_asks(question) is not None and decide(question, u, vocab, previous_tool=_last_tool(
+                    messages[:human_at]), allowed=allowed).unanswered:  # "…, then the flight risks too": said, not dropped
+                parts.append(render(f"answers/second_ask.{u.language}.j2"))
             return AIMessage(content="\n\n".join(parts))
 
         earlier = messages[:human_at]
@@ -121,6 +126,12 @@ class EmbeddedPlanner(BaseChatModel):
             shown = (_letter_shown(earlier) or {}).get("draft_id")
             args = {"action": "edit", **({"draft_id": shown} if shown else {}), **(letter_edits(question) or {})}
             return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
+        if (intent == "review_feedback" and decision.source == "followup" and not _PROPOSAL_NAMED.search(question)
+                and (verb := next((a for a, p in DRAFT_VERBS if p.search(question)), None)) in ("approve", "send")
+                and (shown := (_letter_shown(earlier) or {}).get("draft_id"))):
+            # "OK 这版可以，approve", "那就发吧" after a letter was drafted or shown: that letter, not the list of drafts
+            call = CompetencyCall(intent, {"draft_id": shown, "action": verb})
+            return self._competency([call], u, earlier, allowed, question)
         if (intent == "draft_feedback" and decision.source == "followup" and (language := language_asked(question))
                 and (interview := (_letter_shown(earlier) or {}).get("interview_external_id"))):
             # "can you do a Chinese version too?" after a letter: that candidate's letter again, in that language

@@ -15,7 +15,7 @@ REPORT_EN = re.compile(r"\breports?\b(?!\s+(?:the|on\s+the|how|what|why|which|wh
 # "Report the failure rate for …": report is the verb, the figure is the question.
 REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\s+(?:back\s+)?(?:on\s+)?"
                                r"(?:the|how|what|which|who|whether|if|why|failure|fail|pass)\b", re.I)
-REPORT_ZH = re.compile(r"(?<!汇)(报告|报表|月报|季报|周报|年报)")
+REPORT_ZH = re.compile(r"(?<!汇)(?<!按)(报告|报表|月报|季报|周报|年报)")
 CHART = re.compile(r"(\bcharts?\b|\bgraphs?\b|\bplots?\b|\bvisuali[sz]\w*|图表|图|可视化)", re.I)
 # A report's cadence names its period when the message gives none ("monthly report" is last month's).
 CADENCE = ((re.compile(r"(\bquarterly\b|季报|季度报告|季度报表)", re.I), "last quarter"),
@@ -35,14 +35,17 @@ AUDIT_WORDS = re.compile(r"\b(?:fairness|bias|equity|adverse|discriminat\w*|gend
                          re.I)
 
 
-def report_first(text: str) -> bool:
-    """The message opens by asking for the recruiter report and lists a fairness section among its contents
-    ("Quarterly report, Q3, with charts. Include adverse impact by gender", "周报 出一下 要图 带上男女通过率")."""
+def report_first(text: str) -> int | None:
+    """Where the recruiter report is named when the message opens by asking for it, its contents after it
+    ("Quarterly report, Q3, with charts. Include adverse impact by gender", "周报 出一下 要图 带上男女通过率"); None
+    otherwise."""
     if NO_REPORT.search(text) or AUDIT_REPORT.search(text) or REPORT_VERB_START.search(text):
-        return False
+        return None
     first = re.split(r"[,，.。:：;；?？!！]", text, maxsplit=1)[0]  # the report is named in the first clause
     named = REPORT_ZH.search(first) or REPORT_EN.search(first)
-    return named is not None and not AUDIT_WORDS.search(first[:named.start()])  # "the fairness people asked for a report"
+    if named is None or AUDIT_WORDS.search(first[:named.start()]):  # "the fairness people asked me for a report"
+        return None
+    return named.end()
 
 
 def wants_report(text: str, u: Understanding) -> bool:

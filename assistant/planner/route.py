@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.planner.catalogue import (
@@ -82,8 +82,8 @@ from assistant.planner.scoring import (
     scoring_call,
 )
 from assistant.planner.slots import DRAFT_VERBS, decision_said
-from assistant.planner.social import past_courtesy
-from assistant.planner.two_asks import first_ask
+from assistant.planner.social import past_courtesy, thanks_only
+from assistant.planner.two_asks import split_asks
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -114,7 +114,13 @@ PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_propo
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|看|调出|打开|发我|给我|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
-SECTION = re.compile(r"\b(?:section|part|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上", re.I | re.A)  # of a report
+CONTACT_WORDS = re.compile(r"\b(?:phone|mobile|e-?mails?|contact details|addresses|wechat)\b|电话|手机|邮箱|联系方式|微信",
+                           re.I | re.A)  # "add their phone numbers to that" is no section of a report
+SECTION = re.compile(r"\b(?:section|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上", re.I | re.A)  # of a report
+# The weakest part or the category of the interview just shown ("which competency hurt him most", "失败归类是哪一类").
+WEAKEST_PART = re.compile(r"\bwhich (?:competenc\w+|skill|area|part)\b.{0,25}\b(?:worst|weakest|lowest|most|biggest)\b|"
+                          r"\b(?:what|which) (?:failure )?category\b|哪个能力.{0,4}(?:差|弱|低)|哪一?项.{0,4}(?:最差|最弱|最低|扣分最多)|"
+                          r"(?:失败|淘汰|没过的?)(?:归类|类别|分类|原因)是?(?:哪|啥|什么)", re.I | re.A)
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
 ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
@@ -162,6 +168,7 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
 ROLE_FITS = re.compile(r"\bwhich (?:of (?:[\w']+ )?)?(?:roles?|positions?|jobs?)\b.{0,30}\b(?:is (?:this|that|it|he|she)|fits?|suit(?:s|ed|able)?|would (?:(?:this|that|it|he|she|they) )?(?:fit|suit|be)|"
                        r"matches|should (?:he|she|they|this person|we put))\b|\bwhat (?:role|position|job) (?:would|should|is|fits|"
                        r"suits) (?:this|that|he|she|they|someone)\b"
+                       r"|\broles?\b.{0,25}\bwhich\b.{0,30}\b(?:suit|fit)s?\b"
                        r"|\b(?:(?:a )?better fit|fits? better|(?:better|best|more) suited) (?:for|in|as|to) .{1,30}\bor\b"  # "tech or supervisor?"
                        r"|(?:放|分(?!别)|安排|归|适合|对应|属于|算|匹配)(?:到|在|进|于)?(?:我们)?.{0,4}(?:哪个|哪一个|何|什么|哪类|哪种)岗(?:位|(?=[合适对？?呢吗。，,\s]|$))"
                        r"|(?:哪个|哪一个|何|什么|哪类|哪种)岗(?:位)?(?:最)?(?:合适|适合|对口|匹配)|(?:与|和|跟)(?:何|哪个|什么)岗位(?:相)?(?:匹配|对口|契合)"
@@ -173,6 +180,10 @@ MODEL_HEALTH = re.compile(r"\b(?:model|scoring|scores?|interviews?|ai|bot|gradin
                           r"funny|weird|wonky)|drift\w*|shift(?:ed|ing)|(?:slowly|gradually) (?:change|shift|creep)\w*)"
                           r"|\bsomething (?:off|wrong|up) with the (?:model|scoring|grading|ai|bot)\b"
                           r"|\b(?:model|scoring|ai|bot|grading|marking)\b.{0,40}\bor\b.{0,20}\b(?:candidates|applicants|the pool|the cohort)\b"
+                          r"|\b(?:did|has|have) the (?:scoring|marking|grading|model|ai)\b.{0,12}\bchange"
+                          r"|\b(?:them|they|candidates|people) (?:being|are|were) (?:bad|weaker|worse)\b.{0,10}\bor\b"
+                          r"|\bscores?\b.{0,40}\b(?:look|looking|seem|seeming|feel|feeling)s? (?:\w+ )?(?:softer|harder|tougher|"
+                          r"stricter|more lenient|inflated|deflated)\b"
                           r"|\b(?:marking|grading|scoring)\b.{0,40}\b(?:harder|tougher|stricter|softer|easier|more harshly|more "
                           r"leniently)\b.{0,25}\bthan\b"
                           r"|\bSPC\b|\bcontrol (?:charts?|limits?)\b|\bcent(?:re|er) line\b|\brun of \d+\b|七点链|控制限|控制图"
@@ -181,7 +192,7 @@ MODEL_HEALTH = re.compile(r"\b(?:model|scoring|scores?|interviews?|ai|bot|gradin
                           r"退化|衰退|失效)|模型(?:是不是)?出(?:了)?(?:啥|什么)?(?:毛病|问题)|忽高忽低"
                           r"|(?:分数?|打分|评分).{0,8}(?:怪|不对劲)|(?:分数?|打分|评分|模型).{0,12}(?:同|跟|和)以前(?:不|唔)一样"
                           r"|(?:打分|评分)的?(?:尺度|标准|松紧).{0,6}(?:变|不一样)|前松后紧|前紧后松|(?:用|跑)久了.{0,6}(?:不太?准|失准|偏)"
-                          r"|(?:打分|评分|模型|办法).{0,6}还能不能用|(?:打分|评分|得分).{0,10}(?:有没有|是不是|会不会)飘",
+                          r"|(?:打分|评分|模型|办法).{0,6}还能不能用|(?:评分|打分)模型.{0,8}稳定|前后标准不一致|(?:打分|评分|得分).{0,10}(?:有没有|是不是|会不会)飘",
                           re.I | re.A)
 # A competency's scores said to move ("are pass rates on creative planning shifting", "market insight scores aren't
 # behaving the same way", "数据化运营这项的得分最近是不是漂了"): the drift checks too.
@@ -238,6 +249,9 @@ VAGUE_ABOUT_WEIGHTS = re.compile(r"\bweights?\b.{0,25}\b(?:ok|okay|fine|good|alr
                                  r"|权重.{0,8}(?:还行|行不行|行吗|可以吗|合适吗|没问题吧|怎么样|咋样|如何)", re.I | re.A)
 JUDGED_BY = re.compile(r"perform|predict|\bkpi|\bhires?\b|turnover|retention|\bstay|evidence|\bdata\b|fail|绩效|预测|留存|离职|"
                        r"表现|数据|依据|新人|入职|失败|挂", re.I | re.A)
+# A message after an answer goes on with it unless the model is at least this sure of another reading (the calibrated
+# threshold alone moves with each retrain; "and the quarter before?" must not).
+FOLLOW_ON = 0.6
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -248,6 +262,7 @@ class Decision:
     source: str = "model"  # rule | model | followup | clarify
     options: list[str] = field(default_factory=list)  # clarify: the likeliest in-scope intents, best first
     rule_calls: list[Any] = field(default_factory=list)  # rule: the calls the rule built
+    unanswered: str | None = None  # a second request in the message, left for the user to ask on its own
 
 
 _NAMES: dict[int, tuple[Any, Names]] = {}
@@ -325,11 +340,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not about_the_domain(mask(question[:len(question) - len(asked)], _names(vocab)))):
         # "Thank you!! Sorry, could I also get it by competency?": the request, without the thanks before it
         return decide(asked, understand(asked, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
-    if (first := first_ask(question)) is not None and u.now is not None:
+    if (asks := split_asks(question)) is not None and u.now is not None:
         # "show the open proposals, and also what did the last one do?": the first request, when it reads as one
+        first, rest = asks
         alone = decide(first, understand(first, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
         if alone.intent not in ("clarify", *META_INTENTS) and (alone.source != "model" or alone.confidence >= model().threshold):
-            return alone
+            return replace(alone, unanswered=alone.unanswered or rest)
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m):
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
@@ -338,9 +354,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (u.intent == "fairness_audit" and u.individual  # one person's gender or age: declined by rule, never guessed
             and not _why_not_passed(question, mask(question, _names(vocab)))):  # (how their interview was scored is shown)
         return Decision("fairness_audit", source="rule")
-    if u.intent == "help":  # "hi", "thanks a lot", "辛苦了，多谢": a closed class of words, read by rule
-        return Decision("help", source="rule")
-    if u.intent == "fairness_audit" and (report_first(question) or previous_tool == "build_report" and SECTION.search(question)):
+    if u.intent == "help" or thanks_only(question):  # "hi", "thanks a lot", "辛苦了，多谢"; "thank you, the report was
+        return Decision("help", source="rule")  # well received": a closed class of words, read by rule
+    if not u.refusal and not CONTACT_WORDS.search(question) and ((opens := report_first(question)) is not None and (
+            u.intent == "fairness_audit" or SECTION.search(question, opens))  # a page added to the report asked for
+            or previous_tool == "build_report" and SECTION.search(question) and not IDS.search(question)):
         return Decision("build_report", source="rule")  # "Q3 report with charts; include adverse impact by gender": both
     if LEGAL_ADVICE.search(question):
         return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
@@ -355,7 +373,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not LATER_PERFORMANCE.search(question) and METRIC not in masked
             and u.intent != "fairness_audit"  # "…女性通过率是否存在不利影响？另外也想确认有没有漂移": the audit first
             and not AFTER_A_CHANGE.search(question)  # "we rebalanced … has the pass rate shifted since": the change's effect
-            and not kinds_named(masked, question) & set(NUMBERED) and not IDS.search(question) and not previous_tool):
+            and not kinds_named(masked, question) & set(NUMBERED) and not IDS.search(question)
+            and previous_tool in (None, "failure_stats")):  # "is that them being bad or did the scoring change" after a rate
         return Decision("monitor_competencies", source="rule")  # "is the model still working?": the drift checks
     if (A_CHANGE.search(question) and ITS_EFFECT.search(question) and not NEW_WEIGHTS.search(question)
             and not PROPOSE_VERB.search(question)):
@@ -394,6 +413,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not IDS.search(question)
             and WHY_SCORED.search(question) and not ABOUT_IT.search(question) and not LEVEL_MEANING.search(question)):
         return Decision(previous_tool, source="followup")  # "技术深度为啥只给2分" after an interview was shown
+    if (previous_tool == "score_interview" and WEAKEST_PART.search(question) and not IDS.search(question)
+            and not kinds_named(masked, question) - {"candidate", "interview", "competency"}):
+        return Decision(previous_tool, source="followup")  # "他哪个能力差的最多", "失败归类是哪一类？" after the interview
     named = bare(masked, question)
     if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
@@ -404,7 +426,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
     if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
-    if previous_tool == "review_feedback" and _decides_it(question, vocab, "draft"):
+    if previous_tool in LETTERS and _decides_it(question, vocab, "draft"):
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
     if ((listed := LISTED_BY.get(previous_tool or "")) and PLACE.search(question)
             and not kinds_named(masked, question) & {"candidate", "interview", "role"}):
@@ -480,7 +502,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     # word asks for another tool ("and attrition risk?").
     goes_on = continues(question, masked)
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
-    if previous_tool and (p < m.threshold or one_more) and (previous_tool in usable[:OPTIONS] or goes_on):
+    if previous_tool and (p < max(m.threshold, FOLLOW_ON) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -506,8 +528,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                 return Decision(showing[0], confidence=p)  # "show proposal 4", "看一下第4号提案": the one that shows it
             if fitting:  # a bare name decides nothing: the reading that would is offered last ("提案#21": see it first)
                 return _ask_back(sorted(fitting, key=lambda i: i == "decide_proposal"), p)
-        elif not (intent == "help" and p >= m.threshold / 2 or intent == "out_of_scope" and p >= m.threshold
-                  and not u.slots) and p < TERSE_CONFIDENCE:  # "hi", "thanks" are greetings; "trends" is asked back
+        elif not (intent in ("help", "out_of_scope") and p >= m.threshold and not u.slots) and p < TERSE_CONFIDENCE:
+            # "hi", "thanks" are greetings (read by rule before); "trends", "weights?" are asked back
             return _ask_back(usable, p)
     # A name and one word ("numbers for marketing", "supervisor overview"): routed only when the model is sure.
     if (not previous_tool and p < SHORT_CONFIDENCE and names_something(masked)
@@ -516,7 +538,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool and FOLLOWUP_WORDS.search(question) and (ids := kinds_named(masked, question) & ID_KINDS)
             and _takes(previous_tool, ids) and content_words(masked) <= 2):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
-    if previous_tool and u.followup and u.slots and p < m.threshold and (not u.asks_stats or intent in META_INTENTS):
+    if previous_tool and u.followup and u.slots and p < max(m.threshold, FOLLOW_ON) and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question

@@ -42,7 +42,7 @@ REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|do
                     r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|退回|作废|不要了|不通过|不批", re.I | re.A)
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I | re.A)),
                ("send", re.compile(r"\bsen[dt]\b|\bmark\w*.{0,20}sent|\bship (?:it|this|that)\b|\bfire (?:it|this|that) off\b|"
-                                   r"已发送|发送|发出|(?:就|那就)发(?:吧|了吧|过去)|(?<![出开收分打头启散引印])发(?:吧|了吧|了|过去|出去)?\s*[。.!！~]*\s*$",
+                                   r"已发送|发送|发出|(?:就|那就)发(?:吧|了吧|过去)|(?<![出开收分打头启散引印])发(?:吧|了吧|了|过去|出去|咧|呗|啊|嘛)?\s*[。.!！~]*\s*$",
                                    re.I | re.A)),
                ("show", re.compile(r"\b(show|view|open|display|read|see)\b|查看|看看|显示|打开", re.I | re.A)))
 # Which proposals to list: waiting (the default), applied, rejected, or all of them.

@@ -17,15 +17,19 @@ SECOND_ASK = re.compile(
     r"on top of that|while you'?re at it|if not|otherwise)\b[,:]?\s+(?=\w)"
     r"|(?:[，,。；;！!？?\s]\s*)(?:然后|另外(?![一二两三四五六七八九十\d几个的位名些])|同时(?!期)|此外|再据此|据此再|并附|并说明|并且说明|"
     r"否则|如果不是的话|不是的话)"
-    r"|顺便|顺带|顺手",
+    r"|顺便|顺带|顺手|顺道",
     re.I)
+CONDITION = re.compile(r"(?<![a-z])(?:if|when|once|provided)(?![a-z])|如果|要是|假如|若", re.I)
+THEN = re.compile(r"\W*(?:and\s+)?then\b|\W*然后", re.I)
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 
 
-def first_ask(question: str) -> str | None:
-    """The first request of a message that holds two, or None when it holds one."""
+def split_asks(question: str) -> tuple[str, str] | None:
+    """The first request of a message that holds two and the rest of it, or None when it holds one."""
     m = SECOND_ASK.search(question)
+    if m is not None and CONDITION.search(question[:m.start()]) and THEN.match(question[m.start():]):
+        return None  # "if safety is the one that shows, then put forward a weight change": one request, on a condition
     if m is None or len(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？"):
         return None
     ends = re.match(r"[.;!?。；！？]", question[m.start():])  # the first request keeps its own question mark
-    return (question[:m.start()] + (ends.group() if ends else "")).strip()
+    return (question[:m.start()] + (ends.group() if ends else "")).strip(), question[m.start():].strip(" ,，.;。；")
