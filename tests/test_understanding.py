@@ -1203,17 +1203,6 @@ EDITS_AFTER = [
 ]
 
 
-@pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER])
-def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
-    """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
-    assert _routed(text, after)[0] == intent
-
-
-@pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS])
-def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
-    """Answered, or offered first when asked back (as the NLU evaluation counts it)."""
-    reading, options = _routed(text)
-    assert (options[0] if reading == "clarify" else reading) == intent
 
 
 TWO_ASKS = [
@@ -1264,17 +1253,6 @@ SENDS_AFTER = [
 ]
 
 
-@pytest.mark.parametrize("text, intent", TWO_ASKS)
-def test_the_first_of_two_requests_and_the_request_after_thanks_are_answered(text, intent):
-    reading, options = _routed(text)
-    assert (options[0] if reading == "clarify" else reading) == intent
-
-
-@pytest.mark.parametrize("after, text, intent", SENDS_AFTER)
-def test_a_send_or_an_edit_said_briefly_after_a_letter_goes_on_with_it(after, text, intent):
-    assert _routed(text, after)[0] == intent
-
-
 def test_a_report_with_a_fairness_section_runs_the_audit_beside_it(assistant):
     turn = assistant.ask(HR, "Quarterly report for Sales Manager, Q3, with charts. Include adverse impact by gender.")
     assert [c.tool for c in turn.tool_calls] == ["build_report", "fairness_audit"], turn.answer
@@ -1297,7 +1275,7 @@ def test_the_first_of_two_requests_is_answered_and_the_second_is_said_to_be_left
 
 
 def test_approve_and_send_after_a_letter_is_drafted_act_on_that_letter(assistant):
-    drafted = assistant.ask(HR, "Draft feedback for interview I0000812")
+    drafted = assistant.ask(HR, "Draft feedback for interview I0000124")  # sent below: no other test drafts it
     shown = drafted.tool_calls[0].result["draft"]["id"]
     approved = assistant.ask(HR, "OK 这版可以，approve", drafted.conversation_id)
     assert [(c.tool, c.arguments) for c in approved.tool_calls] == [
@@ -1331,17 +1309,6 @@ ROUND_TWO_AFTER = [
 ]
 
 
-@pytest.mark.parametrize("text, intent", ROUND_TWO)
-def test_more_words_people_use_reach_the_right_tool(text, intent):
-    reading, options = _routed(text)
-    assert (options[0] if reading == "clarify" else reading) == intent
-
-
-@pytest.mark.parametrize("after, text, intent", ROUND_TWO_AFTER)
-def test_more_follow_ups_go_on_with_the_answer_before(after, text, intent):
-    assert _routed(text, after)[0] == intent
-
-
 @pytest.mark.parametrize("after, text, intent", [
     ("what's the failure rate for field techs this quarter?", "and the quarter before?", "failure_stats"),
     ("what's the fail rate for supervisors last month", "and across all roles?", "failure_stats"),
@@ -1368,5 +1335,51 @@ def test_a_request_on_a_condition_is_one_request_and_two_joined_by_then_are_two(
     ("想了解一下产品运营的面试成绩跟入职后的用户满意度有没有关系", "competency_insights"),  # 满意度 is a metric, not praise
 ])
 def test_thanks_for_an_answer_is_thanks_and_a_request_after_it_is_a_request(text, intent):
+    reading, options = _routed(text)
+    assert (options[0] if reading == "clarify" else reading) == intent
+
+
+def test_a_version_of_a_numbered_draft_in_another_language_drafts_that_interview_again(assistant):
+    drafted = assistant.ask(HR, "Draft feedback for interview I0000123 in Chinese")
+    number = drafted.tool_calls[0].result["draft"]["id"]
+    version = assistant.ask(HR, f"Could you produce an English version of draft {number}?")
+    assert [(c.tool, c.arguments) for c in version.tool_calls] == [
+        ("draft_feedback", {"draft": number, "language": "en"})], version.answer
+    letter = version.tool_calls[0].result["draft"]
+    assert letter["interview_external_id"] == "I0000123" and letter["language"] == "en", letter
+    missing = assistant.ask(HR, "请将 draft 9999 另行出具英文版本")
+    assert "9999" in missing.answer and not missing.tool_calls[0].result, missing.answer
+
+
+ROUND_THREE = [
+    ("CEO wants two things: Q3 pass rate by role, and whether any proposal is still waiting on me.", "failure_stats"),
+    ("Two numbers for the ops review: how many drafts are sitting in the approval queue, and candidate requests this "
+     "month.", "review_feedback"),
+    ("Please, I want the pass rate for Marketing Planner since March. Kindly also prepare the monthly report with "
+     "charts.", "failure_stats"),
+    ("打分是不是最近变严了啊呜呜 十月中旬以来通过的好少", "monitor_competencies"),
+    ("我感觉今年这个面试系统给分比去年松，是我的错觉吗？", "monitor_competencies"),
+    ("Kindly translate draft 51 to Chinese po, the candidate is from our Shenzhen account.", "draft_feedback"),
+    ("Draft 40, can you make it less formal? And is there a Chinese version?", "review_feedback"),  # the edit first
+]
+ROUND_THREE_AFTER = [
+    ("提案有几个呀，就是现在一共有几个提案？", "第二个是啥状态，就是批了没有？", "review_proposals"),  # a status: nothing decided
+    ("帮我给C000488写个反馈信 他明天上午要", "换成英文", "draft_feedback"),
+    ("need feedback letter for C001190 she didnt pass field tech make it nice", "make it chinese too", "draft_feedback"),
+]
+
+
+@pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
+                                                *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER])
+def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
+    """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
+    assert _routed(text, after)[0] == intent
+
+
+@pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
+                                          *ROUND_TWO, *ROUND_THREE])
+def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
+    """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
+    drift, status, a report's sections, a draft's version, said as people say them."""
     reading, options = _routed(text)
     assert (options[0] if reading == "clarify" else reading) == intent

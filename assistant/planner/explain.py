@@ -38,6 +38,7 @@ EXPLAINS = re.compile(
     r"|\b(?:explain|walk me through|tell me how)\b[^?？]{0,30}\b(?:logic|method(?:ology)?|math|formula|maths|process|"
     r"workflow|works?|steps|lifecycle)\b"
     r"|\b(?:methodology|formula|under the hood|the logic (?:behind|of))\b"
+    r"|\bjust explain\b|\bdon'?t run (?:anything|it|one|the \w+)\b"  # "just explain pls, dont run anything"
     r"|\bwhat (?:model|method|algorithm|approach|statistics?|test) (?:do you|does it|does (?:the|that) [\w -]{1,30}) use\b"
     r"|\bwhat (?:does|do) (?:a |an |the )?[\w' -]{1,40} mean\b|\bwhat (?:is|are|'s) (?:the |this |that )?"
     r"[\w' -]{1,40} (?:module|feature|function|tab|page) (?:for|about)\b"

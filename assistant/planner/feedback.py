@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.planner.competency import CompetencyCall, candidate_ref
+from assistant.planner.letter_edits import asks_to_edit
 from assistant.planner.nlu import Understanding
 
 DRAFT_WORDS = re.compile(r"(\b(re-?)?(draft|write|prepare|compose|generate)\w*\b.{0,40}\b(feedback|letters?)\b|"
@@ -24,11 +25,16 @@ CANDIDATE = re.compile(r"(?:candidate|applicant|候选人|应聘者)\s*#?\s*(C?\
                        re.I)
 # A letter asked for in a language: "in Chinese", "a Chinese version too", "出个英文版", "翻译成中文".
 LANGUAGE = {"zh": re.compile(r"\b(?:in (?:chinese|mandarin)|(?:chinese|mandarin) (?:version|copy|one|letter|translation)|"
-                             r"(?:translate|translated|put) (?:it |this |that )?(?:in|into) (?:chinese|mandarin))\b|"
-                             r"用中文|中文版|中文的|(?:翻译|翻|译)成中文", re.I),
+                             r"(?:translate|translated|put|make|do|turn|switch|change|redo) (?:it |this |that |the letter |draft "
+                             r"#?\d+ )?(?:(?:in|into|to) )?(?:chinese|mandarin))\b|"
+                             r"用中文|中文版|中文的|(?:翻译|翻|译|换|改|转)成(?:中文|汉语)", re.I),
             "en": re.compile(r"\b(?:in english|english (?:version|copy|one|letter|translation)|"
-                             r"(?:translate|translated|put) (?:it |this |that )?(?:in|into) english)\b|"
-                             r"用英文|英文版|英文的|(?:翻译|翻|译)成英文", re.I)}
+                             r"(?:translate|translated|put|make|do|turn|switch|change|redo) (?:it |this |that |the letter |draft "
+                             r"#?\d+ )?(?:(?:in|into|to) )?english)\b|"
+                             r"用英文|英文版|英语版|英文的|(?:翻译|翻|译|换|改|转)成(?:英文|英语)", re.I)}
+# A feedback draft by its number ("draft 51", "草稿58", "58号草稿").
+DRAFT_NAMED = re.compile(r"\b(?:draft|letter)\s*(?:#|no\.?|number)?\s*(\d{1,6})\b|(?:草稿|反馈信)\s*#?\s*(\d{1,6})"
+                         r"|(\d{1,6})\s*号\s*(?:草稿|反馈信)", re.I | re.A)
 REPLACE_APPROVED = re.compile(r"(even if (it'?s |it is )?approved|replace the approved|redraft the approved|"
                               r"即使已批准|覆盖已批准)", re.I)
 VERBS = {"approve": "approve", "show": "show", "view": "show", "open": "show", "display": "show", "send": "send",
@@ -38,6 +44,10 @@ VERBS = {"approve": "approve", "show": "show", "view": "show", "open": "show", "
 
 def feedback_call(text: str, u: Understanding) -> CompetencyCall | None:
     """The feedback tool a message asks for, or None when it asks for none."""
+    if (language := language_asked(text)) and (named := DRAFT_NAMED.search(text)) and not (
+            INTERVIEW.search(text) or CANDIDATE.search(text) or asks_to_edit(text)):  # "Draft 40, less formal? …"
+        # "Could you produce a Chinese version of draft 62?": that draft's interview, in that language
+        return CompetencyCall("draft_feedback", {"draft": int(next(g for g in named.groups() if g)), "language": language})
     if m := REVIEW.search(text):
         verb = (m.group("verb") or m.group("zverb") or "").lower()
         return CompetencyCall("review_feedback", {"draft_id": int(m.group("id") or m.group("zid")),

@@ -35,6 +35,10 @@ AUDIT_WORDS = re.compile(r"\b(?:fairness|bias|equity|adverse|discriminat\w*|gend
                          re.I)
 
 
+REPORT_ASKED = re.compile(r"\b(?:build|generate|make|create|prepare|put together|need|want|give|send|run|pull|draft|do|"
+                          r"produce|compile)\b|出|做|生成|整|来一?份|给我|(?<!需)要|编制|帮|弄", re.I)
+
+
 def report_first(text: str) -> int | None:
     """Where the recruiter report is named when the message opens by asking for it, its contents after it
     ("Quarterly report, Q3, with charts. Include adverse impact by gender", "周报 出一下 要图 带上男女通过率"); None
@@ -45,7 +49,8 @@ def report_first(text: str) -> int | None:
     named = REPORT_ZH.search(first) or REPORT_EN.search(first)
     if named is None or AUDIT_WORDS.search(first[:named.start()]):  # "the fairness people asked me for a report"
         return None
-    return named.end()
+    short = len(first) <= 12 if re.search(r"[\u4e00-\u9fff]", first) else len(first.split()) <= 6  # "Quarterly report, …"
+    return named.end() if short or REPORT_ASKED.search(first) else None  # not "鉴于年度ESG报告披露需要，…"
 
 
 def wants_report(text: str, u: Understanding) -> bool:

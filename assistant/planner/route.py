@@ -116,6 +116,9 @@ SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let
 SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
 CONTACT_WORDS = re.compile(r"\b(?:phone|mobile|e-?mails?|contact details|addresses|wechat)\b|电话|手机|邮箱|联系方式|微信",
                            re.I | re.A)  # "add their phone numbers to that" is no section of a report
+# Which role each person of the answer before is in ("这些人分别是哪个岗位的", "which roles are they in?").
+WHICH_ROLE_EACH = re.compile(r"(?:分别|各自|都)是?(?:哪个|哪些|什么)岗|\bwhich roles? (?:are|were) (?:they|these|those|each)\b|"
+                             r"\bwhat roles? (?:are|were) (?:they|these|those)\b", re.I | re.A)
 SECTION = re.compile(r"\b(?:section|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上", re.I | re.A)  # of a report
 # The weakest part or the category of the interview just shown ("which competency hurt him most", "失败归类是哪一类").
 WEAKEST_PART = re.compile(r"\bwhich (?:competenc\w+|skill|area|part)\b.{0,25}\b(?:worst|weakest|lowest|most|biggest)\b|"
@@ -192,6 +195,7 @@ MODEL_HEALTH = re.compile(r"\b(?:model|scoring|scores?|interviews?|ai|bot|gradin
                           r"退化|衰退|失效)|模型(?:是不是)?出(?:了)?(?:啥|什么)?(?:毛病|问题)|忽高忽低"
                           r"|(?:分数?|打分|评分).{0,8}(?:怪|不对劲)|(?:分数?|打分|评分|模型).{0,12}(?:同|跟|和)以前(?:不|唔)一样"
                           r"|(?:打分|评分)的?(?:尺度|标准|松紧).{0,6}(?:变|不一样)|前松后紧|前紧后松|(?:用|跑)久了.{0,6}(?:不太?准|失准|偏)"
+                          r"|(?:打分|给分|评分|评得)(?:是不是|好像|感觉)?.{0,4}(?:变|越来越)(?:严|松|紧|宽)|(?:打分|给分|评分)比.{0,6}(?:松|严|紧|宽)"
                           r"|(?:打分|评分|模型|办法).{0,6}还能不能用|(?:评分|打分)模型.{0,8}稳定|前后标准不一致|(?:打分|评分|得分).{0,10}(?:有没有|是不是|会不会)飘",
                           re.I | re.A)
 # A competency's scores said to move ("are pass rates on creative planning shifting", "market insight scores aren't
@@ -302,8 +306,8 @@ def command_rule(question: str, u: Understanding) -> Decision | None:
     if (score := scoring_call(question)) is not None:
         return Decision("score_interview", source="rule", rule_calls=[("score_interview", score)])
     if (fb := feedback_call(question, u)) is not None and (
-            fb.tool == "review_feedback" or DRAFT_LEAD.match(question) and FEEDBACK_ASKED.search(question)
-            and IDS.search(question)):
+            fb.tool == "review_feedback" or "draft" in fb.args
+            or DRAFT_LEAD.match(question) and FEEDBACK_ASKED.search(question) and IDS.search(question)):
         return Decision(fb.tool, source="rule", rule_calls=[fb])  # "Draft the feedback for C613390 — …" too
     if (handle := requests_call(question)) is not None and handle.args.get("action") == "resolve":
         return Decision("candidate_requests", source="rule", rule_calls=[handle])
@@ -430,9 +434,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
     if ((listed := LISTED_BY.get(previous_tool or "")) and PLACE.search(question)
             and not kinds_named(masked, question) & {"candidate", "interview", "role"}):
-        if listed == "review_proposals" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question):
+        if (listed == "review_proposals" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
+                and not STATUS_ASKED.search(question)):
             return Decision("decide_proposal", source="followup")  # "my lead says yes to the first one"
         return Decision(listed, source="followup")  # "show me the 2nd one", "第4封发出去得了" after the list
+    if previous_tool and WHICH_ROLE_EACH.search(question) and not IDS.search(question):
+        return Decision(previous_tool, source="followup")  # "这些人分别是哪个岗位的" after a list of people: that list
     if previous_tool and PLACE.search(question) and content_words(masked) <= 3 and not names_something(masked):
         return Decision(previous_tool, source="followup")  # "第一个 展开" after the flight risks: about the first one
     if previous_tool in ("failure_stats", "build_report") and u.clear_category and not IDS.search(question):
@@ -613,7 +620,8 @@ def _decides_it(question: str, vocab: Any, kind: str) -> bool:
     too much": "reject it")."""
     for clause in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question):
         masked = mask(clause, _names(vocab))
-        if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and content_words(masked) <= 4
+        if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and not STATUS_ASKED.search(clause)
+                and content_words(masked) <= 4
                 and not kinds_named(masked, clause) - {kind}):
             return True
     return False

@@ -25,6 +25,8 @@ BATCH_LISTED = 20  # drafts listed by id in a batch result; the counts cover all
 
 class DraftFeedbackArgs(BaseModel):
     interview: Optional[str] = Field(None, description="Interview external id (e.g. 'I0000812') or number.")
+    draft: Optional[int] = Field(None, description="A feedback draft's number: its interview's letter again, e.g. in "
+                                                   "another `language` ('a Chinese version of draft 62').")
     candidate: Optional[str] = Field(None, description="Candidate external id (e.g. 'C000123'): drafts for their "
                                                        "latest decided interview.")
     role: Optional[str] = Field(None, description="Batch: draft for everyone who failed this role (English or "
@@ -108,8 +110,10 @@ def draft_feedback(deps: ToolDeps, args: DraftFeedbackArgs) -> DraftFeedbackResu
     failure, the required skills that were missing. Passed and under-review interviews get their own letters.
     Interviews whose letter is already approved or sent are skipped in a batch.
     """
-    if args.interview or args.candidate:
-        if args.interview:
+    if args.interview or args.candidate or args.draft is not None:
+        if args.draft is not None:  # the letter of that draft's interview, e.g. in another language
+            interview = deps.session.get(Interview, store.get_draft(deps.session, args.draft).interview_id)
+        elif args.interview:
             interview = find_interview(deps.session, args.interview)
         else:
             interview = latest_decided_interview(deps.session, find_candidate(deps.session, args.candidate))
