@@ -45,7 +45,7 @@ _ASKS = re.compile(r"[?？]|(?<![a-z])(?:could|can|would|will) (?:you|i|we)(?![a
                    r"when|did|does)(?![a-z])|请|帮|吗|能不能|可以|麻烦|看下|看看|再|下次|接着|有没有|是不是|怎么|什么|多少|哪|几|想", re.I)
 # Praise for an answer given ("that report was exactly what I needed", "上次那个报表领导蛮满意的").
 _PRAISE = re.compile(r"(?<![a-z])(?:was|were|went|has been|have been|is)(?![a-z]).{0,30}(?<![a-z])(?:exactly|great|helpful|perfect|"
-                     r"useful|helpful|well received|spot on|brilliant|a hit|a lifesaver|just what|beautiful\w*|impressed|amazing|excellent|"
+                     r"useful|well received|spot on|brilliant|a hit|a lifesaver|just what|beautiful\w*|impressed|amazing|excellent|"
                      r"fantastic)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+|$)")
 
