@@ -1368,16 +1368,57 @@ ROUND_THREE_AFTER = [
     ("need feedback letter for C001190 she didnt pass field tech make it nice", "make it chinese too", "draft_feedback"),
 ]
 
+ROUND_FOUR = [
+    # a second request in a numbered list, or on the answer to the first ("if so, …"): the first is answered
+    ("PFB two requests: 1) list the weight proposals pending approval 2) whether failure % came down after the last "
+     "approved one", "review_proposals"),
+    ("1、上季度一线技术的失败率；2、离职风险高的新人名单", "failure_stats"),
+    ("Is analytical thinking any use for predicting campaign ROI? If so, put together new weights for Marketing "
+     "Planner.", "competency_insights"),
+    ("C000150为啥没过？要是招进来能干得咋样", "score_interview"),
+    ("经复核，同意2号权重方案，请执行。另请汇报3号方案生效后的通过率变化。", "decide_proposal"),
+    # … unless the first asks whether the weights should change and the second proposes them: one request
+    ("销售经理的权重是不是该调整了？如果需要，请出一版新的方案。", "propose_competency_changes"),
+    # a decision on a condition decides nothing: the proposal is shown
+    ("关于8号方案：如依据不充分，直接驳回。", "review_proposals"),
+    ("Reject proposal 4 if the sample is under 30.", "review_proposals"),
+    # why one candidate did not get through, said other ways ("I request you to" is courtesy, no candidate request)
+    ("I request you to explain why candidate C000457 was not shortlisted for mech design.", "score_interview"),
+    ("Why was C000840 not advanced to the next round?", "score_interview"),
+    ("What'd C000301 get on negotiation and what'd they actually say?", "score_interview"),
+    ("Can you tell me how interview I0002917 was scored? Her mum rang and I'd like to know before I ring her back.",
+     "score_interview"),  # calling someone back is the user's, not asked of Candor
+    ("Please call the candidate and explain the result.", "out_of_scope"),
+    ("Thank ya kindly, that report saved my bacon.", "help"),
+    ("What reports can you run for me?", "help"),
+    ("is there a way to see if the change to the field tech weights did anything?", "proposal_outcome"),
+    ("Is there a proposal for the supervisor weights yet? If so, I'd like to see it in full.", "review_proposals"),
+    ("Thanks so much for this week, it's made a huge difference to how fast we reply to people.", "help"),
+]
+ROUND_FOUR_AFTER = [
+    ("How would C000145 do as a supervisor if we hire him?", "how sure are you? what's the range?",
+     "predict_performance"),  # how sure the estimate is: its interval
+    ("C000388会不会很快离职？", "原因讲一下嘛", "attrition_risk"),
+    ("C000561离职风险高吗", "为嘛？", "attrition_risk"),
+    ("Score interview I0000590 for me.", "And the weakest part?", "score_interview"),
+    ("5号方案，细节。", "否。", "decide_proposal"),
+    ("Why did C000712 fail? Short answer.", "ok. Call him to explain, can?", "out_of_scope"),
+    ("Please explain why candidate C000840 was not advanced for the Sales Manager role.",
+     "What evidence supports the score given for negotiation?", "score_interview"),
+    ("能不能按绩效给策划岗出一版新的权重建议？", "那这个提案进审批流程了吗？", "review_proposals"),
+    ("How would C006120 do as a supervisor if we hired her?", "and is she likely to stay?", "attrition_risk"),
+]
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
-                                                *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER])
+                                                *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
+                                                *ROUND_FOUR_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
 
 
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
-                                          *ROUND_TWO, *ROUND_THREE])
+                                          *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -35,7 +35,7 @@ ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD = "§role", "§comp", "§metric", "
 IDS = re.compile(r"(?<![A-Za-z0-9])[IiCc]\d{3,9}(?![0-9])")
 NUMBERS = re.compile(r"[#＃]?\s*\d+(?:\.\d+)?")
 _N = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several)"
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:be|have|not|also|need|want|help|ask|request|get|see|know|take|share|please|kindly|i|we|you)\b)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _ZN = r"[0-9一二两三四五六七八九十半]+"
 # Period phrases, only to mask them (candor.periods reads their meaning).
@@ -245,7 +245,7 @@ ENTITY_NOUNS = {
     "candidate": re.compile(r"(?<![a-z])(?:candidates?|applicants?)(?![a-z])|候选人|应聘者"),
     "proposal": re.compile(r"(?<![a-z])proposals?(?![a-z])|提案|方案"),
     "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈函|反馈邮件|拒信|(?<=号)稿"),  # "12号稿"
-    "request": re.compile(r"(?<![a-z])requests?(?![a-z])|申请|请求"),
+    "request": re.compile(r"(?<![a-z])requests?(?![a-z])(?!\s+(?:you|that)(?![a-z]))|申请|请求"),  # not "(I) request you to …"
 }
 
 

@@ -50,7 +50,7 @@ POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:to
                          r"|该(?:预测|提案|方案|草稿|信|申请|报告|面试|候选人|员工|结果)",  # "该预测的依据是什么"
                          re.I | re.A)
 # Why the answer before came out as it did, about one thing it showed ("why that one", "为啥是他"): that tool again.
-WHY_THAT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+|ok\s+|hm+\s+)?(?:why|how come)\b|^\s*(?:那|所以)?\s*(?:为啥|为什么|咋)",
+WHY_THAT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+|ok\s+|hm+\s+)?(?:why|how come)\b|^\s*(?:那|所以)?\s*(?:为啥|为什么|咋|为嘛|为何|凭啥|啥原因|什么原因|原因(?:是|讲|说|呢|在))",
                       re.I | re.A)
 # A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
 # proposal", "show me the 2nd one", "第一个批了", "第4封发出去", "最后一封发了吧".

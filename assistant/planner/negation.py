@@ -24,9 +24,26 @@ DECIDED = re.compile(r"\b(?:approv|reject|declin|veto|kill|scrap|shelv)\w*|\btur
                      re.I | re.A)
 
 
+# A decision on a condition ("4. 如依据不充分，直接驳回", "reject it if the sample is under 30"): the condition is the
+# user's to judge, so nothing is decided; the proposal is shown. ("如无其他异议，请予以批准", "if that's still possible"
+# are courtesy, not conditions.)
+_DECIDE = r"(?:approve|reject|decline|veto|turn (?:it )?down|驳回|批准|否决|批(?!评|准后)|通过(?!率)|同意)"
+ON_CONDITION = re.compile(
+    r"(?:\bif\b|\bunless\b|如果|若|要是|假如|万一|(?<![比例譬假])如(?![何此下今期实同常意无]))(?!\s+(?:that'?s|it'?s) (?:still )?"
+    r"(?:possible|ok|okay|fine|alright))[^.;!?。；！？]{0,40}?[,，]\s*(?:then\s+|就|则|那就|那么)?\s*(?:直接|请|just\s+)?"
+    + _DECIDE +
+    r"|\b(?:approve|reject|decline)\s+(?:it|them|this|that|proposal\s*#?\d+|#?\d+)\s+(?:only\s+)?(?:if|unless)\b"
+    r"(?!\s+(?:that'?s|it'?s) (?:still )?(?:possible|ok|okay|fine|alright))", re.I | re.A)
+_SENTENCES = re.compile(r"[^.;!?。；！？\n]+")
+
+
 def negates_decision(question: str) -> bool:
-    """The message says a decision is not (yet) to be taken, and takes none outside what it negates."""
-    return bool(NEGATED_DECISION.search(question)) and not DECIDED.search(NEGATED_DECISION.sub(" ", question))
+    """The message says a decision is not (yet) to be taken, or takes it only on a condition, and takes none outside
+    what it negates."""
+    if NEGATED_DECISION.search(question) and not DECIDED.search(NEGATED_DECISION.sub(" ", question)):
+        return True
+    deciding = [s for s in _SENTENCES.findall(question) if re.search(_DECIDE, s, re.I)]
+    return bool(deciding) and all(ON_CONDITION.search(s) for s in deciding)
 
 
 NEGATED_LEAD = re.compile(

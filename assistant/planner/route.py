@@ -83,7 +83,7 @@ from assistant.planner.scoring import (
 )
 from assistant.planner.slots import DRAFT_VERBS, decision_said
 from assistant.planner.social import past_courtesy, thanks_only
-from assistant.planner.two_asks import split_asks
+from assistant.planner.two_asks import IF_SO, split_asks
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -93,7 +93,7 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|(?<![已被])(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|(?<![已被])(?:批准|核准|准了|批了|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -106,6 +106,12 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|t
 # proposal's number (drafts are letters to candidates).
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
+# How sure an estimate of the answer before is ("how sure you are? the range?", "有多大把握"): that answer's interval.
+PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them)\b|(?<![其])他|她", re.I | re.A)  # the one person of the answer before
+ESTIMATES = {"predict_performance", "attrition_risk", "competency_insights", "proposal_outcome"}
+HOW_SURE = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|precise)\b|\b(?:the|what'?s the|what is the) (?:range|interval|"
+                      r"margin(?: of error)?|error bars?|confidence interval|uncertainty)\b|有多大?把握|把握(?:有)?多大|区间|置信|误差|"
+                      r"(?:有|能)?多准|靠谱吗|可信度", re.I | re.A)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
 TANKED = re.compile(r"\b(?:tank\w*|sank|sunk|killed|hurt|let (?:him|her|them) down)\b|拖后腿|丢分|扣分", re.I | re.A)
 THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这一?项", re.I | re.A)  # a competency of the answer
@@ -121,7 +127,7 @@ WHICH_ROLE_EACH = re.compile(r"(?:分别|各自|都)是?(?:哪个|哪些|什么)
                              r"\bwhat roles? (?:are|were) (?:they|these|those)\b", re.I | re.A)
 SECTION = re.compile(r"\b(?:section|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上", re.I | re.A)  # of a report
 # The weakest part or the category of the interview just shown ("which competency hurt him most", "失败归类是哪一类").
-WEAKEST_PART = re.compile(r"\bwhich (?:competenc\w+|skill|area|part)\b.{0,25}\b(?:worst|weakest|lowest|most|biggest)\b|"
+WEAKEST_PART = re.compile(r"\b(?:weakest|worst|lowest)(?:[- ]scor\w+)? (?:part|area|one|bit|spot|point|score|competency|skill)s?\b|\bwhich (?:competenc\w+|skill|area|part)\b.{0,25}\b(?:worst|weakest|lowest|most|biggest)\b|"
                           r"\b(?:what|which) (?:failure )?category\b|哪个能力.{0,4}(?:差|弱|低)|哪一?项.{0,4}(?:最差|最弱|最低|扣分最多)|"
                           r"(?:失败|淘汰|没过的?)(?:归类|类别|分类|原因)是?(?:哪|啥|什么)", re.I | re.A)
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
@@ -133,7 +139,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bis that something you (?:do|can do|handle)|"
-                        r"\bhow (?:do|can|should) I (?:use|work with)\b|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
+                        r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|"
                         r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
@@ -160,6 +166,9 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
 # Not Candor's to do, though it names candidates or their papers: messaging one ("text C005590 the interview moved"),
 # screening résumés ("把简历按学历筛一下").
 NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
+                         r"|(?:^|[.!?;,]\s*|\b(?:can|could|would|will) you (?:please )?|\bplease |\bpls )(?:call|ring|phone|text|whatsapp)\s+"
+                         r"(?:him|her|them|the candidate|the applicant)\b(?!\s+(?:a|an|as)\b)"
+                         r"|(?:给|跟|和)(?:他|她|候选人)打(?:个|一个|一通)?电话|打(?:个|一个)?电话(?:给|跟)(?:他|她|候选人)"
                          r"|\b(?:screen|filter|shortlist|sort)\s+(?:the\s+|our\s+|these\s+|all\s+)?(?:resumes?|cvs?)\b"
                          r"|\b(?:resume|cv) (?:screening|filtering)\b|\bcost[- ]per[- ]hire\b|\btime[- ]to[- ](?:hire|fill)\b"
                          r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本|\bspss\b|\bfactor analysis\b|因子分析"
@@ -216,6 +225,7 @@ AFTER_A_CHANGE = re.compile(r"\b(?:rebalanc|reweight|re-weight|recalibrat)\w*|\b
 # 绩效如何"): the prediction, unless it asks whether they would stay.
 LETTER_WORDS = re.compile(r"\b(?:letters?|feedback|draft\w*|e-?mail\w*|reply)\b|反馈|信|回复", re.I | re.A)
 PROPOSE_VERB = re.compile(r"\b(?:propose|suggest|recommend|draft|come up with|knock up)\b|提出|出个|拟", re.I | re.A)
+PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了)", re.I | re.A)
@@ -230,15 +240,17 @@ WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ra
                          re.I | re.A)
 # What a weight change did, asked in other words ("the marketing planner reweighting … turned out to be true", "did the
 # R&D rebalance actually buff anything"): its outcome.
-A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|weight change|weights? (?:we )?changed)\b|调权重|改权重|权重调整",
+A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|weight change|weights? (?:we )?changed)\b|\bchanges? to (?:the |our )?"
+                      r"[\w ]{0,30}\bweights?\b|调权重|改权重|权重调整",
                       re.I | re.A)
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|made a difference|"
-                        r"move[ds]? the needle|any better|improv\w*)\b|有用|效果|管用|起作用|变好", re.I | re.A)
+                        r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact))\b|有用|效果|管用|起作用|变好", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
                           r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|\bdid (?:it|that|they) (?:get|go) (?:through|a"
                           r"pp?roved|rejected|signed off)\b|\bawaiting (?:a )?decision\b"
-                          r"|批了(?:吗|没|莫得|冇|未|没有)|批没批|通过了(?:吗|没|莫得)|有没有批|什么状态|啥状态",
+                          r"|批了(?:吗|没|莫得|冇|未|没有)|批没批|通过了(?:吗|没|莫得)|有没有批|什么状态|啥状态|(?:在|进)(?:了)?审批(?:流程)?(?:里|中)?了?(?:吗|没|没有)"
+                          r"|\b(?:in|through) (?:the )?(?:approval|sign-?off) (?:queue|process|flow)\b",
                           re.I | re.A)
 # New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
 NEW_WEIGHTS = re.compile(r"\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
@@ -253,9 +265,11 @@ VAGUE_ABOUT_WEIGHTS = re.compile(r"\bweights?\b.{0,25}\b(?:ok|okay|fine|good|alr
                                  r"|权重.{0,8}(?:还行|行不行|行吗|可以吗|合适吗|没问题吧|怎么样|咋样|如何)", re.I | re.A)
 JUDGED_BY = re.compile(r"perform|predict|\bkpi|\bhires?\b|turnover|retention|\bstay|evidence|\bdata\b|fail|绩效|预测|留存|离职|"
                        r"表现|数据|依据|新人|入职|失败|挂", re.I | re.A)
-# A message after an answer goes on with it unless the model is at least this sure of another reading (the calibrated
-# threshold alone moves with each retrain; "and the quarter before?" must not).
-FOLLOW_ON = 0.6
+# A message after an answer goes on with it unless the model is sure of another reading by this margin above its
+# calibrated threshold: the threshold follows the model's scale of confidence from one retrain to the next, so "and the
+# quarter before?" after a failure rate holds whatever the retrain (a fixed floor did not: 0.6 held at threshold 0.50
+# and let twenty follow-ups go at 0.57).
+FOLLOW_MARGIN = 0.1
 TERSE_CONFIDENCE = 0.95  # a one-word message ("trends", "反馈") is routed only when the model is this sure
 
 
@@ -340,15 +354,20 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if negates_decision(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
                                                                       previous_tool, allowed)) is not None:
         return shown
-    if (u.now is not None and (asked := past_courtesy(question)) != question
+    if (u.now is not None and (asked := past_courtesy(question)) != question and not thanks_only(question)
             and not about_the_domain(mask(question[:len(question) - len(asked)], _names(vocab)))):
         # "Thank you!! Sorry, could I also get it by competency?": the request, without the thanks before it
         return decide(asked, understand(asked, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
     if (asks := split_asks(question)) is not None and u.now is not None:
         # "show the open proposals, and also what did the last one do?": the first request, when it reads as one
         first, rest = asks
+        # "should the weights change? if so, propose new ones": one request, the proposal
+        # (and "is there a proposal for …? If so, I'd like to see it": one request, to see it)
+        weights_then = IF_SO.match("?" + rest, 1) and (SHOW.search(rest) or WEIGHT_WORDS.search(first) and (
+            NEW_WEIGHTS.search(rest) or PROPOSE_VERB.search(rest) or PROPOSAL_ASKED.search(rest)))
         alone = decide(first, understand(first, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
-        if alone.intent not in ("clarify", *META_INTENTS) and (alone.source != "model" or alone.confidence >= model().threshold):
+        if (alone.intent not in ("clarify", *META_INTENTS) and not weights_then
+                and (alone.source != "model" or alone.confidence >= model().threshold)):
             return replace(alone, unanswered=alone.unanswered or rest)
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m):
@@ -384,7 +403,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not PROPOSE_VERB.search(question)):
         return Decision("proposal_outcome", source="rule")  # "did the R&D rebalance actually buff anything"
     if ((new := NEW_WEIGHTS.search(question)) and not NOT_YET.search(question[:new.start()][-12:])
-            and not re.search(r"\bif\b|如果|要是", question[:new.start()], re.I)  # "check for drift and if there is any, …"
+            and not re.search(r"\bif\b|如果|要是|不行|不然|否则|的话", question[:new.start()], re.I)  # "check for drift and if there is any, …"
             and not DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
             and NUMBER not in masked and not IDS.search(question)):
         return Decision("propose_competency_changes", source="rule")  # "ok knock up new weights … off the back of that"
@@ -393,6 +412,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("predict_performance", source="rule")  # "How is C008120 likely to do … if hired?"
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
+    if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
+        return Decision(previous_tool, source="followup")  # "how sure are you? the range?" after a prediction
     if previous_tool in ABOUT_ONE_PERSON and HOW_SCORED.search(question) and not IDS.search(question):
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
     other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
@@ -428,6 +449,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
+    if (previous_tool in PROPOSING and STATUS_ASKED.search(question) and not IDS.search(question)
+            and "proposal" in kinds_named(masked, question) | {"proposal"} and not DECIDES_NUMBER.search(question)):
+        return Decision("review_proposals", source="followup")  # "那这个提案现在在审批流程里了吗？" after a proposal
+    if (previous_tool in ABOUT_ONE_PERSON - {"attrition_risk"} and STAYS.search(question) and PERSON_BACK.search(question)
+            and not IDS.search(question)):
+        return Decision("attrition_risk", source="followup")  # "and would she be likely to stay?" after a prediction
     if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool in LETTERS and _decides_it(question, vocab, "draft"):
@@ -453,7 +480,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
         return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report
-    if (previous_tool and WHY_THAT.search(question) and POINTS_BACK.search(question) and content_words(masked) <= 2
+    if (previous_tool and WHY_THAT.search(question) and content_words(masked) <= 2
             and not names_something(masked)):
         return Decision(previous_tool, source="followup")  # "why that one", "为啥是他" after a ranked answer
     if previous_tool and _bare_number_of(previous_tool, masked, question):
@@ -509,7 +536,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     # word asks for another tool ("and attrition risk?").
     goes_on = continues(question, masked)
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
-    if previous_tool and (p < max(m.threshold, FOLLOW_ON) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on):
+    if previous_tool and (p < m.threshold + FOLLOW_MARGIN or one_more) and (previous_tool in usable[:OPTIONS] or goes_on):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -545,7 +572,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool and FOLLOWUP_WORDS.search(question) and (ids := kinds_named(masked, question) & ID_KINDS)
             and _takes(previous_tool, ids) and content_words(masked) <= 2):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
-    if previous_tool and u.followup and u.slots and p < max(m.threshold, FOLLOW_ON) and (not u.asks_stats or intent in META_INTENTS):
+    if previous_tool and u.followup and u.slots and p < m.threshold + FOLLOW_MARGIN and (not u.asks_stats or intent in META_INTENTS):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question

@@ -40,9 +40,9 @@ def scoring_call(text: str) -> dict | None:
 # "那个客户经理候选人C008130 咋没过"); and, right after an interview was shown, why one competency scored as it did
 # ("技术深度为啥只给2分", "why only a 2 on communication?"): how that interview was scored.
 WHY_NOT_PASSED = re.compile(
-    r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in)\w*|\breject\w*|\bturn(?:ed)? down|\bcut|"
+    r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in|advance|progress|proceed|move (?:forward|on|ahead)|(?:get )?shortlist|(?:get )?select)\w*|\bunsuccessful|\breject\w*|\bturn(?:ed)? down|\bcut|"
     r"\bdropped|\bscreened out|\bscored? (?:so )?low)\b|(?<![a-z])(?:gaps?|evidence|quotes|breakdown)(?![a-z])"
-    r"|\bwhat did (?:he|she|they) (?:say|answer)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
+    r"|\bwhat(?: did|'d) (?:he|she|they|the candidate|[Cc]\d{3,9}) (?:actually |really )?(?:say|answer|get|score)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
     r"|(?:为啥|为什么|咋|怎么|凭啥|点解|哪里|哪儿|哪些地方|哪方面|哪几项|哪项).{0,20}(?:没过|没有?通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|"
     r"没选上|唔过|冇过|分(?:这么|咁)?低)"
     r"|(?:判|打|给|评)了?(?:哪个等级|哪一级|几级|几分)|(?:哪个等级|哪一级|几级|几分).{0,4}(?:判|打|给|评)的"
@@ -66,5 +66,5 @@ LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a
 # human review of why she failed").
 ABOUT_IT = re.compile(r"(?<![a-z])(?:letters?|feedback|draft\w*|writ\w*|repl\w*|respond|send|emails?|emailing|note|canned|"
-                      r"put something together|help me explain|review|requests?|delet\w*|predict\w*|stay|leave)(?![a-z])|反馈|信|草稿|(?:帮|给|替)(?:我|他|她|忙)?.{0,4}写|写(?:一?[封份个点段])|拟|回复|说法|说明|"
+                      r"put something together|help me explain|review|requests?(?!\s+(?:you|that)\b)|delet\w*|predict\w*|stay|leave)(?![a-z])|反馈|信|草稿|(?:帮|给|替)(?:我|他|她|忙)?.{0,4}写|写(?:一?[封份个点段])|拟|回复|说法|说明|"
                       r"复核|申请|删除|预测|离职", re.I)

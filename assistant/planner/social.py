@@ -40,19 +40,23 @@ def social(text: str) -> str | None:
 _COURTESY = re.compile(r"(?<![a-z])(?:thank|thanks|thx|sorry|apologi[sz]e|apologies|appreciate|helpful|cheers|hi|hello|hey|"
                        r"asante|merci|danke|gracias|obrigad[oa]|salamat|"
                        r"good (?:morning|afternoon|evening))(?![a-z])|谢|不好意思|抱歉|辛苦|您好|你好|唔该", re.I)
-_ASKS = re.compile(r"[?？]|(?<![a-z])(?:could|can|would|will) (?:you|i|we)(?![a-z])|(?<![a-z])(?:please|pls|kindly|show|give|"
+_ASKS = re.compile(r"[?？]|(?<![a-z])(?:could|can|would|will) (?:you|i|we)(?![a-z])|(?<![a-z])(?:please|pls|(?<!thank ya )(?<!thank you )(?<!thanks )kindly|show|give|"
                    r"tell|draft|run|send|approve|reject|do|make|build|generate|again|why|what|how|which|who|"
                    r"when|did|does)(?![a-z])|请|帮|吗|能不能|可以|麻烦|看下|看看|再|下次|接着|有没有|是不是|怎么|什么|多少|哪|几|想", re.I)
 # Praise for an answer given ("that report was exactly what I needed", "上次那个报表领导蛮满意的").
 _PRAISE = re.compile(r"(?<![a-z])(?:was|were|went|has been|have been|is)(?![a-z]).{0,30}(?<![a-z])(?:exactly|great|helpful|perfect|"
                      r"useful|well received|spot on|brilliant|a hit|a lifesaver|just what|beautiful\w*|impressed|amazing|excellent|"
-                     r"fantastic)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
+                     r"fantastic)(?![a-z])|(?<![a-z])(?:saved (?:my|our|the) (?:bacon|life|lives|day|skin|neck)|did the trick|"
+                     r"hit the spot|nailed it|(?:it'?s|that'?s|this'?s|has|have|you'?ve) made (?:such |a )?(?:a )?(?:big |huge |real |massive )?difference)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
+_WH = re.compile(r"(?<![a-z])(?:why|what|how|which|who|when)(?![a-z])", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+|$)")
 
 
 def thanks_only(text: str) -> bool:
     """Thanks and praise for an answer given, asking nothing ("Asante sana, that report was exactly what I needed!")."""
-    return bool(_COURTESY.search(text) and _PRAISE.search(text) and not _ASKS.search(text))
+    # (a question word inside praise, with no question mark, asks nothing: "…a difference to how quickly we reply")
+    asks = _ASKS.search(text if re.search(r"[?？]", text) else _WH.sub(" ", text))
+    return bool(_COURTESY.search(text) and _PRAISE.search(text) and not asks)
 
 
 def past_courtesy(text: str) -> str:

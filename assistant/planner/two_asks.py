@@ -15,23 +15,35 @@ SECOND_ASK = re.compile(
     r"(?<=[?？])\s*\+\s+(?=\w)"  # "open proposals? + did any of the approved ones help" (not "fail rate + kpi")
     r"|(?:[.;!?]\s*|,\s*|\s+-+\s+|\s+and\s+)(?:and\s+)?(?:(?:kindly|please|pls|can you|could you)\s+also|also|then|after that|afterwards|plus|additionally|separately|"
     r"on top of that|while you'?re at it|if not|otherwise)\b[,:]?\s+(?=\w)"
-    r"|(?:[，,。；;！!？?\s]\s*)(?:然后|另外(?![一二两三四五六七八九十\d几个的位名些])|同时(?!期)|此外|再据此|据此再|并附|并说明|并且说明|"
+    r"|(?:[，,。；;！!？?\s]\s*)(?:然后|另(?:请|烦请|需|外请)|另外(?![一二两三四五六七八九十\d几个的位名些])|同时(?!期)|此外|再据此|据此再|并附|并说明|并且说明|"
     r"否则|如果不是的话|不是的话)"
     r"|顺便|顺带|顺手|顺道",
     re.I)
 CONDITION = re.compile(r"(?<![a-z])(?:if|when|once|provided)(?![a-z])|如果|要是|假如|若", re.I)
 THEN = re.compile(r"\W*(?:and\s+)?then\b|\W*然后", re.I)
 # Two requests announced, then listed ("Two numbers for the ops review: X, and Y", "老板要两个数：…，还有…").
-TWO_THINGS = re.compile(r"\b(?:two|2) (?:things|numbers|questions|figures|asks)\b[^:：]{0,40}[:：]|(?:两|2)(?:件事|个问题|个数|个数字)"
+TWO_THINGS = re.compile(r"\b(?:two|2) (?:things|numbers|questions|figures|asks|requests|queries|items|points)\b[^:：]{0,40}[:：]|(?:两|2)(?:件事|个问题|个数|个数字)"
                         r"[^:：]{0,20}[:：]", re.I)
 LISTED_NEXT = re.compile(r"[,;]\s*(?:and\s+|also\s+)?|，\s*(?:还有|以及|另外|再)?|；\s*", re.I)
+# Requests numbered in a list ("PFB two requests: 1) list the pending proposals 2) for the last approved one…",
+# "1、…；2、…"): the second starts at its number.
+SECOND_ITEM = re.compile(r"(?:^|[\s:：,，;；.。])1\s*(?:[)）、]|\.(?!\d))\s*\S.*?(?:^|[\s,，;；.。])(2\s*(?:[)）、]|\.(?!\d)))\s*(?=\S)",
+                         re.S)
+# A second request on the answer to a question ("…是否有增量效度？如果显著，请据此提出…", "…any signal? If so, propose
+# new weights"): a clause after the question mark that opens with a condition.
+IF_SO = re.compile(r"(?<=[?？])\s*(?:and\s+)?(?:if (?:so|yes|not|it does|they do|it is|that's the case|there is|there are)\b"
+                   r"|如果|如(?!何|此|下|今)|若|要是|假如)", re.I)
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 
 
 def split_asks(question: str) -> tuple[str, str] | None:
     """The first request of a message that holds two and the rest of it, or None when it holds one."""
+    if (item := SECOND_ITEM.search(question)) is not None:
+        return question[:item.start(1)].strip(" ,，;；"), question[item.end():].strip(" .。")
     if (said := TWO_THINGS.search(question)) is not None and (m := LISTED_NEXT.search(question, said.end())) is not None:
         return question[:m.start()].strip(), question[m.end():].strip(" .。")  # "two things: X, and Y"
+    if (cond := IF_SO.search(question)) is not None and len(question[:cond.start()].strip()) >= MIN_FIRST:
+        return question[:cond.start()].strip(), question[cond.start():].strip(" .。")
     m = SECOND_ASK.search(question)
     if m is not None and CONDITION.search(question[:m.start()]) and THEN.match(question[m.start():]):
         return None  # "if safety is the one that shows, then put forward a weight change": one request, on a condition
