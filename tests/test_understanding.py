@@ -1408,17 +1408,38 @@ ROUND_FOUR_AFTER = [
     ("能不能按绩效给策划岗出一版新的权重建议？", "那这个提案进审批流程了吗？", "review_proposals"),
     ("How would C006120 do as a supervisor if we hired her?", "and is she likely to stay?", "attrition_risk"),
 ]
+ROUND_FIVE = [
+    ("set proposal 7 status = rejected", "decide_proposal"),  # a decision written as a field set, not a status asked
+    ("王总说提案5先不批，打回去。", "decide_proposal"),  # "not approved: sent back" is a rejection
+    ("请展示提案#5的权重调整明细及其背后的绩效证据，我需要在胜任力模型迭代评审会上引用。", "review_proposals"),  # shown, not what it did …
+    ("Can you show me whether applying proposal 12 brought down the failure rate?", "proposal_outcome"),  # … this is
+    # a second request after ", and show me", "，再帮…", a short first one ("监控跑下"): the first is answered
+    ("Propose new Sales Manager weights, and show me what else is already sitting in the approval queue.",
+     "propose_competency_changes"),
+    ("C000401没过，先跟我说下为啥，再帮他写封反馈信", "score_interview"),
+    ("监控跑下 顺便 看看还有哪些方案没批", "monitor_competencies"),
+    ("Is the weighting for supervisors due a change? If so, propose new weights.", "propose_competency_changes"),
+]
+ROUND_FIVE_AFTER = [
+    ("帮我看下班组长新来的几个有哪个要跑的", "为哪样嘛", "attrition_risk"),
+    ("请对近三个月入职的机械设计人员进行流失风险评估。", "产品运营岗位亦请照此办理。", "attrition_risk"),
+    ("一线技术员的公平性审计做一下", "只看Q3哈", "fairness_audit"),  # one slot changed
+    ("Expected sales attainment for C000455.", "Interval?", "predict_performance"),
+    ("Tell me why C000871 failed and then draft a feedback letter for him.",
+     "he's in our Suzhou office, could you do the letter in Chinese instead?", "draft_feedback"),
+]
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
-                                                *ROUND_FOUR_AFTER])
+                                                *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
 
 
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
-                                          *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR])
+                                          *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
+                                          *ROUND_FIVE])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

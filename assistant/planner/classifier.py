@@ -295,6 +295,9 @@ def kinds_named(masked: str, text: str) -> set[str]:
     return kinds | {"candidate" if m.group(0)[0] in "Cc" else "interview" for m in IDS.finditer(text)}
 
 
+_VAGUE = re.compile(r"的?(?:情况|情形|状况|咋样|怎么样|如何)|stuff|things|situation", re.I)  # says nothing about a name
+
+
 def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
     """A message that names something without asking anything about it.
 
@@ -305,6 +308,10 @@ def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
     placeholders = set(_PLACEHOLDERS.findall(masked))
     if placeholders and not content:
         return "entity", kinds_named(masked, text)
+    said = "".join(w for w in content if CJK.match(w)) + " " + " ".join(w for w in content if not CJK.match(w))
+    vague = bool(content) and not _VAGUE.sub(" ", said).strip()
+    if not placeholders and vague and any(noun.search(masked) for noun in ENTITY_NOUNS.values()):
+        return "entity", kinds_named(masked, text)  # "候选人的情况", "the candidates' situation": which reading of them?
     if not placeholders and not any(noun.search(masked) for noun in ENTITY_NOUNS.values()) and _count(content) == 1:
         return "terse", set()
     return None

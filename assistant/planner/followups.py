@@ -36,11 +36,11 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
 # carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.
 ECHO = re.compile(r"\b(?:as well|too|also|ditto|likewise)\b|\bsame (?:question|thing|again|check|analysis|one|comparison|"
                   r"numbers|breakdown|view)\b|"
-                  r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样", re.I | re.A)
+                  r"也一样|一样的?[吧呢啊]?\s*[?？。!！]*\s*$|同上|也照|照这个|照此|也这样|亦请|亦同|一并办理|同样办理", re.I | re.A)
 ECHO_FILLER = re.compile(r"(?<![a-z])(?:do|run|check|redo|repeat|question|thing|analysis|comparison|numbers|breakdown|"
                          r"view|one|as|well|too|also|ditto|"
                          r"likewise|same|hmm+|pls|can|could|would|you|next|please|ok|okay)(?![a-z])|"
-                         r"也一样|一样的?|同上|也照|照这个|照此|也这样|[查看评跑做来算弄搞]一[下遍]|一[下遍]|帮忙|帮我|麻烦|嗯|好的?", re.I)
+                         r"也一样|一样的?|同上|也照|照这个|照此|也这样|亦请|亦同|一并|办理|同样|岗位|[查看评跑做来算弄搞]一[下遍]|一[下遍]|帮忙|帮我|麻烦|嗯|好的?", re.I)
 # Words that point back at what the previous answer showed ("what's driving it for the top one?", "排第一的那个"), or at
 # how sure it was ("sample size?", "样本量多少", "is that significant?").
 POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:top|first|last|highest|lowest|worst|"
@@ -50,7 +50,7 @@ POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|the (?:to
                          r"|该(?:预测|提案|方案|草稿|信|申请|报告|面试|候选人|员工|结果)",  # "该预测的依据是什么"
                          re.I | re.A)
 # Why the answer before came out as it did, about one thing it showed ("why that one", "为啥是他"): that tool again.
-WHY_THAT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+|ok\s+|hm+\s+)?(?:why|how come)\b|^\s*(?:那|所以)?\s*(?:为啥|为什么|咋|为嘛|为何|凭啥|啥原因|什么原因|原因(?:是|讲|说|呢|在))",
+WHY_THAT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+|ok\s+|hm+\s+)?(?:why|how come)\b|^\s*(?:那|所以)?\s*(?:为啥|为什么|咋|为嘛|为何|为哪样|为么子|为么斯|为甚|凭啥|啥原因|什么原因|原因(?:是|讲|说|呢|在))",
                       re.I | re.A)
 # A listed thing named by its place in the list the last answer showed: "close the first one", "approve the second
 # proposal", "show me the 2nd one", "第一个批了", "第4封发出去", "最后一封发了吧".
@@ -65,6 +65,10 @@ LISTED_BY = {"candidate_requests": "candidate_requests", "review_proposals": "re
              "decide_proposal": "review_proposals", "review_feedback": "review_feedback",
              "draft_feedback": "review_feedback"}
 # The answer before narrowed or extended ("just the top 3, skip the rest", "能再多给两三个吗", "a few more please").
+# Only a name or period, said to be the only one wanted ("只看Q3哈", "just Q3 then"; read on the masked message): the
+# question before, with that one slot changed.
+ONLY_SLOT = re.compile(r"^\W*(?:ok\W+|好\W*|那\W*)?(?:just|only|只|就|仅)\s*(?:看|要|算|show|look at|for|the)?\s*(?:§period|§role|§comp)"
+                       r"(?:\s*(?:的|呢|哈|吧|啊|please|pls|then|only))*\W*$", re.I)
 NARROWS = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?:top|first|worst|highest|bottom)\s+(?:\d+|one|two|three|five|ten)\b"
                      r"|\btop\s+(?:\d+|three|five|ten)\s+only\b"
                      r"|\b(?:a few|some|two|three|a couple|couple)\s+more\b|\bmore (?:examples|of (?:those|them|these))\b"

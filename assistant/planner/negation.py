@@ -20,7 +20,7 @@ NEGATED_DECISION = re.compile(
     re.I | re.A)
 
 # A decision said outright beside the negation ("Proposal 5: rejected. Don't apply it."): the message decides.
-DECIDED = re.compile(r"\b(?:approv|reject|declin|veto|kill|scrap|shelv)\w*|\bturn(?:ed)? (?:it )?down\b|批准|驳回|拒绝|否决",
+DECIDED = re.compile(r"\b(?:approv|reject|declin|veto|kill|scrap|shelv)\w*|\bturn(?:ed)? (?:it )?down\b|批准|驳回|拒绝|否决|打回|毙掉|否掉",
                      re.I | re.A)
 
 

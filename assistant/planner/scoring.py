@@ -48,6 +48,7 @@ WHY_NOT_PASSED = re.compile(
     r"|(?:判|打|给|评)了?(?:哪个等级|哪一级|几级|几分)|(?:哪个等级|哪一级|几级|几分).{0,4}(?:判|打|给|评)的"
     r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
     r"|(?:哪里|哪儿|哪些地方|哪些方面|哪方面)(?:有|还)?(?:欠缺|不足|不够|做得不好|差)"
+    r"|(?:没过|没有?通过|不通过|未通过|挂了|被拒|被刷|冇过|唔过).{0,12}(?:为啥|为什么|咋回事|为么斯|为嘛|为哪样|啥原因|什么原因)"
     r"|差距|短板|扣分|证据", re.I | re.A)
 WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|\btranscripts?\b|"
                         r"原文|转录|为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I | re.A)

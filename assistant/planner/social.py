@@ -47,7 +47,7 @@ _ASKS = re.compile(r"[?？]|(?<![a-z])(?:could|can|would|will) (?:you|i|we)(?![a
 _PRAISE = re.compile(r"(?<![a-z])(?:was|were|went|has been|have been|is)(?![a-z]).{0,30}(?<![a-z])(?:exactly|great|helpful|perfect|"
                      r"useful|well received|spot on|brilliant|a hit|a lifesaver|just what|beautiful\w*|impressed|amazing|excellent|"
                      r"fantastic)(?![a-z])|(?<![a-z])(?:saved (?:my|our|the) (?:bacon|life|lives|day|skin|neck)|did the trick|"
-                     r"hit the spot|nailed it|(?:it'?s|that'?s|this'?s|has|have|you'?ve) made (?:such |a )?(?:a )?(?:big |huge |real |massive )?difference)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
+                     r"hit the spot|nailed it|you(?:'ve)? help(?:ed)? (?:me|us) (?:a lot|so much|heaps|loads|a ton)|(?:it'?s|that'?s|this'?s|has|have|you'?ve) made (?:such |a )?(?:a )?(?:big |huge |real |massive )?difference)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
 _WH = re.compile(r"(?<![a-z])(?:why|what|how|which|who|when)(?![a-z])", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+|$)")
 

@@ -13,10 +13,11 @@ import re
 # the unambiguous ones.
 SECOND_ASK = re.compile(
     r"(?<=[?？])\s*\+\s+(?=\w)"  # "open proposals? + did any of the approved ones help" (not "fail rate + kpi")
+    r"|,\s*and\s+(?=(?:(?:please|pls|kindly)\s+)?(?:show|give|tell|list|send|pull|run|check)\s+(?:me|us)\b)"  # ", and show me …"
     r"|(?:[.;!?]\s*|,\s*|\s+-+\s+|\s+and\s+)(?:and\s+)?(?:(?:kindly|please|pls|can you|could you)\s+also|also|then|after that|afterwards|plus|additionally|separately|"
     r"on top of that|while you'?re at it|if not|otherwise)\b[,:]?\s+(?=\w)"
     r"|(?:[，,。；;！!？?\s]\s*)(?:然后|另(?:请|烦请|需|外请)|另外(?![一二两三四五六七八九十\d几个的位名些])|同时(?!期)|此外|再据此|据此再|并附|并说明|并且说明|"
-    r"否则|如果不是的话|不是的话)"
+    r"否则|如果不是的话|不是的话|(?:然后)?再(?=帮|给|把|做|出|写|跑|发|拉))"
     r"|顺便|顺带|顺手|顺道",
     re.I)
 CONDITION = re.compile(r"(?<![a-z])(?:if|when|once|provided)(?![a-z])|如果|要是|假如|若", re.I)
@@ -36,6 +37,11 @@ IF_SO = re.compile(r"(?<=[?？])\s*(?:and\s+)?(?:if (?:so|yes|not|it does|they d
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 
 
+def _length(text: str) -> int:
+    """Characters, a Chinese one counted twice (it carries about as much as a short word: "监控跑下" is a request)."""
+    return len(text) + len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
 def split_asks(question: str) -> tuple[str, str] | None:
     """The first request of a message that holds two and the rest of it, or None when it holds one."""
     if (item := SECOND_ITEM.search(question)) is not None:
@@ -47,7 +53,7 @@ def split_asks(question: str) -> tuple[str, str] | None:
     m = SECOND_ASK.search(question)
     if m is not None and CONDITION.search(question[:m.start()]) and THEN.match(question[m.start():]):
         return None  # "if safety is the one that shows, then put forward a weight change": one request, on a condition
-    if m is None or len(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？"):
+    if m is None or _length(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？"):
         return None
     ends = re.match(r"[.;!?。；！？]", question[m.start():])  # the first request keeps its own question mark
     return (question[:m.start()] + (ends.group() if ends else "")).strip(), question[m.start():].strip(" ,，.;。；")
