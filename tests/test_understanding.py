@@ -1428,10 +1428,22 @@ ROUND_FIVE_AFTER = [
     ("Tell me why C000871 failed and then draft a feedback letter for him.",
      "he's in our Suzhou office, could you do the letter in Chinese instead?", "draft_feedback"),
 ]
+ROUND_SIX = [
+    ("Anything waiting on me for approval? If it's only #4, go ahead and approve it.", "review_proposals"),  # shown
+    ("第8号方案暂不同意，请予退回。", "decide_proposal"),  # "not agreed: send it back" rejects
+    ("C000777要是来干机械设计，绩效大概能打几分呀？", "predict_performance"),  # "if he came to do …": if hired
+    ("We have two finalists, C000561 and C000589. How would each perform on production efficiency if we hired them, "
+     "so we can compare fairly?", "predict_performance"),  # "compare fairly" asks no fairness audit
+    ("What's in proposal 9?", "review_proposals"),
+]
+ROUND_SIX_AFTER = [
+    ("Draft feedback for C000611, keep it simple.", "uh shorter and less fancy words", "review_feedback"),
+]
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
-                                                *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER])
+                                                *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
+                                                *ROUND_SIX_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1439,7 +1451,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
 
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
-                                          *ROUND_FIVE])
+                                          *ROUND_FIVE, *ROUND_SIX])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

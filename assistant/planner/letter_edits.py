@@ -30,7 +30,8 @@ EDIT_WORDS = re.compile(r"\b(?:edit|revise|reword|rewrite|rephrase|change|replac
                         r"kinder|shorter|less (?:formal|cold|harsh))\b|\bmake (?:it|this|that|the letter|them) (?:sound |read |feel )?"
                         r"(?:a (?:little|bit|lot) |much |slightly )?(?:more|less) [a-z]+|"
                         r"\b(?:shorten|trim|tighten|cut) (?:it|the \w+)(?: down| up)?\b|"
-                        r"^\s*(?:shorter|warmer|softer|friendlier|simpler|kinder|less formal|more formal)\b"  # "shorter" after a letter
+                        r"^\s*(?:(?:uh|um|er|hmm+|ok|okay|so|and|maybe|pls|please)\W+)*(?:shorter|warmer|softer|friendlier|simpler|kinder|"
+                        r"less (?:formal|fancy|wordy|stiff|corporate|cold|harsh)|more formal)\b"  # "(uh) shorter" after a letter
                         r"|\btoo (?:apologetic|long|formal|harsh|cold|stiff|wordy|soft|blunt|robotic|corporate|vague)\b"
                         r"|\b(?:firmer|punchier|half as long|cut the fluff|trim the fat)\b"
                         r"|砍短|砍一半|砍掉|缩短|精简|删减|短一?点|太长了|重写|说人话|(?:说|写)得?(?:直白|简单|通俗|口语化?)一?[点些]|"

@@ -20,7 +20,7 @@ NEGATED_DECISION = re.compile(
     re.I | re.A)
 
 # A decision said outright beside the negation ("Proposal 5: rejected. Don't apply it."): the message decides.
-DECIDED = re.compile(r"\b(?:approv|reject|declin|veto|kill|scrap|shelv)\w*|\bturn(?:ed)? (?:it )?down\b|批准|驳回|拒绝|否决|打回|毙掉|否掉",
+DECIDED = re.compile(r"\b(?:approv|reject|declin|veto|kill|scrap|shelv)\w*|\bturn(?:ed)? (?:it )?down\b|批准|驳回|拒绝|否决|打回|毙掉|否掉|退回",
                      re.I | re.A)
 
 
@@ -31,6 +31,7 @@ _DECIDE = r"(?:approve|reject|decline|veto|turn (?:it )?down|驳回|批准|否�
 ON_CONDITION = re.compile(
     r"(?:\bif\b|\bunless\b|如果|若|要是|假如|万一|(?<![比例譬假])如(?![何此下今期实同常意无]))(?!\s+(?:that'?s|it'?s) (?:still )?"
     r"(?:possible|ok|okay|fine|alright))[^.;!?。；！？]{0,40}?[,，]\s*(?:then\s+|就|则|那就|那么)?\s*(?:直接|请|just\s+)?"
+    r"(?:(?:go ahead|feel free|you can|you may)(?:\s+and)?\s+)?"
     + _DECIDE +
     r"|\b(?:approve|reject|decline)\s+(?:it|them|this|that|proposal\s*#?\d+|#?\d+)\s+(?:only\s+)?(?:if|unless)\b"
     r"(?!\s+(?:that'?s|it'?s) (?:still )?(?:possible|ok|okay|fine|alright))", re.I | re.A)

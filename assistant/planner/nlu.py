@@ -99,7 +99,8 @@ CATEGORY_WORDS = {
 # Fairness-audit questions: group differences in outcomes by demographic attribute.
 FAIRNESS_WORDS = re.compile(
     r"(fairness|(?<!job )(?<!jobs )(?<!career )(?<!hiring )(?<!recruiting )(?<!recruitment )\bfair(ly)?\b"
-    r"(?! enough| to say)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
+    r"(?! enough| to say)(?<!compare fairly)(?<!compared fairly)(?<!comparing fairly)"  # "so that we can compare fairly"
+    r"(?! (?:new|high|low|small|large|big|sure|quick\w*|recent\w*|good|well|similar|close|common|consistent|stable|often)\b)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
     r"\b4/5(?:ths)?\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
     r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|(?:四五|4/5|八成|80%)\s*(?:规则|原则)|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)

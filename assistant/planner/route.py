@@ -107,8 +107,8 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|t
 # proposal's number (drafts are letters to candidates).
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
-# How sure an estimate of the answer before is ("how sure you are? the range?", "有多大把握"): that answer's interval.
 PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them)\b|(?<![其])他|她", re.I | re.A)  # the one person of the answer before
+# How sure an estimate of the answer before is ("how sure you are? the range?", "有多大把握"): that answer's interval.
 ESTIMATES = {"predict_performance", "attrition_risk", "competency_insights", "proposal_outcome"}
 HOW_SURE = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:range|interval|margin of error|error bars?|confidence interval|uncertainty)\W*$|\bhow (?:sure|confident|certain|reliable|accurate|precise)\b|\b(?:the|what'?s the|what is the) (?:range|interval|"
                       r"margin(?: of error)?|error bars?|confidence interval|uncertainty)\b|有多大?把握|把握(?:有)?多大|区间|置信|误差|"
@@ -118,7 +118,7 @@ TANKED = re.compile(r"\b(?:tank\w*|sank|sunk|killed|hurt|let (?:him|her|them) do
 THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这一?项", re.I | re.A)  # a competency of the answer
 ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "review_feedback"}  # can be about one person
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
-SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|看|调出|打开|发我|给我|展示|列示|明细|"
+SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
 CONTACT_WORDS = re.compile(r"\b(?:phone|mobile|e-?mails?|contact details|addresses|wechat)\b|电话|手机|邮箱|联系方式|微信",
@@ -235,7 +235,7 @@ OUTCOME_WORDS = re.compile(r"\b(?:happen\w*|chang\w*|before|after|since|effects?
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
-                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了)", re.I | re.A)
+                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来(?:干|做|当|我们|咱们))", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay|leave|quit|bail|walk|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
@@ -378,7 +378,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                 and (alone.source != "model" or alone.confidence >= model().threshold)):
             return replace(alone, unanswered=alone.unanswered or rest)
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
-    if STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m):
+    if (STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m)
+            and not any(DECIDES_IT.search(s) and not STATUS_ASKED.search(s) and not ALREADY_DECIDED.search(s)
+                        for s in re.split(r"[.!?。！？]", question))):  # "…kindly approve it. Any others still waiting?"
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
     if (ruled := command_rule(question, u)) is not None:
         return ruled
@@ -459,7 +461,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
     if (previous_tool in PROPOSING and STATUS_ASKED.search(question) and not IDS.search(question)
-            and "proposal" in kinds_named(masked, question) | {"proposal"} and not DECIDES_NUMBER.search(question)):
+            and not kinds_named(masked, question) - {"proposal"} and not DECIDES_NUMBER.search(question)):
         return Decision("review_proposals", source="followup")  # "那这个提案现在在审批流程里了吗？" after a proposal
     if (previous_tool in ABOUT_ONE_PERSON - {"attrition_risk"} and STAYS.search(question) and PERSON_BACK.search(question)
             and not IDS.search(question)):
