@@ -1274,6 +1274,14 @@ def test_the_first_of_two_requests_is_answered_and_the_second_is_said_to_be_left
     assert "second" not in single.answer and "第二个" not in single.answer, single.answer
 
 
+
+def test_a_numbered_list_of_requests_answers_the_first_and_its_number_names_nothing(assistant):
+    turn = assistant.ask(HR, "PFB two requests: 1) list the weight proposals pending approval 2) whether failure % "
+                             "came down after the last approved one")
+    assert [c.tool for c in turn.tool_calls] == ["review_proposals"], turn.answer
+    assert "proposal_id" not in turn.tool_calls[0].arguments, turn.answer  # "1)" is the list's, no proposal 1
+    assert "Ask the second on its own" in turn.answer, turn.answer
+
 def test_approve_and_send_after_a_letter_is_drafted_act_on_that_letter(assistant):
     drafted = assistant.ask(HR, "Draft feedback for interview I0000124")  # sent below: no other test drafts it
     shown = drafted.tool_calls[0].result["draft"]["id"]

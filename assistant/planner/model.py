@@ -84,6 +84,9 @@ class EmbeddedPlanner(BaseChatModel):
             question = named  # "close the first one" after the requests: "close request 7"
             u = _understood(question, vocab, self.clock())
         decision = decide(question, u, vocab, previous_tool=_last_tool(earlier), allowed=allowed)
+        if decision.unanswered and (asks := split_asks(question)) is not None:
+            # the first request's names and numbers only ("1) list the pending proposals 2) …": no proposal 1)
+            question, u = asks[0], _understood(asks[0], vocab, self.clock())
         if decision.intent in ("help", "out_of_scope", *LISTS_ITEMS) and _PLACE.search(question):
             # "close the first one", "第一个批了" still here: no list before it named the item. The first of which list?
             first = LISTS_ITEMS.get(decision.intent)

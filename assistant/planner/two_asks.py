@@ -30,6 +30,7 @@ LISTED_NEXT = re.compile(r"[,;]\s*(?:and\s+|also\s+)?|，\s*(?:还有|以及|另
 # "1、…；2、…"): the second starts at its number.
 SECOND_ITEM = re.compile(r"(?:^|[\s:：,，;；.。])1\s*(?:[)）、]|\.(?!\d))\s*\S.*?(?:^|[\s,，;；.。])(2\s*(?:[)）、]|\.(?!\d)))\s*(?=\S)",
                          re.S)
+FIRST_MARK = re.compile(r"(^|[\s:：,，;；.。])1\s*(?:[)）、]|\.(?!\d))\s*")
 # A second request on the answer to a question ("…是否有增量效度？如果显著，请据此提出…", "…any signal? If so, propose
 # new weights"): a clause after the question mark that opens with a condition.
 IF_SO = re.compile(r"(?<=[?？])\s*(?:and\s+)?(?:if (?:so|yes|not|it does|they do|it is|that's the case|there is|there are)\b"
@@ -44,8 +45,9 @@ def _length(text: str) -> int:
 
 def split_asks(question: str) -> tuple[str, str] | None:
     """The first request of a message that holds two and the rest of it, or None when it holds one."""
-    if (item := SECOND_ITEM.search(question)) is not None:
-        return question[:item.start(1)].strip(" ,，;；"), question[item.end():].strip(" .。")
+    if (item := SECOND_ITEM.search(question)) is not None:  # the first without its "1)": a list's number names nothing
+        first = FIRST_MARK.sub(r"\1", question[:item.start(1)], count=1)
+        return first.strip(" ,，;；"), question[item.end():].strip(" .。")
     if (said := TWO_THINGS.search(question)) is not None and (m := LISTED_NEXT.search(question, said.end())) is not None:
         return question[:m.start()].strip(), question[m.end():].strip(" .。")  # "two things: X, and Y"
     if (cond := IF_SO.search(question)) is not None and len(question[:cond.start()].strip()) >= MIN_FIRST:
