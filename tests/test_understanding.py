@@ -1282,6 +1282,17 @@ def test_a_numbered_list_of_requests_answers_the_first_and_its_number_names_noth
     assert "proposal_id" not in turn.tool_calls[0].arguments, turn.answer  # "1)" is the list's, no proposal 1
     assert "Ask the second on its own" in turn.answer, turn.answer
 
+
+def test_a_second_request_is_left_and_a_second_part_of_the_same_question_is_answered_whole(assistant):
+    split = assistant.ask(HR, "Give me the Sales Manager failure rate for October, and kindly draft letters for "
+                              "everyone who failed.")
+    assert [c.tool for c in split.tool_calls] == ["failure_stats"], split.answer
+    assert "Ask the second on its own" in split.answer, split.answer
+    whole = assistant.ask(HR, "What's the failure rate for Sales Manager this quarter, and is it rising?")
+    assert [c.tool for c in whole.tool_calls] == ["failure_stats"], whole.answer
+    assert "Ask the second on its own" not in whole.answer, whole.answer
+
+
 def test_approve_and_send_after_a_letter_is_drafted_act_on_that_letter(assistant):
     drafted = assistant.ask(HR, "Draft feedback for interview I0000124")  # sent below: no other test drafts it
     shown = drafted.tool_calls[0].result["draft"]["id"]
@@ -1447,11 +1458,68 @@ ROUND_SIX = [
 ROUND_SIX_AFTER = [
     ("Draft feedback for C000611, keep it simple.", "uh shorter and less fancy words", "review_feedback"),
 ]
+ROUND_SEVEN = [
+    # a second request after ", and whether …", ", and could you …", ", and kindly …", "… and show me the other …",
+    # "两个事：…，…": the first is answered; a second part that asks the first part's tool again keeps the message whole
+    ("I need last quarter's pass rates for field techs, and whether the interview scores say anything about "
+     "downtime.", "failure_stats"),
+    ("Please approve proposal 12 and show me the other proposals still pending.", "decide_proposal"),
+    ("Which supervisor hires might quit soon, and could you put together new weights for that role too?",
+     "attrition_risk"),
+    ("Give me the Sales Manager failure rate for October, and kindly draft letters for everyone who failed.",
+     "failure_stats"),
+    ("俺有两个事：一是这个季度销售的失败率，二是提案9批了没", "failure_stats"),
+    ("What's the failure rate for product ops this quarter, and is it rising?", "failure_stats"),
+    # a decision told, supposed or still to take decides nothing; one said in a sentence of its own does
+    ("Once we approved proposal 3, did the marketing failure rate move?", "proposal_outcome"),
+    ("After we approve proposal 14 the pass rate of supervisors went up or not?", "proposal_outcome"),
+    ("Before I approve proposal 21, walk me through what it changes.", "review_proposals"),
+    ("11号方案我没意见，同意。批准以后是立刻生效的对吧？", "decide_proposal"),
+    # greetings; Scots spellings read as English ("whit aboot", "an' while ye're at it")
+    ("Howzit Candor", "help"),
+    ("Kia ora!", "help"),
+    ("whit aboot the failure rate fer sales managers this quarter?", "failure_stats"),
+    ("Run the fairness audit for field techs an' while ye're at it list the pending proposals.", "fairness_audit"),
+    # a tool asked to run, then how it works: the run (not only the explanation)
+    ("Run competency monitoring for every role. Will alerts turn into weight proposals automatically?",
+     "monitor_competencies"),
+    ("请对生产主管执行胜任力监控。有预警的话会自动出权重提案吗？", "monitor_competencies"),
+    # a tool's verb after ", and", "After, …", "先…，再对…": a second request
+    ("Show me the pass rate for mech design this month, and run a bias audit on them by education.", "failure_stats"),
+    ("Proposal 7 is fine by me, approve it. After, list what proposals are still open.", "decide_proposal"),
+    ("请先统计研发岗的失败情况，再对近三个月入职的人做离职风险排序。", "failure_stats"),
+    ("销售经理的公平性审计跑一下，年龄维度，4/5规则过不过", "fairness_audit"),  # a fraction names no proposal
+    ("提案6批掉", "decide_proposal"),
+    ("Good afternoon. Could you tell me the features available in this tool?", "help"),
+    ("老板要两样：上个月各岗位的失败率，以及研发岗按学历的公平性审计。", "failure_stats"),
+]
+ROUND_SEVEN_AFTER = [
+    ("C000310以后绩效会咋样？", "C000322咧", "predict_performance"),  # the dialects' 咧 after a name: 呢
+    ("Run competency monitoring for all roles", "now run it just for product ops", "monitor_competencies"),
+    ("跑一下胜任力监控", "那销售经理单独跑一下呢？", "monitor_competencies"),  # "run it for … on its own": again
+    ("员工C000310的离职风险高吗", "C000322咧？", "attrition_risk"),
+    ("Show how interview I0004411 was scored", "lowest comp?", "score_interview"),  # its weakest competency
+    ("Did the change to the field tech weights make a difference?", "is that gap real or just noise?",
+     "proposal_outcome"),  # how sure the estimate is
+    ("看看改版后研发岗前后对比", "通过率单独拉出来", "proposal_outcome"),
+    ("Which field techs hired this year might leave?", "why is C000417 at the top?", "attrition_risk"),
+    ("Propose new weights for Sales Manager", "why does it cut negotiation?", "propose_competency_changes"),
+    ("C000310要是来了绩效会怎样", "那她会不会干两个月就跑了", "attrition_risk"),
+    ("Show me proposal 15", "ok and has it made any real difference?", "proposal_outcome"),  # what it did
+    ("给10月没过的销售经理候选人批量起草反馈信", "生产主管也来一版", "draft_feedback"),
+    # new weights asked for after an answer about them
+    ("Do the marketing planner interview scores line up with ROI?", "fine, can you put together a better set then?",
+     "propose_competency_changes"),
+    ("一线技术的面试分和停机时长有关系吗", "那就重新出一版吧", "propose_competency_changes"),
+    ("Is the R&D weighting right, given how hires perform?", "ok, could you draft new ones then",
+     "propose_competency_changes"),  # "draft" the verb: no letter
+]
+
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
-                                                *ROUND_SIX_AFTER])
+                                                *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1459,7 +1527,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
 
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
-                                          *ROUND_FIVE, *ROUND_SIX])
+                                          *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -303,7 +303,8 @@ def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
 
     ("entity", kinds): only names, ids or numbers with at most the nouns saying what they are ("Sales Manager",
     "C000123", "interview 812", "提案3"); ("terse", ∅): no name and a single word or two Chinese characters
-    ("trends", "weights?", "反馈", "approve it"). Either is asked back unless the conversation gives it a meaning."""
+    ("trends", "weights?", "反馈", "approve it"), or a noun alone ("candidates?"). Either is asked back unless the
+    conversation gives it a meaning."""
     content = _content(masked, nouns=True)
     placeholders = set(_PLACEHOLDERS.findall(masked))
     if placeholders and not content:
@@ -314,4 +315,6 @@ def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
         return "entity", kinds_named(masked, text)  # "候选人的情况", "the candidates' situation": which reading of them?
     if not placeholders and not any(noun.search(masked) for noun in ENTITY_NOUNS.values()) and _count(content) == 1:
         return "terse", set()
+    if not placeholders and not content:
+        return "terse", set()  # a noun alone ("candidates?", "interviews"): routed only when the model is sure
     return None

@@ -30,7 +30,8 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
                       r"|^\s*(?:the\s+)?same(?:\s+again)?\s*[,.]?\s+(?:but|except|only|just)\b"  # "Same, but month by month."
                       r"|^\s*(?:同上|一样|还是这个)\s*[,，]?\s*(?:但|不过|只是)"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|\b(?:one|another)\s+(?:more\s+)?for\b"
-                      r"|同样|照样|照着|也(?:来|写|做|跑|给)一?[个份封下遍]|再来一[个份封遍]", re.I | re.A)
+                      r"|\brun (?:it|that|this|the same) (?:just |only )?for\b"
+                      r"|同样|照样|照着|(?:也|单独)(?:来|写|做|跑|给)一?[个份封下遍版]|再来一[个份封遍]", re.I | re.A)
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
 # supervisors", "I0003322也一样", "产品研发也照这个查一遍". ECHO finds the "as before"; once it and the words that
 # carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.
@@ -73,7 +74,8 @@ NARROWS = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?:top|first|worst|highest|b
                      r"|\btop\s+(?:\d+|three|five|ten)\s+only\b"
                      r"|\b(?:a few|some|two|three|a couple|couple)\s+more\b|\bmore (?:examples|of (?:those|them|these))\b"
                      r"|(?:只|就)(?:要|看|列|给)?\s*前\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?"
-                     r"|再(?:多)?(?:给|来|出|列)?\s*(?:两三|三五|几|一些|两|三|\d+)\s*(?:个|道|条|题)", re.I)
+                     r"|再(?:多)?(?:给|来|出|列)?\s*(?:两三|三五|几|一些|两|三|\d+)\s*(?:个|道|条|题)"
+                     r"|单独(?:拉|列|拿|摘|挑)出来", re.I)
 # A question about something (not a request to do something: "can you also set up a call with her?").
 ASKS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|what's|whats|why|who|whose|which|how|where|when|is|are|does|"
                         r"do|did|was|were)\b|什么|为什么|为啥|谁|哪|怎么|啥|多少|吗[？?]?\s*$", re.I | re.A)

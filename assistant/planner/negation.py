@@ -13,6 +13,7 @@ import re
 NEGATED_DECISION = re.compile(
     r"\b(?:don'?t|do not|never|not yet|(?:i'?m|i am|we'?re|we are) not|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
     r"(?:\w+\s+){0,2}?(?:approv|reject|accept|declin|decid|send|sign|mark|clos|resolv|apply|ship|push|green)\w*"
+    r"|\bbefore (?:i|we|you) (?:\w+\s+)?(?:approv|reject|accept|declin|decid|sign)\w*"  # "before I approve proposal 8, …"
     r"|(?:先别|(?<![特区个级类告分差识性派鉴])别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
     r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)"
     r"|\b(?:whether|if) (?:to|we should|i should) (?:approve|reject|accept|sign off)\b"

@@ -20,6 +20,9 @@ SHORTHAND = {
     "recs": "recommendations", "prop": "proposal", "comp model": "competency model", "yday": "yesterday",
     "def of": "definition of", "defn": "definition", "abt": "about", "collab": "collaboration", "comms": "communication",
     "fb letter": "feedback letter", "fb letters": "feedback letters",
+    # Scots spellings ("whit aboot the field techs?", "an' while ye're at it")
+    "whit": "what", "aboot": "about", "an'": "and", "ye": "you", "ye're": "you're", "fae": "from", "oot": "out",
+    "dinnae": "don't", "cannae": "can't", "gonnae": "going to", "wantin'": "wanting",
 }
 _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)
@@ -34,6 +37,9 @@ CANTONESE = {
     "咗": "了", "唔": "不", "冇": "没", "嘅": "的", "佢": "他", "睇": "看", "畀": "给",
 }
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
+# The sentence-final 咧 of several dialects, read as 呢 after a name or id, or before a question mark ("C003310咧",
+# "销售咧？"); not where it stands for 了 ("没麻达，发咧").
+_LIE = re.compile(r"(?<=[A-Za-z0-9])咧(?=\s*(?:[？?。！!，,~～]|$))|(?<=[\u4e00-\u9fff])咧(?=\s*[？?])")
 
 
 # Competency weights said in other words by people who do not use the term ("the percentage each skill gets", "skill
@@ -74,7 +80,7 @@ def expand(text: str) -> str:
     text = _SPOKEN_ID.sub(_spoken_id, text)
     for pattern, words in WEIGHTS:
         text = pattern.sub(words, text)
-    return _CANTONESE.sub(lambda m: CANTONESE[m.group(0)], text)
+    return _LIE.sub("呢", _CANTONESE.sub(lambda m: CANTONESE[m.group(0)], text))
 
 
 def simplified(text: str) -> str:

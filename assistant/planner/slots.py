@@ -34,7 +34,7 @@ NUMBER = re.compile(r"(?:#|no\.?\s*|number\s*|编号\s*|第\s*)?(?<![A-Za-z0-9])
 APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed|ing)? (?:it )?off|ship|yes|ok|make it live|"
                      r"green[- ]?light\w*|lgtm|(?:we'?re|i'?m) (?:happy|fine|good) with|roll (?:it )?out|adopt|"
                      r"rubber[- ]?stamp\w*|go with|put (?:it )?into (?:effect|force|place)|push (?:it )?live)\b|"
-                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)|" + APPROVE_AT_END + r"|"
+                     r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|批掉|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)|" + APPROVE_AT_END + r"|"
                      r"批一下", re.I | re.A)
 PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案|proposal)|#\s*(\d+)", re.I)
 REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _EN = {
-    "hello": r"hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening"
+    "hello": r"hi|hello|hey|hiya|howdy|howzit|yo|greetings|kia\s+ora|good\s+(?:morning|afternoon|evening|day)|morning|evening"
              r"|help|what\s+can\s+you\s+do|bye|goodbye|see\s+you|later|there|again|all|everyone|folks|team",
     "thanks": r"(?:nice|good|great)\s+(?:work|job)|well\s+done|thank\s+you|thanks?|thx|cheers|salamat(?:\s+po)?|merci|danke|"
               r"gracias|obrigad[oa]|grazie|arigato|asante|diolch|ta|much\s+appreciated|appreciate\s+it|many\s+thanks|a\s+lot|a\s+ton"

@@ -14,16 +14,22 @@ import re
 SECOND_ASK = re.compile(
     r"(?<=[?？])\s*\+\s+(?=\w)"  # "open proposals? + did any of the approved ones help" (not "fail rate + kpi")
     r"|,\s*and\s+(?=(?:(?:please|pls|kindly)\s+)?(?:show|give|tell|list|send|pull|run|check)\s+(?:me|us)\b)"  # ", and show me …"
+    # ", and kindly draft …", ", and could you …", ", and whether …", ", and run a bias audit …", ", and is there …"
+    r"|,\s*and\s+(?=(?:please|pls|kindly)\s+[a-z]{3,}|(?:can|could|would|will)\s+you\b|whether\b"
+    r"|(?:then\s+)?(?:run|draft|score|re-?score|propose|generate|build|approve|reject|predict)\s"
+    r"|(?:is|are|was|were|does|do|did|has|have)\s+(?:there|it|they|we|the|any|our|this|that|these|those)\b)"
+    # "approve proposal 9 and show me the other proposals"
+    r"|\s+and\s+(?=(?:(?:please|pls|kindly)\s+)?(?:show|list|give)\s+(?:me|us)\s+(?:the\s+)?(?:other|others|rest|remaining)\b)"
     r"|(?:[.;!?]\s*|,\s*|\s+-+\s+|\s+and\s+)(?:and\s+)?(?:(?:kindly|please|pls|can you|could you)\s+also|also|then|after that|afterwards|plus|additionally|separately|"
-    r"on top of that|while you'?re at it|if not|otherwise)\b[,:]?\s+(?=\w)"
+    r"on top of that|while you'?re at it|if not|otherwise|after(?=,))\b[,:]?\s+(?=\w)"
     r"|(?:[，,。；;！!？?\s]\s*)(?:然后|另(?:请|烦请|需|外请)|另外(?![一二两三四五六七八九十\d几个的位名些])|同时(?!期)|此外|再据此|据此再|并附|并说明|并且说明|"
-    r"否则|如果不是的话|不是的话|(?:然后)?再(?=帮|给|把|做|出|写|跑|发|拉))"
+    r"否则|如果不是的话|不是的话|(?:然后)?再(?=帮|给|把|做|出|写|跑|发|拉|对|查|算|列|排))"
     r"|顺便|顺带|顺手|顺道",
     re.I)
 CONDITION = re.compile(r"(?<![a-z])(?:if|when|once|provided)(?![a-z])|如果|要是|假如|若", re.I)
 THEN = re.compile(r"\W*(?:and\s+)?then\b|\W*然后", re.I)
 # Two requests announced, then listed ("Two numbers for the ops review: X, and Y", "老板要两个数：…，还有…").
-TWO_THINGS = re.compile(r"\b(?:two|2) (?:things|numbers|questions|figures|asks|requests|queries|items|points)\b[^:：]{0,40}[:：]|(?:两|2)(?:件事|个问题|个数|个数字)"
+TWO_THINGS = re.compile(r"\b(?:two|2) (?:things|numbers|questions|figures|asks|requests|queries|items|points)\b[^:：]{0,40}[:：]|(?:两|俩|2)(?:件事|个事|个问题|个数|个数字|事|样(?:东西)?)"
                         r"[^:：]{0,20}[:：]", re.I)
 LISTED_NEXT = re.compile(r"[,;]\s*(?:and\s+|also\s+)?|，\s*(?:还有|以及|另外|再)?|；\s*", re.I)
 # Requests numbered in a list ("PFB two requests: 1) list the pending proposals 2) for the last approved one…",
@@ -35,6 +41,11 @@ FIRST_MARK = re.compile(r"(^|[\s:：,，;；.。])1\s*(?:[)）、]|\.(?!\d))\s*"
 # new weights"): a clause after the question mark that opens with a condition.
 IF_SO = re.compile(r"(?<=[?？])\s*(?:and\s+)?(?:if (?:so|yes|not|it does|they do|it is|that's the case|there is|there are)\b"
                    r"|如果|如(?!何|此|下|今)|若|要是|假如)", re.I)
+def opens_on_condition(rest: str) -> bool:
+    """The rest of a message, after a question, opens with a condition on its answer ("If so, propose new weights")."""
+    return IF_SO.match("?" + rest, 1) is not None
+
+
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 
 
