@@ -1492,6 +1492,15 @@ ROUND_SEVEN = [
     ("提案6批掉", "decide_proposal"),
     ("Good afternoon. Could you tell me the features available in this tool?", "help"),
     ("老板要两样：上个月各岗位的失败率，以及研发岗按学历的公平性审计。", "failure_stats"),
+    ("How many field techs failed in October, and can you draft letters for all of them?", "failure_stats"),
+    ("2 things: fail rate sales last qtr + approve prop 5", "failure_stats"),
+    ("Two complaints came in. First, give me the fail rate for supervisors this quarter. Second, are the interviews "
+     "biased by age?", "failure_stats"),
+    ("第一，本月研发岗失败率多少；第二，有没有性别偏差", "failure_stats"),
+    ("First, run the fairness audit for sales this year. Second, how many sales candidates failed in Q3?",
+     "fairness_audit"),  # counted off: the first
+    ("props pending?", "review_proposals"),
+    ("props to you, that report was great", "help"),  # praise, not proposals
 ]
 ROUND_SEVEN_AFTER = [
     ("C000310以后绩效会咋样？", "C000322咧", "predict_performance"),  # the dialects' 咧 after a name: 呢

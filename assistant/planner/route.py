@@ -536,9 +536,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
         return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"
-    if (NUMBER in masked and not kinds_named(masked, question) and DECIDES_IT.search(question)
+    terse = not previous_tool and named is not None and named[0] == "terse"
+    if ((NUMBER in masked or terse) and not kinds_named(masked, question) and DECIDES_IT.search(question)
             and not ALREADY_DECIDED.search(question) and not _outside_scope(masked)):  # "approve my leave for the 23rd" is not Candor's to approve
-        # "approve 12" with nothing saying what 12 is: a proposal (which applies weights) or a feedback draft
+        # "approve 12", or "approve it" with nothing before: a proposal (which applies weights) or a feedback draft
         return _ask_back([i for i in ("decide_proposal", "review_feedback") if _allowed(i, allowed)], 0.0)
     m = model()
     ranked = [(i, p) for i, p in m.probabilities(masked) if i != FOLLOWUP]
@@ -696,7 +697,12 @@ def _decides_in_a_sentence(question: str) -> bool:
 
 def _goes_on_with(rest: str, tool: str, vocab: Any, now: Any, allowed: set[str] | None) -> bool:
     """The second part of a message asks the first part's tool again ("the failure rate for sales, and is it going
-    up?"): one request in two parts, answered whole."""
+    up?"): one request in two parts, answered whole. Not when the model reads another tool in it on its own ("…, and
+    can you draft letters for all of them?")."""
+    m = model()
+    other, p = next((i, q) for i, q in m.probabilities(mask(rest, _names(vocab))) if i != FOLLOWUP)
+    if other != tool and other not in META_INTENTS and p >= m.threshold:
+        return False
     return decide(rest, understand(rest, vocab, now), vocab, previous_tool=tool, allowed=allowed).intent == tool
 
 

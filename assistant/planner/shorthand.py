@@ -72,9 +72,13 @@ def _spoken_id(m: re.Match) -> str:
     return letter + "".join(_DIGIT_WORDS[w.lower()] for w in re.split(r"[\s-]+", m.group(2)))
 
 
+# "props pending?" are proposals; "props to the team", "big props for …" are praise.
+_PROPS = re.compile(r"(?<![\w/'])props(?![\w/'])(?!\s+(?:to|for)\b)", re.I)
+
+
 def expand(text: str) -> str:
     """The message with the shorthand written out; everything else as typed."""
-    text = simplified(_PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text))
+    text = simplified(_PROPS.sub("proposals", _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text)))
     for pattern, mark in _SPOKEN_MARKS:
         text = pattern.sub(mark, text)
     text = _SPOKEN_ID.sub(_spoken_id, text)

@@ -31,7 +31,11 @@ THEN = re.compile(r"\W*(?:and\s+)?then\b|\W*然后", re.I)
 # Two requests announced, then listed ("Two numbers for the ops review: X, and Y", "老板要两个数：…，还有…").
 TWO_THINGS = re.compile(r"\b(?:two|2) (?:things|numbers|questions|figures|asks|requests|queries|items|points)\b[^:：]{0,40}[:：]|(?:两|俩|2)(?:件事|个事|个问题|个数|个数字|事|样(?:东西)?)"
                         r"[^:：]{0,20}[:：]", re.I)
-LISTED_NEXT = re.compile(r"[,;]\s*(?:and\s+|also\s+)?|，\s*(?:还有|以及|另外|再)?|；\s*", re.I)
+LISTED_NEXT = re.compile(r"[,;]\s*(?:and\s+|also\s+)?|\s+\+\s+|，\s*(?:还有|以及|另外|再)?|；\s*", re.I)
+# Requests counted off in sentences ("First, tell me the fail rate … Second, is it biased?", "第一，…。第二，…", "首先…其次…").
+FIRST_THEN_SECOND = re.compile(r"(?:^|[.!?。！？:：]\s*)(?:first(?:ly)?|第一|首先)\s*[,，:：、]?\s*(?P<first>\S.*?)"
+                               r"(?:[.!?;。！？；]\s*|[,，]\s*)(?:second(?:ly)?|第二|其次)\s*[,，:：、]?\s*(?=\S)", re.I | re.S)
+COUNT_WORD = re.compile(r"(?:first(?:ly)?|第一|首先)\s*[,，:：、]?\s*$", re.I)
 # Requests numbered in a list ("PFB two requests: 1) list the pending proposals 2) for the last approved one…",
 # "1、…；2、…"): the second starts at its number.
 SECOND_ITEM = re.compile(r"(?:^|[\s:：,，;；.。])1\s*(?:[)）、]|\.(?!\d))\s*\S.*?(?:^|[\s,，;；.。])(2\s*(?:[)）、]|\.(?!\d)))\s*(?=\S)",
@@ -59,6 +63,9 @@ def split_asks(question: str) -> tuple[str, str] | None:
     if (item := SECOND_ITEM.search(question)) is not None:  # the first without its "1)": a list's number names nothing
         first = FIRST_MARK.sub(r"\1", question[:item.start(1)], count=1)
         return first.strip(" ,，;；"), question[item.end():].strip(" .。")
+    if (counted := FIRST_THEN_SECOND.search(question)) is not None:  # the first, and what comes before, without "First,"
+        before = COUNT_WORD.sub("", question[:counted.start("first")])
+        return (before + counted.group("first")).strip(" ,，"), question[counted.end():].strip(" .。")
     if (said := TWO_THINGS.search(question)) is not None and (m := LISTED_NEXT.search(question, said.end())) is not None:
         return question[:m.start()].strip(), question[m.end():].strip(" .。")  # "two things: X, and Y"
     if (cond := IF_SO.search(question)) is not None and len(question[:cond.start()].strip()) >= MIN_FIRST:
