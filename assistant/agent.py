@@ -40,6 +40,14 @@ class ToolCallRecord(BaseModel):
     error: dict[str, Any] | None = None
 
 
+def in_call_order(results: list[dict[str, Any]], messages: list) -> list[ToolCallRecord]:
+    """The turn's tool results in the order the model called the tools (they run in parallel threads and are recorded
+    as each finishes: "the report, then the audit" must not come back as the audit, then the report)."""
+    order = {call["id"]: n for n, call in enumerate(c for m in messages for c in getattr(m, "tool_calls", None) or [])}
+    ranked = sorted(results, key=lambda r: order.get(r.get("call_id"), len(order)))
+    return [ToolCallRecord(**{k: v for k, v in r.items() if k != "call_id"}) for r in ranked]
+
+
 class Turn(BaseModel):
     conversation_id: str
     answer: str
@@ -148,5 +156,5 @@ class Assistant:
         final = next((m for m in reversed(new_messages) if isinstance(m, AIMessage) and not m.tool_calls), None)
         answer = str(final.content) if final is not None else ""
         return Turn(conversation_id=convo.id, answer=answer, language=language_of(text),
-                    tool_calls=[ToolCallRecord(**r) for r in deps.results],
+                    tool_calls=in_call_order(deps.results, new_messages),
                     duration_ms=round((time.perf_counter() - started) * 1000, 2))

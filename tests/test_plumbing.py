@@ -127,3 +127,19 @@ def test_the_cli_chat_sends_the_earlier_turns_with_each_question(seeded_sqlite_u
     assert out.returncode == 0, out.stderr
     assert "turn 1: first question" in out.stdout
     assert "turn 2: first question | second one" in out.stdout
+
+
+def test_a_turns_tool_calls_come_back_in_the_order_the_model_made_them():
+    """A turn's calls run in parallel threads and are recorded as each finishes; the turn lists them as asked."""
+    from langchain_core.messages import AIMessage
+
+    from assistant.agent import in_call_order
+
+    asked = AIMessage(content="", tool_calls=[
+        {"name": "build_report", "args": {}, "id": "call_report", "type": "tool_call"},
+        {"name": "fairness_audit", "args": {}, "id": "call_audit", "type": "tool_call"}])
+    finished = [{"tool": "fairness_audit", "arguments": {}, "result": {"n": 1}, "call_id": "call_audit"},
+                {"tool": "build_report", "arguments": {}, "result": {"n": 2}, "call_id": "call_report"}]
+    turn = in_call_order(finished, [HumanMessage(content="report with the audit"), asked])
+    assert [(c.tool, c.result) for c in turn] == [("build_report", {"n": 2}), ("fairness_audit", {"n": 1})]
+    assert "call_id" not in turn[0].model_dump()  # the id orders the calls; the surfaces never see it

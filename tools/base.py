@@ -37,7 +37,8 @@ class ToolDeps:
     conversation_id: str | None = None
     # Known role and competency names; the assistant passes its cached copy, tools load it when absent.
     vocabulary: Any = None
-    # Filled by the adapter so a surface can show what each tool returned.
+    # Filled by the adapter so a surface can show what each tool returned, each with the id of the call the model made
+    # (a turn's calls run in parallel threads and finish in any order; the agent puts them back in the model's).
     results: list[dict[str, Any]] = field(default_factory=list)
     # When a list, audit events wait here and the caller writes them with the rest of its turn, so a
     # read-only question never holds SQLite's single write lock while it runs.
@@ -133,14 +134,15 @@ def to_langchain(spec: ToolSpec):
         deps: ToolDeps = runtime.context
         # Record what the model asked for, not the defaults validation filled in.
         kwargs = spec.args_model.model_validate(kwargs).model_dump(mode="json", exclude_defaults=True)
+        record = {"tool": spec.name, "arguments": kwargs, "call_id": runtime.tool_call_id}
         try:
             with deps.lock:
                 result = spec.call(deps, kwargs)
         except ToolError as exc:
-            deps.results.append({"tool": spec.name, "arguments": kwargs, "error": exc.payload()})
+            deps.results.append({**record, "error": exc.payload()})
             return json.dumps(exc.payload(), ensure_ascii=False)
         payload = result.model_dump(mode="json")
-        deps.results.append({"tool": spec.name, "arguments": kwargs, "result": payload})
+        deps.results.append({**record, "result": payload})
         return json.dumps(payload, ensure_ascii=False)
 
     run.__annotations__["runtime"] = ToolRuntime  # resolved here: this module defers annotations

@@ -313,8 +313,7 @@ def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
     vague = bool(content) and not _VAGUE.sub(" ", said).strip()
     if not placeholders and vague and any(noun.search(masked) for noun in ENTITY_NOUNS.values()):
         return "entity", kinds_named(masked, text)  # "候选人的情况", "the candidates' situation": which reading of them?
-    if not placeholders and not any(noun.search(masked) for noun in ENTITY_NOUNS.values()) and _count(content) == 1:
+    if not placeholders and (not content  # a noun alone ("candidates?", "interviews"): routed only when the model is sure
+                             or _count(content) == 1 and not any(noun.search(masked) for noun in ENTITY_NOUNS.values())):
         return "terse", set()
-    if not placeholders and not content:
-        return "terse", set()  # a noun alone ("candidates?", "interviews"): routed only when the model is sure
     return None

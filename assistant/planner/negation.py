@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from candor.language import sentences
+
 NEGATED_DECISION = re.compile(
     r"\b(?:don'?t|do not|never|not yet|(?:i'?m|i am|we'?re|we are) not|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
     r"(?:\w+\s+){0,2}?(?:approv|reject|accept|declin|decid|send|sign|mark|clos|resolv|apply|ship|push|green)\w*"
@@ -36,7 +38,6 @@ ON_CONDITION = re.compile(
     + _DECIDE +
     r"|\b(?:approve|reject|decline)\s+(?:it|them|this|that|proposal\s*#?\d+|#?\d+)\s+(?:only\s+)?(?:if|unless)\b"
     r"(?!\s+(?:that'?s|it'?s) (?:still )?(?:possible|ok|okay|fine|alright))", re.I | re.A)
-_SENTENCES = re.compile(r"[^.;!?。；！？\n]+")
 
 
 def negates_decision(question: str) -> bool:
@@ -44,7 +45,7 @@ def negates_decision(question: str) -> bool:
     what it negates."""
     if NEGATED_DECISION.search(question) and not DECIDED.search(NEGATED_DECISION.sub(" ", question)):
         return True
-    deciding = [s for s in _SENTENCES.findall(question) if re.search(_DECIDE, s, re.I)]
+    deciding = [s for s in sentences(question) if re.search(_DECIDE, s, re.I)]
     return bool(deciding) and all(ON_CONDITION.search(s) for s in deciding)
 
 

@@ -85,6 +85,7 @@ from assistant.planner.scoring import (
 from assistant.planner.slots import DRAFT_VERBS, decision_said
 from assistant.planner.social import past_courtesy, thanks_only
 from assistant.planner.two_asks import opens_on_condition, split_asks
+from candor.language import sentences
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -111,7 +112,10 @@ PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them)\b|(?<![其])他|她", 
 # How sure an estimate of the answer before is ("how sure you are? the range?", "有多大把握"): that answer's interval.
 ESTIMATES = {"predict_performance", "attrition_risk", "competency_insights", "proposal_outcome"}
 HOW_SURE = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:range|interval|margin of error|error bars?|confidence interval|uncertainty)\W*$|\bhow (?:sure|confident|certain|reliable|accurate|precise)\b|\b(?:the|what'?s the|what is the) (?:range|interval|"
-                      r"margin(?: of error)?|error bars?|confidence interval|uncertainty)\b|有多大?把握|把握(?:有)?多大|区间|置信|误差|\b(?:is|was) (?:that|the|this) (?:difference|change|gap|drop|rise|effect) (?:real|significant)\b|\bjust (?:be )?(?:noise|chance)\b|\bstatistically significant\b|显著吗|是不是(?:噪音|偶然|巧合)|"
+                      r"margin(?: of error)?|error bars?|confidence interval|uncertainty)\b|有多大?把握|把握(?:有)?多大|区间|置信|误差|"
+                      # whether a difference is more than noise ("is that gap real or just noise?", "显著吗")
+                      r"\b(?:is|was) (?:that|the|this) (?:difference|change|gap|drop|rise|effect) (?:real|significant)\b|"
+                      r"\bjust (?:be )?(?:noise|chance)\b|\bstatistically significant\b|显著吗|是不是(?:噪音|偶然|巧合)|"
                       r"(?:有|能)?多准|靠谱吗|可信度", re.I | re.A)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
 TANKED = re.compile(r"\b(?:tank\w*|sank|sunk|killed|hurt|let (?:him|her|them) down)\b|拖后腿|丢分|扣分", re.I | re.A)
@@ -685,14 +689,14 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
 def _runs_first(question: str) -> bool:
     """The message asks a tool to run in its first sentence and how it works after ("请对全部岗位执行胜任力监控。如出现
     预警，是否会自动生成权重提案？"): the run is asked for, not only the explanation."""
-    first, *rest = re.split(r"[.!?。！？]", question, maxsplit=1)
-    return bool(rest and rest[0].strip() and RUNS.search(first) and not explains(first))
+    first, *rest = sentences(question) or [""]
+    return bool(rest and RUNS.search(first) and not explains(first))
 
 
 def _decides_in_a_sentence(question: str) -> bool:
     """A sentence of the message decides, and neither tells of a decision made nor asks about one ("请批准。")."""
     return any(DECIDES_IT.search(s) and not STATUS_ASKED.search(s) and not ALREADY_DECIDED.search(s)
-               for s in re.split(r"[.!?。！？]", question))
+               for s in sentences(question))
 
 
 def _goes_on_with(rest: str, tool: str, vocab: Any, now: Any, allowed: set[str] | None) -> bool:

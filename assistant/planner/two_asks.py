@@ -45,6 +45,8 @@ FIRST_MARK = re.compile(r"(^|[\s:：,，;；.。])1\s*(?:[)）、]|\.(?!\d))\s*"
 # new weights"): a clause after the question mark that opens with a condition.
 IF_SO = re.compile(r"(?<=[?？])\s*(?:and\s+)?(?:if (?:so|yes|not|it does|they do|it is|that's the case|there is|there are)\b"
                    r"|如果|如(?!何|此|下|今)|若|要是|假如)", re.I)
+
+
 def opens_on_condition(rest: str) -> bool:
     """The rest of a message, after a question, opens with a condition on its answer ("If so, propose new weights")."""
     return IF_SO.match("?" + rest, 1) is not None
