@@ -686,6 +686,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     return _ask_back(usable, p)
 
 
+JOINED_BY = re.compile(r"^\W*(?:and|also|plus|then)\b\W*|^\W*(?:还有|以及|另外|然后|再)", re.I)  # the word that joined two parts
+# A part of a message that asks for something in its own words ("can you draft letters…", "kindly …", "run a bias audit").
+ASKS_FOR = re.compile(r"(?:(?:can|could|would|will) you|please|pls|kindly|run|draft|write|score|re-?score|propose|generate|"
+                      r"approve|reject|predict|send)\b|请|麻烦|帮我|帮忙", re.I)
+
+
 def _runs_first(question: str) -> bool:
     """The message asks a tool to run in its first sentence and how it works after ("请对全部岗位执行胜任力监控。如出现
     预警，是否会自动生成权重提案？"): the run is asked for, not only the explanation."""
@@ -701,12 +707,11 @@ def _decides_in_a_sentence(question: str) -> bool:
 
 def _goes_on_with(rest: str, tool: str, vocab: Any, now: Any, allowed: set[str] | None) -> bool:
     """The second part of a message asks the first part's tool again ("the failure rate for sales, and is it going
-    up?"): one request in two parts, answered whole. Not when the model reads another tool in it on its own ("…, and
-    can you draft letters for all of them?")."""
-    m = model()
-    other, p = next((i, q) for i, q in m.probabilities(mask(rest, _names(vocab))) if i != FOLLOWUP)
-    if other != tool and other not in META_INTENTS and p >= m.threshold:
-        return False
+    up?"): one request in two parts, answered whole. Never when the second part asks for something in words of its
+    own ("…, and can you draft letters for all of them?", "…, and kindly …"): that is a second request."""
+    if ASKS_FOR.match(own := JOINED_BY.sub("", rest)):  # read on its own, not as a follow-up of the first part
+        alone = decide(own, understand(own, vocab, now), vocab, allowed=allowed)
+        return alone.intent in (tool, *META_INTENTS) or alone.intent == "clarify" and tool in (alone.options or [tool])
     return decide(rest, understand(rest, vocab, now), vocab, previous_tool=tool, allowed=allowed).intent == tool
 
 
