@@ -161,6 +161,27 @@ def test_every_number_in_an_answer_comes_from_a_tool(assistant, question):
     assert ungrounded_numbers(turn.answer, results) == [], turn.answer
 
 
+@pytest.mark.parametrize("question, note", [
+    ("Sales Manager failure rate yesterday", "_Note: small sample: {n} interviews, so rates can swing widely._"),
+    ("销售经理上周的失败率", "_注：样本较小：仅 {n} 场面试，比率可能大幅波动_"),
+])
+def test_a_note_on_the_figures_is_in_the_answers_language(assistant, question, note):
+    turn = assistant.ask(HR, question)
+    n = only_call(turn).result["interviews"]
+    assert 1 < n < 20, turn.answer  # a small sample
+    assert note.format(n=n) in turn.answer, turn.answer
+
+
+@pytest.mark.parametrize("question, rows, headline", [
+    ("What's the failure rate for Sales Manager this quarter, and is it rising?", "Month by month:", "interviews failed"),
+    ("销售经理这个季度的失败率是不是越来越高了？", "月度趋势：", "场面试中"),
+])
+def test_asked_which_way_a_rate_moves_the_monthly_rows_lead(assistant, question, rows, headline):
+    turn = assistant.ask(HR, question)
+    only_call(turn)
+    assert rows in turn.answer and turn.answer.index(rows) < turn.answer.index(headline), turn.answer
+
+
 def test_a_running_question_holds_no_write_lock(tmp_path, seeded_sqlite_url):
     """Concurrent questions on SQLite must not queue behind each other's write lock."""
     import sqlite3

@@ -29,7 +29,13 @@ from assistant.planner.render import (
     render_tool_result,
 )
 from assistant.planner.report import report_args, report_followup
-from assistant.planner.route import CAPABILITY, PROPOSING, decide, option_descriptions
+from assistant.planner.route import (
+    CAPABILITY,
+    PROPOSING,
+    WEAKEST_PART,
+    decide,
+    option_descriptions,
+)
 from assistant.planner.shorthand import expand
 from assistant.planner.slots import DRAFT_VERBS, calls_for, fill_from_metric
 from assistant.planner.two_asks import split_asks
@@ -67,7 +73,8 @@ class EmbeddedPlanner(BaseChatModel):
             parts = [render_tool_result(m.name or "failure_stats", _text(m), u.language, show_trend=u.show_trend,
                                         question=question, show_pass_rate=u.show_pass_rate,
                                         lead_share=u.share_of, lead_trend=u.show_trend,
-                                        lead_not_completed=u.not_completed) for m in tool_msgs]
+                                        lead_not_completed=u.not_completed,
+                                        lead_weakest=bool(WEAKEST_PART.search(question))) for m in tool_msgs]
             if u.refusal:
                 parts.append(render_refusal(u.language, u.refusal))
             if split_asks(question) is not None and decide(question, u, vocab, previous_tool=_last_tool(

@@ -29,6 +29,11 @@ STATS_WORDS_ZH = re.compile(r"(失败|通过率|淘汰|原因|趋势|统计|没�
                             r"未达标|没达标|不合格|落选|刷掉|被刷|挂了|挂掉)")
 TREND_WORDS = re.compile(r"(trend|month[- ]by[- ]month|monthly|over time|per month|each month|every month|month on month|"
                          r"趋势|按月|每月|逐月|走势|每个月|分月|月度)", re.I)
+# Asks which way a figure moves ("…, and is it rising?", "是不是越来越高了"): the monthly rows lead the answer. Not a
+# trend slot: the words say nothing about which tool answers.
+DIRECTION_WORDS = re.compile(r"(?<![a-z])(?:rising|going (?:up|down)|gone (?:up|down)|getting (?:worse|better|higher|lower)|"
+                             r"increasing|decreasing|falling|dropping|climbing|trending (?:up|down)|up or down)(?![a-z])|"
+                             r"在上升|在下降|上升了|下降了|越来越|走高|走低|回落|攀升|涨了还是降了|升了还是降了", re.I)
 ALL_ROLES_WORDS = re.compile(r"(all roles|every role|each role|which roles?|by role|across roles|compare roles|"
                              r"所有岗位|各岗位|全部岗位|哪个岗位|哪些岗位|各个岗位|按岗位|岗位是哪|哪个岗|哪类岗位|最高的岗位|最低的岗位)", re.I)
 # English openers need a word boundary; Chinese ones cannot have one (no spaces between characters).
@@ -67,7 +72,7 @@ BOSS_ZH = re.compile(r"(?:我|我们|我的|我们的|跟着|跟|找|问|用人|
 # Attempts to change the rules ("ignore previous instructions", "print your system prompt"): declined.
 REFUSE_INJECTION = re.compile(r"(ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|developer mode|"
                               r"system prompt|jailbreak|you are now|pretend (to be|you are)|忽略.{0,8}(指令|规则|说明)|"
-                              r"系统提示|开发者模式|越狱)", re.I)
+                              r"系统提示词|(?:显示|输出|打印|泄露|告诉我|忽略|无视|绕过).{0,6}系统提示|开发者模式|越狱)", re.I)  # not "系统提示我…": a notice
 
 # "What share of failures were job-match?": the share of one reason among failures, not a filtered rate.
 SHARE_OF_FAILURES = re.compile(r"((share|proportion|percentage|percent|fraction|part|how many) of (the |all |our )?"
@@ -263,6 +268,8 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if TREND_WORDS.search(text):
         u.show_trend = True
         u.slots.add("trend")
+    elif DIRECTION_WORDS.search(text):
+        u.show_trend = True
     if PASS_RATE_WORDS.search(text):
         u.show_pass_rate = True
         u.slots.add("pass_rate")

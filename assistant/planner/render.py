@@ -12,7 +12,7 @@ WHY = re.compile(r"(\bwhy\b|为什么|为何|怎么回事)", re.I)
 
 def render_tool_result(tool: str, content: str, language: str, *, show_trend: bool, question: str,
                        show_pass_rate: bool = False, lead_share: str | None = None,
-                       lead_trend: bool = False, lead_not_completed: bool = False) -> str:
+                       lead_trend: bool = False, lead_not_completed: bool = False, lead_weakest: bool = False) -> str:
     try:
         payload = json.loads(content)
     except (TypeError, json.JSONDecodeError):
@@ -22,7 +22,8 @@ def render_tool_result(tool: str, content: str, language: str, *, show_trend: bo
     # A "why" question gets the trend too: it shows when the rate moved.
     return render(f"answers/{tool}.{language}.j2", result=payload,
                   show_trend=show_trend or bool(WHY.search(question)), show_pass_rate=show_pass_rate,
-                  lead_share=lead_share, lead_trend=lead_trend, lead_not_completed=lead_not_completed)
+                  lead_share=lead_share, lead_trend=lead_trend, lead_not_completed=lead_not_completed,
+                  lead_weakest=lead_weakest)
 
 
 def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False,

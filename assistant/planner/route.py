@@ -96,7 +96,7 @@ SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
                         r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况)", re.I | re.A)
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
@@ -141,7 +141,7 @@ CONTACT_WORDS = re.compile(r"\b(?:phone|mobile|e-?mails?|contact details|address
 # Which role each person of the answer before is in ("这些人分别是哪个岗位的", "which roles are they in?").
 WHICH_ROLE_EACH = re.compile(r"(?:分别|各自|都)是?(?:哪个|哪些|什么)岗|\bwhich roles? (?:are|were) (?:they|these|those|each)\b|"
                              r"\bwhat roles? (?:are|were) (?:they|these|those)\b", re.I | re.A)
-SECTION = re.compile(r"\b(?:section|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上", re.I | re.A)  # of a report
+SECTION = re.compile(r"\b(?:section|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上|并附|另附|附带", re.I | re.A)  # of a report
 # The weakest part or the category of the interview just shown ("which competency hurt him most", "失败归类是哪一类").
 WEAKEST_PART = re.compile(r"\b(?:weakest|worst|lowest)(?:[- ]scor\w+)? (?:part|area|one|bit|spot|point|score|competency|comp|skill)s?\b|\bwhich (?:competenc\w+|skill|area|part)\b.{0,25}\b(?:worst|weakest|lowest|most|biggest)\b|"
                           r"\b(?:what|which) (?:failure )?category\b|哪个能力.{0,4}(?:差|弱|低)|哪一?项.{0,4}(?:最差|最弱|最低|扣分最多)|"
@@ -157,7 +157,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"give|produce|create|prepare|offer)\b|"
                         r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
-                        r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bis that something you (?:do|can do|handle)|"
+                        r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
                         r"\b(?:available|(?:of|in) (?:this|the) (?:tool|system|app|assistant)|you (?:have|offer))\b|"
@@ -251,11 +251,12 @@ CHANGE_ASKED = re.compile(r"\b(?:adjust\w*|chang\w*|tweak\w*|updat\w*|revis\w*|r
 OUTCOME_WORDS = re.compile(r"\b(?:happen\w*|chang\w*|before|after|since|effects?|impacts?|results?|outcomes?|whether|brought|"
                            r"reduc\w*|lower\w*|rais\w*|improv\w*|(?:failure|fail|pass) rates?)\b|前后|之后|以后|是否|失败率|通过率|"
                            r"变化|结果|影响|上线", re.I | re.A)  # what a proposal did, not what it is
+STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged)\b|存(?:下|了|的)|保存", re.I | re.A)  # kept, shown again
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来(?:干|做|当|我们|咱们))", re.I | re.A)
-STAYS = re.compile(r"\b(?:stay|leave|quit|bail|walk|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
+STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|月就(?:走|跑|撤|辞)|就跑了|跑掉", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
@@ -488,6 +489,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool in PROPOSING and STATUS_ASKED.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal"} and not DECIDES_NUMBER.search(question)):
         return Decision("review_proposals", source="followup")  # "那这个提案现在在审批流程里了吗？" after a proposal
+    if (previous_tool == "propose_competency_changes" and SHOW.search(question)
+            and (STORED.search(question) or PROPOSAL_ASKED.search(question)) and not NEW_WEIGHTS.search(question)
+            and not PROPOSE_VERB.search(question) and not IDS.search(question)
+            and not kinds_named(masked, question) - {"proposal", "competency"}):
+        return Decision("review_proposals", source="followup")  # "Show me what you stored": the proposal just made
     if (previous_tool in ("review_proposals", "decide_proposal") and ITS_EFFECT.search(question)
             and EFFECT_ASKED.search(question) and not kinds_named(masked, question) - {"proposal"}
             and content_words(masked, nouns=True) <= 5):
@@ -659,6 +665,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         # Greetings, thanks, what Candor does, unless a pinned phrasing the model also counts likely ("What does a …
         # need?").
         ruled = phrase_rule(question, u)
+        if intent == "out_of_scope" and CAPABILITY.search(question):
+            intent = "help"  # "I am supervisor in HR …, please tell me what is things you can do": what Candor does
         return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
@@ -728,9 +736,10 @@ def _follow_on(m: IntentModel) -> float:
 
 
 def _why_not_passed(question: str, masked: str) -> bool:
-    """Asks why one candidate or interview did not pass, or for their gaps or evidence, and for nothing done about it."""
+    """Asks why one candidate or interview did not pass, for their gaps or evidence or their weakest competency
+    ("I0000124哪个能力差的最多？"), and for nothing done about it."""
     return (len(IDS.findall(question)) == 1 and not kinds_named(masked, question) & {*NUMBERED, "metric"}
-            and bool(WHY_NOT_PASSED.search(question)) and not ABOUT_IT.search(question))
+            and bool(WHY_NOT_PASSED.search(question) or WEAKEST_PART.search(question)) and not ABOUT_IT.search(question))
 
 
 def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:

@@ -13,7 +13,7 @@ SHORTHAND = {
     "mkt": "marketing", "engr": "engineer", "engrs": "engineers", "supv": "supervisor", "supvs": "supervisors",
     "supvr": "supervisor", "techs": "technicians", "rpt": "report", "rpts": "reports",
     "qs": "questions", "q's": "questions", "perf": "performance", "cand": "candidate", "cands": "candidates",
-    "req": "request", "reqs": "requests", "intvw": "interview", "intvws": "interviews", "qtr": "quarter",
+    "intvw": "interview", "intvws": "interviews", "qtr": "quarter",
     "qtrs": "quarters", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months",
     "avg": "average", "ppl": "people", "w/": "with", "w/o": "without", "b/c": "because", "pls": "please",
     "plz": "please", "thx": "thanks", "dept": "department", "corr": "correlation",
@@ -72,13 +72,26 @@ def _spoken_id(m: re.Match) -> str:
     return letter + "".join(_DIGIT_WORDS[w.lower()] for w in re.split(r"[\s-]+", m.group(2)))
 
 
+# "req" is a candidate's request only where it is numbered or said to be one ("req 9", "deletion reqs", "reqs from
+# candidates"); elsewhere it is a job requisition ("2 reqs open 60+ days", "just my reqs") or the requirements
+# ("sales mgr role reqs?"), and is left as typed.
+_REQ = re.compile(r"(?<![\w/'])req(s?)(?![\w/'])(?=\s*(?:#|no\.?)?\s*\d|\s+(?:from|by)\s+(?:the\s+)?(?:candidates?|applicants?)\b)"
+                  r"|(?<=deletion )reqs?\b|(?<=recording )reqs?\b|(?<=removal )reqs?\b|(?<=review )reqs?\b"
+                  r"|(?<=appeal )reqs?\b|(?<=candidate )reqs?\b|(?<=candidates' )reqs?\b", re.I)
+
+
+def _request(m: re.Match) -> str:
+    return "requests" if m.group(0).lower().endswith("s") else "request"
+
+
 # "props pending?" are proposals; "props to the team", "big props for …" are praise.
 _PROPS = re.compile(r"(?<![\w/'])props(?![\w/'])(?!\s+(?:to|for)\b)", re.I)
 
 
 def expand(text: str) -> str:
     """The message with the shorthand written out; everything else as typed."""
-    text = simplified(_PROPS.sub("proposals", _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text)))
+    text = _REQ.sub(_request, _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text))
+    text = simplified(_PROPS.sub("proposals", text))
     for pattern, mark in _SPOKEN_MARKS:
         text = pattern.sub(mark, text)
     text = _SPOKEN_ID.sub(_spoken_id, text)

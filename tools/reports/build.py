@@ -90,6 +90,7 @@ class BuildReportResult(BaseModel):
     chart_title: Optional[str] = None
     chart_font: Optional[str] = Field(None, description="the font family the chart's labels use")
     notes: list[str] = Field(default_factory=list)
+    notes_zh: list[str] = Field(default_factory=list, description="the same notes in Chinese")
 
 
 def build_report(deps: ToolDeps, args: BuildReportArgs) -> BuildReportResult:
@@ -111,14 +112,14 @@ def build_report(deps: ToolDeps, args: BuildReportArgs) -> BuildReportResult:
               for i, p in enumerate(trend.trend)]
 
     role_id = _role_id(deps, stats.role)
-    notes = list(stats.notes)
     result = BuildReportResult(
         role=stats.role, period=period, language=args.language, interviews=stats.interviews, passed=stats.passed,
         failed=stats.failed, under_review=stats.under_review, failure_rate=stats.failure_rate,
         pass_rate=stats.pass_rate, reasons=stats.reasons, top_competencies=stats.top_competencies,
         by_role=stats.by_role, trend_period=trend_period, months=months,
         decision_time=_decision_time(deps, period, role_id), open_feedback_drafts=_open_drafts(deps, role_id),
-        as_of=deps.now.date(), csv_path="", notes=notes)
+        as_of=deps.now.date(), csv_path="", notes=list(stats.notes),
+        notes_zh=list(stats.notes_zh))
 
     # Files last: they are written from the numbers above and nothing else.
     folder = Path(deps.reports_dir or DEFAULT_REPORTS_DIR).resolve()
@@ -129,6 +130,7 @@ def build_report(deps: ToolDeps, args: BuildReportArgs) -> BuildReportResult:
         result.chart_path, result.chart_title, result.chart_font = str(chart.path), chart.title, chart.font
         if chart.note:
             result.notes.append(chart.note)
+            result.notes_zh.append(chart.note_zh)
     return result
 
 

@@ -58,6 +58,7 @@ class ChartFile:
     title: str
     font: str
     note: str = ""
+    note_zh: str = ""
 
 
 @contextmanager
@@ -133,13 +134,14 @@ def write_chart(result: BuildReportResult, path: Path) -> ChartFile:
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import Patch
 
-    lang, note, font = result.language, "", LATIN_FAMILY
+    lang, note, note_zh, font = result.language, "", "", LATIN_FAMILY
     if lang == "zh":
         found = cjk_font()
         if found is None:
             log.warning("No CJK font found (tried %s): the Chinese report's chart is labelled in English. "
                         "Install one with: apt-get install fonts-noto-cjk", ", ".join(CJK_FAMILIES[:2]))
             lang, note = "en", "no Chinese font is installed (fonts-noto-cjk), so the chart is labelled in English"
+            note_zh = "未安装中文字体（fonts-noto-cjk），图表以英文标注"
         else:
             font = found
     t = CHART_LABELS[lang]
@@ -179,7 +181,7 @@ def write_chart(result: BuildReportResult, path: Path) -> ChartFile:
              va="bottom", fontproperties=small, color="#555555")
     with _atomic(path) as tmp:
         fig.savefig(tmp, format="png")
-    return ChartFile(path=path, title=title, font=font, note=note)
+    return ChartFile(path=path, title=title, font=font, note=note, note_zh=note_zh)
 
 
 def _line(label: str):

@@ -93,6 +93,7 @@ class FailureStatsResult(BaseModel):
     not_completed: dict[str, int] = Field(default_factory=dict, description="interviews left out of the rates "
                                           "because they did not complete: withdrawn, no_show, technical_failure")
     notes: list[str] = Field(default_factory=list)
+    notes_zh: list[str] = Field(default_factory=list, description="the same notes in Chinese")
 
 
 def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
@@ -136,11 +137,13 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
     by_role = [row for row in by_role if row.interviews]  # a role whose interviews all broke off has no rate
     not_completed = {o.value: n for o in EXCLUDED if (n := cells.total("outcome", o.value))}
 
-    notes = []
+    notes, notes_zh = [], []
     if interviews == 0:
         notes.append("no scored interviews in this period")
+        notes_zh.append("该时段没有已评分的面试")
     elif interviews < SMALL_SAMPLE:
-        notes.append(f"small sample: {interviews} interviews, so rates can swing widely")
+        notes.append(f"small sample: {interviews} interview{'' if interviews == 1 else 's'}, so rates can swing widely")
+        notes_zh.append(f"样本较小：仅 {interviews} 场面试，比率可能大幅波动")
     return FailureStatsResult(not_completed=not_completed,
         role=role_ref(role, args.role) if role else None, period=period,
         competency=competency_ref(comps[0], vocab) if comps else None, category=args.category,
@@ -149,7 +152,7 @@ def failure_stats(deps: ToolDeps, args: FailureStatsArgs) -> FailureStatsResult:
         interviews=interviews, failed=failed, passed=passed, under_review=under_review,
         failure_rate=pct(failed, interviews), pass_rate=pct(passed, interviews), reasons=reasons,
         top_competencies=top, trend=trend,
-        by_role=by_role, notes=notes)
+        by_role=by_role, notes=notes, notes_zh=notes_zh)
 
 
 def _reason_shares(cells: Cells, failed: int, category: str | None, by_competency: bool) -> list[ReasonShare]:
