@@ -1533,6 +1533,9 @@ ROUND_SEVEN = [
     ("props pending?", "review_proposals"),
     ("props to you, that report was great", "help"),  # praise, not proposals
     ("2号那个权重提案，领导看了说要不得，给它驳了嘛", "decide_proposal"),  # 驳了: rejected, as 否了, 毙了
+    # asked for, then how it takes effect: the request, and the question is left to ask on its own
+    ("can you come up with better weights for product ops from how the new hires are doing and does that go live "
+     "straight away or does someone have to approve it", "propose_competency_changes"),
     # "reqs" are job requisitions ("2 reqs open") or requirements unless numbered or said to be candidates' requests
     ("Context: R&D hiring managers complaining the pipeline is dry, 2 reqs open 60+ days. Ask: failure rate + top 3 "
      "failure reasons for Product R&D Engineer, last 90 days", "failure_stats"),
@@ -1568,6 +1571,9 @@ ROUND_SEVEN_AFTER = [
     ("Draft feedback for C000981", "do one for C000982 as well", "draft_feedback"),
     ("How would C000318 perform as a mechanical designer?", "and what's the chance he leaves us in year one?",
      "attrition_risk"),  # "leaves", not only "leave"
+    ("面试分数高的人，进来以后业绩是不是真的好？销售经理这边想看看面试分跟销售目标完成率有没有关系。",
+     "既然谈判能力这么能预测业绩，那能不能把它在面试里的权重往上调？你先出个方案我看看",
+     "propose_competency_changes"),  # "出个方案" after the weights' evidence: new ones (the model alone reads 0.73)
     ("Propose new weights for Production Supervisor based on the performance data.",
      "Show me what you stored. Every weight that moved, by how much, and the evidence for each one.",
      "review_proposals"),  # the proposal just stored, not another one

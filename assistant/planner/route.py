@@ -84,7 +84,7 @@ from assistant.planner.scoring import (
 )
 from assistant.planner.slots import DRAFT_VERBS, decision_said
 from assistant.planner.social import past_courtesy, thanks_only
-from assistant.planner.two_asks import opens_on_condition, split_asks
+from assistant.planner.two_asks import TAKES_EFFECT, opens_on_condition, split_asks
 from candor.language import sentences
 
 log = logging.getLogger("candor.planner")
@@ -124,7 +124,7 @@ ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "
 # Weights asked for anew after an answer about them ("righto, can you draft new ones then", "那就重新出一版").
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
 NEW_ONES = re.compile(r"\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
-                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$",
+                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$",
                       re.I | re.A)
 # One of a ranked answer asked about ("why C002291 is on the top?", "为啥他排第一").
 AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop of\b|\b(?:first|highest|riskiest|number one)\b|\branked\b|"
@@ -532,7 +532,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool == "attrition_risk" and WHY_THAT.search(question) and AT_THE_TOP.search(question)
             and kinds_named(masked, question) <= {"candidate"}):
         return Decision(previous_tool, source="followup")  # "why C002291 is on the top?" after the flight risks
-    if (previous_tool in ABOUT_WEIGHTS and NEW_ONES.search(question) and not IDS.search(question) and NUMBER not in masked
+    if (previous_tool in ABOUT_WEIGHTS and (NEW_ONES.search(question) or NEW_WEIGHTS.search(question))
+            and not IDS.search(question) and NUMBER not in masked
             and _allowed("propose_competency_changes", allowed)):  # ("draft" is the verb here, no letter)
         return Decision("propose_competency_changes", source="followup")  # "can you draft new ones then" after insights
     if (previous_tool in PROPOSING and WHY_THAT.search(question) and kinds_named(masked, question) == {"competency"}
@@ -717,6 +718,8 @@ def _goes_on_with(rest: str, tool: str, vocab: Any, now: Any, allowed: set[str] 
     """The second part of a message asks the first part's tool again ("the failure rate for sales, and is it going
     up?"): one request in two parts, answered whole. Never when the second part asks for something in words of its
     own ("…, and can you draft letters for all of them?", "…, and kindly …"): that is a second request."""
+    if TAKES_EFFECT.match(rest):
+        return False  # "…and does that go live straight away?": how it works, a question of its own
     if ASKS_FOR.match(own := JOINED_BY.sub("", rest)):  # read on its own, not as a follow-up of the first part
         alone = decide(own, understand(own, vocab, now), vocab, allowed=allowed)
         return alone.intent in (tool, *META_INTENTS) or alone.intent == "clarify" and tool in (alone.options or [tool])

@@ -11,6 +11,11 @@ import re
 
 # At the start of a clause: after . ; ! ? or a comma, or (in Chinese, often typed without punctuation) anywhere for
 # the unambiguous ones.
+# How what was asked for takes effect, asked after it ("…better weights for product ops and does that go live straight
+# away or does someone have to approve it"): a second question, even without a comma.
+_TAKES_EFFECT = (r"(?:does|will|would|is)\s+(?:that|it|this|the change)\s+(?:go live|take effect|apply|get applied|need|"
+                 r"require|have to be)\b|(?:do|does|will)\s+(?:i|we|someone|somebody|anyone)\s+(?:have|need)\s+to\s+approve\b")
+TAKES_EFFECT = re.compile(r"^\W*(?:and\s+)?(?:" + _TAKES_EFFECT + ")", re.I)
 SECOND_ASK = re.compile(
     r"(?<=[?？])\s*\+\s+(?=\w)"  # "open proposals? + did any of the approved ones help" (not "fail rate + kpi")
     r"|,\s*and\s+(?=(?:(?:please|pls|kindly)\s+)?(?:show|give|tell|list|send|pull|run|check)\s+(?:me|us)\b)"  # ", and show me …"
@@ -18,6 +23,7 @@ SECOND_ASK = re.compile(
     r"|,\s*and\s+(?=(?:please|pls|kindly)\s+[a-z]{3,}|(?:can|could|would|will)\s+you\b|whether\b"
     r"|(?:then\s+)?(?:run|draft|score|re-?score|propose|generate|build|approve|reject|predict)\s"
     r"|(?:is|are|was|were|does|do|did|has|have)\s+(?:there|it|they|we|the|any|our|this|that|these|those)\b)"
+    r"|\s+and\s+(?=" + _TAKES_EFFECT + ")"
     # "approve proposal 9 and show me the other proposals"
     r"|\s+and\s+(?=(?:(?:please|pls|kindly)\s+)?(?:show|list|give)\s+(?:me|us)\s+(?:the\s+)?(?:other|others|rest|remaining)\b)"
     r"|(?:[.;!?]\s*|,\s*|\s+-+\s+|\s+and\s+)(?:and\s+)?(?:(?:kindly|please|pls|can you|could you)\s+also|also|then|after that|afterwards|plus|additionally|separately|"
