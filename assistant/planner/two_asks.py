@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-# At the start of a clause: after . ; ! ? or a comma, or (in Chinese, often typed without punctuation) anywhere for
-# the unambiguous ones.
 # How what was asked for takes effect, asked after it ("…better weights for product ops and does that go live straight
 # away or does someone have to approve it"): a second question, even without a comma.
 _TAKES_EFFECT = (r"(?:does|will|would|is)\s+(?:that|it|this|the change)\s+(?:go live|take effect|apply|get applied|need|"
                  r"require|have to be)\b|(?:do|does|will)\s+(?:i|we|someone|somebody|anyone)\s+(?:have|need)\s+to\s+approve\b")
 TAKES_EFFECT = re.compile(r"^\W*(?:and\s+)?(?:" + _TAKES_EFFECT + ")", re.I)
+# At the start of a clause: after . ; ! ? or a comma, or (in Chinese, often typed without punctuation) anywhere for
+# the unambiguous ones.
 SECOND_ASK = re.compile(
     r"(?<=[?？])\s*\+\s+(?=\w)"  # "open proposals? + did any of the approved ones help" (not "fail rate + kpi")
     r"|,\s*and\s+(?=(?:(?:please|pls|kindly)\s+)?(?:show|give|tell|list|send|pull|run|check)\s+(?:me|us)\b)"  # ", and show me …"
