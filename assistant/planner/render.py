@@ -19,11 +19,18 @@ def render_tool_result(tool: str, content: str, language: str, *, show_trend: bo
         return render(f"answers/error.{language}.j2", error={"error": "tool_failed", "message": str(content)[:500]})
     if isinstance(payload, dict) and "error" in payload:
         return render(f"answers/error.{language}.j2", error=payload)
-    # A "why" question gets the trend too: it shows when the rate moved.
+    # A "why" question gets the trend too: it shows when the rate moved. Asked for the weakest competency of a scoring,
+    # the one least above (or most below) its minimum leads.
+    weakest = _weakest(payload.get("competencies") or []) if lead_weakest and tool == "score_interview" else None
     return render(f"answers/{tool}.{language}.j2", result=payload,
                   show_trend=show_trend or bool(WHY.search(question)), show_pass_rate=show_pass_rate,
                   lead_share=lead_share, lead_trend=lead_trend, lead_not_completed=lead_not_completed,
-                  lead_weakest=lead_weakest)
+                  weakest=weakest)
+
+
+def _weakest(competencies: list[dict]) -> dict | None:
+    scored = [c for c in competencies if c.get("score") is not None and c.get("required") is not None]
+    return min(scored, key=lambda c: c["score"] - c["required"], default=None)
 
 
 def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False,

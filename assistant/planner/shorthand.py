@@ -75,13 +75,13 @@ def _spoken_id(m: re.Match) -> str:
 # "req" is a candidate's request only where it is numbered or said to be one ("req 9", "deletion reqs", "reqs from
 # candidates"); elsewhere it is a job requisition ("2 reqs open 60+ days", "just my reqs") or the requirements
 # ("sales mgr role reqs?"), and is left as typed.
-_REQ = re.compile(r"(?<![\w/'])req(s?)(?![\w/'])(?=\s*(?:#|no\.?)?\s*\d|\s+(?:from|by)\s+(?:the\s+)?(?:candidates?|applicants?)\b)"
-                  r"|(?<=deletion )reqs?\b|(?<=recording )reqs?\b|(?<=removal )reqs?\b|(?<=review )reqs?\b"
-                  r"|(?<=appeal )reqs?\b|(?<=candidate )reqs?\b|(?<=candidates' )reqs?\b", re.I)
+_REQ = re.compile(r"(?P<of>\b(?:deletion|recording|removal|review|appeal|candidate|candidates')\s+)?(?<![\w/'])req(?P<s>s?)"
+                  r"(?![\w/'])(?(of)|(?=\s*(?:#|no\.?)?\s*\d|\s+(?:from|by)\s+(?:the\s+)?(?:candidates?|applicants?)\b))",
+                  re.I)
 
 
 def _request(m: re.Match) -> str:
-    return "requests" if m.group(0).lower().endswith("s") else "request"
+    return (m.group("of") or "") + "request" + m.group("s")
 
 
 # "props pending?" are proposals; "props to the team", "big props for …" are praise.
