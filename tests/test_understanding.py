@@ -1579,11 +1579,78 @@ ROUND_SEVEN_AFTER = [
      "review_proposals"),  # the proposal just stored, not another one
 ]
 
+ROUND_EIGHT = [
+    # what is said not to be wanted, further on in the message, is left out ("I do not require new weights …")
+    ("Kindly advise whether the current competency weighting for Account Managers is supported by the actual "
+     "performance of those we have hired. I do not require new weights at this stage, only the evidence.",
+     "competency_insights"),
+    ("销售经理的权重和实际绩效对得上吗？看看数据就行，暂时不需要出新方案。", "competency_insights"),
+    # "a report on the …" is the noun; "whip up" asks for it
+    ("can you whip up a report on the tech interviews for the last 6 weeks? heaps of people asking me for numbers, "
+     "easier to just flick them a doc", "build_report"),
+    ("Report on the failure rate for sales last month", "failure_stats"),  # the verb: the figure
+    # who Candor is
+    ("Good afternoon. Kindly confirm whether this is the HR interview assistant. Regards.", "help"),
+    ("你好，你是不是那个面试助手？", "help"),
+    ("is this tool giving fair scores to women?", "fairness_audit"),  # not who it is: what it does
+    # legal liability is a lawyer's to say
+    ("请问若AI面试被认定存在性别歧视，单位需承担哪些相关法律责任？", "out_of_scope"),
+    # how one interview was judged ("has written in" is the MP's letter, not one asked for)
+    ("I would be grateful if you could set out how interview I0000247 was assessed, in particular which competencies "
+     "fell below the required standard, as the candidate's Member of Parliament has written in.", "score_interview"),
+    ("how was C000123 assessed on negotiation?", "score_interview"),
+    # one candidate's leaving, in their words
+    ("got a gut feeling C000702 is gonna bail in 3 months. am I wrong? what's the data say", "attrition_risk"),
+    ("C000387这个伢子招进来会做得好啵？会不会做几个月就跑了？", "predict_performance"),  # the first ask: how well
+    # one candidate who has asked for their data to go, in their words; not how deletion works
+    ("one of the applicants is asking us to 'purge her data' (her words). she did the account manager interview. is "
+     "that sitting in your queue somewhere?", "candidate_requests"),
+    ("想确认一下：候选人要求删除录像之后，他的评分数据是否还会留在统计里？", "help"),
+]
+ROUND_EIGHT_AFTER = [
+    # Cantonese "no need" (唔使) before the report: the figures
+    ("幫我整份機械設計上個月嘅report", "唔使整report住，直接話我知上個月機械設計嘅唔合格率同主要原因得喇", "failure_stats"),
+    ("8号权重方案，改的啥。", "批了有一阵了。效果咋样，前后比。", "proposal_outcome"),  # approved a while ago: its effect
+    # after one person's risk of leaving, how they would do in the job: the prediction (an acknowledging lead aside)
+    ("C000508这个人离职风险高不高？", "离职风险知道了。再瞅瞅他要是来了，停机时长能控制在多少，给个区间。",
+     "predict_performance"),
+    ("Please can you tell me if C000615 will stay long time in the company if we hire her?",
+     "Ok. And about the performance, how good she will be in the marketing? Please can you estimate the ROI of her "
+     "campaigns.", "predict_performance"),
+    ("Which supervisors might leave?", "why is she at the top, is it her performance?", "attrition_risk"),
+    ("C000812会不会入职没多久就跑了？", "留存ok的话，再看下他入职后的绩效预期，给个区间", "predict_performance"),
+    # thanks, then a request put politely ("It would be sensible … to prepare", "I wonder whether you might …")
+    ("Could you possibly explain why candidate C000318 was unsuccessful at interview for the Product Operations post?",
+     "That is helpful. It would be sensible, in that case, to prepare a letter to the candidate explaining the outcome "
+     "in plain English.", "draft_feedback"),
+    ("Could you let me know how pass rates for Marketing Planner have moved this year?",
+     "That is helpful. I wonder whether you might break the same pass rates down by age band, so that we can see "
+     "whether any group falls short of the usual 80 per cent threshold.", "fairness_audit"),
+    ("why did C000655 fail the field tech interview?",
+     "Ag shame man. Write him a letter explaining that, nice and clear, so he knows what to work on for next time.",
+     "draft_feedback"),  # a letter asked for in a sentence of its own
+    # the figures just given, put into something to hand on: the report
+    ("What share of Sales Manager candidates failed the AI interview last quarter?",
+     "Please put that into an export I can attach to the DPIA annex — aggregated figures only, no names.",
+     "build_report"),
+    ("what was the failure rate for production supervisors over the last 3 months?",
+     "Ja, that looks about right. Can you put it in a proper document with the chart for the GM?", "build_report"),
+    ("why did C000399 fail", "ok write him something decent. hes my neighbours kid", "draft_feedback"),
+    ("侯选人C000477 为什么没录用 面式那几项多少分", "那帮我写个回复给他 他一直打电话来问 我不会写", "draft_feedback"),
+    ("why did C000399 fail", "write down his scores for me", "score_interview"),  # not a letter to him
+    # a decision asked politely at the end of a longer message
+    ("Could you show me proposal 12 for Field Technician, with the current and suggested weights?",
+     "Following on from that, the Workforce Panel met on Tuesday and members agreed it unanimously. Could you go ahead "
+     "and approve it now, please, so it takes effect?", "decide_proposal"),
+    ("Can you tell me what the ideal candidate for a shift supervisor looks like?",
+     "Ah that's savage, thanks a million. That'll keep the hiring manager happy.", "help"),
+]
+
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
-                                                *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER])
+                                                *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER, *ROUND_EIGHT_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1591,7 +1658,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
 
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
-                                          *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN])
+                                          *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

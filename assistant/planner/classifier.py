@@ -295,7 +295,7 @@ def kinds_named(masked: str, text: str) -> set[str]:
     return kinds | {"candidate" if m.group(0)[0] in "Cc" else "interview" for m in IDS.finditer(text)}
 
 
-_VAGUE = re.compile(r"的?(?:情况|情形|状况|咋样|怎么样|如何)|stuff|things|situation", re.I)  # says nothing about a name
+_VAGUE = re.compile(r"的?(?:情况|情形|状况|咋样|怎么样|如何)|stuff|things|situation|going|happening", re.I)  # says nothing about a name
 
 
 def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
@@ -311,6 +311,8 @@ def bare(masked: str, text: str) -> tuple[str, set[str]] | None:
         return "entity", kinds_named(masked, text)
     said = "".join(w for w in content if CJK.match(w)) + " " + " ".join(w for w in content if not CJK.match(w))
     vague = bool(content) and not _VAGUE.sub(" ", said).strip()
+    if placeholders and vague and not (kinds := kinds_named(masked, text)) & {"proposal", "draft", "request"}:
+        return "entity", kinds  # "what's going on with negotiation?": which reading of it? ("… with proposal 5?": shown)
     if not placeholders and vague and any(noun.search(masked) for noun in ENTITY_NOUNS.values()):
         return "entity", kinds_named(masked, text)  # "候选人的情况", "the candidates' situation": which reading of them?
     if not placeholders and (not content  # a noun alone ("candidates?", "interviews"): routed only when the model is sure

@@ -55,13 +55,34 @@ NEGATED_LEAD = re.compile(
     r"no need (?:for|to)|(?:i )?don'?t (?:need|want)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
     r"give|tell|can|could|how|which|did|does|is|are)\b))"
-    r"|^\s*(?:先?不用|先?不需要|先别|别再|无需|不必|不要再?|我?不是(?:要|想|问|让你))[^，,。；;！!？?\s]{1,20}"
+    r"|^\s*(?:先?不用|先?不需要|先别|别再|无需|不必|不要再?|唔使|唔驶|唔好|不使|我?不是(?:要|想|问|让你))[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",
     re.I | re.A)
 
 
+# A clause further on that says what is not wanted ("…of those we have hired. I do not require new weights at this
+# stage, only the evidence.", "…看看数据就行，暂时不需要出新方案。"): left out when something else is asked.
+NEGATED_CLAUSE = re.compile(
+    r"(?:(?<=[.;!?,])|(?<=[.;!?,]\s))\s*(?:but\s+|and\s+)?(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)\s+"
+    r"(?!to\s+know\b)[^,.;!?]{1,60}?(?:[,.;!?]|$)"
+    r"|(?<=[。；;，,！!？?])\s*(?:暂时|目前|先|现在)?(?:不需要|不用|不必|无需)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)",
+    re.I)
+
+
+# A lead that acknowledges the answer before ("离职风险知道了。再瞅瞅…", "留存ok的话，再看下…", "Ok, noted on the
+# attrition. And how good …"): the ask is what follows.
+NOTED_LEAD = re.compile(
+    r"^\s*[^。.!?！？，,]{0,12}(?:知道了|了解了|清楚了|明白了|收到了?|懂了|(?:ok|okay|没问题|可以|还行|没啥问题)的话)[。.!！，,\s]+"
+    r"|^\s*(?:(?:ok(?:ay)?|right|cool|thanks)[,.!\s]+)?(?:got it|noted|understood|fair enough|makes sense)"
+    r"(?:\s+(?:on|about|re|for)\s+[^.!?,]{1,40})?[.!,]\s+", re.I)
+
+
 def affirmed(question: str) -> str:
-    """The message without a lead that says what it does not want, when something follows it."""
-    m = NEGATED_LEAD.match(question)
+    """The message without what it says it does not want — a lead ("Not the failure numbers - …") or a clause further
+    on ("…, I don't need new weights, only the evidence") — or a lead acknowledging the answer before, when something
+    else is left."""
+    m = NEGATED_LEAD.match(question) or NOTED_LEAD.match(question)
     rest = question[m.end():] if m else question
-    return rest if len(rest.strip()) >= 4 else question
+    rest = rest if len(rest.strip()) >= 4 else question
+    kept = NEGATED_CLAUSE.sub(" ", rest)
+    return kept if len(kept.strip()) >= 8 else rest

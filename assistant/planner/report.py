@@ -11,7 +11,10 @@ import re
 
 from assistant.planner.nlu import Understanding
 
-REPORT_EN = re.compile(r"\breports?\b(?!\s+(?:the|on\s+the|how|what|why|which|whether|back|to)\b)", re.I)
+# "report on the …" is the verb ("Report on the failure rate") unless an article makes it a noun ("whip up a report on
+# the tech interviews").
+REPORT_EN = re.compile(r"\b(?:(?<=\ba )|(?<=\ban )|(?<=\bthe )|(?<=\bmy )|(?<=\bour )|(?<=\bthis )|(?<=\bthat ))reports?\b"
+                       r"|\breports?\b(?!\s+(?:the|on\s+the|how|what|why|which|whether|back|to)\b)", re.I)
 # "Report the failure rate for …": report is the verb, the figure is the question.
 REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\s+(?:back\s+)?(?:on\s+)?"
                                r"(?:the|how|what|which|who|whether|if|why|failure|fail|pass)\b", re.I)
@@ -25,7 +28,8 @@ CADENCE = ((re.compile(r"(\bquarterly\b|季报|季度报告|季度报表)", re.I
 
 # The report itself not wanted ("anything drifting. no report, yes/no", "不用出报告"); "no chart" still wants the report.
 NO_REPORT = re.compile(r"\b(?:no|not an?|not the|without an?|don'?t (?:need|want) an?)\s+(?:full\s+)?report\b"
-                       r"|(?:不用|不要|无需|别|不必)(?:出|做|整|给我)?(?:个|份)?报告|报告(?:就)?(?:弗要|不要|不用|免了|算了)", re.I | re.A)
+                       r"|(?:不用|不要|无需|别|不必|唔使|唔驶|唔好|不使)(?:出|做|整|给我)?(?:个|份)?(?:报告|report)|报告(?:就)?(?:弗要|不要|不用|免了|算了)",
+                       re.I | re.A)  # (唔使: Cantonese "no need")
 
 
 # The fairness audit's own report ("a bias report for Q3", "公平性审计报告"): the audit, not the recruiter report.
@@ -36,6 +40,7 @@ AUDIT_WORDS = re.compile(r"\b(?:fairness|bias|equity|adverse|discriminat\w*|gend
 
 
 REPORT_ASKED = re.compile(r"\b(?:build|generate|make|create|prepare|put together|need|want|give|send|run|pull|draft|do|"
+                          r"whip up|knock up|throw together|pull together|write up|"
                           r"produce|compile)\b|出|做|生成|整|来一?份|给我|(?<!需)要|编制|帮|弄", re.I)
 
 

@@ -10,7 +10,13 @@ import re
 from assistant.planner.competency import CANDIDATE, CompetencyCall, candidate_ref
 
 LIST = re.compile(r"\b(candidate|applicant|review|deletion|delete)s?'? requests?\b|\brequests? (from|by) candidates?\b|"
-                  r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)", re.I | re.A)
+                  r"候选人.{0,4}(请求|申请)|(复核|删除|删除录音)(请求|申请)|"
+                  # one candidate who has asked, in other words ("one of the applicants is asking us to 'purge her
+                  # data'"); not how it works when one does ("what happens when a candidate asks to delete …")
+                  r"\b(candidate|applicant)s?\b.{0,20}\b(is|was|has|have|'s|had)\s+(been\s+)?(asking|asked|requested|requesting|"
+                  r"demanding|demanded)\b.{0,20}\b(delet\w*|purg\w*|eras\w*|wip\w*|remov\w*|human review|a human)|"
+                  r"(有(个|一个|位|名)|这个|那个|这位|那位)(候选人|应聘者).{0,10}(要求|申请|想要?|让我们)(删除|删掉|清除|人工复核|复核)",
+                  re.I | re.A)
 RESOLVE = re.compile(
     r"\b(?P<verb>mark|resolve|close|complete|finish|decline|reject|start|take)\w*\s+(?:candidate\s+)?request\s*#?\s*"
     r"(?P<id>\d+)\s*(?:as\s+)?(?P<state>done|resolved|completed|declined|rejected|in[ -]progress)?\s*[:：,.-]?\s*"
@@ -26,7 +32,7 @@ STATUS_WORDS = (("done", re.compile(r"\b(done|resolved|closed|handled)\b|已完�
                 ("in_progress", re.compile(r"\bin[ -]progress\b|处理中", re.I)))
 NUMBERED = re.compile(r"(?:requests?|申请|请求)\s*(?:no\.?|number|#)?\s*\d|第\s*\d+\s*[号条个]?|\d+\s*[号条]|#\s*\d", re.I)
 KIND_WORDS = (("human_review", re.compile(r"\breview|复核|人工", re.I)),
-              ("delete_recordings", re.compile(r"\bdelet\w*|\brecordings?\b|删除|录音|录像", re.I)))
+              ("delete_recordings", re.compile(r"\bdelet\w*|\bpurg\w*|\beras\w*|\brecordings?\b|删除|删掉|清除|录音|录像", re.I)))
 
 
 def requests_call(text: str) -> CompetencyCall | None:

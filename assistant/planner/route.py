@@ -159,7 +159,10 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
-                        r"\bdo you (?:work|run) (?:in|on|with)\b|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
+                        r"\bdo you (?:work|run) (?:in|on|with)\b|"
+                        # who it is: "Kindly confirm whether this is the HR interview assistant", "你是面试助手吗"
+                        r"\b(?:is this|this is|am i (?:talking|speaking|chatting) (?:to|with)|are you)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
+                        r"(?:assistant|bot|chatbot|tool|candor)(?=\s*(?:[?.!,]|$|(?:that|which|for|from|i|we)\b))|(?:你|这)(?:就)?是(?:不是)?[^，,。？?]{0,8}(?:助手|机器人|助理)(?:吗|么|嘛)?(?=[\s？?。.!！]*$)|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
                         r"\b(?:available|(?:of|in) (?:this|the) (?:tool|system|app|assistant)|you (?:have|offer))\b|"
                         r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|(?:还|都)能(?:干|做|帮)(?:些|点)?(?:什么|啥|哪些)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
@@ -168,6 +171,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"through you|in candor)\b", re.I | re.A)
 # A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
 ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差不多)?\s*(?:一|两|二|三|四|五|六|几|半|\d+)\s*个?\s*(?:月|周|星期|礼拜|天|季度)|"
+                             r"(?:批|通过|上线|生效|改)了(?:有|快)?\s*(?:一阵子?|好一阵子?|一段(?:时间|日子)|(?:好|挺|蛮)久|(?:一)?些日子)|"
                              r"批了?(?:之后|以后)|批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b|\b(?:after|since|once) (?:we|you|i|they|hr) (?:approved?|accepted|applied)\b"
@@ -182,7 +186,9 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
                           r"|\bexpose (?:us|the company|the firm|ourselves) to\b.{0,30}\b(?:claims?|lawsuits?|liability|litigation)\b"
                           r"|\bsue (?:him|her|them|the candidate)\b|告(?:他|她)|起诉|诽谤|打官司"
                           r"|法律意见|法律建议|法律风险|法律(?:上)?(?:要求|规定)|律师函|胜诉|败诉|会不会被告|会不会吃官司|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
-                          r"|是否(?:合法|违法)|合不合法|违不违法|(?:合法|违法)吗", re.I | re.A)
+                          r"|是否(?:合法|违法)|合不合法|违不违法|(?:合法|违法)吗"
+                          r"|\blegal(?:ly)? (?:liab\w+|consequences)\b|\b(?:are|would|could|will) we be (?:held )?liable\b"
+                          r"|法律(?:责任|后果)|承担(?:哪些|什么|多大)?(?:的)?(?:相关)?(?:法律)?(?:责任|后果)", re.I | re.A)
 # Not Candor's to do, though it names candidates or their papers: messaging one ("text C005590 the interview moved"),
 # screening résumés ("把简历按学历筛一下").
 NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
@@ -255,12 +261,22 @@ STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged)\b|存(?:�
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
-                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来(?:干|做|当|我们|咱们))", re.I | re.A)
+                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|来(?:干|做|当|我们|咱们))", re.I | re.A)
+# The figures just given put into something to hand on ("put that into an export I can attach", "做成文档发我").
+INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(?:it|that|this|them|those|these)\b.{0,8}"
+                         r"\b(?:in|into|as)\s+(?:an?\s+|the\s+|one\s+)?(?:(?:proper|nice|short|single|one-page|printable|formal)\s+)?"
+                         r"(?:export|document|doc|pdf|file|spreadsheet|csv|excel|report|deck|slides?|write-?up|one-pager)\b"
+                         r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)", re.I | re.A)
+HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
+                      re.I | re.A)  # how a person would do in the job (not whether they stay)
+FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|will (?:he|she|they) (?:do|be))\b|"
+                      r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到)多少|能干好|干得(?:好|怎么样|咋样)|区间|大概多少", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|月就(?:走|跑|撤|辞)|就跑了|跑掉", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
                         r"|^\s*(?:请|麻烦|帮我|帮忙)*(?:起草|拟|写)", re.I | re.A)
+OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好的?|行|嗯)(?:[,，\s]+|(?=[帮请写拟起])))+", re.I)
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
 WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ratios?\b|哪(?:个|一个|些)?(?:群体|组|人群)",
@@ -446,10 +462,25 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (len({i.upper() for i in IDS.findall(question) if i[0] in "Cc"}) == 1 and IF_HIRED.search(question) and not STAYS.search(question)
             and not LETTER_WORDS.search(question)):
         return Decision("predict_performance", source="rule")  # "How is C008120 likely to do … if hired?"
+    if (len({i.upper() for i in IDS.findall(question)}) == 1 and IDS.search(question).group(0)[0] in "Cc"
+            and STAYS.search(question) and not LETTER_WORDS.search(question)
+            and not HOW_WELL.search(question) and not FAILURE_WORDS.search(question)):
+        return Decision("attrition_risk", source="rule")  # "got a gut feeling C000702 is gonna bail in 3 months"
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
+    if (previous_tool == "attrition_risk" and PERSON_BACK.search(question) and FORECAST.search(question)
+            and (METRIC in masked or HOW_WELL.search(question) or IF_HIRED.search(question))
+            and not STAYS.search(question) and not IDS.search(question)):
+        return Decision("predict_performance", source="followup")  # "再瞅瞅他要是来了，停机时长能控制在多少" after her risk
     if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "how sure are you? the range?" after a prediction
+    if (previous_tool in ("score_interview", "predict_performance") and not IDS.search(question)
+            and any(DRAFT_LEAD.match(s := OPENER.sub("", sentence)) and (PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s))
+                    and (LETTER_WORDS.search(s) or PERSON_BACK.match(s, DRAFT_LEAD.match(s).end() + 1))
+                    for sentence in sentences(question))):
+        # "Ag shame man. Write him a letter explaining that", "ok write him something decent", "那帮我写个回复给他"
+        # after why he failed: a letter to him
+        return Decision("draft_feedback", source="followup")
     if previous_tool in ABOUT_ONE_PERSON and HOW_SCORED.search(question) and not IDS.search(question):
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
     other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
@@ -526,6 +557,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
         return Decision("build_report", source="followup")  # "再加一张图", "make it bars instead" after a report
+    if (previous_tool == "failure_stats" and INTO_A_FILE.search(question) and not NO_EXPORT.search(question)
+            and not kinds_named(masked, question) & ID_KINDS):
+        return Decision("build_report", source="followup")  # "Can you put it in a proper document with the chart?"
     if (previous_tool and WHY_THAT.search(question) and content_words(masked) <= 2
             and not names_something(masked)):
         return Decision(previous_tool, source="followup")  # "why that one", "为啥是他" after a ranked answer
@@ -671,8 +705,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return ruled if ruled is not None and ruled.intent in likely else Decision(intent, confidence=p)
     if (ruled := phrase_rule(question, u)) is not None and ruled.intent in likely:
         ruled.confidence = p  # a pinned phrasing, and the model agrees it is one of the likeliest readings
-        if ruled.intent == intent or p >= LEANS:
-            return ruled
+        if ruled.intent == intent or p >= LEANS or ruled.intent == "build_report" and report_first(question) is not None:
+            return ruled  # (a message that opens by asking for a report: "can you whip up a report on …? …numbers")
         # The model leans nowhere and its likeliest reading is another ("are the weights OK for marketing?": the
         # profile's weights, or whether they are right): asked back, the pinned reading first.
         return _ask_back([ruled.intent, *(i for i in usable if i != ruled.intent)], p)
@@ -752,11 +786,14 @@ def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
     return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
 
 
+POLITE_FRAME = re.compile(r"\b(?:could|would|can|will) you(?: please)?\b|\b(?:please|kindly|just|now)\b|\bgo ahead and\b", re.I)
+
+
 def _decides_it(question: str, vocab: Any, kind: str) -> bool:
     """A short clause that decides on the `kind` of thing shown, naming nothing else ("reject it, teamwork drops
     too much": "reject it")."""
     for clause in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question):
-        masked = mask(clause, _names(vocab))
+        masked = mask(POLITE_FRAME.sub(" ", clause), _names(vocab))  # "Could you go ahead and approve it now": "approve it"
         if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and not STATUS_ASKED.search(clause)
                 and content_words(masked) <= 4
                 and not kinds_named(masked, clause) - {kind}):

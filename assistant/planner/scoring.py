@@ -49,7 +49,11 @@ WHY_NOT_PASSED = re.compile(
     r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
     r"|(?:哪里|哪儿|哪些地方|哪些方面|哪方面)(?:有|还)?(?:欠缺|不足|不够|做得不好|差)"
     r"|(?:没过|没有?通过|不通过|未通过|挂了|被拒|被刷|冇过|唔过).{0,12}(?:为啥|为什么|咋回事|为么斯|为嘛|为哪样|啥原因|什么原因)"
-    r"|差距|短板|扣分|证据", re.I | re.A)
+    r"|差距|短板|扣分|证据"
+    # how it was judged ("set out how interview I0000247 was assessed, … which competencies fell below the standard")
+    r"|\bhow (?:\w+ ){0,3}(?:was|were|got|has been|had been) (?:assessed|scored|marked|graded|evaluated|rated|judged)\b"
+    r"|\bhow (?:was|were|did) (?:\w+ ){1,3}(?:assessed|scored|marked|graded|evaluated|rated|judged)\b"
+    r"|\b(?:fell|fall|falls|were|was) (?:short of|below) (?:the )?(?:required|minimum|expected|pass|bar|standard)", re.I | re.A)
 WHY_SCORED = re.compile(r"\bwhy\b|\bhow come\b|\bonly (?:a |an )?\d\b|\bevidence\b|\bquotes?\b|\bre-?scor\w*|\btranscripts?\b|"
                         r"原文|转录|为啥|为什么|咋|怎么|凭啥|点解|[才只]给?了?\s*\d+\s*分|依据|证据|哪句|重新评|重评|再评", re.I | re.A)
 # … the words that ask for what an interview's answers showed ("show me the evidence for negotiaton": a competency
@@ -66,6 +70,6 @@ HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in
 LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I | re.A)
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a
 # human review of why she failed").
-ABOUT_IT = re.compile(r"(?<![a-z])(?:letters?|feedback|draft\w*|writ\w*|repl\w*|respond|send|emails?|emailing|note|canned|"
+ABOUT_IT = re.compile(r"(?<![a-z])(?:letters?|feedback|draft\w*|writ(?:e|es|ing)|repl\w*|respond|send|emails?|emailing|note|canned|"
                       r"put something together|help me explain|review|requests?(?!\s+(?:you|that)\b)|delet\w*|predict\w*|stay|leave)(?![a-z])|反馈|信|草稿|(?:帮|给|替)(?:我|他|她|忙)?.{0,4}写|写(?:一?[封份个点段])|拟|回复|说法|说明|"
                       r"复核|申请|删除|预测|离职", re.I)

@@ -42,11 +42,13 @@ _COURTESY = re.compile(r"(?<![a-z])(?:thank|thanks|thx|sorry|apologi[sz]e|apolog
                        r"good (?:morning|afternoon|evening))(?![a-z])|谢|不好意思|抱歉|辛苦|您好|你好|唔该", re.I)
 _ASKS = re.compile(r"[?？]|(?<![a-z])(?:could|can|would|will) (?:you|i|we)(?![a-z])|(?<![a-z])(?:please|pls|(?<!thank ya )(?<!thank you )(?<!thanks )kindly|show|give|"
                    r"tell|draft|run|send|approve|reject|do|make|build|generate|again|why|what|how|which|who|"
-                   r"when|did|does)(?![a-z])|请|帮|吗|能不能|可以|麻烦|看下|看看|再|下次|接着|有没有|是不是|怎么|什么|多少|哪|几|想", re.I)
+                   r"when|did|does|prepare|write|put|break|list|compare|wonder|grateful)(?![a-z])"
+                   r"|(?<![a-z])it would be (?:sensible|good|great|helpful|useful|nice|ideal|best)(?![a-z])"
+                   r"|(?<![a-z])(?:would|'d) (?:like|appreciate)(?![a-z])|请|帮|吗|能不能|可以|麻烦|看下|看看|再|下次|接着|有没有|是不是|怎么|什么|多少|哪|几|想", re.I)
 # Praise for an answer given ("that report was exactly what I needed", "上次那个报表领导蛮满意的").
 _PRAISE = re.compile(r"(?<![a-z])(?:was|were|went|has been|have been|is)(?![a-z]).{0,30}(?<![a-z])(?:exactly|great|helpful|perfect|"
                      r"useful|well received|spot on|brilliant|a hit|a lifesaver|just what|beautiful\w*|impressed|amazing|excellent|"
-                     r"fantastic)(?![a-z])|(?<![a-z])(?:saved (?:my|our|the) (?:bacon|life|lives|day|skin|neck)|did the trick|"
+                     r"fantastic|savage|deadly|class|sound|legend)(?![a-z])|(?<![a-z])(?:keeps?|make|makes|keep) (?:\w+ ){0,3}happy(?![a-z])|(?<![a-z])(?:saved (?:my|our|the) (?:bacon|life|lives|day|skin|neck)|did the trick|"
                      r"hit the spot|nailed it|you(?:'ve)? help(?:ed)? (?:me|us) (?:a lot|so much|heaps|loads|a ton)|(?:it'?s|that'?s|this'?s|has|have|you'?ve) made (?:such |a )?(?:a )?(?:big |huge |real |massive )?difference)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
 _WH = re.compile(r"(?<![a-z])(?:why|what|how|which|who|when)(?![a-z])", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+|$)")
