@@ -1606,6 +1606,24 @@ ROUND_EIGHT = [
     ("one of the applicants is asking us to 'purge her data' (her words). she did the account manager interview. is "
      "that sitting in your queue somewhere?", "candidate_requests"),
     ("想确认一下：候选人要求删除录像之后，他的评分数据是否还会留在统计里？", "help"),
+    # what is only background (a lawsuit elsewhere, what the writer does herself) is not what is asked
+    ("近期有同行因招聘算法歧视被起诉。请对我所全部岗位上季度的AI面试做一次自查：按性别、年龄段分组的通过率及影响比。",
+     "fairness_audit"),
+    ("月底要交一堆表，报销的、考勤的我自己弄。招聘这块也要一份，销售经理上个月的，能导出来最好。", "build_report"),
+    ("Is it legal to ask candidates about their visa status?", "out_of_scope"),
+    # one person's letter, even with "年轻人" or "歧视" in it (no audit of one person)
+    ("小同志，面试I0002217那位年轻人没有通过，他母亲专门打电话到单位来问。麻烦你帮忙起草一封反馈信，把情况讲清楚。",
+     "draft_feedback"),
+    ("候选人C000290来函质询未通过原因。请起草一封回复，说明评估结果，但避免任何可能被理解为承诺或歧视的表述。",
+     "draft_feedback"),
+    ("有candidate发email说要删掉他的interview recording，系统里有这个request吗？", "candidate_requests"),  # an email received
+    # "5 percentage points" is no proposal's number
+    ("Generate a reweighting proposal for Mechanical Design Engineer based on design rework rate. Maximum step: 5 "
+     "percentage points per competency. Do not apply it.", "propose_competency_changes"),
+    ("For the comité de direction I need a document on the interviews of production supervisors for the first "
+     "semester, with the graph of the failure rate. Can you prepare it?", "build_report"),  # a document with a chart
+    ("My manager mentioned something about 'running the monitoring' every Monday — is that something you do? If so "
+     "could you run it for all the roles please", "monitor_competencies"),  # asked, then run
 ]
 ROUND_EIGHT_AFTER = [
     # Cantonese "no need" (唔使) before the report: the figures
@@ -1644,6 +1662,18 @@ ROUND_EIGHT_AFTER = [
      "and approve it now, please, so it takes effect?", "decide_proposal"),
     ("Can you tell me what the ideal candidate for a shift supervisor looks like?",
      "Ah that's savage, thanks a million. That'll keep the hiring manager happy.", "help"),
+    ("What is fail rate of production supervisor last quarter?",
+     "Ok. I need this as file for the boss, with the graphic of fail rate and the csv.", "build_report"),
+    ("机械设计今年面试挂了多少人？", "恁把这些数据给俺导个csv，俺自己在excel里弄。", "build_report"),
+    ("请生成上季度市场策划的招聘报告。", "报告暂时不需要了，不要生成任何文件。直接告诉我：上季度市场策划的通过和未通过人数各是多少？",
+     "failure_stats"),
+    ("Could you please tell me how candidate C000417 will perform if we hire this person as Sales Manager?",
+     "Thank you very much. I would like to confirm one more point. Is there possibility that this person will resign "
+     "early after joining our company?", "attrition_risk"),
+    ("write a feedback letter for the candidate C000290", "this letter is very cold. put more warm words in the beginning",
+     "review_feedback"),
+    ("C000812面机修的那场几分？", "那伊要是请来做机修，停机时间大概会是多少？", "predict_performance"),  # 伊: he
+    ("C000701为啥没过客户经理呀", "那帮我给他回个信呗，人家很有礼貌地发邮件问原因，别写得太官方哈", "draft_feedback"),
 ]
 
 

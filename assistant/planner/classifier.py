@@ -99,20 +99,47 @@ def mask(text: str, names: Names) -> str:
     return " ".join(out.split())
 
 
+SKIPS = (2, 3, 4)  # how far apart two English words of a skip pair are ("approve … letter", "draft … for them")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A crude English stem ("approving", "approved" → "approv"): enough to pair words across their endings."""
+    if len(word) <= 4 or not word.isascii() or word.startswith("§"):
+        return word
+    return next((word[:-len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3), word)
+
+
 def features(masked: str) -> dict[str, float]:
-    """Sublinear term frequencies of character n-grams (1–4, across word gaps), words and word pairs."""
+    """Sublinear term frequencies of character n-grams (1–4, across word gaps), words and word pairs, stems and stem
+    pairs, and English stem pairs two to four words apart (by grouped cross-validation over the tuning splits, 3 more
+    English and 1 more Chinese message in 1 000 read right than without the stems and pairs; docs/planner.md)."""
     padded = f" {masked} "
     counts: dict[str, int] = {}
+
+    def add(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
     for n in NGRAMS:
         for i in range(len(padded) - n + 1):
             gram = padded[i:i + n]
             if gram.strip():
-                counts[gram] = counts.get(gram, 0) + 1
+                add(gram)
     words = WORDS.findall(masked)
     for w in words:
-        counts["w:" + w] = counts.get("w:" + w, 0) + 1
+        add("w:" + w)
     for a, b in zip(words, words[1:]):
-        counts[f"b:{a}_{b}"] = counts.get(f"b:{a}_{b}", 0) + 1
+        add(f"b:{a}_{b}")
+    stems = [stem(w) for w in words]  # (a Chinese character is its own stem: its word features count twice)
+    for a, b in zip(stems, stems[1:]):
+        add(f"s2:{a}_{b}")
+    english = [s for s in stems if not CJK.match(s)]
+    for a in stems:
+        add("s:" + a)
+    for i, a in enumerate(english):
+        for gap in SKIPS:
+            if i + gap < len(english):
+                add(f"k:{a}_{english[i + gap]}")
     return {k: 1.0 + math.log(v) for k, v in counts.items()}
 
 

@@ -18,6 +18,7 @@ REPORT_EN = re.compile(r"\b(?:(?<=\ba )|(?<=\ban )|(?<=\bthe )|(?<=\bmy )|(?<=\b
 # "Report the failure rate for …": report is the verb, the figure is the question.
 REPORT_VERB_START = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?report\s+(?:back\s+)?(?:on\s+)?"
                                r"(?:the|how|what|which|who|whether|if|why|failure|fail|pass)\b", re.I)
+DOCUMENT = re.compile(r"\b(?:document|doc|pdf|deck|slides?|write-?up|one-pager|summary)\b|文档|PPT|幻灯片", re.I)
 REPORT_ZH = re.compile(r"(?<!汇)(?<!按)(报告|报表|月报|季报|周报|年报)")
 CHART = re.compile(r"(\bcharts?\b|\bgraphs?\b|\bplots?\b|\bvisuali[sz]\w*|图表|图|可视化)", re.I)
 # A report's cadence names its period when the message gives none ("monthly report" is last month's).
@@ -28,7 +29,7 @@ CADENCE = ((re.compile(r"(\bquarterly\b|季报|季度报告|季度报表)", re.I
 
 # The report itself not wanted ("anything drifting. no report, yes/no", "不用出报告"); "no chart" still wants the report.
 NO_REPORT = re.compile(r"\b(?:no|not an?|not the|without an?|don'?t (?:need|want) an?)\s+(?:full\s+)?report\b"
-                       r"|(?:不用|不要|无需|别|不必|唔使|唔驶|唔好|不使)(?:出|做|整|给我)?(?:个|份)?(?:报告|report)|报告(?:就)?(?:弗要|不要|不用|免了|算了)",
+                       r"|(?:不用|不要|无需|别|不必|唔使|唔驶|唔好|不使)(?:出|做|整|给我)?(?:个|份)?(?:报告|report)|报告(?:就|暂时|先|也)?(?:弗要|不要|不用|不需要|免了|算了)",
                        re.I | re.A)  # (唔使: Cantonese "no need")
 
 
@@ -64,6 +65,8 @@ def wants_report(text: str, u: Understanding) -> bool:
         return False
     if REPORT_ZH.search(text):
         return True
+    if DOCUMENT.search(text) and CHART.search(text):
+        return True  # "I need a document on the interviews of production supervisors … with the graph of the failure rate"
     return bool(REPORT_EN.search(text)) and not REPORT_VERB_START.search(text)
 
 

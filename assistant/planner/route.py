@@ -108,7 +108,8 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|t
 # proposal's number (drafts are letters to candidates).
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
-PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them)\b|(?<![其])他|她", re.I | re.A)  # the one person of the answer before
+PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them|(?:this|that|the same) (?:person|candidate|applicant|guy|lady))\b"
+                         r"|(?<![其])他|她|这个人|这位|此人|伊(?![拉朗斯利犁春宁人始甸])", re.I | re.A)  # the one person of the answer before
 # How sure an estimate of the answer before is ("how sure you are? the range?", "有多大把握"): that answer's interval.
 ESTIMATES = {"predict_performance", "attrition_risk", "competency_insights", "proposal_outcome"}
 HOW_SURE = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:range|interval|margin of error|error bars?|confidence interval|uncertainty)\W*$|\bhow (?:sure|confident|certain|reliable|accurate|precise)\b|\b(?:the|what'?s the|what is the) (?:range|interval|"
@@ -261,21 +262,24 @@ STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged)\b|存(?:�
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
-                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|来(?:干|做|当|我们|咱们))", re.I | re.A)
+                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们))", re.I | re.A)
 # The figures just given put into something to hand on ("put that into an export I can attach", "做成文档发我").
 INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(?:it|that|this|them|those|these)\b.{0,8}"
                          r"\b(?:in|into|as)\s+(?:an?\s+|the\s+|one\s+)?(?:(?:proper|nice|short|single|one-page|printable|formal)\s+)?"
                          r"(?:export|document|doc|pdf|file|spreadsheet|csv|excel|report|deck|slides?|write-?up|one-pager)\b"
-                         r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)", re.I | re.A)
+                         r"|\b(?:need|want|like|have)\s+(?:it|that|this|these|them|those)\s+(?:as|in)\s+(?:an?\s+)?(?:file|document|doc|pdf|"
+                         r"spreadsheet|csv|excel|report)\b"  # "I need this as file for the boss"
+                         r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
+                         r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|will (?:he|she|they) (?:do|be))\b|"
-                      r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到)多少|能干好|干得(?:好|怎么样|咋样)|区间|大概多少", re.I | re.A)
-STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
+                      r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
+STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|月就(?:走|跑|撤|辞)|就跑了|跑掉", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
-                        r"|^\s*(?:请|麻烦|帮我|帮忙)*(?:起草|拟|写)", re.I | re.A)
+                        r"|^\s*(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?(?:起草|拟|写|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
 OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好的?|行|嗯)(?:[,，\s]+|(?=[帮请写拟起])))+", re.I)
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
@@ -426,6 +430,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
     if (ruled := command_rule(question, u)) is not None:
         return ruled
+    if u.intent == "fairness_audit" and u.individual and _letter_asked(question):
+        return Decision("draft_feedback", source="rule")  # "…那位年轻人没有通过…麻烦你帮忙起草一封反馈信": his letter
     if (u.intent == "fairness_audit" and u.individual  # one person's gender or age: declined by rule, never guessed
             and not _why_not_passed(question, mask(question, _names(vocab)))):  # (how their interview was scored is shown)
         return Decision("fairness_audit", source="rule")
@@ -435,10 +441,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             u.intent == "fairness_audit" or SECTION.search(question, opens))  # a page added to the report asked for
             or previous_tool == "build_report" and SECTION.search(question) and not IDS.search(question)):
         return Decision("build_report", source="rule")  # "Q3 report with charts; include adverse impact by gender": both
-    if LEGAL_ADVICE.search(question):
+    if _asked_in(LEGAL_ADVICE, question):
         return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
     masked = mask(question, _names(vocab))
-    if NOT_CANDORS.search(question):
+    if _asked_in(NOT_CANDORS, question):
         return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
     if ((fits := ROLE_FITS.search(question)) and not FAILURE_WORDS.search(question)
             and not ((hired := IF_HIRED.search(question)) and hired.start() < fits.start())):  # "招进来能干好不？更适合…": the first ask
@@ -468,7 +474,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("attrition_risk", source="rule")  # "got a gut feeling C000702 is gonna bail in 3 months"
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
-    if (previous_tool == "attrition_risk" and PERSON_BACK.search(question) and FORECAST.search(question)
+    if (previous_tool in ("attrition_risk", "score_interview") and PERSON_BACK.search(question) and FORECAST.search(question)
             and (METRIC in masked or HOW_WELL.search(question) or IF_HIRED.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "再瞅瞅他要是来了，停机时长能控制在多少" after her risk
@@ -627,14 +633,18 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         if _decides_in_a_sentence(question):
             readings = ("decide_proposal", "review_proposals", "proposal_outcome")
         return _ask_back([i for i in readings if _allowed(i, allowed)], p)
-    if CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE:
+    if intent in META_INTENTS and RUN_IF_SO.search(question) and (run := next((x for x in ranked if x[0] not in META_INTENTS), None)):
+        intent, p = run  # "…is that something you do? If so could you run it for all the roles please": run it
+    elif (CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE
+          and not RUN_IF_SO.search(question)):
         return Decision("help", confidence=p, source="rule")  # what Candor can do about it, not a figure
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
     # One word after "and" ("and retention?") changes one thing of the question before, unless the model is sure the
     # word asks for another tool ("and attrition risk?").
     goes_on = continues(question, masked)
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
-    if previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on):
+    if (previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on)
+            and not (previous_tool == "build_report" and NO_REPORT.search(question))):  # "报告暂时不需要了…直接告诉我"
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -772,6 +782,25 @@ def _follow_on(m: IntentModel) -> float:
     return max(FOLLOW_FLOOR, m.threshold + FOLLOW_MARGIN)
 
 
+ASKING = re.compile(r"[?？]|\b(?:please|pls|kindly|can|could|would|will)\b|请|帮|麻烦|能不能|能否|可以|吗|给我|导出|看看|看一下",
+                    re.I | re.A)
+
+
+def _asked_in(pattern: re.Pattern, question: str) -> bool:
+    """The pattern is in what the message asks, not only in its background: "近期有同行因招聘算法歧视被起诉。请对…做一次
+    自查" asks for the audit, "报销的、考勤的我自己弄。招聘这块也要一份" for the report."""
+    parts = sentences(question) or [question]
+    found = [p for p in parts if pattern.search(p)]
+    if not found:
+        return False
+    return any(ASKING.search(p) for p in found) or not any(ASKING.search(p) for p in parts if p not in found)
+
+
+def _letter_asked(question: str) -> bool:
+    """A sentence that asks for a letter ("麻烦你帮忙起草一封反馈信", "ok, write her a short reply")."""
+    return any(DRAFT_LEAD.match(s := OPENER.sub("", sentence)) and LETTER_WORDS.search(s) for sentence in sentences(question))
+
+
 def _why_not_passed(question: str, masked: str) -> bool:
     """Asks why one candidate or interview did not pass, for their gaps or evidence or their weakest competency
     ("I0000124哪个能力差的最多？"), and for nothing done about it."""
@@ -786,6 +815,8 @@ def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
     return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
 
 
+RUN_IF_SO = re.compile(r"\bif (?:so|yes|you can|you do)\b[,\s]*(?:(?:could|can|would) you |please )?(?:please )?(?:run|do|generate|make|"
+                       r"draft|start|set)\b|(?:如果|要是)(?:可以|能|是|有)的话[，,\s]*(?:请|麻烦|帮我)?(?:跑|运行|做|生成|出|执行)", re.I | re.A)
 POLITE_FRAME = re.compile(r"\b(?:could|would|can|will) you(?: please)?\b|\b(?:please|kindly|just|now)\b|\bgo ahead and\b", re.I)
 
 
@@ -823,7 +854,8 @@ def _not_deciding(question: str, masked: str, previous_tool: str | None,
     return None
 
 
-_LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9./])(\d{1,6})(?![0-9%/]|\.\d)")  # "proposal 6." is 6; "6.5", "4/5" none
+_LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9./])(\d{1,6})(?![0-9%/]|\.\d|\s*(?:percentage points?|percent|pp|points?|pts|个?百分点))")
+# ("proposal 6." is 6; "6.5", "4/5", "5 percentage points" none)
 
 
 def _outside_scope(masked: str) -> bool:
