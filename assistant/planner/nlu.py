@@ -66,6 +66,28 @@ A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mai
                        r"|\be-?mail\s*[:：]\s*[\"'“‘「]"  # "Candidate email: 'Under GDPR I am requesting deletion…'"
                        r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|发(?:了|过|来)?(?:个|一个|一封|封)?\s*(?:e-?mail|邮件|短信|微信)|电话(?:里|中|说|讲|嚟|头|那头|那边|上)", re.I)  # "打电话嚟话…"
 
+# One person's private life or pay asked for ("is he married and what is his religion?", "那他现在工资拿多少？"): Candor
+# holds none of it and it must not enter a hiring decision; declined. Not a group question ("pass rates by marital
+# status") and not a cost weighed against a forecast ("his salary ask is 90k, is he worth it?").
+_PRIVATE_EN = (r"religion|religious beliefs?|faith|marital status|union membership|salary|salaries|pay|earnings|medical history|health "
+               r"(?:issues?|problems?|conditions?|records?)|sexual orientation|political (?:views?|party|affiliation)|ctc")
+_PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|残疾|政治面貌|工资|薪资|薪水|月薪|"
+               r"年薪|拿多少钱|身份证")  # not 收入, 赚多少: what a salesperson brings in
+PRIVATE_ASKED = re.compile(
+    r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
+    rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
+    rf"|\b(?:{_PRIVATE_EN})\b[^.?!]{{0,20}}\bof\s+(?:candidate\s+)?(?:C\d{{3,}}|him|her|the candidate|this candidate)\b"
+    r"|\bhow much (?:does|did|do) (?:he|she|C\d{3,}) (?:earn|make|get paid)\b"
+    rf"|(?:(?<![其])他|她|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
+    # people listed by a private fact, or with their birthdays or ages ("which of the candidates who failed are union
+    # members?", "the names and birthdays of the women who failed", "所有女性候选人的名单和年龄")
+    r"|\bwhich (?:of (?:the|our|those) )?(?:candidates|applicants|people|hires)\b[^.?!]{0,40}\b(?:are|were)\s+(?:union members|in "
+    r"(?:a|the) union|pregnant|married|religious|gay|disabled)\b"
+    r"|\bnames?\b[^.?!]{0,20}\b(?:birthdays?|dates? of birth|ages|home addresses|religions?)\b|\b(?:birthdays?|dates? of birth)\b"
+    r"[^.?!]{0,20}\bnames?\b|名单.{0,8}(?:年龄|出生日期|生日|身份证|婚否)|(?:年龄|出生日期|生日|身份证).{0,8}名单", re.I)
+WEIGHED = re.compile(r"\bworth\b|\broi\b|\bcost\w*\b|\bbudget\b|\bweigh\w*|\b(?:salary|pay) (?:ask|expectations?)\b|\bask(?:ing|ed)? "
+                     r"(?:for )?(?:salary|pay)\b|值不值|值得|划算|性价比|成本|预算|期望|要价", re.I)
+
 # The speaker's boss ("主管让我整理…", "跟着主管做招聘", "我们主管要拿去做ppt", "用人主管说…"), not the Production Supervisor role.
 BOSS_ZH = re.compile(r"(?:我|我们|我的|我们的|跟着|跟|找|问|用人|直属|部门|业务)主管|主管(?=让|叫|说|要我|要求我|交代|吩咐|安排我|问我|催)")
 
@@ -159,7 +181,7 @@ class Understanding:
     period: str | None = None
     show_trend: bool = False
     show_pass_rate: bool = False
-    refusal: str | None = None  # auto_reject | contact_details
+    refusal: str | None = None  # auto_reject | contact_details | private_details | injection
     followup: bool = False
     asks_stats: bool = False
     individual: bool = False  # names one candidate
@@ -206,6 +228,9 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     contacts = REFUSE_CONTACTS.search(A_MESSAGE.sub(" a message ", text))
     if contacts and CONTACTS_ASKED.search(text):  # "Give me the phone numbers of everyone rejected in October"
         u.intent, u.refusal = "refuse", "contact_details"
+        return u
+    if PRIVATE_ASKED.search(text) and not WEIGHED.search(text):  # "what is his religion?": declined, never looked up
+        u.intent, u.refusal = "refuse", "private_details"
         return u
     if REFUSE_INJECTION.search(text) and not contacts:
         u.refusal = "injection"  # declined; a statistics question in the same message is still answered

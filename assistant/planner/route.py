@@ -93,7 +93,7 @@ LEANS = 0.5  # below the threshold, a top reading this likely is offered first r
 SHORT_CONFIDENCE, SHORT_WORDS = 0.85, 1  # a name with one word beside it
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
-DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|lgtm|green[- ]?light|reject|decline|veto|"
+DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
                         r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况)", re.I | re.A)
@@ -250,8 +250,27 @@ LATER_PERFORMANCE = re.compile(r"perform|predict|\bkpis?\b|turnover|retention|at
 # A change made before the question ("we rebalanced the interview last quarter", "调整以后"): what it did, not drift.
 AFTER_A_CHANGE = re.compile(r"\b(?:rebalanc|reweight|re-weight|recalibrat)\w*|\bafter (?:the|we|our) chang\w*|\bsince (?:we|the) "
                             r"chang\w*|调整(?:了|过|后|以后|之后)|改了(?:以后|之后)?|批了", re.I | re.A)
-# How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
-# 绩效如何"): the prediction, unless it asks whether they would stay.
+# Actions, not analyses: nothing to work out again ("重新算一套权重" after a decision asks for new weights).
+DECISIONS = {"decide_proposal", "review_feedback", "candidate_requests"}
+# A request in the queue asked about ("Is her request actually in the queue?", "她的复核申请提交了吗").
+REQUEST_ASKED = re.compile(r"\b(?:request|appeal|complaint)s?\b.{0,30}\b(?:queue|logged|filed|open|pending|received|system)\b"
+                           r"|\b(?:queue|logged|filed|received)\b.{0,20}\b(?:request|appeal)s?\b|(?:申请|请求|申诉)(?:提交|在|有没有|收到|进)", re.I | re.A)
+# A new letter instead of the one shown ("write a fresh one, don't edit this", "另起一封新的").
+NEW_LETTER = re.compile(r"\b(?:write|draft|start)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:one|letter|draft)\b"
+                        r"|\bstart (?:over|again) from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
+# Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
+SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
+                            r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分)(?:能|可以|到底)?(?:预测|反映)|相关性", re.I | re.A)
+# How one interview was scored, asked ("can you show me how interview I0000330 was scored, competency by competency?").
+WAS_SCORED = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:was|were|got|is)\s+(?:scored|assessed|marked|rated|graded|evaluated)\b"
+                        r"|\bcompetency by competency\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
+# A figure's size wondered at ("why so high", "咋这么多"): about the answer before.
+SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|much|little)\b|(?:这么|那么|如此|恁)(?:高|低|多|少|差|大|小)",
+                     re.I | re.A)
+# Waiting for the speaker ("which of those letters are still sitting in the queue waiting on me?", "哪几封还等我审批").
+WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
+                           r"(?:approval|review|sign-?off)\b|\bstill (?:pending|waiting|to be (?:approved|sent|signed))\b"
+                           r"|待(?:我)?(?:审批|审核|批)|等(?:着)?我(?:审|批|签|看|过)|还没(?:审|批|发)", re.I | re.A)
 LETTER_WORDS = re.compile(r"\b(?:letters?|feedback|draft\w*|e-?mail\w*|reply)\b|反馈|信|回复", re.I | re.A)
 PROPOSE_VERB = re.compile(r"\b(?:propose|suggest|recommend|draft|come up with|knock up)\b|提出|出个|拟", re.I | re.A)
 CHANGE_ASKED = re.compile(r"\b(?:adjust\w*|chang\w*|tweak\w*|updat\w*|revis\w*|rebalanc\w*|reweight\w*)\b|调整|调|改|变", re.I | re.A)
@@ -261,14 +280,19 @@ OUTCOME_WORDS = re.compile(r"\b(?:happen\w*|chang\w*|before|after|since|effects?
 STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged)\b|存(?:下|了|的)|保存", re.I | re.A)  # kept, shown again
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
+# How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
+# 绩效如何"): the prediction, unless it asks whether they would stay.
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
-                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们))", re.I | re.A)
+                      r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b"
+                      r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们)|发\s*offer|给(?:他|她)?\s*offer)"
+                      r"|(?:来了|进来|入职|招进来)(?:以后|之后|后)?(?:[一二三两半\d]+(?:年|个月|个季度))(?:能|会|可以)", re.I | re.A)  # "来了一年能给我卖多少货"
 # The figures just given put into something to hand on ("put that into an export I can attach", "做成文档发我").
 INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(?:it|that|this|them|those|these)\b.{0,8}"
                          r"\b(?:in|into|as)\s+(?:an?\s+|the\s+|one\s+)?(?:(?:proper|nice|short|single|one-page|printable|formal)\s+)?"
                          r"(?:export|document|doc|pdf|file|spreadsheet|csv|excel|report|deck|slides?|write-?up|one-pager)\b"
                          r"|\b(?:need|want|like|have)\s+(?:it|that|this|these|them|those)\s+(?:as|in)\s+(?:an?\s+)?(?:file|document|doc|pdf|"
                          r"spreadsheet|csv|excel|report)\b"  # "I need this as file for the boss"
+                         r"|\b(?:give|send|get)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:file|csv|spreadsheet|excel|export|download|pdf)\b"  # "Give me a file, not a chat answer"
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
                          r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
@@ -276,11 +300,13 @@ HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doi
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|will (?:he|she|they) (?:do|be))\b|"
                       r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
-                   r"干不长|待不长|呆不久|留不住|月就(?:走|跑|撤|辞)|就跑了|跑掉", re.I | re.A)
+                   r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|月就(?:走|跑|撤|辞)|就跑了|跑掉"
+                   r"|\bwalk(?:s|ing)? off\b|\bstick it\b", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
                         r"|^\s*(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?(?:起草|拟|写|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
-OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好的?|行|嗯)(?:[,，\s]+|(?=[帮请写拟起])))+", re.I)
+OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯)"
+                    r"(?:[,，\s]+|(?=[帮请写拟起给])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
 WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ratios?\b|哪(?:个|一个|些)?(?:群体|组|人群)",
@@ -293,7 +319,8 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|weight change|
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) a difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact))\b|有用|效果|管用|起作用|变好", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|有没有|了吗|了没|怎么样|咋样|如何", re.I | re.A)
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|怎么样|"
+                          r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
                           r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|\bdid (?:it|that|they) (?:get|go) (?:through|a"
@@ -420,6 +447,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             NEW_WEIGHTS.search(rest) or PROPOSE_VERB.search(rest) or PROPOSAL_ASKED.search(rest)))
         alone = decide(first, understand(first, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
         if (alone.intent not in ("clarify", *META_INTENTS) and not weights_then
+                and content_words(mask(first, _names(vocab))) > 0  # not "C000456呢？要是招进来…": one question about it
                 and (alone.source != "model" or alone.confidence >= model().threshold)
                 and not _goes_on_with(rest, alone.intent, vocab, u.now, allowed)
                 and not _asked_together(question, u, alone.intent)):
@@ -432,6 +460,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return ruled
     if u.intent == "fairness_audit" and u.individual and _letter_asked(question):
         return Decision("draft_feedback", source="rule")  # "…那位年轻人没有通过…麻烦你帮忙起草一封反馈信": his letter
+    if u.intent == "fairness_audit" and u.individual and REQUEST_ASKED.search(question):
+        return Decision("candidate_requests", source="rule")  # "…unfair to her because of her age… Is her request in the queue?"
     if (u.intent == "fairness_audit" and u.individual  # one person's gender or age: declined by rule, never guessed
             and not _why_not_passed(question, mask(question, _names(vocab)))):  # (how their interview was scored is shown)
         return Decision("fairness_audit", source="rule")
@@ -460,6 +490,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (A_CHANGE.search(question) and ITS_EFFECT.search(question) and not NEW_WEIGHTS.search(question)
             and not PROPOSE_VERB.search(question)):
         return Decision("proposal_outcome", source="rule")  # "did the R&D rebalance actually buff anything"
+    if (_numbered_as("proposal", masked) and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question)
+            and not NEW_WEIGHTS.search(question) and not _decides_in_a_sentence(question)):
+        return Decision("proposal_outcome", source="rule")  # "the result of proposal 4 … I want to see if it improved anything"
     if ((new := NEW_WEIGHTS.search(question)) and not NOT_YET.search(question[:new.start()][-12:])
             and not re.search(r"\bif\b|如果|要是|不行|不然|否则|的话", question[:new.start()], re.I)  # "check for drift and if there is any, …"
             and not DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
@@ -474,21 +507,32 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("attrition_risk", source="rule")  # "got a gut feeling C000702 is gonna bail in 3 months"
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
-    if (previous_tool in ("attrition_risk", "score_interview") and PERSON_BACK.search(question) and FORECAST.search(question)
+    if (len({i.upper() for i in IDS.findall(question) if i[0] in "Ii"}) == 1 and WAS_SCORED.search(question)
+            and not LETTER_WORDS.search(question)):
+        return Decision("score_interview", source="rule")  # "…can you show me how interview I0000330 was scored?"
+    if (previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
+            and FORECAST.search(question) and not SCORES_PREDICT.search(question)
             and (METRIC in masked or HOW_WELL.search(question) or IF_HIRED.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "再瞅瞅他要是来了，停机时长能控制在多少" after her risk
+    if (previous_tool == "attrition_risk" and HOW_WELL.search(question) and FOLLOWUP_WORDS.search(question)
+            and not STAYS.search(question) and not IDS.search(question)):
+        return Decision("predict_performance", source="followup")  # "那绩效侧呢？" after one person's risk of leaving
     if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "how sure are you? the range?" after a prediction
     if (previous_tool in ("score_interview", "predict_performance") and not IDS.search(question)
-            and any(DRAFT_LEAD.match(s := OPENER.sub("", sentence)) and (PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s))
-                    and (LETTER_WORDS.search(s) or PERSON_BACK.match(s, DRAFT_LEAD.match(s).end() + 1))
-                    for sentence in sentences(question))):
-        # "Ag shame man. Write him a letter explaining that", "ok write him something decent", "那帮我写个回复给他"
-        # after why he failed: a letter to him
+            and (any((PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s))
+                     and (LETTER_WORDS.search(s) or PERSON_BACK.match(s, DRAFT_LEAD.match(s).end() + 1)
+                          or PERSON_BACK.search(DRAFT_LEAD.match(s).group(0)))  # "给他写点…"
+                     for s in _drafting(question))
+                 or _drafting(question) and LETTER_WORDS.search(question) and PERSON_BACK.search(question))):
+        # "Ag shame man. Write him a letter explaining that", "ok write him something decent", "那帮我写个回复给他";
+        # "Then he gets a letter saying exactly that… Write it." after why he failed: a letter to him
         return Decision("draft_feedback", source="followup")
     if previous_tool in ABOUT_ONE_PERSON and HOW_SCORED.search(question) and not IDS.search(question):
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
+    if previous_tool in LETTERS and NEW_LETTER.search(question) and not _decides_in_a_sentence(question):
+        return Decision("draft_feedback", source="followup")  # "你重新给这个人另起一封新的吧，别在原来上改" after a draft
     other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
     if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"} - (
@@ -535,15 +579,23 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and EFFECT_ASKED.search(question) and not kinds_named(masked, question) - {"proposal"}
             and content_words(masked, nouns=True) <= 5):
         return Decision("proposal_outcome", source="followup")  # "and did it work?" after a proposal was shown
-    if (previous_tool in ABOUT_ONE_PERSON - {"attrition_risk"} and STAYS.search(question) and PERSON_BACK.search(question)
+    if ((previous_tool in ABOUT_ONE_PERSON - {"attrition_risk"} or previous_tool == "score_interview")
+            and STAYS.search(question) and PERSON_BACK.search(question)
             and not IDS.search(question)):
         return Decision("attrition_risk", source="followup")  # "and would she be likely to stay?" after a prediction
     if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
+    if previous_tool == "monitor_competencies" and WAITING_ON_ME.search(question) and not LETTER_WORDS.search(question):
+        return Decision("review_proposals", source="followup")  # "Now list what's pending approval" after the monitoring run
+    if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question) and LETTER_WORDS.search(question)
+            and not IDS.search(question)):
+        return Decision("review_feedback", source="followup")  # "Which of those letters are still waiting on me?"
     if previous_tool in LETTERS and _decides_it(question, vocab, "draft"):
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
     if ((listed := LISTED_BY.get(previous_tool or "")) and PLACE.search(question)
             and not kinds_named(masked, question) & {"candidate", "interview", "role"}):
+        if listed == "review_proposals" and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question):
+            return Decision("proposal_outcome", source="followup")  # "and how did the last one we approved turn out?"
         if (listed == "review_proposals" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
                 and not STATUS_ASKED.search(question)):
             return Decision("decide_proposal", source="followup")  # "my lead says yes to the first one"
@@ -558,7 +610,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
     if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 8:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
-    if previous_tool and RERUN.search(question) and not kinds_named(masked, question) & ID_KINDS:
+    if (previous_tool and previous_tool not in DECISIONS and RERUN.search(question)
+            and not kinds_named(masked, question) & ID_KINDS):
         return Decision(previous_tool, source="followup")  # "剔除试用期内离职的再算一遍" after a correlation
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
@@ -566,9 +619,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool == "failure_stats" and INTO_A_FILE.search(question) and not NO_EXPORT.search(question)
             and not kinds_named(masked, question) & ID_KINDS):
         return Decision("build_report", source="followup")  # "Can you put it in a proper document with the chart?"
-    if (previous_tool and WHY_THAT.search(question) and content_words(masked) <= 2
-            and not names_something(masked)):
-        return Decision(previous_tool, source="followup")  # "why that one", "为啥是他" after a ranked answer
+    if (previous_tool and WHY_THAT.search(question) and not names_something(masked)
+            and (content_words(masked) <= 2 or SO_MUCH.search(question) and content_words(masked) <= 5)):
+        return Decision(previous_tool, source="followup")  # "why that one", "why so high", "为啥是他" after an answer
     if (previous_tool == "attrition_risk" and WHY_THAT.search(question) and AT_THE_TOP.search(question)
             and kinds_named(masked, question) <= {"candidate"}):
         return Decision(previous_tool, source="followup")  # "why C002291 is on the top?" after the flight risks
@@ -583,6 +636,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         if (previous_tool in PROPOSING and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
                 and _allowed("decide_proposal", allowed)):
             return Decision("decide_proposal", source="followup")  # "4号的reason我能接受，approve吧" after proposal 4
+        if previous_tool in PROPOSING and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question):
+            return Decision("proposal_outcome", source="followup")  # "and the one we did in january, #11 - did that work?"
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
     if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
@@ -653,7 +708,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         # Read as outside Candor's scope, yet it asks about what the answer before showed ("what's driving it for
         # the top one?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
-    if not previous_tool and (echoes or PRO_FORM.search(question) and p < TERSE_CONFIDENCE):
+    if not previous_tool and (echoes or _dangling(question) and p < TERSE_CONFIDENCE):
         return _ask_back(usable, p)  # "do one for C000124 as well", "same question for supervisors": one what?
     if named is not None and not previous_tool:
         kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it
@@ -796,9 +851,21 @@ def _asked_in(pattern: re.Pattern, question: str) -> bool:
     return any(ASKING.search(p) for p in found) or not any(ASKING.search(p) for p in parts if p not in found)
 
 
+def _dangling(question: str) -> bool:
+    """"do one for C000124 as well", "run it for sales" with nothing before it in the message that it could stand for
+    (not "A monitoring run can generate proposals. Please run it for Sales Manager")."""
+    m = PRO_FORM.search(question)
+    return m is not None and content_words(question[:m.start()]) < 3
+
+
+def _drafting(question: str) -> list[str]:
+    """The sentences that ask for something to be written ("ok, write him something decent"), their opener left out."""
+    return [s for sentence in sentences(question) if DRAFT_LEAD.match(s := OPENER.sub("", sentence))]
+
+
 def _letter_asked(question: str) -> bool:
     """A sentence that asks for a letter ("麻烦你帮忙起草一封反馈信", "ok, write her a short reply")."""
-    return any(DRAFT_LEAD.match(s := OPENER.sub("", sentence)) and LETTER_WORDS.search(s) for sentence in sentences(question))
+    return any(LETTER_WORDS.search(s) for s in _drafting(question))
 
 
 def _why_not_passed(question: str, masked: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.planner.social import unframed
+
 SHORTHAND = {
     "mgr": "manager", "mgrs": "managers", "mngr": "manager", "mgmt": "management", "mktg": "marketing",
     "mkt": "marketing", "engr": "engineer", "engrs": "engineers", "supv": "supervisor", "supvs": "supervisors",
@@ -89,7 +91,9 @@ _PROPS = re.compile(r"(?<![\w/'])props(?![\w/'])(?!\s+(?:to|for)\b)", re.I)
 
 
 def expand(text: str) -> str:
-    """The message with the shorthand written out; everything else as typed."""
+    """The message with the shorthand written out, and without a letter's salutation and sign-off; everything else as
+    typed."""
+    text = unframed(text)
     text = _REQ.sub(_request, _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text))
     text = simplified(_PROPS.sub("proposals", text))
     for pattern, mark in _SPOKEN_MARKS:

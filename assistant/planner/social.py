@@ -71,3 +71,26 @@ def past_courtesy(text: str) -> str:
         if _ASKS.search(rest) and not social(rest):
             text = rest
     return text
+
+
+# A message written as a letter ("Dear Candor,\n\n… could you list …?\n\nMany thanks,\nCatrin", "尊敬的Candor：…此致 敬礼"):
+# the salutation and the sign-off (with the name under it) frame the request and ask nothing.
+_SALUTATION = re.compile(r"^\s*(?:dear\b[^,\n:!]{0,40}[,:!]?|(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[^,\n:!]{0,30}"
+                         r"[,:!]?(?=\s*\n))\s*|^\s*(?:尊敬的|亲爱的)[^，,：:\n]{0,20}[：:，,]\s*", re.I)
+_SIGN_OFF = (r"(?:{before})(?:(?:many |a thousand )?(?:thanks|thank you)(?: (?:very much|so much|in advance|again))?"
+             r"(?: for (?:your|the|any) (?:help|time|assistance|support))?|(?:kind|best|warm|warmest|many) regards|"
+             r"regards|best(?: wishes)?|cheers|sincerely|yours (?:sincerely|faithfully|truly)|with thanks|"
+             r"谢谢|多谢|感谢|辛苦了?|此致\s*敬礼|顺祝商祺|祝好)[,.!！。~～]*"
+             r"(?:\s*\n\s*[^\n]{{1,40}})?\s*$")
+# On a line of its own; after a salutation, also after the last sentence ("…? Thank you in advance.").
+_OWN_LINE = re.compile(_SIGN_OFF.format(before=r"\n\s*"), re.I)
+_AFTER_SENTENCE = re.compile(_SIGN_OFF.format(before=r"\n\s*|(?<=[.!?。！？])\s*"), re.I)
+
+
+def unframed(text: str) -> str:
+    """The message without a letter's salutation and sign-off, when a request is left; the message otherwise."""
+    body = _SALUTATION.sub("", text, count=1)
+    sign_off = _AFTER_SENTENCE if body != text else _OWN_LINE
+    while (shorter := sign_off.sub("", body, count=1)) != body:
+        body = shorter
+    return body.strip() if len(body.strip()) >= 12 and body.strip() != text.strip() else text

@@ -59,6 +59,9 @@ def opens_on_condition(rest: str) -> bool:
 
 
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
+# A reaction to the answer before, not a request of its own ("Nothing at all? Then … run the monitor", "一个都没有？那…").
+REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|huh|wow|hm+|oh|ah|at all|damn)\W*)+$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
+                      r"(?:吗|啊|呀|么|哦)?\W*$", re.I)
 
 
 def _length(text: str) -> int:
@@ -81,7 +84,8 @@ def split_asks(question: str) -> tuple[str, str] | None:
     m = SECOND_ASK.search(question)
     if m is not None and CONDITION.search(question[:m.start()]) and THEN.match(question[m.start():]):
         return None  # "if safety is the one that shows, then put forward a weight change": one request, on a condition
-    if m is None or _length(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？"):
+    if (m is None or _length(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？")
+            or REACTION.match(question[:m.start()])):
         return None
     ends = re.match(r"[.;!?。；！？]", question[m.start():])  # the first request keeps its own question mark
     return (question[:m.start()] + (ends.group() if ends else "")).strip(), question[m.start():].strip(" ,，.;。；")
