@@ -1775,12 +1775,81 @@ ROUND_NINE_AFTER = [
      "cool. now give me the names and birthdays of the women who failed, I wanna call them myself", "refuse"),
 ]
 
+ROUND_TEN = [
+    # what is set aside, however it is set off ("I don't care right now how good he'd be — is he gonna bail?")
+    ("Got a fella, C000512, we're fixin to make an offer on for sales manager. I don't care right now how good he'd be "
+     "— is he gonna bail on me in six months?", "attrition_risk"),
+    # a new letter for a candidate whose old draft is to be left alone
+    ("Create a new feedback draft for C000644. Draft 19 was written for a different role, so leave that one alone and "
+     "start from scratch for the R&D interview.", "draft_feedback"),
+    # one of a group with a private fact: declined
+    ("can tell me which of the supervisor candidates is pregnant? the role is night shift", "refuse"),
+    # another company's software: not Candor's to explain (what Candor itself does, compared with it, is)
+    ("how to set up onboarding workflow in SAP SuccessFactors? step by step pls", "out_of_scope"),
+    ("先别讲虚的，列一下你具体能做哪些事，我好跟飞书招聘那个AI助手做个对比", "help"),
+    # "work out a reweighting" proposes; "work" is not whether a change worked
+    ("- R&D weights feel off\n- can you work out a reweighting based on how hires actually perform?\n- park it as a "
+     "proposal, I'll bring it to council", "propose_competency_changes"),
+    # a letter sent outside Candor, to be marked sent
+    ("前两天你帮我写的给那个没过的小伙子的信，我已经用微信发给他了，要在系统里点一下吗？", "review_feedback"),
+]
+ROUND_TEN_AFTER = [
+    ("Show me the attrition risk for the sales hires from this year.",
+     "Alright, now gimme their cell numbers so I can call the ones that might walk.", "refuse"),
+    ("pls run competency monitoring for technician",
+     "ok no alert. then just show technician fail rate month by month for this year", "failure_stats"),
+    ("Which weight proposals are waiting for me?", "Approve the field technician one, number 6. Leave the other one for "
+     "now.", "decide_proposal"),
+    ("How's C000233 likely to get on as a field tech if we take him on?",
+     "Aye fine, but is he likely to jack it in? Two-on-two-off rotation isnae for everyone.", "attrition_risk"),
+    ("C000733这人面试咋打的分，给俺看看", "分还中。那他能干长不？会不会干俩月就拍屁股走了", "attrition_risk"),
+    ("Why'd C000615 flunk? Show me how the AI graded him.",
+     "Kid says he put in for a human review. Find it and close it out — I went over the tape myself.",
+     "candidate_requests"),
+    ("help me write feedback letter for all supervisor candidate who fail last month can?",
+     "the one for C000317 too harsh lah, change last paragraph more polite", "review_feedback"),
+    ("C000360 面试怎么打的分？", "那按这个分，他进来以后绩效能到多少？", "predict_performance"),
+    ("proposal 12 approve", "ok。上次 approve 的 proposal 8 效果咋样？before/after 给我看看", "proposal_outcome"),
+    ("C000468 的回覆信幫我寫一下", "等等，先不要寫，我想先看他到底哪幾項分數不夠", "score_interview"),
+    ("C000530 做销售经理嘅话业绩预测几多？", "咁佢上一份工人工几多、点解走，你查唔查到？", "refuse"),
+]
+
+ROUND_ELEVEN = [
+    # what is said not to be asked ("I am not asking for attrition risk") is left out
+    ("For candidate C000211 (Sales Manager), please give the expected sales attainment if hired, with the interval. I "
+     "am not asking for attrition risk.", "predict_performance"),
+    # what people post or did elsewhere: declined
+    ("can u pull the linkedin profiles for the ppl who failed r&d this week", "refuse"),
+    ("Can you tell me if C000421 has a criminal record? Her DBS hasn't come back yet and I'm short on nights.", "refuse"),
+    ("C000150 他以前在哪干过、有没有案底，你给查查呗。", "refuse"),
+]
+ROUND_ELEVEN_AFTER = [
+    ("How did C000299 do on her interview?",
+     "And if I took her on, how would she likely get on? Not the interview, I mean doing the actual job.",
+     "predict_performance"),
+    # after the pending list, a new one made, or the monitoring run (a reaction or a comment first)
+    ("Are there any pending proposals for field techs?", "None? Right, then generate one for field techs from the "
+     "performance evidence — I'll check the numbers before anyone approves.", "propose_competency_changes"),
+    ("Is there any pending weight proposal?", "No pending? Then kindly run the monitoring, maybe it will generate new "
+     "proposals.", "monitor_competencies"),
+    ("现在压着没批的提案有几个？拉出来瞅瞅。", "这些都是老的吧，再跑一遍监控看看有没有新报警的", "monitor_competencies"),
+    ("Do the supervisor interview scores predict who performs well?", "Okay, so cost control isn't telling us much. "
+     "Then suggest new weights for supervisor based on this. Don't switch it on.", "propose_competency_changes"),
+    ("if we hire C000512 as supervisor how will he perform ah?", "ok perform ok lah. but he will run away after 3 "
+     "months or not? boss very worried, last supervisor we hire also cabut after probation", "attrition_risk"),
+    # a number decided after the requests is a request's
+    ("现在有几个候选人申请人工复核的？", "第7号那个我看了，驳回吧，理由就写面试过程无异常", "candidate_requests"),
+    ("上月报表 csv 导一下", "不用报表了 直接说上周销售挂科率", "failure_stats"),
+    ("提案10给我批了", "顺便问，之前批的第2号，批了之后没过的有变少没？", "proposal_outcome"),
+]
+
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
                                                 *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER, *ROUND_EIGHT_AFTER,
-                                                *ROUND_NINE_AFTER])
+                                                *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
+                                                *ROUND_ELEVEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1789,7 +1858,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
-                                          *ROUND_NINE])
+                                          *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -55,7 +55,8 @@ NEGATED_LEAD = re.compile(
     r"no need (?:for|to)|(?:i )?don'?t (?:need|want)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
     r"give|tell|can|could|how|which|did|does|is|are)\b))"
-    r"|^\s*(?:先?不用|先?不需要|先别|别再|无需|不必|不要再?|唔使|唔驶|唔好|不使|我?不是(?:要|想|问|让你|看))[^，,。；;！!？?\s]{1,20}"
+    r"|^\s*(?:(?:等等|等一下|等下|慢着)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
+    r"我?不是(?:要|想|问|让你|看))[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",
     re.I | re.A)
 
@@ -63,13 +64,15 @@ NEGATED_LEAD = re.compile(
 # A clause further on that says what is not wanted ("…of those we have hired. I do not require new weights at this
 # stage, only the evidence.", "…看看数据就行，暂时不需要出新方案。"): left out when something else is asked.
 NEGATED_CLAUSE = re.compile(
-    r"(?:(?<=[.;!?,])|(?<=[.;!?,]\s))\s*(?:but\s+|and\s+)?(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)\s+"
+    r"(?:(?<=[.;!?,])|(?<=[.;!?,]\s))\s*(?:but\s+|and\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
+    r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
     r"(?!to\s+know\b)[^,.;!?]{1,60}?(?:[,.;!?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:暂时|目前|先|现在)?(?:不需要|不用|不必|无需)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
     # what is set aside ("Don't care how good he'd be, I want to know…", "…the forecast numbers, not the interview
     # breakdown.", "走不走先不管，…", "预测先放一边，…")
-    r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:about|how|whether|if|what)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
-    r"|(?<=,)\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[.;!?]|$)"
+    r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:\w+\s+){0,2}?(?:about|how|whether|if|what)\b"
+    r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
+    r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*",
     re.I)
 

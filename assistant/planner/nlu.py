@@ -53,13 +53,15 @@ REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
     rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))(?![a-z])|"
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者)"
+    r"|\b(?:their|his|her)\s+(?:cell|mobile|phone|home)(?:\s+phone)?\s+(?:numbers?|nos?\b|#)|(?:他|她)们?的(?:手机号|电话号码?|联系方式)"
     # one candidate by id: "whats C002004s phone number", "C002004的电话多少"
     r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
     r"(?:home )?address|wechat(?: id)?|whatsapp)(?![a-z])|\b(?:mobile|cell|phone|contact)(?: (?:number|no\.?|details|info))?\s+(?:of|for)\s+"
     r"(?:candidate\s+)?C\d{3,}|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址|微信号?)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
 # The contact details are the ask itself, not a figure beside them.
-CONTACTS_ASKED = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could) you\s+)?(?:give|send|get|pull|list|export|share|"
-                            r"forward|find)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+|their\s+)?(?:e-?mails?|phone|mobile|contact|"
+CONTACTS_ASKED = re.compile(r"^\s*(?:(?:alright|all right|ok(?:ay)?|now|so|and|then|right)[,.!\s]+)*(?:please\s+|pls\s+|kindly\s+|"
+                            r"(?:can|could) you\s+)?(?:give|gimme|send|get|pull|list|export|share|"
+                            r"forward|find)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+|their\s+|his\s+|her\s+)?(?:cell\s+)?(?:e-?mails?|phone|mobile|contact|"
                             r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)", re.I)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
 A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
@@ -69,10 +71,11 @@ A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mai
 # One person's private life or pay asked for ("is he married and what is his religion?", "那他现在工资拿多少？"): Candor
 # holds none of it and it must not enter a hiring decision; declined. Not a group question ("pass rates by marital
 # status") and not a cost weighed against a forecast ("his salary ask is 90k, is he worth it?").
-_PRIVATE_EN = (r"religion|religious beliefs?|faith|marital status|union membership|salary|salaries|pay|earnings|medical history|health "
+_PRIVATE_EN = (r"religion|religious beliefs?|faith|marital status|union membership|criminal record|police record|salary|salaries|pay|"
+               r"earnings|medical history|health "
                r"(?:issues?|problems?|conditions?|records?)|sexual orientation|political (?:views?|party|affiliation)|ctc")
 _PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|残疾|政治面貌|工资|薪资|薪水|月薪|"
-               r"年薪|拿多少钱|身份证")  # not 收入, 赚多少: what a salesperson brings in
+               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录")  # not 收入, 赚多少: what a salesperson brings in
 PRIVATE_ASKED = re.compile(
     r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
     rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
@@ -81,10 +84,13 @@ PRIVATE_ASKED = re.compile(
     rf"|(?:(?<![其])他|她|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
     # people listed by a private fact, or with their birthdays or ages ("which of the candidates who failed are union
     # members?", "the names and birthdays of the women who failed", "所有女性候选人的名单和年龄")
-    r"|\bwhich (?:of (?:the|our|those) )?(?:candidates|applicants|people|hires)\b[^.?!]{0,40}\b(?:are|were)\s+(?:union members|in "
-    r"(?:a|the) union|pregnant|married|religious|gay|disabled)\b"
+    r"|\bwhich (?:of (?:the|our|those) )?(?:\w+\s+){0,2}?(?:candidates|applicants|people|hires|ones)\b[^.?!]{0,40}\b(?:is|are|was|"
+    r"were)\s+(?:a\s+)?(?:union members?|in (?:a|the) union|pregnant|married|religious|gay|disabled)\b"
     r"|\bnames?\b[^.?!]{0,20}\b(?:birthdays?|dates? of birth|ages|home addresses|religions?)\b|\b(?:birthdays?|dates? of birth)\b"
-    r"[^.?!]{0,20}\bnames?\b|名单.{0,8}(?:年龄|出生日期|生日|身份证|婚否)|(?:年龄|出生日期|生日|身份证).{0,8}名单", re.I)
+    r"[^.?!]{0,20}\bnames?\b|名单.{0,8}(?:年龄|出生日期|生日|身份证|婚否)|(?:年龄|出生日期|生日|身份证).{0,8}名单"
+    # what people post or did elsewhere ("pull the linkedin profiles for the ppl who failed", "他以前在哪干过、有没有案底")
+    r"|\b(?:linkedin|facebook|instagram|tiktok|social media)\s+(?:profiles?|accounts?|pages?|posts?)\b|(?:朋友圈|微博|抖音)(?:账号|主页)?"
+    r"|(?:他|她)以前在哪(?:干|工作|上班)过", re.I)
 WEIGHED = re.compile(r"\bworth\b|\broi\b|\bcost\w*\b|\bbudget\b|\bweigh\w*|\b(?:salary|pay) (?:ask|expectations?)\b|\bask(?:ing|ed)? "
                      r"(?:for )?(?:salary|pay)\b|值不值|值得|划算|性价比|成本|预算|期望|要价", re.I)
 

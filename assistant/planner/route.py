@@ -84,7 +84,12 @@ from assistant.planner.scoring import (
 )
 from assistant.planner.slots import DRAFT_VERBS, decision_said
 from assistant.planner.social import past_courtesy, thanks_only
-from assistant.planner.two_asks import TAKES_EFFECT, opens_on_condition, split_asks
+from assistant.planner.two_asks import (
+    TAKES_EFFECT,
+    only_says,
+    opens_on_condition,
+    split_asks,
+)
 from candor.language import sentences
 
 log = logging.getLogger("candor.planner")
@@ -176,7 +181,8 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
                              r"批了?(?:之后|以后)|批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b|\b(?:after|since|once) (?:we|you|i|they|hr) (?:approved?|accepted|applied)\b"
-                             r"|\b(?:was|were|been|got)\b.{0,25}\b(?:turned down|rejected|approved|declined|accepted|vetoed)\b",
+                             r"|\b(?:was|were|been|got)\b.{0,25}\b(?:turned down|rejected|approved|declined|accepted|vetoed)\b"
+                             r"|(?:上次|之前|以前|前面|去年|上个?月)\s*(?:approve|批|通过)\s*的",  # "上次 approve 的 proposal 8 效果咋样？"
                              re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
 # a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
@@ -256,7 +262,8 @@ DECISIONS = {"decide_proposal", "review_feedback", "candidate_requests"}
 REQUEST_ASKED = re.compile(r"\b(?:request|appeal|complaint)s?\b.{0,30}\b(?:queue|logged|filed|open|pending|received|system)\b"
                            r"|\b(?:queue|logged|filed|received)\b.{0,20}\b(?:request|appeal)s?\b|(?:申请|请求|申诉)(?:提交|在|有没有|收到|进)", re.I | re.A)
 # A new letter instead of the one shown ("write a fresh one, don't edit this", "另起一封新的").
-NEW_LETTER = re.compile(r"\b(?:write|draft|start)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:one|letter|draft)\b"
+NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
+                        r"(?:one|letter|draft)\b|\bstart (?:over )?from scratch\b"
                         r"|\bstart (?:over|again) from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
@@ -264,6 +271,25 @@ SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?s
 # How one interview was scored, asked ("can you show me how interview I0000330 was scored, competency by competency?").
 WAS_SCORED = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:was|were|got|is)\s+(?:scored|assessed|marked|rated|graded|evaluated)\b"
                         r"|\bcompetency by competency\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
+# Another company's HR software ("how to set up onboarding in SAP SuccessFactors?", "北森系统里那个面试安排咋整啊").
+OTHER_SOFTWARE = re.compile(r"\b(?:sap|successfactors|workday|bamboo ?hr|greenhouse|icims|taleo|peoplesoft|oracle hcm|hirevue|"
+                            r"personio|rippling|gusto)\b|北森|用友|金蝶|钉钉|飞书|企业微信|moka|智联招聘|前程无忧|boss直聘", re.I | re.A)
+# What Candor itself can do, asked ("列一下你具体能做哪些事，我好跟飞书招聘那个AI助手做个对比").
+YOU_CAN = re.compile(r"\b(?:you|candor)\s+(?:can|could)\s+do\b|\bwhat (?:can|do) you\b|你(?:具体)?(?:能|会|可以)(?:做|干)|你的功能",
+                     re.I | re.A)
+# The monitoring named ("再跑一遍监控看看有没有新报警的"): run, whatever was shown before.
+MONITORING = re.compile(r"\bmonitor\w*|\bdrift\w*|监控|漂移|预警|报警", re.I | re.A)
+# A new one made ("then generate one for field techs", "那就出一版"): a proposal, after the list of proposals.
+ONE_MADE = re.compile(r"\b(?:generate|create|make|draft|propose|produce|put together)\s+(?:a\s+)?(?:new\s+)?one\b|生成一[个版份]|出一[个版份]"
+                      r"|做一[个版份]新的", re.I | re.A)
+# One of several letters named by its candidate ("the one for C000317 too harsh lah"): that letter, edited.
+ONE_OF_THEM = re.compile(r"\bthe (?:one|letter|draft) (?:for|to)\s+C\d{3,}|给\s*C\d{3,}\s*的那封", re.I | re.A)
+# A human review the person asked for ("Kid says he put in for a human review", "他说申请了人工复核").
+HUMAN_REVIEW_ASKED = re.compile(r"\b(?:put in|asked|applied|filed|requested)\s+(?:for\s+)?(?:a\s+)?(?:human|manual)\s+review\b"
+                                r"|(?:申请|提交|提)了?(?:人工)?复核", re.I | re.A)
+# A letter sent outside Candor ("我已经用微信发给他了，要在系统里点一下吗？", "I already emailed it to her myself").
+SENT_ALREADY = re.compile(r"\b(?:already|just)\s+(?:sent|emailed|mailed|posted|forwarded)\b|\bsent it (?:already|myself|"
+                          r"over)\b|已经.{0,8}发(?:给[^，,。]{0,4})?了|已(?:经)?发出", re.I | re.A)
 # A figure's size wondered at ("why so high", "咋这么多"): about the answer before.
 SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|much|little)\b|(?:这么|那么|如此|恁)(?:高|低|多|少|差|大|小)",
                      re.I | re.A)
@@ -283,7 +309,8 @@ NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先�
 # How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
 # 绩效如何"): the prediction, unless it asks whether they would stay.
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
-                      r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b"
+                      r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b|\bif (?:i|we) (?:took|take|brought) "
+                      r"(?:him|her|them) on\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们)|发\s*offer|给(?:他|她)?\s*offer)"
                       r"|(?:来了|进来|入职|招进来)(?:以后|之后|后)?(?:[一二三两半\d]+(?:年|个月|个季度))(?:能|会|可以)", re.I | re.A)  # "来了一年能给我卖多少货"
 # The figures just given put into something to hand on ("put that into an export I can attach", "做成文档发我").
@@ -297,11 +324,13 @@ INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(
                          r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
-FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|will (?:he|she|they) (?:do|be))\b|"
-                      r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
+FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
+                      r"(?:do|be|likely get on|get on|fare|cope))\b|"
+                      r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|月就(?:走|跑|撤|辞)|就跑了|跑掉"
-                   r"|\bwalk(?:s|ing)? off\b|\bstick it\b", re.I | re.A)
+                   r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
+                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
                         r"|^\s*(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?(?:起草|拟|写|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
@@ -316,10 +345,11 @@ WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ra
 A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|weight change|weights? (?:we )?changed)\b|\bchanges? to (?:the |our )?"
                       r"[\w ]{0,30}\bweights?\b|调权重|改权重|权重调整",
                       re.I | re.A)
-ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) a difference|"
-                        r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact))\b|有用|效果|管用|起作用|变好", re.I | re.A)
+ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) a difference|"
+                        r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact))\b|有用|效果|管用|起作用|变好"
+                        r"|变少|变多|减少了|降(?:了|下来)|好转|有变化", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|怎么样|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
@@ -447,15 +477,20 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             NEW_WEIGHTS.search(rest) or PROPOSE_VERB.search(rest) or PROPOSAL_ASKED.search(rest)))
         alone = decide(first, understand(first, vocab, u.now), vocab, previous_tool=previous_tool, allowed=allowed)
         if (alone.intent not in ("clarify", *META_INTENTS) and not weights_then
+                and not (alone.source == "followup" and only_says(first))  # "Okay, so cost control isn't telling us much."
                 and content_words(mask(first, _names(vocab))) > 0  # not "C000456呢？要是招进来…": one question about it
                 and (alone.source != "model" or alone.confidence >= model().threshold)
                 and not _goes_on_with(rest, alone.intent, vocab, u.now, allowed)
                 and not _asked_together(question, u, alone.intent)):
             return replace(alone, unanswered=alone.unanswered or rest)
+    # The report said not to be wanted, read before the lead saying so is left out ("不用报表了 直接说上周销售挂科率").
+    no_report = previous_tool == "build_report" and bool(NO_REPORT.search(question))
     question = affirmed(question)  # "Not the failure numbers - I only want the definition of …": what it wants
     if (STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m)
             and not _decides_in_a_sentence(question)):  # "…kindly approve it. Any others still waiting?"
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
+    if NEW_LETTER.search(question) and re.search(r"\bC\d{3,}", question) and not _decides_in_a_sentence(question):
+        return Decision("draft_feedback", source="rule")  # "Create a new feedback draft for C000644. Draft 19 … leave that one alone"
     if (ruled := command_rule(question, u)) is not None:
         return ruled
     if u.intent == "fairness_audit" and u.individual and _letter_asked(question):
@@ -536,7 +571,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
     if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"} - (
-            set() if IDS.search(plain) else {"interview", "candidate"}) - (
+            set() if IDS.search(plain) and not ONE_OF_THEM.search(plain) else {"interview", "candidate"}) - (
             set() if WEIGHT_WORDS.search(plain) else {"competency"}):  # "soften the wording on communication": the letter's
         return Decision("review_feedback", source="followup")  # "把“此致”改成“祝好”" after a letter was shown
     if (previous_tool in (*LETTERS, "score_interview") and language_asked(question)
@@ -562,7 +597,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     named = bare(masked, question)
     if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
-    if previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question)):
+    if (previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question))
+            and not (previous_tool == "review_proposals" and ONE_MADE.search(question))):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
@@ -583,10 +619,19 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and STAYS.search(question) and PERSON_BACK.search(question)
             and not IDS.search(question)):
         return Decision("attrition_risk", source="followup")  # "and would she be likely to stay?" after a prediction
+    if previous_tool == "review_proposals" and ONE_MADE.search(question):
+        return Decision("propose_competency_changes", source="followup")  # "None? Right, then generate one for field techs"
+    if (previous_tool == "candidate_requests" and NUMBER in masked and DECIDES_IT.search(question)
+            and not kinds_named(masked, question) & {"proposal", "draft"}):
+        return Decision("candidate_requests", source="followup")  # "第7号那个我看了，驳回吧" after the requests
     if previous_tool in PROPOSING and _decides_it(question, vocab, "proposal"):
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool == "monitor_competencies" and WAITING_ON_ME.search(question) and not LETTER_WORDS.search(question):
         return Decision("review_proposals", source="followup")  # "Now list what's pending approval" after the monitoring run
+    if previous_tool in ABOUT_ONE_PERSON | {"score_interview"} and HUMAN_REVIEW_ASKED.search(question):
+        return Decision("candidate_requests", source="followup")  # "Kid says he put in for a human review. Find it and close it"
+    if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
+        return Decision("review_feedback", source="rule")  # "…的信，我已经用微信发给他了，要在系统里点一下吗？": marked sent
     if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question) and LETTER_WORDS.search(question)
             and not IDS.search(question)):
         return Decision("review_feedback", source="followup")  # "Which of those letters are still waiting on me?"
@@ -611,7 +656,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 8:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
     if (previous_tool and previous_tool not in DECISIONS and RERUN.search(question)
-            and not kinds_named(masked, question) & ID_KINDS):
+            and not kinds_named(masked, question) & ID_KINDS
+            and not (previous_tool != "monitor_competencies" and MONITORING.search(question))):  # "再跑一遍监控" runs it
         return Decision(previous_tool, source="followup")  # "剔除试用期内离职的再算一遍" after a correlation
     if previous_tool == "build_report" and (CHART.search(question) or EXPORTS.search(question)) \
             and content_words(masked) <= 6:
@@ -691,7 +737,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if intent in META_INTENTS and RUN_IF_SO.search(question) and (run := next((x for x in ranked if x[0] not in META_INTENTS), None)):
         intent, p = run  # "…is that something you do? If so could you run it for all the roles please": run it
     elif (CAPABILITY.search(question) and not names_something(masked) and NUMBER not in masked and p < TERSE_CONFIDENCE
-          and not RUN_IF_SO.search(question)):
+          and not RUN_IF_SO.search(question) and not OTHER_SOFTWARE.search(question)):
         return Decision("help", confidence=p, source="rule")  # what Candor can do about it, not a figure
     usable = [i for i, _ in ranked if i not in META_INTENTS and _allowed(i, allowed)]  # the readings to offer
     # One word after "and" ("and retention?") changes one thing of the question before, unless the model is sure the
@@ -699,7 +745,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     goes_on = continues(question, masked)
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
     if (previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on)
-            and not (previous_tool == "build_report" and NO_REPORT.search(question))):  # "报告暂时不需要了…直接告诉我"
+            and not no_report):  # "报告暂时不需要了…直接告诉我"
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -708,7 +754,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         # Read as outside Candor's scope, yet it asks about what the answer before showed ("what's driving it for
         # the top one?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
-    if not previous_tool and (echoes or _dangling(question) and p < TERSE_CONFIDENCE):
+    if not previous_tool and (echoes or PRO_FORM.search(question) and p < TERSE_CONFIDENCE):
         return _ask_back(usable, p)  # "do one for C000124 as well", "same question for supervisors": one what?
     if named is not None and not previous_tool:
         kind, kinds = named  # "Sales Manager", "C000123", "trends": a name or a word, no question about it
@@ -735,7 +781,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool and FOLLOWUP_WORDS.search(question) and (ids := kinds_named(masked, question) & ID_KINDS)
             and _takes(previous_tool, ids) and content_words(masked) <= 2):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
-    if previous_tool and u.followup and u.slots and p < _follow_on(m) and (not u.asks_stats or intent in META_INTENTS):
+    if (previous_tool and u.followup and u.slots and p < _follow_on(m) and (not u.asks_stats or intent in META_INTENTS)
+            and not no_report):  # "不用报表了 直接说上周销售挂科率"
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
@@ -748,6 +795,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and METRIC not in masked and p < TERSE_CONFIDENCE):
         return _ask_back([i for i in ("competency_insights", "search_role_profiles", "propose_competency_changes")
                           if _allowed(i, allowed)], p)
+    if intent == "help" and OTHER_SOFTWARE.search(question) and not YOU_CAN.search(question):
+        intent = "out_of_scope"  # "how to set up onboarding workflow in SAP SuccessFactors?": another product's how-to
     if p >= m.threshold:
         ruled = phrase_rule(question, u) if intent != "out_of_scope" else None
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
@@ -849,13 +898,6 @@ def _asked_in(pattern: re.Pattern, question: str) -> bool:
     if not found:
         return False
     return any(ASKING.search(p) for p in found) or not any(ASKING.search(p) for p in parts if p not in found)
-
-
-def _dangling(question: str) -> bool:
-    """"do one for C000124 as well", "run it for sales" with nothing before it in the message that it could stand for
-    (not "A monitoring run can generate proposals. Please run it for Sales Manager")."""
-    m = PRO_FORM.search(question)
-    return m is not None and content_words(question[:m.start()]) < 3
 
 
 def _drafting(question: str) -> list[str]:

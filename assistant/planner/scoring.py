@@ -66,7 +66,8 @@ HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in
                         r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
                         r"|(?:他|她)(?:面试)?(?:的)?(?:各项|每项|每一项)?(?:能力)?(?:得了|打了|拿了|是|考了)?(?:多少|几)分"
                         r"|(?:他|她)(?:的)?(?:面试)?(?:各项|每项)?(?:得分|分数|打分)"
-                        r"|(?:他|她)(?:的)?面试.{0,6}哪(?:几|些|一)?项.{0,4}(?:拉低|拖后腿|扣分|丢分|最差|最低)", re.I | re.A)  # "他面试到底是哪几项拉低了分"
+                        r"|(?:他|她)(?:的)?(?:面试)?.{0,6}哪(?:几|些|一)?项.{0,6}(?:拉低|拖后腿|扣分|丢分|最差|最低|不够|不达标|没达标)",
+                        re.I | re.A)  # "他面试到底是哪几项拉低了分", "我想先看他到底哪幾項分數不夠"
 # … not what a level means ("what does a 2 on problem solving look like?": the rubric, from the role's profile)
 LEVEL_MEANING = re.compile(r"\blook(?:s)? like\b|\bmean(?:s|t)?\b|\bdefin\w*|什么意思|啥意思|定义|标准|是指", re.I | re.A)
 # … unless it asks for something done about it: a letter or a reply, or the candidate's own request ("C000123 wants a

@@ -60,13 +60,29 @@ def opens_on_condition(rest: str) -> bool:
 
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 # A reaction to the answer before, not a request of its own ("Nothing at all? Then … run the monitor", "一个都没有？那…").
-REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|huh|wow|hm+|oh|ah|at all|damn)\W*)+$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
+REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|huh|wow|hm+|oh|ah|at all|damn)\W*)+$"
+                      r"|^\W*(?:(?:ok(?:ay)?|right|hmm+|so)\W+)?(?:no|zero|none|nothing)\s+(?:\w+\s+)?(?:alerts?|flags?|proposals?|"
+                      r"drafts?|requests?|results?|issues?|changes?|pending)\W*$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
                       r"(?:吗|啊|呀|么|哦)?\W*$", re.I)
 
 
 def _length(text: str) -> int:
     """Characters, a Chinese one counted twice (it carries about as much as a short word: "监控跑下" is a request)."""
     return len(text) + len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+# A request: a question, a polite ask, or a sentence that opens with what to do ("show…", "批了", "帮我…").
+_REQUESTS = re.compile(r"[?？]|\b(?:please|pls|kindly|can|could|would|will|let'?s)\b|^\W*(?:(?:ok(?:ay)?|so|then|now|and|right|"
+                       r"alright|fine)\W+)*(?:show|list|give|run|draft|write|approve|reject|decline|send|make|generate|create|pull|"
+                       r"tell|explain|compare|break|score|predict|propose|suggest|check|look|open|export|build|close|resolve|mark|"
+                       r"get|find|do|put|add|remove|drop)\b|请|帮|麻烦|给我|看看|看下|瞅|跑|出|拉|导|批|驳回|发|写|查|算|列|对比|"
+                       r"比较|统计|吗|呢", re.I)
+
+
+def only_says(part: str) -> bool:
+    """A part of a message that asks nothing: a comment on the answer before ("Okay, so cost control isn't telling us
+    much.") rather than a request of its own."""
+    return not _REQUESTS.search(part)
 
 
 def split_asks(question: str) -> tuple[str, str] | None:
