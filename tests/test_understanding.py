@@ -570,6 +570,17 @@ def test_they_after_one_candidates_interview_means_that_candidate(assistant, the
     assert not any(c.arguments.get("candidate") for c in alone.tool_calls), alone.tool_calls
 
 
+@pytest.mark.parametrize("first, then, tool", [
+    ("C000590 离职风险怎么样？", "那绩效呢？", "predict_performance"),
+    ("C000590 离职风险怎么样？", "OK，那绩效侧呢？如果发offer，KPI预估能打到什么水位，给个区间", "predict_performance"),
+    ("How will C000590 perform if hired?", "and the risk of leaving?", "attrition_risk")])
+def test_a_follow_up_that_turns_to_another_question_about_one_candidate_keeps_that_candidate(assistant, first, then,
+                                                                                            tool):
+    asked = assistant.ask(HR, first)
+    turn = assistant.ask(HR, then, asked.conversation_id)
+    assert [(c.tool, c.arguments.get("candidate")) for c in turn.tool_calls] == [(tool, "C000590")], turn.answer
+
+
 @pytest.mark.parametrize("question", ["15号提案批了也应用了，现在回头看通过率变化大吗",
                                       "we approved proposal 4 last month and it's live - did the pass rate move?"])
 def test_a_decision_told_as_already_taken_decides_nothing(assistant, question):

@@ -157,7 +157,8 @@ class EmbeddedPlanner(BaseChatModel):
                 named = fresh[-1].args if isinstance(fresh, list) and fresh[-1].tool == intent else {}
                 args = _followup_args(previous, u, named, self.clock(), earlier)
                 return self._competency([CompetencyCall(intent, args)], u, earlier, allowed, question)
-            if intent in ABOUT_A_PERSON and (person := _person_meant(question, earlier)) is not None:
+            if intent in ABOUT_A_PERSON and (person := _person_meant(
+                    question, earlier, switched=decision.source == "followup" or u.followup)) is not None:
                 seen = {i for i in ID_PATTERN.findall(_last_result(earlier) or "") if i[0] in "Ii"}
                 if intent == "score_interview" and len(seen) == 1:
                     person = seen.pop()  # "how did he score on each part?" after his prediction: the interview it used
@@ -286,11 +287,15 @@ def _last_result(earlier: list[BaseMessage]) -> str | None:
     return _text(last) if last is not None else None
 
 
-def _person_meant(question: str, earlier: list[BaseMessage]) -> str | None:
+_WHO = re.compile(r"\b(?:which|who)\b|哪些|哪几个|谁", re.I)
+
+
+def _person_meant(question: str, earlier: list[BaseMessage], *, switched: bool = False) -> str | None:
     """The candidate a message means by "they", "that person", "这个人" and names no one: the one the last answer
-    was about (a scored interview's candidate, a prediction's), if it named exactly one."""
-    if ID_PATTERN.search(question) or not _PERSON.search(question):
-        return None
+    was about (a scored interview's candidate, a prediction's), if it named exactly one. A follow-up that turns to
+    another question about the same person needs no pronoun (`switched`: "那绩效呢？" after her risk of leaving)."""
+    if ID_PATTERN.search(question) or not (_PERSON.search(question) or switched and not _WHO.search(question)):
+        return None  # ("and which hires might leave?" asks for a list, not about that one)
     named = set(_CANDIDATE_ID.findall(_last_result(earlier) or ""))
     return named.pop() if len(named) == 1 else None
 
