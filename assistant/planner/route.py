@@ -263,8 +263,7 @@ REQUEST_ASKED = re.compile(r"\b(?:request|appeal|complaint)s?\b.{0,30}\b(?:queue
                            r"|\b(?:queue|logged|filed|received)\b.{0,20}\b(?:request|appeal)s?\b|(?:申请|请求|申诉)(?:提交|在|有没有|收到|进)", re.I | re.A)
 # A new letter instead of the one shown ("write a fresh one, don't edit this", "另起一封新的").
 NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
-                        r"(?:one|letter|draft)\b|\bstart (?:over )?from scratch\b"
-                        r"|\bstart (?:over|again) from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
+                        r"(?:one|letter|draft)\b|\bstart (?:over |again )?from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分)(?:能|可以|到底)?(?:预测|反映)|相关性", re.I | re.A)
