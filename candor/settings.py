@@ -77,6 +77,17 @@ class Settings(DatabaseSettings):
     host: str = Field("127.0.0.1", alias="CANDOR_HOST")
     port: int = Field(8000, alias="CANDOR_PORT")
     history_turns: int = Field(20, alias="CANDOR_HISTORY_TURNS", ge=1)
+    # The offline planner's intent model (`python app.py nlu train` writes it); empty: the one shipped in
+    # assistant/planner/intent_model.bin.
+    intent_model_path: str = Field("", alias="CANDOR_INTENT_MODEL")
+
+    @field_validator("intent_model_path")
+    @classmethod
+    def _intent_model_exists(cls, value: str) -> str:
+        if value and not Path(value).expanduser().is_file():
+            raise ValueError(f"no file at {value}: write one with `python app.py nlu train --output {value}`, "
+                             "or leave CANDOR_INTENT_MODEL empty for the shipped model")
+        return value
 
     # --- Fairness audit schedule (assistant/audit_schedule.py) ---------------------------------
     # `serve` audits every role every N days (0: never) over CANDOR_AUDIT_PERIOD and tells HR managers

@@ -42,7 +42,7 @@ SHELL_LANGS = {"sh", "bash", "shell", "console"}
 NOT_LINKED = {".git", "data", ".env", "mutants", ".pytest_cache", ".hypothesis", ".promptfoo"}
 # Copied, not linked: app.py (so Python imports the project through the doc's folder) and files a documented
 # command rewrites (`nlu train` writes the intent model): the checkout keeps its own.
-COPIED = ("app.py", "assistant/planner/intent_model.json.gz")
+COPIED = ("app.py", "assistant/planner/intent_model.bin")
 # What a reader should never see on stderr: warnings and chatter of the libraries underneath.
 NOISE = re.compile(r"(\w+Warning\b|warnings\.warn|Building prefix dict|Loading model (from|cost)|"
                    r"Prefix dict has been built|Loading weights|\d+it/s\]|will produce incorrect results)")

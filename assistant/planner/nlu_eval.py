@@ -1,6 +1,6 @@
 """Train the intent model from the catalogue and measure it on the NLU splits in evals/nlu/.
 
-`python app.py nlu train` writes planner/intent_model.json.gz; `python app.py eval nlu` prints accuracy per intent
+`python app.py nlu train` writes planner/intent_model.bin; `python app.py eval nlu` prints accuracy per intent
 and language on the held-out test split, the confusion pairs, out-of-scope and ambiguity handling, and gates CI.
 Training reads the catalogue and the tuning splits by earlier writers (every split but the held-out and calibration
 ones: each measured first, when new, then learnt from). The calibration splits (dev16 … dev18, by writers who never saw the project) chose the model
@@ -22,6 +22,7 @@ import yaml
 from assistant.planner.catalogue import catalogue_hash, load_intents
 from assistant.planner.classifier import (
     FOLLOWUP,
+    MODEL_FILE,
     IntentModel,
     Names,
     is_followup,
@@ -97,7 +98,7 @@ def choose_threshold(model: IntentModel, names: Names, target: float = 0.97) -> 
     return 0.8
 
 
-def build(progress=print) -> IntentModel:
+def build(progress=print, path: Path = MODEL_FILE) -> IntentModel:
     names = shipped_names()
     texts, labels = training_set(names)
     progress(f"training on {len(texts)} examples, {len(set(labels))} classes…")
@@ -105,7 +106,7 @@ def build(progress=print) -> IntentModel:
     data.update(catalogue_hash=catalogue_hash(), splits_hash=splits_hash(), threshold=0.0)
     model = IntentModel(data)  # as shipped: the threshold is chosen on the packed weights
     model.threshold = choose_threshold(model, names)
-    save_model(model)
+    save_model(model, path)
     progress(f"threshold {model.threshold:.2f} (chosen on {', '.join(CALIBRATION)}); {len(model.features)} features")
     return model
 

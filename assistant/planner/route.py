@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from assistant.planner.catalogue import (
@@ -24,6 +25,7 @@ from assistant.planner.classifier import (
     FOLLOWUP,
     IDS,
     METRIC,
+    MODEL_FILE,
     NUMBER,
     PERIOD_HINTS,
     IntentModel,
@@ -91,6 +93,7 @@ from assistant.planner.two_asks import (
     split_asks,
 )
 from candor.language import sentences
+from candor.settings import get_settings
 
 log = logging.getLogger("candor.planner")
 OPTIONS = 3  # readings offered when asking back
@@ -403,7 +406,8 @@ def _names(vocab: Any) -> Names:
 
 
 def model() -> IntentModel:
-    loaded = load_model()
+    configured = get_settings().intent_model_path
+    loaded = load_model(Path(configured).expanduser() if configured else MODEL_FILE)
     if not _CHECKED:
         _CHECKED.append(True)
         if loaded.catalogue_hash != catalogue_hash():

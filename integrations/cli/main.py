@@ -30,16 +30,25 @@ cli.add_typer(nlu_cli, name="nlu")
 
 
 @nlu_cli.command("train")
-def nlu_train() -> None:
+def nlu_train(output: Path = typer.Option(None, "--output", "-o", help="Write the model here instead of the shipped "
+                                          "file (use it with CANDOR_INTENT_MODEL=<file>).")) -> None:
     """Retrain the intent model from assistant/planner/intents/*.yaml and the tuning splits (run after editing either)."""
+    from assistant.planner.classifier import MODEL_FILE, load_model
     from assistant.planner.nlu_eval import CALIBRATION, build, evaluate
+    from candor.settings import get_settings
 
-    build(progress=typer.echo)
+    path = output or MODEL_FILE
+    build(progress=typer.echo, path=path)
+    if output is not None:  # the calibration splits are read with the model just written
+        os.environ["CANDOR_INTENT_MODEL"] = str(path)
+        get_settings.cache_clear()
     for split in CALIBRATION:  # never trained on
         report = evaluate(split=split)
         typer.echo(f"{split}: en {report['accuracy']['en']:.3f}, zh {report['accuracy']['zh']:.3f}, "
                    f"{report['asked_back']} of {report['n_test']} asked back")
-    typer.echo("Wrote assistant/planner/intent_model.json.gz; `python app.py eval nlu` reports the test split.")
+    load_model.cache_clear()
+    typer.echo(f"Wrote {path}; `python app.py eval nlu` reports the test split"
+               + ("." if output is None else f" (with CANDOR_INTENT_MODEL={path})."))
 
 
 @nlu_cli.command("company")
