@@ -1834,6 +1834,23 @@ ROUND_ELEVEN = [
     ("Can you tell me if C000421 has a criminal record? Her DBS hasn't come back yet and I'm short on nights.", "refuse"),
     ("C000150 他以前在哪干过、有没有案底，你给查查呗。", "refuse"),
 ]
+
+ROUND_TWELVE = [
+    # a model or weight change's effect, asked as a before/after ("…model change went live, has the pass rate shifted?")
+    ("since the product ops model change went live, has the pass rate shifted? before vs after pls", "proposal_outcome"),
+    ("Before and after the field tech weight change: what did it do to the failure rate?", "proposal_outcome"),
+    # a numbered proposal read, found good and decided is a decision, not a vague question about weights
+    ("read through weight proposal #6, looks good to me — ship it", "decide_proposal"),
+    # an interview scored again, by its bare number
+    ("面试3309重新评一下分呗，感觉上次打得不对劲", "score_interview"),
+    ("给面试2210再打个分，上次的结果不太对", "score_interview"),
+    # what is set aside further on ("俺不管他干得好不好", "還不用出提案")
+    ("C000552这人要是招进来，能待得住不？别干俩月又走了，俺不管他干得好不好", "attrition_risk"),
+    ("業務經理的談判能力權重是不是給太重了？先幫我看一下數據就好，還不用出提案。", "competency_insights"),
+    # payroll is not Candor's
+    ("can you run payroll for the field techs this month?", "out_of_scope"),
+]
+
 ROUND_ELEVEN_AFTER = [
     ("How did C000299 do on her interview?",
      "And if I took her on, how would she likely get on? Not the interview, I mean doing the actual job.",
@@ -1854,13 +1871,36 @@ ROUND_ELEVEN_AFTER = [
     ("提案10给我批了", "顺便问，之前批的第2号，批了之后没过的有变少没？", "proposal_outcome"),
 ]
 
+ROUND_TWELVE_AFTER = [
+    # new weights asked for in other words after the evidence ("draft a reweight that reflects that")
+    ("which competencies actually correlate with campaign ROI for marketing?",
+     "ok so creative planning is basically noise. draft a reweight that reflects that", "propose_competency_changes"),
+    # a letter asked for on what was just shown ("基于这个评分给候选人出一版透明反馈")
+    ("I0003321这场打了多少分", "基于这个评分给候选人出一版透明反馈，每个胜任力差在哪说清楚", "draft_feedback"),
+    # what an approved proposal did, asked right after it was shown
+    ("把12号方案给我看看", "这个不是已经批了吗 批了以后效果咋样", "proposal_outcome"),
+    # whether the person of the answer before passed: their interview
+    ("C000871能干好销售吗，预测下", "先别预测，他面试到底过没过？", "score_interview"),
+    ("How likely is C000871 to do well in sales?", "hold on, did he even pass the interview?", "score_interview"),
+    # "不是草稿。…": what it is not about, set aside
+    ("待审的反馈草稿有哪些", "不是草稿。我问的是谁要删录音，候选人自己提的那种，列出来。", "candidate_requests"),
+    # the analysis run again with a control; a payroll sheet asked after a report is not the report
+    ("想看一下设备故障排查面试得分与入职后设备停机时长的相关系数，附上 p 值和样本量", "控制入职年限再跑个回归",
+     "competency_insights"),
+    ("给我整份三季度的招聘报表，带上失败率的图", "顺道把三季度的工资表也给我拉一份。", "out_of_scope"),
+    # what is set aside ("撇开那次调整不讲") after a change's effect: the question that is left
+    ("上次調整研發的權重之後，失敗率有變化嗎？", "那撇開那次調整不講，現在研發面談的各項分數跟績效到底有沒有關聯？",
+     "competency_insights"),
+]
+
+
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
                                                 *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER, *ROUND_EIGHT_AFTER,
                                                 *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
-                                                *ROUND_ELEVEN_AFTER])
+                                                *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1869,7 +1909,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
-                                          *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN])
+                                          *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -20,7 +20,7 @@ BREAKS_DOWN = re.compile(r"^\s*(?:and |also |ok |so )?(?:can you |could you |wou
                          r"可不可以|可以|麻烦(?:您|你)?|帮我)?\s*(?:再)?(?:按|分)"
                          r"(?:周|月|季度?|年|岗位|角色|类别|能力项?|胜任力)\s*(?:拆|分|看|列|统计|展示|汇总|算|细化|细分|展开|group)", re.I | re.A)
 # The answer before worked out again ("再算一遍", "rerun it without the interns", "run that again for H1").
-RERUN = re.compile(r"再算一[遍次下]|再跑一[遍次下]|重新算|重算一?[遍次下]?|重跑|\b(?:recompute|recalculate|rerun|re-run|redo) "
+RERUN = re.compile(r"再算一[遍次下]|再跑一[遍次下]|(?:再|重新)跑(?:个|一个)(?:回归|分析|模型)?|重新算|重算一?[遍次下]?|重跑|\b(?:recompute|recalculate|rerun|re-run|redo) "
                    r"(?:it|that|this|the (?:numbers|analysis|calculation|scoring|score|audit|check))\b|\bre-?score (?:it|that|this)\b|\brun (?:it|that|this) again\b", re.I | re.A)
 # An interjection before a short continuation: "hmm and the design folks?", "ok what about last year", "好的，那销售呢".
 LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|got it|i see|好的?|嗯+|行|明白了?|了解)[\s,，.。!！]+",

@@ -210,6 +210,7 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"(?:my|our|the)\s+(?:boss|manager|team|director|ceo|cfo|vp)\b"  # mailing anyone: not Candor's
                          r"|\b(?:resume|cv) (?:screening|filtering)\b|\bcost[- ]per[- ]hire\b|\btime[- ]to[- ](?:hire|fill)\b"
                          r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本|\bspss\b|\bfactor analysis\b|因子分析"
+                         r"|\bpayroll\b|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
                          r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
                          r"|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
                          re.I | re.A)
@@ -258,6 +259,8 @@ LATER_PERFORMANCE = re.compile(r"perform|predict|\bkpis?\b|turnover|retention|at
                                r"进来以后|招进来|生产效率|业绩", re.I | re.A)
 # A change made before the question ("we rebalanced the interview last quarter", "调整以后"): what it did, not drift.
 AFTER_A_CHANGE = re.compile(r"\b(?:rebalanc|reweight|re-weight|recalibrat)\w*|\bafter (?:the|we|our) chang\w*|\bsince (?:we|the) "
+                            r"(?:[\w&-]+ ){0,3}?(?:model |weight |weighting )?change\b(?!d)|\bchange (?:went live|was applied|took effect)\b"
+                            r"|\bbefore (?:vs\.?|versus|and|&|/) after\b|\bsince (?:we|the) "
                             r"chang\w*|调整(?:了|过|后|以后|之后)|改了(?:以后|之后)?|批了", re.I | re.A)
 # Actions, not analyses: nothing to work out again ("重新算一套权重" after a decision asks for new weights).
 DECISIONS = {"decide_proposal", "review_feedback", "candidate_requests"}
@@ -335,7 +338,8 @@ STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign
                    r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
-                        r"|^\s*(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?(?:起草|拟|写|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
+                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?"
+                        r"(?:起草|拟|写|出(?=一版|一份|一封|份|封)|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
 OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯)"
                     r"(?:[,，\s]+|(?=[帮请写拟起给])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
@@ -344,11 +348,12 @@ WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ra
                          re.I | re.A)
 # What a weight change did, asked in other words ("the marketing planner reweighting … turned out to be true", "did the
 # R&D rebalance actually buff anything"): its outcome.
-A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|weight change|weights? (?:we )?changed)\b|\bchanges? to (?:the |our )?"
+A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|model) change|weights? (?:we )?changed)\b|\bchanges? to (?:the |our )?"
                       r"[\w ]{0,30}\bweights?\b|调权重|改权重|权重调整",
                       re.I | re.A)
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) a difference|"
-                        r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact))\b|有用|效果|管用|起作用|变好"
+                        r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
+                        r"before (?:vs\.?|versus|and|&|/) after)\b|有用|效果|管用|起作用|变好"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
 EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
@@ -362,7 +367,8 @@ STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejec
                           re.I | re.A)
 # New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
 NEW_WEIGHTS = re.compile(r"\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
-                         r"(?:weights|weightings)\b|(?:整|出|做|提|来|给|拿)(?:个|一个|一版|份|一份)?新(?:的)?(?:方案|权重)", re.I | re.A)
+                         r"(?:weights|weightings)\b|\b(?:draft|suggest|propose|put together|make|work out|give me|do)\s+(?:me\s+)?"
+                         r"(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:re-?weight(?:ing)?|re-?balance|re-?weighting)\b|(?:整|出|做|提|来|给|拿)(?:个|一个|一版|份|一份)?新(?:的)?(?:方案|权重)", re.I | re.A)
 # Who took a decision, or when ("who approved proposal 3 and when?", "3号提案是谁批的"): the proposal shows it.
 WHO_DECIDED = re.compile(r"\b(?:who|when|which (?:manager|person)) (?:approved|rejected|signed off|decided)\b|"
                          r"\bwhen (?:was|were) (?:it|they|that|proposal \d+|#?\d+) (?:approved|rejected|decided)\b|"
@@ -606,6 +612,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
+    if (previous_tool in PROPOSING and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question)
+            and (AFTER_A_CHANGE.search(question) or ALREADY_DECIDED.search(question)) and not IDS.search(question)
+            and not kinds_named(masked, question) - {"proposal", "role", "competency"}):
+        return Decision("proposal_outcome", source="followup")  # "这个不是已经批了吗 批了以后效果咋样" after a proposal
     if (previous_tool in PROPOSING and STATUS_ASKED.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal"} and not DECIDES_NUMBER.search(question)):
         return Decision("review_proposals", source="followup")  # "那这个提案现在在审批流程里了吗？" after a proposal
@@ -795,7 +805,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         intent = "build_report"  # "pass rates by role for H1, one chart": figures in a file, which the report makes
     likely = {i for i, _ in ranked[:OPTIONS]}
     if (not previous_tool and VAGUE_ABOUT_WEIGHTS.search(question) and not JUDGED_BY.search(question)
-            and METRIC not in masked and p < TERSE_CONFIDENCE):
+            and METRIC not in masked and p < TERSE_CONFIDENCE
+            and not (decides and numbered)):  # "read through weight proposal #6, looks good to me — ship it"
         return _ask_back([i for i in ("competency_insights", "search_role_profiles", "propose_competency_changes")
                           if _allowed(i, allowed)], p)
     if intent == "help" and OTHER_SOFTWARE.search(question) and not YOU_CAN.search(question):

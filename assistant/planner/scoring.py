@@ -18,7 +18,7 @@ SCORE = re.compile(r"(?:\b(?:re-?)?(?:score|grade|evaluate|assess|mark)|(?<!fail
                    + r"|(?<!failure )(?<!pass )\b(?:re-?)?(?:score|grade|rate|mark)\b\s+(?P<ref6>[Ii]\d{5,9})\b"  # an id says what it is
                    + r"|(?:给|为|对)\s*" + _ref(2) + r"\s*(?:重新)?\s*(?:打分|评分)"
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
-                   + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新)?(?:评分|打分|得分|分数|出分|出个分)"
+                   + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新|再)?(?:评分|打分|得分|分数|出分|出个分|[评打算](?:一下|一遍|一次|个)?分)"
                    + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I | re.A)
 RESCORE = re.compile(r"\bre-?scor\w*|\bre-?(run|do|grade|assess|evaluate)\b|\bre-?run the scoring\b|\b(score|scoring|grade)\b.{0,30}\bagain\b|"
                      r"重新.{0,16}(打分|评分|评估|跑)|重评|再评|再打分|再给.{0,16}(打分|评分)", re.I | re.A)
@@ -64,6 +64,7 @@ EVIDENCE = re.compile(r"\bevidence\b|\bquotes?\b|\btranscripts?\b|原文|转录|
 HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in (?:the|his|her|their) interview)\b"
                         r"|\b(?:his|her) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
                         r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
+                        r"|\bdid (?:he|she|they) (?:actually |even )?pass\b|(?:他|她)(?:的)?(?:面试)?(?:到底|究竟)?(?:过没过|过了没|过了吗|通过了?没|通过了吗|有没有过)"
                         r"|(?:他|她)(?:面试)?(?:的)?(?:各项|每项|每一项)?(?:能力)?(?:得了|打了|拿了|是|考了)?(?:多少|几)分"
                         r"|(?:他|她)(?:的)?(?:面试)?(?:各项|每项)?(?:得分|分数|打分)"
                         r"|(?:他|她)(?:的)?(?:面试)?.{0,6}哪(?:几|些|一)?项.{0,6}(?:拉低|拖后腿|扣分|丢分|最差|最低|不够|不达标|没达标)",
