@@ -1851,6 +1851,25 @@ ROUND_TWELVE = [
     ("can you run payroll for the field techs this month?", "out_of_scope"),
 ]
 
+ROUND_THIRTEEN = [
+    # no file wanted, said after the figures asked for ("no export required", "no need for a report or csv")
+    ("Please provide the monthly failure rate trend for Mechanical Design Engineer, FY to date. An on-screen summary is "
+     "sufficient; no export required.", "failure_stats"),
+    ("how bad are the sales manager fails looking since summer? just the numbers in chat, no need for a report or csv",
+     "failure_stats"),
+    # where one person fell short, with the letter said to come later
+    ("C001120 fail where exactly? I need explain to his manager before we write him anything", "score_interview"),
+    # what it does not want, first ("莫说…", "甭跟我扯…"), and what comes later ("在做公平性分析之前，…先…")
+    ("莫说他会不会走，我就想晓得C000455来了干得好不好", "predict_performance"),
+    ("甭跟我扯相关性，我就想看看结构设计这项嘛叫4分", "search_role_profiles"),
+    ("在做公平性分析之前，我想先了解机械设计岗位要求中对学历的规定。", "search_role_profiles"),
+    # an interview scored again by its id ("重新评一哈I0001876")
+    ("候选人自己没申请复核哈，是我想重新评一哈I0001876", "score_interview"),
+    # "email" as a verb in Cantonese-English is a message sent, not an address asked for
+    ("C000552 email嚟话想揾真人review返佢个interview，system入面有冇收到佢个request？", "candidate_requests"),
+    ("Draft 3已经email咗俾candidate，mark做sent唔该", "review_feedback"),
+]
+
 ROUND_ELEVEN_AFTER = [
     ("How did C000299 do on her interview?",
      "And if I took her on, how would she likely get on? Not the interview, I mean doing the actual job.",
@@ -1893,6 +1912,23 @@ ROUND_TWELVE_AFTER = [
      "competency_insights"),
 ]
 
+ROUND_THIRTEEN_AFTER = [
+    ("why did C000947 fail?", "aye, fair enough. Put that in a letter to him, politely.", "draft_feedback"),
+    ("draft letters for all the field techs that failed in August", "now show me which of those are still sitting pending",
+     "review_feedback"),
+    ("how did the marketing planner interviews go over the summer? sorry, just curious",
+     "oh that's really helpful, thank you! would it be possible to get that as an actual file I could share with our "
+     "director? no rush at all", "build_report"),
+    ("which feedback drafts are still waiting? sorry", "thanks! also I don't think there's one for C000661 yet? could you "
+     "write one up for her? sorry to add more", "draft_feedback"),
+    ("approve proposal 9", "right, it's been three months since 9 went live. Did it make a blind bit of difference?",
+     "proposal_outcome"),
+    # what is to come later ("起草前", "起草之前"), then what is asked first: the person's scores
+    ("请为候选人C000962起草反馈信。", "起草前请先告知其AI面试各胜任力得分及未通过原因。", "score_interview"),
+    ("请为C000421起草反馈信。", "起草之前，请先确认该候选人具体在哪些胜任力上未达标。", "score_interview"),
+    ("propose new weights for 产品运营 lah",
+     "wait wait 先不要出proposal，我想先知道哪个competency真的会predict user satisfaction", "competency_insights"),
+]
 
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
@@ -1900,7 +1936,8 @@ ROUND_TWELVE_AFTER = [
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
                                                 *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER, *ROUND_EIGHT_AFTER,
                                                 *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
-                                                *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER])
+                                                *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
+                                                *ROUND_THIRTEEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1909,7 +1946,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
 @pytest.mark.parametrize("text, intent", [*TOLD_APART, *WORDS_PEOPLE_USE, *MORE_WORDS, *STATUS_EFFECTS, *TWO_ASKS,
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
-                                          *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE])
+                                          *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
+                                          *ROUND_THIRTEEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

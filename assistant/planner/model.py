@@ -103,7 +103,7 @@ class EmbeddedPlanner(BaseChatModel):
                 and _person_meant(question, earlier)):  # "will they stay?" after one candidate's answer: about them
             decision = replace(decision, intent=decision.options[0], source="person")
         intent = decision.intent
-        if u.refusal and intent in ("help", "out_of_scope", "clarify"):
+        if u.refusal and (intent in ("help", "out_of_scope") or intent == "clarify" and u.refusal != "language"):
             return AIMessage(content=render_refusal(u.language, u.refusal))
         if intent in ("help", "out_of_scope"):
             roles = [r.name_zh if u.language == "zh" else r.name_en for r in vocab.roles]
@@ -112,8 +112,9 @@ class EmbeddedPlanner(BaseChatModel):
             return AIMessage(content=render_help(u.language, roles, understood=intent == "help",
                                                  fairness="fairness_audit" in allowed,
                                                  out_of_scope=intent == "out_of_scope", topic=topic))
-        if intent == "clarify":
-            return AIMessage(content=render_clarify(u.language, option_descriptions(decision.options, u.language)))
+        if intent == "clarify":  # (in another language: the readings, and that Candor reads English and Chinese)
+            asked = render_clarify(u.language, option_descriptions(decision.options, u.language))
+            return AIMessage(content=asked + ("\n\n" + render_refusal(u.language, u.refusal) if u.refusal else ""))
         if decision.rule_calls:
             calls = [c if isinstance(c, CompetencyCall) else CompetencyCall(c[0], c[1]) for c in decision.rule_calls]
             return self._competency(calls, u, earlier, allowed, question)

@@ -55,7 +55,8 @@ NEGATED_LEAD = re.compile(
     r"no need (?:for|to)|(?:i )?don'?t (?:need|want)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
     r"give|tell|can|could|how|which|did|does|is|are)\b))"
-    r"|^\s*(?:(?:等等|等一下|等下|慢着)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
+    r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
+    r"甭|莫(?:说|管|扯)|别(?:说|管|扯)|"
     r"我?不是(?:要|想|问|让你|看)?)[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",
     re.I | re.A)
@@ -74,9 +75,19 @@ NEGATED_CLAUSE = re.compile(
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:\w+\s+){0,2}?(?:about|how|whether|if|what)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
     r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[,.;!?]|$)"
+    # what comes later ("…to his manager before we write him anything"): not asked yet
+    r"|\s+before (?:we|i|you) (?:write|draft|send|approve|reject|decide)\b[^,.;!?]{0,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*(?:那|先)?(?:撇开|抛开|除开|放下)[^，,。；;！!？?]{1,14}(?:不讲|不谈|不说|不提|不管)[，,。；;！!？?\s]*",
     re.I)
+
+
+# What is to come later, before what is asked first ("起草前请先告知其各胜任力得分", "在做公平性分析之前，我想先了解…",
+# "Before you write anything, show me where he fell short first"): the ask is what follows.
+BEFORE_LEAD = re.compile(
+    r"^\s*(?:在|等)?(?:起草|写|拟|发|批|审批|做|出|跑|生成|提交|决定|汇报|开会)[^，,。；;！!？?]{0,14}?(?:之前|以前|前)\s*[，,]?\s*"
+    r"(?=[^。.!?！？]*(?:先|首先))"
+    r"|^\s*before (?:i|we|you) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b)", re.I)
 
 
 # A lead that acknowledges the answer before ("离职风险知道了。再瞅瞅…", "留存ok的话，再看下…", "Ok, noted on the
@@ -91,7 +102,7 @@ def affirmed(question: str) -> str:
     """The message without what it says it does not want — a lead ("Not the failure numbers - …") or a clause further
     on ("…, I don't need new weights, only the evidence") — or a lead acknowledging the answer before, when something
     else is left."""
-    m = NEGATED_LEAD.match(question) or NOTED_LEAD.match(question)
+    m = NEGATED_LEAD.match(question) or NOTED_LEAD.match(question) or BEFORE_LEAD.match(question)
     rest = question[m.end():] if m else question
     rest = rest if len(rest.strip()) >= 4 else question
     kept = NEGATED_CLAUSE.sub(" ", rest)

@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from assistant.planner.social import social
-from candor.language import CJK, language_of
+from candor.language import CJK, another_language, language_of
 from candor.periods import YEAR_EARLIER, find_period
 from tools.shared.lookup import Vocabulary, normalise
 
@@ -66,6 +66,7 @@ CONTACTS_ASKED = re.compile(r"^\s*(?:(?:alright|all right|ok(?:ay)?|now|so|and|t
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
 A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
                        r"|\be-?mail\s*[:：]\s*[\"'“‘「]"  # "Candidate email: 'Under GDPR I am requesting deletion…'"
+                       r"|(?<![a-z])e-?mail(?:ed)?\s*(?:嚟|来|咗|了|过|给|俾|畀|说|讲|话)"  # "C000552 email嚟话…", "email咗俾candidate": sent
                        r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|发(?:了|过|来)?(?:个|一个|一封|封)?\s*(?:e-?mail|邮件|短信|微信)|电话(?:里|中|说|讲|嚟|头|那头|那边|上)", re.I)  # "打电话嚟话…"
 
 # One person's private life or pay asked for ("is he married and what is his religion?", "那他现在工资拿多少？"): Candor
@@ -187,7 +188,7 @@ class Understanding:
     period: str | None = None
     show_trend: bool = False
     show_pass_rate: bool = False
-    refusal: str | None = None  # auto_reject | contact_details | private_details | injection
+    refusal: str | None = None  # auto_reject | contact_details | private_details | injection | language
     followup: bool = False
     asks_stats: bool = False
     individual: bool = False  # names one candidate
@@ -242,6 +243,8 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
         u.refusal = "injection"  # declined; a statistics question in the same message is still answered
     if contacts:
         u.refusal = "contact_details"  # declined; a statistics question in the same message is still answered
+    elif another_language(text):  # "Quel est le taux d'échec…?": read as far as its names and English words go, and
+        u.refusal = "language"  # answered with that said; when nothing is clear, asked again in English or Chinese
 
     role_names = vocab.role_names()
     # A role's alias inside a longer competency name is the competency's ("市场洞察" is market insight, not 市场).
@@ -327,7 +330,7 @@ def understand(text: str, vocab: Vocabulary, now: datetime) -> Understanding:
     if asks_stats or u.slots:
         u.intent = "failure_stats"
     _fairness(text, u)
-    if u.refusal and u.intent == "unknown":
+    if u.refusal and u.refusal != "language" and u.intent == "unknown":
         u.intent = "refuse"
     return u
 

@@ -42,6 +42,9 @@ SPLITS = Path(__file__).resolve().parents[2] / "evals" / "nlu"
 # Never trained on: the held-out test split, the ambiguous set, and the calibration splits that choose the threshold.
 CALIBRATION = ("dev16", "dev17", "dev18")
 NEVER_TRAINED = frozenset({"test", "ambiguous", *CALIBRATION})
+# Tuning splits written after the last retrain: measured with the shipped model (their first measure, in their
+# header), read by the rules they showed to be missing, and learnt from at the next retrain (by taking them out here).
+MEASURED_FIRST = frozenset({"dev95", "dev96"})
 
 
 def shipped_names() -> Names:
@@ -61,7 +64,7 @@ def training_set(names: Names, *, splits: bool = True) -> tuple[list[str], list[
 
 def trained_splits() -> list[str]:
     """Tuning splits learnt from (a new one is measured with the shipped model first, then learnt from)."""
-    return [s for s in split_names() if s not in NEVER_TRAINED]
+    return [s for s in split_names() if s not in NEVER_TRAINED | MEASURED_FIRST]
 
 
 def splits_hash() -> str:
@@ -134,7 +137,7 @@ def evaluate(split: str | Path = "test", *, vocab: Any = None) -> dict:
         if u.intent == "refuse":
             return "refuse", 1.0, []
         d = decide(text, u, vocab, previous_tool=previous if previous not in (None, "refuse", "help", "out_of_scope") else None)
-        if u.refusal and d.intent in ("help", "out_of_scope", "clarify"):
+        if u.refusal and (d.intent in ("help", "out_of_scope") or d.intent == "clarify" and u.refusal != "language"):
             return "refuse", 1.0, []  # declined in the chat, as planner/model.py does ("the mobile number of C003318")
         return d.intent, d.confidence, d.options
 

@@ -110,7 +110,7 @@ DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
                      r"|导出|表格|做个表|做张表|出个表|图表|柱状图|折线图|饼图|excel", re.I | re.A)
 # … unless it is said not to be wanted ("not a report, not a chart, just the raw count", "不用导出").
-NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want))\s+(?:an?\s+|the\s+|any\s+)?(?:csv|excel|spreadsheet|"
+NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want)|no need for)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:report|file|chart)\s+or\s+(?:an?\s+)?)?(?:csv|excel|spreadsheet|"
                        r"charts?|graphs?|export|download|report)\b|(?:不用|不要|无需|别)\s*(?:导出|表格|做表|图表|出图|画图)", re.I | re.A)
 # A decision on a number said next to it ("Reject 15.", "15号驳回"): with a role or competency named too, a weight
 # proposal's number (drafts are letters to candidates).
@@ -298,9 +298,12 @@ SENT_ALREADY = re.compile(r"\b(?:already|just)\s+(?:sent|emailed|mailed|posted|f
 # A figure's size wondered at ("why so high", "咋这么多"): about the answer before.
 SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|much|little)\b|(?:这么|那么|如此|恁)(?:高|低|多|少|差|大|小)",
                      re.I | re.A)
+# A new one written ("could you write one up for her?", "再给他写一封"): after the drafts were listed, a new letter.
+WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare)\s+(?:up\s+)?(?:one|a new one|another)(?:\s+up)?\s+(?:for|to)\b"
+                        r"|(?:给|为)(?:他|她|C\d{3,}).{0,4}(?:写|起草|拟)(?:一封|封|一份|份)", re.I | re.A)
 # Waiting for the speaker ("which of those letters are still sitting in the queue waiting on me?", "哪几封还等我审批").
 WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
-                           r"(?:approval|review|sign-?off)\b|\bstill (?:pending|waiting|to be (?:approved|sent|signed))\b"
+                           r"(?:approval|review|sign-?off)\b|\bstill (?:\w+ )?(?:pending|waiting|to be (?:approved|sent|signed))\b"
                            r"|待(?:我)?(?:审批|审核|批)|等(?:着)?我(?:审|批|签|看|过)|还没(?:审|批|发)", re.I | re.A)
 LETTER_WORDS = re.compile(r"\b(?:letters?|feedback|draft\w*|e-?mail\w*|reply)\b|反馈|信|回复", re.I | re.A)
 PROPOSE_VERB = re.compile(r"\b(?:propose|suggest|recommend|draft|come up with|knock up)\b|提出|出个|拟", re.I | re.A)
@@ -322,7 +325,7 @@ IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|
 INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(?:it|that|this|them|those|these)\b.{0,8}"
                          r"\b(?:in|into|as)\s+(?:an?\s+|the\s+|one\s+)?(?:(?:proper|nice|short|single|one-page|printable|formal)\s+)?"
                          r"(?:export|document|doc|pdf|file|spreadsheet|csv|excel|report|deck|slides?|write-?up|one-pager)\b"
-                         r"|\b(?:need|want|like|have)\s+(?:it|that|this|these|them|those)\s+(?:as|in)\s+(?:an?\s+)?(?:file|document|doc|pdf|"
+                         r"|\b(?:need|want|like|have|get)\s+(?:it|that|this|these|them|those)\s+(?:as|in)\s+(?:an?\s+)?(?:actual\s+|proper\s+|real\s+)?(?:file|document|doc|pdf|"
                          r"spreadsheet|csv|excel|report)\b"  # "I need this as file for the boss"
                          r"|\b(?:give|send|get)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:file|csv|spreadsheet|excel|export|download|pdf)\b"  # "Give me a file, not a chat answer"
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
@@ -331,13 +334,13 @@ HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doi
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
                       r"(?:do|be|likely get on|get on|fare|cope))\b|"
-                      r"预计|预测|估计|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
+                      r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|月就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
                    r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
-DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose)\b"
+DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
                         r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?"
                         r"(?:起草|拟|写|出(?=一版|一份|一封|份|封)|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
 OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯)"
@@ -351,7 +354,7 @@ WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ra
 A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|model) change|weights? (?:we )?changed)\b|\bchanges? to (?:the |our )?"
                       r"[\w ]{0,30}\bweights?\b|调权重|改权重|权重调整",
                       re.I | re.A)
-ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) a difference|"
+ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|有用|效果|管用|起作用|变好"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化", re.I | re.A)
@@ -606,6 +609,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     named = bare(masked, question)
     if previous_tool and named is not None and named[0] == "entity" and _takes(previous_tool, named[1]):
         return Decision(previous_tool, source="followup")  # "and proposal 5?", "now do 815" after the same kind
+    if previous_tool == "review_feedback" and WRITES_ONE.search(question) and not _decides_in_a_sentence(question):
+        return Decision("draft_feedback", source="followup")  # "there's none for C000661 yet? could you write one up for her?"
     if (previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question))
             and not (previous_tool == "review_proposals" and ONE_MADE.search(question))):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
@@ -645,8 +650,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("candidate_requests", source="followup")  # "Kid says he put in for a human review. Find it and close it"
     if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
         return Decision("review_feedback", source="rule")  # "…的信，我已经用微信发给他了，要在系统里点一下吗？": marked sent
-    if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question) and LETTER_WORDS.search(question)
-            and not IDS.search(question)):
+    if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question)
+            and (LETTER_WORDS.search(question) or POINTS_BACK.search(question))  # "…which of those are still pending"
+            and not IDS.search(question) and not kinds_named(masked, question) & {"proposal", "request"}):
         return Decision("review_feedback", source="followup")  # "Which of those letters are still waiting on me?"
     if previous_tool in LETTERS and _decides_it(question, vocab, "draft"):
         return Decision("review_feedback", source="followup")  # "可以 通过" after a draft was shown
@@ -722,7 +728,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (intent == "proposal_outcome" and numbered == {"proposal"} and SHOW.search(question) and not decides
             and not ITS_EFFECT.search(question) and not OUTCOME_WORDS.search(question)):
         return Decision("review_proposals", confidence=p)  # "请展示提案#5的权重调整明细及其依据": shown, not what it did
-    if intent == "build_report" and NO_REPORT.search(question) and len(ranked) > 1:
+    if intent == "build_report" and (NO_REPORT.search(question) or NO_EXPORT.search(question)) and len(ranked) > 1:
         intent, p = ranked[1]  # "anything drifting. no report, yes/no": the other reading
     if intent == "decide_proposal" and not decides:
         if SHOW.search(question):

@@ -17,6 +17,7 @@ def _ref(n: int) -> str:
 SCORE = re.compile(r"(?:\b(?:re-?)?(?:score|grade|evaluate|assess|mark)|(?<!failure )(?<!pass )\brate)\b\s+(?:the\s+)?" + _ref(1)
                    + r"|(?<!failure )(?<!pass )\b(?:re-?)?(?:score|grade|rate|mark)\b\s+(?P<ref6>[Ii]\d{5,9})\b"  # an id says what it is
                    + r"|(?:给|为|对)\s*" + _ref(2) + r"\s*(?:重新)?\s*(?:打分|评分)"
+                   + r"|(?:重新|再)(?:评|打|算)(?:一下|一哈|一遍|一次|个)?分?\s*(?P<ref7>[Ii]\d{5,9})\b"
                    + r"|(?:重新)?(?:评分|打分)\s*" + _ref(3)
                    + r"|" + _ref(4) + r"\s*[，,、]?\s*(?:的)?\s*(?:重新|再)?(?:评分|打分|得分|分数|出分|出个分|[评打算](?:一下|一遍|一次|个)?分)"
                    + r"|(?:scor(?:e|es|ing)|status|job)\s+(?:of|for)\s+" + _ref(5), re.I | re.A)
@@ -42,6 +43,7 @@ def scoring_call(text: str) -> dict | None:
 WHY_NOT_PASSED = re.compile(
     r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in|advance|progress|proceed|move (?:forward|on|ahead)|(?:get )?shortlist|(?:get )?select)\w*|\bunsuccessful|\breject\w*|\bturn(?:ed)? down|\bcut|"
     r"\bdropped|\bscreened out|\bscored? (?:so )?low)\b|(?<![a-z])(?:gaps?|evidence|quotes|breakdown)(?![a-z])"
+    r"|\bfail(?:ed|s)? (?:where|on what|at what|in which)\b|\bwhere (?:did|does|do) (?:he|she|they|[Cc]\d{3,9}) (?:fail|fall short)\b"
     r"|\bwhat(?: did|'d) (?:he|she|they|the candidate|[Cc]\d{3,9}) (?:actually |really )?(?:say|answer|get|score)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
     r"|(?:为啥|为什么|咋|怎么|凭啥|点解|哪里|哪儿|哪些地方|哪方面|哪几项|哪项).{0,20}(?:没过|没有?通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|"
     r"没选上|唔过|冇过|分(?:这么|咁)?低)"
@@ -64,6 +66,8 @@ EVIDENCE = re.compile(r"\bevidence\b|\bquotes?\b|\btranscripts?\b|原文|转录|
 HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in (?:the|his|her|their) interview)\b"
                         r"|\b(?:his|her) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
                         r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
+                        r"|(?:其|该候选人|该名候选人|这位候选人|此人)(?:的)?(?:AI)?(?:面试)?(?:的)?(?:各项?|每项)?(?:胜任力|能力)?(?:的)?(?:得分|分数)"
+                        r"|(?:其|该候选人|该名候选人|这位候选人|此人|他|她)(?:具体)?在哪些(?:胜任力|能力|方面|项)上?(?:未达标|没达标|不达标|不足|欠缺)"
                         r"|\bdid (?:he|she|they) (?:actually |even )?pass\b|(?:他|她)(?:的)?(?:面试)?(?:到底|究竟)?(?:过没过|过了没|过了吗|通过了?没|通过了吗|有没有过)"
                         r"|(?:他|她)(?:面试)?(?:的)?(?:各项|每项|每一项)?(?:能力)?(?:得了|打了|拿了|是|考了)?(?:多少|几)分"
                         r"|(?:他|她)(?:的)?(?:面试)?(?:各项|每项)?(?:得分|分数|打分)"
