@@ -941,6 +941,18 @@ def test_a_terse_decision_on_a_listed_number_decides_and_one_told_as_past_does_n
         ("decide_proposal", n, "approve")], decided.answer
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("I understand a monitoring run can generate new weight proposals. Please run it for Sales Manager",
+     "monitor_competencies"),
+    ("听说监控能自动生成权重提案，那帮我对销售经理跑一下", "monitor_competencies"),
+])
+def test_run_it_after_the_message_said_what_is_run_not_asked_back(text, intent):
+    """"run it for …" with nothing before it asks "one what?"; after the message itself said what, it runs that."""
+    assert _routed(text) == (intent, [])
+    reading, options = _routed("run it for Sales Manager")
+    assert reading == "clarify" and len(options) >= 2
+
+
 def _routed(text: str, after: str | None = None) -> tuple[str, list[str]]:
     """The reading of a message, after `after` as in a chat (the NLU evaluation's routing)."""
     from datetime import datetime

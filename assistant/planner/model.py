@@ -29,13 +29,8 @@ from assistant.planner.render import (
     render_tool_result,
 )
 from assistant.planner.report import report_args, report_followup
-from assistant.planner.route import (
-    CAPABILITY,
-    PROPOSING,
-    WEAKEST_PART,
-    decide,
-    option_descriptions,
-)
+from assistant.planner.route import decide, option_descriptions
+from assistant.planner.route_words import CAPABILITY, PROPOSING, WEAKEST_PART
 from assistant.planner.shorthand import expand
 from assistant.planner.slots import DRAFT_VERBS, calls_for, fill_from_metric
 from assistant.planner.two_asks import split_asks
