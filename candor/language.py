@@ -21,7 +21,7 @@ def sentences(text: str) -> list[str]:
 _FOREIGN_WORDS = {
     "fr": "le la les des est une quel quelle quels quelles pour avec dans du sur nous vous combien taux poste qui que pas "
           "mais cette ces au aux et je il elle mon mes sont peux pouvez merci bonjour candidats entretien entretiens "
-          "échec échoué quelle qu'est-ce c'est l'entretien d'échec",
+          "échec échoué qu'est-ce c'est l'entretien d'échec",
     "es": "el los las es una cuál cuáles para con del por qué cuántos cuántas tasa puesto y que son está hay mis "
           "nuestros puedes gracias hola candidatos entrevista entrevistas fracaso este esta año",
     "de": "der die das ist und nicht wie für mit welche welcher den dem ein eine bitte hoch sind auf im zu ich wir sie "
@@ -45,7 +45,8 @@ def another_language(text: str) -> bool:
     Russian…), which the offline planner does not read. A word or a name from another language in an English or
     Chinese message is not enough."""
     text = text or ""
-    if len(_OTHER_SCRIPTS.findall(text)) >= 3 and len(_OTHER_SCRIPTS.findall(text)) > len(CJK.findall(text)) // 2:
+    other = len(_OTHER_SCRIPTS.findall(text))
+    if other >= 3 and other > len(CJK.findall(text)) // 2:
         return True  # kana, hangul, Cyrillic, Arabic, Thai, Devanagari (a Japanese message has kanji too)
     if CJK.search(text):
         return False

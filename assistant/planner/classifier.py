@@ -199,17 +199,23 @@ class IntentModel:
         if not raw.startswith(MAGIC):
             raise ValueError(f"{source} is not a Candor intent model (or one of an older format): rebuild it with "
                              "`python app.py nlu train`.")
+        cut_short = ValueError(f"{source} is cut short: rebuild it with `python app.py nlu train`.")
         start = len(MAGIC) + 4
         end = start + int.from_bytes(raw[len(MAGIC):start], "little")
-        header = json.loads(raw[start:end])
-        count, n = header["features"], len(header["intents"])
-        names = raw[end:end + header["names_bytes"]].decode("utf-8").split("\n") if count else []
-        end += header["names_bytes"]
+        try:
+            header = json.loads(raw[start:end])
+            count, n = header["features"], len(header["intents"])
+            names_end = end + header["names_bytes"]
+        except (ValueError, KeyError, TypeError):
+            raise cut_short from None
+        if len(raw) < names_end + 4 * count + 2 * count * n:  # checked before anything is read from the arrays
+            raise cut_short
+        names = raw[end:names_end].decode("utf-8").split("\n") if count else []
         idf, weights = array("f"), array("h")
-        idf.frombytes(raw[end:end + 4 * count])
-        weights.frombytes(raw[end + 4 * count:end + 4 * count + 2 * count * n])
-        if len(names) != count or len(weights) != count * n:
-            raise ValueError(f"{source} is cut short: rebuild it with `python app.py nlu train`.")
+        idf.frombytes(raw[names_end:names_end + 4 * count])
+        weights.frombytes(raw[names_end + 4 * count:names_end + 4 * count + 2 * count * n])
+        if len(names) != count:
+            raise cut_short
         if sys.byteorder != "little":
             idf.byteswap()
             weights.byteswap()
