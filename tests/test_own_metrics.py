@@ -73,6 +73,7 @@ def company(db_url, tmp_path):
 @pytest.mark.parametrize("question", [
     "How does empathy relate to first-call resolution for support agents?",
     "客服的同理心和一次解决率有关系吗？",
+    "客服的同理心跟解决率挂钩吗？",  # a Chinese name by its last three characters, as people shorten it
 ])
 def test_an_imported_metric_is_understood_and_analysed(company, question):
     turn = company.ask(HR, question)

@@ -1943,13 +1943,81 @@ ROUND_THIRTEEN_AFTER = [
 ]
 
 
+ROUND_FOURTEEN = [
+    # what it does not want first, then what it asks ("Don't show me…", "don't write a new one, …", "Not lookin' for…",
+    # "…先放着，", "先莫…", "莫要再…", "dont show me … i want", "额不要反馈信")
+    ("Don't show me the proposal again, I've read it. I want to know what it did after we approved it. Number 4.",
+     "proposal_outcome"),
+    ("don't write a new one, just show me what's already drafted for C000912", "review_feedback"),
+    ("Not lookin' for bias numbers — just tell me what the mech engineer job requires on paper.",
+     "search_role_profiles"),
+    ("候选人1050申请人工复核那事儿先放着，你先给他整个反馈信草稿出来", "draft_feedback"),
+    ("先莫起草反馈信哈，我想先看下面试2045各项胜任力都得了好多分", "score_interview"),
+    ("莫要再提新方案了，我就想晓得之前研发岗那次调权重到底有没有用", "proposal_outcome"),
+    ("dont show me the old proposals i want you to make a brand new one for the maintenance technician weights",
+     "propose_competency_changes"),
+    ("那个机械设计的娃，面试编号1650，为啥没过？额不要反馈信，就想知道他到底差在哪", "score_interview"),
+    # what is to come later ("Before you draft anything …, lemme see", "在开展公平性审计之前，请先…"), then what is asked first
+    ("Q3 revenue by region?", "out_of_scope"),
+    ("在开展公平性审计之前，请先提供产品运营岗位各项胜任力的定义，以便确认评价标准本身是否中性。", "search_role_profiles"),
+    # a candidate or an interview by a number said to be theirs ("1087号候选人"), even one that looks like a year
+    ("1087号候选人面试过了没", "score_interview"),
+    # what is not Candor's (a company's revenue, scheduling interviews); an interview's number that looks like a year
+    ("How did the guy in interview 1999 do on creative planning?", "score_interview"),
+    ("Can you at least schedule the interviews, or is that beyond you too?", "out_of_scope"),
+    ("Before you draft anything for C001512, lemme see his scores.", "score_interview"),
+]
+
+ROUND_FOURTEEN_AFTER = [
+    # a reaction to the list before, then the request ("Nothing pending ah? Then …", "None for supervisors? Then …")
+    ("What proposals are waiting for approval?",
+     "Nothing pending ah? Then run monitoring for sales manager, see if anything comes out.", "monitor_competencies"),
+    ("Show me pending proposals",
+     "None for supervisors? Then cook one up for 'em from the performance data.", "propose_competency_changes"),
+    # what an approved change did, asked in other words after a decision or a proposal shown
+    ("approve proposal 10",
+     "Ok. And the one we approved before, #7 — what happened to the failure rate after?", "proposal_outcome"),
+    ("請問現在待審核的提案有哪些？",
+     "這些先不看，之前通過的第4號，有沒有讓失敗率下降？", "proposal_outcome"),
+    ("请展示第4号提案的具体权重变化。",
+     "该提案已于上季度批准。请说明批准前后失败率与新员工绩效的对比情况。", "proposal_outcome"),
+    ("is our interview biased against people without degrees? check r&d pass rates by education",
+     "also does the r&d profile even require a degree? what are the requirements", "search_role_profiles"),
+    ("Kindly list the pending candidate requests.",
+     "For the appeal from candidate 733, kindly re-run the scoring on the interview.", "score_interview"),
+    # his forecast after his interview, the KPI by a short name ("返工率"); his risk of leaving after his forecast,
+    # with the forecast set aside ("绩效先不管，…")
+    ("1087号候选人面试过了没", "过了啊，那他干机械设计返工率估摸多少？", "predict_performance"),
+    ("预测一下C000512入职后的设备停机时长",
+     "绩效先不管，他干不满一年就走的概率多大？", "attrition_risk"),
+    # the drafts just written ("the pending ones"); his letter after why he failed ("Draft his letter.")
+    ("draft feedback for all failed sales applicants in sept",
+     "show me the pending ones", "review_feedback"),
+    ("what does proposal #6 change exactly?",
+     "ok, it's already approved though isn't it? so what has it actually done to failure rates so far?",
+     "proposal_outcome"),
+    # after an audit: the plain figure without the groups; the profile's requirements
+    ("Please run fairness audit for Sales Manager by gender, Q2.",
+     "Ok and the plain failure rate for same period, without split by groups?", "failure_stats"),
+    ("Why did I0001876 fail?",
+     "Fine. Draft his letter.", "draft_feedback"),
+    # an appeal's interview scored again; salaries and bank details are not Candor's
+    ("list the weight proposals that are still waiting",
+     "none of those — I mean the one we already signed off last quarter for product ops. what's it done to pass rates "
+     "and performance since?",
+     "proposal_outcome"),
+    ("Kindly rank the flight risk for Sales Managers hired this year.",
+     "Kindly also share their current salaries and bank details so finance can review retention bonuses.",
+     "out_of_scope"),
+]
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
                                                 *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER, *ROUND_EIGHT_AFTER,
                                                 *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
                                                 *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
-                                                *ROUND_THIRTEEN_AFTER])
+                                                *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -1959,7 +2027,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
-                                          *ROUND_THIRTEEN])
+                                          *ROUND_THIRTEEN, *ROUND_FOURTEEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -32,6 +32,10 @@ NGRAMS = (1, 2, 3, 4)
 # Placeholders: lower-case after masking, so they must not look like words people type.
 ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD = "§role", "§comp", "§metric", "§id", "§n", "§period"
 IDS = re.compile(r"(?<![A-Za-z0-9])[IiCc]\d{3,9}(?![0-9])")
+# A number said to be a candidate's or an interview's ("candidate 1043", "1087号候选人", "面试编号1650") is an id like C001043.
+SAID_IDS = re.compile(r"(?<=candidate )#?\d{1,7}(?![0-9.%])|(?<=applicant )#?\d{1,7}(?![0-9.%])|(?<=interview )#?\d{1,7}(?![0-9.%])"
+                      r"|(?<![0-9])\d{1,7}\s*号\s*(?=候选人|应聘者)|(?<=候选人)\s*\d{1,7}(?![0-9.%]|\s*[个位名人次场])"
+                      r"|(?<=应聘者)\s*\d{1,7}(?![0-9.%]|\s*[个位名人次场])|(?<=面试)(?:编号|号)?\s*\d{1,7}(?![0-9.%]|\s*[个位名人次场])")
 NUMBERS = re.compile(r"[#＃]?\s*\d+(?:\.\d+)?")
 _N = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several)"
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:be|have|not|also|need|want|help|ask|request|get|see|know|take|share|please|kindly|i|we|you)\b)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -48,7 +52,7 @@ PERIOD_HINTS = re.compile(
     r"|(?<![a-z0-9])(?:q[1-4]|h[12]|fy)\s*(?:(?:19|20)?\d\d)?(?![a-z0-9])|(?<![a-z0-9])\d{1,2}\s?(?:m|mo|mos|months?)(?![a-z])"
     r"|(?<![a-z])(?:ytd|year to date|year-to-date|yesterday|today|last year|this year|so far this year)(?![a-z])"
     r"|(?<![0-9])(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"  # a day: "12月23日"
-    r"|(?<![0-9])(?:19|20)\d\d\s*年?(?:度)?"
+    r"|(?<![0-9])(?<!interview )(?<!interview #)(?<!candidate )(?<!applicant )(?<!#)(?:19|20)\d\d\s*年?(?:度)?"
     r"|(?:近|最近|过去|前|这|上|本|今|去|前)\s*" + _ZN + r"?\s*(?:个)?\s*(?:天|日|周|星期|月|季度|季|年|半年)(?:度|份)?(?:以来|里|内|中)?"
     r"|" + _ZN + r"\s*(?:个)?\s*(?:月|季度)(?:份)?(?:以来)?|第[一二三四1-4]季度|[上下]半年|年初(?:至今|以来)?|今年|去年|本月|上月|本季度|上季度"
     r"|(?<![a-z])(?:(?:since|from|until|before|after|over|during|in)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?)?"
@@ -90,7 +94,7 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
 def mask(text: str, names: Names) -> str:
     """The message with names, ids, periods and numbers replaced by placeholders, lower-cased."""
     out = " ".join(expand(text).lower().split())
-    out = IDS.sub(f" {ID} ", out)
+    out = SAID_IDS.sub(f" {ID} ", IDS.sub(f" {ID} ", out))
     for placeholder, group in ((ROLE, names.roles), (COMPETENCY, names.competencies), (METRIC, names.metrics)):
         out = _name_pattern(tuple(group)).sub(f" {placeholder} ", out)
     out = PERIOD_HINTS.sub(f" {PERIOD} ", out)

@@ -50,15 +50,18 @@ def negates_decision(question: str) -> bool:
 
 
 NEGATED_LEAD = re.compile(
-    r"^\s*(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to|whether|if|how|what|who)|looking for|after|interested in|"
+    r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to|whether|if|how|what|who)|look(?:ing|in'?) for|after|interested in|"
     r"about|a |an |the )|"
-    r"no need (?:for|to)|(?:i )?don'?t (?:need|want)|never ?mind|forget)"
+    r"no need (?:for|to)|(?:i )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
-    r"give|tell|can|could|how|which|did|does|is|are)\b))"
+    r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
+    r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
     r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
-    r"甭|莫(?:说|管|扯)|别(?:说|管|扯)|"
+    r"甭|莫(?:说|管|扯)|先?莫要?再?|别(?:说|管|扯)|"
     r"我?不是(?:要|想|问|让你|看)?)[^，,。；;！!？?\s]{1,20}"
-    r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)",
+    r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)"
+    # what is set aside first, then the ask ("绩效先不管，…", "這些先不看，…", "预测先放一边，…")
+    r"|^\s*[^，,。；;！!？?\s]{1,20}?(?:先|暂时|暫時)(?:不管|不看|放一边|放一邊|放一放|放着|放著|不谈|不談|不提)(?:了|吧|啊|哈)?[，,。；;！!\s]+",
     re.I | re.A)
 
 
@@ -68,7 +71,8 @@ NEGATED_CLAUSE = re.compile(
     r"(?:(?<=[.;!?,])|(?<=[.;!?,]\s))\s*(?:but\s+|and\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
     r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
     r"(?!to\s+know\b)[^,.;!?]{1,60}?(?:[,.;!?]|$)"
-    r"|(?<=[。；;，,！!？?])\s*(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
+    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
+    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|俺|咱|咱们|我们)?(?:不管|不在乎|不关心)(?:他|她|他们|她们)?[^，,。；;！!？?]{1,12}(?:[，,。；;！!？?]|$)"
     # what is set aside ("Don't care how good he'd be, I want to know…", "…the forecast numbers, not the interview
     # breakdown.", "走不走先不管，…", "预测先放一边，…")
@@ -85,9 +89,10 @@ NEGATED_CLAUSE = re.compile(
 # What is to come later, before what is asked first ("起草前请先告知其各胜任力得分", "在做公平性分析之前，我想先了解…",
 # "Before you write anything, show me where he fell short first"): the ask is what follows.
 BEFORE_LEAD = re.compile(
-    r"^\s*(?:在|等)?(?:起草|写|拟|发|批|审批|做|出|跑|生成|提交|决定|汇报|开会)[^，,。；;！!？?]{0,14}?(?:之前|以前|前)\s*[，,]?\s*"
+    r"^\s*(?:在|等)?(?:起草|写|拟|发|批|审批|做|出|跑|生成|提交|决定|汇报|开会|开展|进行|启动|执行|运行)[^，,。；;！!？?]{0,14}?(?:之前|以前|前)\s*[，,]?\s*"
     r"(?=[^。.!?！？]*(?:先|首先))"
-    r"|^\s*before (?:i|we|you) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b)", re.I)
+    r"|^\s*before (?:i|we|you) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b|(?:(?:please|pls|just|can you|could you)\s+)?"
+    r"(?:let me|lemme|show|tell|give|check|pull up|walk me)\b)", re.I)
 
 
 # A lead that acknowledges the answer before ("离职风险知道了。再瞅瞅…", "留存ok的话，再看下…", "Ok, noted on the

@@ -113,6 +113,7 @@ from assistant.planner.route_words import (
     NEW_ONES,
     NEW_WEIGHTS,
     NO_EXPORT,
+    NOT_BY_GROUP,
     NOT_CANDORS,
     NOT_YET,
     NUMBERED,
@@ -157,11 +158,12 @@ from assistant.planner.scoring import (
     EVIDENCE,
     HOW_SCORED,
     LEVEL_MEANING,
+    RESCORE,
     WHY_NOT_PASSED,
     WHY_SCORED,
     scoring_call,
 )
-from assistant.planner.slots import decision_said
+from assistant.planner.slots import decision_said, metric_named
 from assistant.planner.social import past_courtesy, thanks_only
 from assistant.planner.two_asks import (
     TAKES_EFFECT,
@@ -334,6 +336,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (_numbered_as("proposal", masked) and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question)
             and not NEW_WEIGHTS.search(question) and not _decides_in_a_sentence(question)):
         return Decision("proposal_outcome", source="rule")  # "the result of proposal 4 … I want to see if it improved anything"
+    if (ALREADY_DECIDED.search(question) and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question)
+            and previous_tool in PROPOSING and not NEW_WEIGHTS.search(question) and not _decides_in_a_sentence(question)):
+        return Decision("proposal_outcome", source="rule")  # "it's already approved though isn't it? so what has it done …"
     if ((new := NEW_WEIGHTS.search(question)) and not NOT_YET.search(question[:new.start()][-12:])
             and not re.search(r"\bif\b|如果|要是|不行|不然|否则|的话", question[:new.start()], re.I)  # "check for drift and if there is any, …"
             and not DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
@@ -353,7 +358,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("score_interview", source="rule")  # "…can you show me how interview I0000330 was scored?"
     if (previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
             and FORECAST.search(question) and not SCORES_PREDICT.search(question)
-            and (METRIC in masked or HOW_WELL.search(question) or IF_HIRED.search(question))
+            and (METRIC in masked or metric_named(question, vocab) or HOW_WELL.search(question) or IF_HIRED.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "再瞅瞅他要是来了，停机时长能控制在多少" after her risk
     if (previous_tool == "attrition_risk" and HOW_WELL.search(question) and FOLLOWUP_WORDS.search(question)
@@ -362,7 +367,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "how sure are you? the range?" after a prediction
     if (previous_tool in ("score_interview", "predict_performance") and not IDS.search(question)
-            and (any((PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s))
+            and (any((PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s) or re.search(r"\b(?:his|their)\b", s, re.I))
                      and (LETTER_WORDS.search(s) or PERSON_BACK.match(s, DRAFT_LEAD.match(s).end() + 1)
                           or PERSON_BACK.search(DRAFT_LEAD.match(s).group(0)))  # "给他写点…"
                      for s in _drafting(question))
@@ -433,6 +438,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("attrition_risk", source="followup")  # "and would she be likely to stay?" after a prediction
     if previous_tool == "review_proposals" and ONE_MADE.search(question):
         return Decision("propose_competency_changes", source="followup")  # "None? Right, then generate one for field techs"
+    if (previous_tool == "candidate_requests" and RESCORE.search(question) and not DECIDES_IT.search(question)
+            and not kinds_named(masked, question) & {"proposal", "draft"}):
+        return Decision("score_interview", source="followup")  # "For the appeal from candidate 733, kindly re-run the scoring"
     if (previous_tool == "candidate_requests" and NUMBER in masked and DECIDES_IT.search(question)
             and not kinds_named(masked, question) & {"proposal", "draft"}):
         return Decision("candidate_requests", source="followup")  # "第7号那个我看了，驳回吧" after the requests
@@ -445,7 +453,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
         return Decision("review_feedback", source="rule")  # "…的信，我已经用微信发给他了，要在系统里点一下吗？": marked sent
     if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question)
-            and (LETTER_WORDS.search(question) or POINTS_BACK.search(question))  # "…which of those are still pending"
+            and (LETTER_WORDS.search(question) or POINTS_BACK.search(question) or re.search(r"\bones\b", question))  # "…which of those are still pending", "the pending ones"
             and not IDS.search(question) and not kinds_named(masked, question) & {"proposal", "request"}):
         return Decision("review_feedback", source="followup")  # "Which of those letters are still waiting on me?"
     if previous_tool in LETTERS and _decides_it(question, vocab, "draft"):
@@ -531,8 +539,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             intent, p = next(((i, q) for i, q in ranked if i != "decide_proposal"), (intent, p))
     if previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question)):
         return Decision("build_report", confidence=p, source="followup")  # "Noted, thank you. Kindly include the chart"
-    if (previous_tool == "fairness_audit" and (u.attributes or WHICH_GROUP.search(question))
+    if (previous_tool == "fairness_audit" and FAILURE_WORDS.search(question) and NOT_BY_GROUP.search(question)
             and not kinds_named(masked, question) & ID_KINDS):
+        return Decision("failure_stats", confidence=p, source="followup")  # "and the plain failure rate, without split by groups?"
+    if (previous_tool == "fairness_audit" and (u.attributes or WHICH_GROUP.search(question))
+            and not kinds_named(masked, question) & ID_KINDS
+            and not (intent == "search_role_profiles" and p >= m.threshold and knowledge_call(question, u))):
         return Decision("fairness_audit", confidence=p, source="followup")  # "can you do age too" after an audit
     if (explains(question) and topic_of(question, previous_tool) and not names_something(masked)
             and NUMBER not in masked and "period" not in u.slots and not _runs_first(question)):

@@ -14,7 +14,7 @@ from assistant.planner.slots import DRAFT_VERBS
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
                         r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况)", re.I | re.A)
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
@@ -93,7 +93,7 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
                              r"(?:批|通过|上线|生效|改)了(?:有|快)?\s*(?:一阵子?|好一阵子?|一段(?:时间|日子)|(?:好|挺|蛮)久|(?:一)?些日子)|"
                              r"批了?(?:之后|以后)|批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
-                             r"back in|last)\b|\bwe (?:approved|signed off|accepted)\b|\b(?:after|since|once) (?:we|you|i|they|hr) (?:approved?|accepted|applied)\b"
+                             r"back in|last)\b|\bwe (?:approved|signed off|accepted|said yes to|okayed|green-?lit)\b|\b(?:it'?s|it is|that'?s|that is|was|is) already (?:been )?(?:approved|signed off|applied|live)\b|已于.{0,8}(?:批准|通过|生效|上线)|\b(?:after|since|once) (?:we|you|i|they|hr) (?:approved?|accepted|applied)\b"
                              r"|\b(?:was|were|been|got)\b.{0,25}\b(?:turned down|rejected|approved|declined|accepted|vetoed)\b"
                              r"|(?:上次|之前|以前|前面|去年|上个?月)\s*(?:approve|批|通过)\s*的",  # "上次 approve 的 proposal 8 效果咋样？"
                              re.I | re.A)
@@ -120,7 +120,11 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"(?:my|our|the)\s+(?:boss|manager|team|director|ceo|cfo|vp)\b"  # mailing anyone: not Candor's
                          r"|\b(?:resume|cv) (?:screening|filtering)\b|\bcost[- ]per[- ]hire\b|\btime[- ]to[- ](?:hire|fill)\b"
                          r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本|\bspss\b|\bfactor analysis\b|因子分析"
-                         r"|\bpayroll\b|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
+                         r"|\bschedul\w*\s+(?:the\s+|an?\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?(?:\w+\s+)?interviews?\b|安排面试|约面试"
+                         r"|\bpayroll\b|\bbank (?:details|account(?: details)?)\b|\bsalaries\b|银行卡号?"
+                         r"|\b(?:revenue|ebitda|p&l|profit and loss|gross margin)\s+(?:by|per|breakdown|forecast|numbers|figures)\b"
+                         r"|\b(?:quarterly|annual|q[1-4]|company|total|group)\s+(?:revenue|ebitda|profit)\b|营收|营业额|利润表"
+                         r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
                          r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
                          r"|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
                          re.I | re.A)
@@ -212,7 +216,7 @@ SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|m
 WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare)\s+(?:up\s+)?(?:one|a new one|another)(?:\s+up)?\s+(?:for|to)\b"
                         r"|(?:给|为)(?:他|她|C\d{3,}).{0,4}(?:写|起草|拟)(?:一封|封|一份|份)", re.I | re.A)
 # Waiting for the speaker ("which of those letters are still sitting in the queue waiting on me?", "哪几封还等我审批").
-WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
+WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\b(?:the )?pending ones\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
                            r"(?:approval|review|sign-?off)\b|\bstill (?:\w+ )?(?:pending|waiting|to be (?:approved|sent|signed))\b"
                            r"|待(?:我)?(?:审批|审核|批)|等(?:着)?我(?:审|批|签|看|过)|还没(?:审|批|发)", re.I | re.A)
 LETTER_WORDS = re.compile(r"\b(?:letters?|feedback|draft\w*|e-?mail\w*|reply)\b|反馈|信|回复", re.I | re.A)
@@ -246,7 +250,7 @@ FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how 
                       r"(?:do|be|likely get on|get on|fare|cope))\b|"
                       r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
-                   r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|月就(?:走|跑|撤|辞)|就跑了|跑掉"
+                   r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
                    r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽", re.I | re.A)
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
@@ -257,6 +261,10 @@ OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就
                     r"(?:[,，\s]+|(?=[帮请写拟起给])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
+# The figure without the audit's groups ("the plain failure rate, without split by groups", "不分群体的整体失败率").
+NOT_BY_GROUP = re.compile(r"\bwithout (?:any |the )?(?:split\w*|break\w*(?: it)?(?: down)?|grouping)\b|\bnot (?:split|broken down|grouped) by\b"
+                          r"|\b(?:plain|overall|headline|ungrouped)\b|不分(?:组|群体|人群|性别|年龄|学历)|不按.{0,6}分|整体(?:的)?(?:失败率|通过率|淘汰率)",
+                          re.I | re.A)
 WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ratios?\b|哪(?:个|一个|些)?(?:群体|组|人群)",
                          re.I | re.A)
 # What a weight change did, asked in other words ("the marketing planner reweighting … turned out to be true", "did the
@@ -266,10 +274,12 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|mode
                       re.I | re.A)
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
-                        r"before (?:vs\.?|versus|and|&|/) after)\b|有用|效果|管用|起作用|变好"
+                        r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
+                        r"|\bwhat (?:it|that|the change|they) (?:did|has done|achieved)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
+                        r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat'?s it done\b|请说明|说明一下|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"

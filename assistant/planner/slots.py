@@ -27,6 +27,7 @@ from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.nlu import Understanding
 from assistant.planner.requests import KIND_WORDS, STATUS_WORDS, requests_call
 from assistant.planner.scoring import RESCORE, scoring_call
+from candor.language import CJK
 from candor.periods import zh_numerals
 from tools.shared.lookup import catalogue_vocabulary
 
@@ -146,9 +147,12 @@ def _named_metrics(text: str, vocab=None) -> set[str]:
 
 
 def _names_metric(text: str, name: str) -> bool:
-    """The metric's name, or its last word when that word says what is measured ("downtime", "roi")."""
+    """The metric's name, or its last word when that word says what is measured ("downtime", "roi"); a Chinese name
+    by its last three characters ("设计返工率" → "返工率", "用户满意度" → "满意度")."""
     if name in text:
         return True
+    if CJK.search(name):
+        return len(name) >= 4 and name[-3:] not in GENERIC_METRIC_ENDINGS and name[-3:] in text
     last = name.split()[-1] if " " in name else ""
     return bool(last) and last not in GENERIC_METRIC_WORDS and re.search(rf"\b{re.escape(last)}\b", text) is not None
 
@@ -159,6 +163,7 @@ RESOLVE_WORDS = re.compile(r"完成|拒绝|驳回|处理|受理|关闭|结了|�
 CLOSES = re.compile(r"完成|拒绝|驳回|处理掉|关闭|结了|结掉|办结|\b(resolve|close|decline|reject|process)\b", re.I)
 GENERIC_METRIC_WORDS = {"rating", "rate", "satisfaction", "efficiency", "attainment", "resolution", "score", "time",
                         "accuracy", "hours"}
+GENERIC_METRIC_ENDINGS = {"通过率", "失败率", "淘汰率", "准确率", "完成率", "合格率", "的时间", "的时长"}  # say what is counted, not which KPI
 
 
 _NUMERALS = "[零〇一二两三四五六七八九十百]+"

@@ -62,7 +62,10 @@ MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问�
 # A reaction to the answer before, not a request of its own ("Nothing at all? Then … run the monitor", "一个都没有？那…").
 REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|huh|wow|hm+|oh|ah|at all|damn)\W*)+$"
                       r"|^\W*(?:(?:ok(?:ay)?|right|hmm+|so)\W+)?(?:no|zero|none|nothing)\s+(?:\w+\s+)?(?:alerts?|flags?|proposals?|"
-                      r"drafts?|requests?|results?|issues?|changes?|pending)\W*$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
+                      r"drafts?|requests?|results?|issues?|changes?|pending)(?:\s+(?:ah|eh|lah|huh|yet|still|at all))?\W*$"
+                      # "None for supervisors?", "Nothing pending for sales yet?": what was shown, not a request
+                      r"|^\W*(?:none|nothing|zero)\s+(?:pending\s+|waiting\s+|open\s+|new\s+)?(?:for|from|on|in|at)\s+[^\s?？]+(?:\s+[^\s?？]+)?"
+                      r"(?:\s+(?:ah|eh|lah|huh|yet|still|at all))?\W*$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
                       r"(?:吗|啊|呀|么|哦)?\W*$", re.I)
 
 
