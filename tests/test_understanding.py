@@ -2011,13 +2011,61 @@ ROUND_FOURTEEN_AFTER = [
      "out_of_scope"),
 ]
 
+ROUND_FIFTEEN = [
+    # what is to come later ("before any proposal — …"); the appeals asked for by that word
+    ("wait hold up, before any proposal — is there even evidence the current weights are off for marketing "
+     "planner? show me the correlations first",
+     "competency_insights"),
+    ("Not the feedback drafts. The appeals. How many pending and which one's oldest?", "candidate_requests"),
+    ("On a separate matter, has candidate C000318 lodged an appeal? She called the office this morning.",
+     "candidate_requests"),
+]
+
+ROUND_FIFTEEN_AFTER = [
+    # a decision said not to be taken ("not approve", "先莫批") or a proposal not yet seen: the proposal shown
+    ("Run monitoring for field technician please.",
+     "System make proposal? I want see it first, not approve.", "review_proposals"),
+    ("帮我跑下胜任力监控啰",
+     "它生成的提案先莫批，我就看下改了么子", "review_proposals"),
+    ("Please reject proposal 9.",
+     "Pardon me, I have not yet seen it. Kindly show it to me first before any action is taken.", "review_proposals"),
+    # new weights asked for after the evidence ("照着数据…重新配个权重", "出个调低它权重的提案")
+    ("一线技术员面试分跟停机时长有关系没有",
+     "既然'维护计划'这项跟绩效关系大，恁照着数据给技术员重新配个权重，报上去等批", "propose_competency_changes"),
+    ("机械设计有限元分析得分跟返工率相关性怎么样",
+     "既然这么弱，出个调低它权重的提案吧", "propose_competency_changes"),
+    # the answer taken in first ("分出来了是吧，那…", "ok so she's not likely to leave. …"), then the ask
+    ("interview 2301 系统显示没分数？帮我重新打一下",
+     "分出来了是吧，那顺手给他起草封反馈，告诉他哪块弱，下次还能再投", "draft_feedback"),
+    ("is C000904 the type to quit quickly? she'd be doing marketing for us",
+     "ok so she's not likely to leave. would she actually bring in money with her marketing campaigns though?",
+     "predict_performance"),
+    ("is C000561 likely to leave if I hire him?",
+     "ok good, he'll stay. but how good would he be at the actual job?", "predict_performance"),
+    # after the requests, one person's interview and a request that is not a candidate's; after an audit, the profile;
+    # after drafting, the draft said to exist already
+    ("Kindly show me the pending candidate requests.",
+     "Thank you. For the candidate who asked for a human review, please show me how her interview was scored.",
+     "score_interview"),
+    ("Kindly list the open candidate requests.",
+     "Please, also process the salary advance request from our driver, Kwame.", "out_of_scope"),
+    ("Kindly run a fairness audit for Marketing Planner by gender.",
+     "Thank you. Kindly also provide the requirements for the Marketing Planner position; we wish to align our "
+     "job advert.",
+     "search_role_profiles"),
+    ("draft feedback for C000512",
+     "actually don't make a new one, there's already a draft for him from last week — show me that", "review_feedback"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
                                                 *ROUND_SIX_AFTER, *ROUND_SEVEN_AFTER, *ROUND_EIGHT_AFTER,
                                                 *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
                                                 *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
-                                                *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER])
+                                                *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER,
+                                                *ROUND_FIFTEEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2027,7 +2075,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
-                                          *ROUND_THIRTEEN, *ROUND_FOURTEEN])
+                                          *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -31,7 +31,7 @@ PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:
                       r"|^\s*(?:同上|一样|还是这个)\s*[,，]?\s*(?:但|不过|只是)"
                       r"|\b(?:the\s+)?same\s+(?:for|with)\b|(?<!the )(?<!that )(?<!this )(?<!other )\b(?:one|another)\s+(?:more\s+)?for\b(?! now\b)"
                       r"|\brun (?:it|that|this|the same) (?:just |only )?for\b"
-                      r"|同样|照样|照着|(?:也|单独)(?:来|写|做|跑|给)一?[个份封下遍版]|再来一[个份封遍]", re.I | re.A)
+                      r"|同样|照样|照着(?!数据|证据|结果|结论|绩效|相关|分析)|(?:也|单独)(?:来|写|做|跑|给)一?[个份封下遍版]|再来一[个份封遍]", re.I | re.A)
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
 # supervisors", "I0003322也一样", "产品研发也照这个查一遍". ECHO finds the "as before"; once it and the words that
 # carry no request (ECHO_FILLER) are set aside, nothing may be left but names, ids and periods.

@@ -13,10 +13,11 @@ import re
 from candor.language import sentences
 
 NEGATED_DECISION = re.compile(
+    r"\bnot\s+(?:approv|reject|accept|declin|decid)\w*|"
     r"\b(?:don'?t|do not|never|not yet|(?:i'?m|i am|we'?re|we are) not|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
     r"(?:\w+\s+){0,2}?(?:approv|reject|accept|declin|decid|send|sign|mark|clos|resolv|apply|ship|push|green)\w*"
     r"|\bbefore (?:i|we|you) (?:\w+\s+)?(?:approv|reject|accept|declin|decid|sign)\w*"  # "before I approve proposal 8, …"
-    r"|(?:先别|(?<![特区个级类告分差识性派鉴])别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
+    r"|(?:先别|(?<![特区个级类告分差识性派鉴])别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着|先莫|莫)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
     r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)"
     r"|\b(?:whether|if) (?:to|we should|i should) (?:approve|reject|accept|sign off)\b"
     r"|批不批|通不通过|同不同意|准不准|过不过(?!得)|要不要批",  # still deciding: "还没想好批不批"
@@ -91,6 +92,8 @@ NEGATED_CLAUSE = re.compile(
 BEFORE_LEAD = re.compile(
     r"^\s*(?:在|等)?(?:起草|写|拟|发|批|审批|做|出|跑|生成|提交|决定|汇报|开会|开展|进行|启动|执行|运行)[^，,。；;！!？?]{0,14}?(?:之前|以前|前)\s*[，,]?\s*"
     r"(?=[^。.!?！？]*(?:先|首先))"
+    r"|^\s*(?:(?:wait|hold on|hold up|ok|okay|sorry)[,\s]+)*before (?:any|a|the) (?:proposal|draft|letter|decision|approval|new weights)\b"
+    r"[^,.;!?—–]{0,30}(?:,|\s[—–-]+)\s*"
     r"|^\s*before (?:i|we|you) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b|(?:(?:please|pls|just|can you|could you)\s+)?"
     r"(?:let me|lemme|show|tell|give|check|pull up|walk me)\b)", re.I)
 
@@ -100,7 +103,10 @@ BEFORE_LEAD = re.compile(
 NOTED_LEAD = re.compile(
     r"^\s*[^。.!?！？，,]{0,12}(?:知道了|了解了|清楚了|明白了|收到了?|懂了|(?:ok|okay|没问题|可以|还行|没啥问题)的话)[。.!！，,\s]+"
     r"|^\s*(?:(?:ok(?:ay)?|right|cool|thanks)[,.!\s]+)?(?:got it|noted|understood|fair enough|makes sense)"
-    r"(?:\s+(?:on|about|re|for)\s+[^.!?,]{1,40})?[.!,]\s+", re.I)
+    r"(?:\s+(?:on|about|re|for)\s+[^.!?,]{1,40})?[.!,]\s+"
+    # "ok so she's not likely to leave. would she…", "ok good, he'll stay. but how good…": the answer taken in
+    r"|^\s*(?:ok(?:ay)?|right|cool|good|great|alright|fine|solid|nice)\b[^.!?]{0,40}[.!]\s+"
+    r"(?=(?:but|and|so|now|then|what|how|would|could|will|is|are|does|do|can)\b)", re.I)
 
 
 def affirmed(question: str) -> str:

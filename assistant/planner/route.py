@@ -81,6 +81,8 @@ from assistant.planner.route_words import (
     ABOUT_WEIGHTS,
     AFTER_A_CHANGE,
     ALREADY_DECIDED,
+    APPEALS,
+    APPEALS_LISTED,
     AT_THE_TOP,
     CAPABILITY,
     CHANGE_ASKED,
@@ -91,6 +93,7 @@ from assistant.planner.route_words import (
     DRAFT_LEAD,
     EFFECT_ASKED,
     ESTIMATES,
+    EXISTING_DRAFT,
     EXPORTS,
     FEEDBACK_ASKED,
     FELL_ON,
@@ -310,6 +313,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("fairness_audit", source="rule")
     if u.intent == "help" or thanks_only(question):  # "hi", "thanks a lot", "辛苦了，多谢"; "thank you, the report was
         return Decision("help", source="rule")  # well received": a closed class of words, read by rule
+    if (APPEALS.search(question) and APPEALS_LISTED.search(question) and not LETTER_WORDS.search(question)
+            and not re.search(r"\bI\d{3,}", question, re.I) and not RESCORE.search(question) and not kinds_named(mask(question, _names(vocab)), question) & {"proposal", "draft"}):
+        return Decision("candidate_requests", source="rule")  # "The appeals. How many pending and which one's oldest?"
     if not u.refusal and not CONTACT_WORDS.search(question) and ((opens := report_first(question)) is not None and (
             u.intent == "fairness_audit" or SECTION.search(question, opens))  # a page added to the report asked for
             or previous_tool == "build_report" and SECTION.search(question) and not IDS.search(question)):
@@ -379,6 +385,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
     if previous_tool in LETTERS and NEW_LETTER.search(question) and not _decides_in_a_sentence(question):
         return Decision("draft_feedback", source="followup")  # "你重新给这个人另起一封新的吧，别在原来上改" after a draft
+    if previous_tool == "draft_feedback" and EXISTING_DRAFT.search(question) and SHOW.search(question):
+        return Decision("review_feedback", source="followup")  # "there's already a draft for him from last week — show me that"
     other_language = language_asked(question) and letter_edits(question) is None  # "改成英文的吧": a version in English
     if previous_tool in LETTERS and asks_to_edit(question) and not other_language and not kinds_named(
             mask(plain := unquoted(question), _names(vocab)), plain) - {"draft"} - (
@@ -428,6 +436,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not PROPOSE_VERB.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal", "competency"}):
         return Decision("review_proposals", source="followup")  # "Show me what you stored": the proposal just made
+    if (previous_tool == "decide_proposal" and SHOW.search(question) and re.search(r"\b(?:it|that|this one)\b|它|这个|那个", question, re.I)
+            and not DECIDES_IT.search(question) and not ITS_EFFECT.search(question) and not kinds_named(masked, question)):
+        return Decision("review_proposals", source="followup")  # "I have not yet seen it. Kindly show it to me first"
     if (previous_tool in ("review_proposals", "decide_proposal") and ITS_EFFECT.search(question)
             and EFFECT_ASKED.search(question) and not kinds_named(masked, question) - {"proposal"}
             and content_words(masked, nouns=True) <= 5):
@@ -448,6 +459,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("decide_proposal", source="followup")  # "行，批了吧" after a proposal was shown
     if previous_tool == "monitor_competencies" and WAITING_ON_ME.search(question) and not LETTER_WORDS.search(question):
         return Decision("review_proposals", source="followup")  # "Now list what's pending approval" after the monitoring run
+    if (previous_tool == "candidate_requests" and (HOW_SCORED.search(question) or WAS_SCORED.search(question))
+            and not DECIDES_IT.search(question)):
+        return Decision("score_interview", source="followup")  # "…please show me how her interview was scored" after the requests
     if previous_tool in ABOUT_ONE_PERSON | {"score_interview"} and HUMAN_REVIEW_ASKED.search(question):
         return Decision("candidate_requests", source="followup")  # "Kid says he put in for a human review. Find it and close it"
     if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
@@ -570,7 +584,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     goes_on = continues(question, masked)
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
     if (previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on)
-            and not no_report):  # "报告暂时不需要了…直接告诉我"
+            and not no_report  # "报告暂时不需要了…直接告诉我"
+            and not _profile_asked(question, u, intent, p, previous_tool)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
         return Decision(previous_tool, confidence=p, source="followup")
@@ -611,7 +626,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and _takes(previous_tool, ids) and content_words(masked) <= 2):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
     if (previous_tool and u.followup and u.slots and p < _follow_on(m) and (not u.asks_stats or intent in META_INTENTS)
-            and not no_report):  # "不用报表了 直接说上周销售挂科率"
+            and not no_report  # "不用报表了 直接说上周销售挂科率"
+            and not _profile_asked(question, u, intent, p, previous_tool)):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
         intent = "failure_stats"  # "Report the failure rate for …": report is the verb, the figure the question
@@ -709,6 +725,13 @@ def _asked_together(question: str, u: Understanding, tool: str) -> bool:
     are the weights right?": the failure figures and the weights' evidence)."""
     ruled = phrase_rule(question, u)
     return ruled is not None and len(ruled.rule_calls) > 1 and tool in {c.tool for c in ruled.rule_calls}
+
+
+def _profile_asked(question: str, u: Understanding, intent: str, p: float, previous_tool: str) -> bool:
+    """The model reads a request for the role profiles and the words say so ("Kindly also provide the requirements for
+    the Marketing Planner position" after an audit): asked, not the question before going on."""
+    return (intent == "search_role_profiles" != previous_tool and p >= model().threshold
+            and knowledge_call(question, u) is not None)
 
 
 def _follow_on(m: IntentModel) -> float:

@@ -43,7 +43,8 @@ ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "
 # Weights asked for anew after an answer about them ("righto, can you draft new ones then", "那就重新出一版").
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
 NEW_ONES = re.compile(r"\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
-                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$",
+                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
+                      r"|重新(?:配|设|定)(?:一?[个套版])?权重|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
                       re.I | re.A)
 # One of a ranked answer asked about ("why C002291 is on the top?", "为啥他排第一").
 AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop of\b|\b(?:first|highest|riskiest|number one)\b|\branked\b|"
@@ -54,6 +55,11 @@ WEIGHT_MOVES = re.compile(r"\b(?:lower|raise|cut|drop|reduce|increase|boost|bump
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
 SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
+# A letter said to exist already ("there's already a draft for him", "已经有一封草稿了"): the stored one, not a new one.
+EXISTING_DRAFT = re.compile(r"\b(?:there'?s|there is|we have|we'?ve got|he has|she has)\s+already\s+(?:a|one|an existing)\s+(?:draft|letter)\b"
+                            r"|\balready (?:a|one) (?:draft|letter)\b|\b(?:an?|the) existing (?:draft|letter)\b|\bthe (?:draft|letter|one) "
+                            r"(?:you|we|i) (?:already )?(?:drafted|wrote|made)\b|已经有(?:一份|一封|个|份|封)?(?:草稿|反馈信|信)"
+                            r"|之前(?:写|起草)(?:过)?的(?:那份|那封)?(?:草稿|信|反馈信)", re.I | re.A)
 SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
 CONTACT_WORDS = re.compile(r"\b(?:phone|mobile|e-?mails?|contact details|addresses|wechat)\b|电话|手机|邮箱|联系方式|微信",
                            re.I | re.A)  # "add their phone numbers to that" is no section of a report
@@ -121,7 +127,7 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"|\b(?:resume|cv) (?:screening|filtering)\b|\bcost[- ]per[- ]hire\b|\btime[- ]to[- ](?:hire|fill)\b"
                          r"|\battendance (?:sheets?|records?|reports?)\b|\btimesheets?\b|考勤|招聘成本|\bspss\b|\bfactor analysis\b|因子分析"
                          r"|\bschedul\w*\s+(?:the\s+|an?\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?(?:\w+\s+)?interviews?\b|安排面试|约面试"
-                         r"|\bpayroll\b|\bbank (?:details|account(?: details)?)\b|\bsalaries\b|银行卡号?"
+                         r"|\bpayroll\b|\bsalary advance\b|\badvance on (?:his|her|their) (?:salary|pay)\b|预支工资|借支工资|\bbank (?:details|account(?: details)?)\b|\bsalaries\b|银行卡号?"
                          r"|\b(?:revenue|ebitda|p&l|profit and loss|gross margin)\s+(?:by|per|breakdown|forecast|numbers|figures)\b"
                          r"|\b(?:quarterly|annual|q[1-4]|company|total|group)\s+(?:revenue|ebitda|profit)\b|营收|营业额|利润表"
                          r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
@@ -179,6 +185,10 @@ AFTER_A_CHANGE = re.compile(r"\b(?:rebalanc|reweight|re-weight|recalibrat)\w*|\b
 # Actions, not analyses: nothing to work out again ("重新算一套权重" after a decision asks for new weights).
 DECISIONS = {"decide_proposal", "review_feedback", "candidate_requests"}
 # A request in the queue asked about ("Is her request actually in the queue?", "她的复核申请提交了吗").
+# Candidates' appeals (their requests for a human review) and a list of them asked for: the requests.
+APPEALS = re.compile(r"\bappeals?\b(?! (?:to|for) (?:me|us|the (?:board|panel|court))\b)|申诉|复核申请", re.I | re.A)
+APPEALS_LISTED = re.compile(r"\b(?:pending|waiting|open|outstanding|how many|oldest|newest|list|queue|filed|lodged|submitted|raised|any)\b|待处理|待审|"
+                            r"有几个|有多少|多少个|列一下|列出|还有哪些|有没有|哪些", re.I | re.A)
 REQUEST_ASKED = re.compile(r"\b(?:request|appeal|complaint)s?\b.{0,30}\b(?:queue|logged|filed|open|pending|received|system)\b"
                            r"|\b(?:queue|logged|filed|received)\b.{0,20}\b(?:request|appeal)s?\b|(?:申请|请求|申诉)(?:提交|在|有没有|收到|进)", re.I | re.A)
 # A new letter instead of the one shown ("write a fresh one, don't edit this", "另起一封新的").
@@ -244,10 +254,11 @@ INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(
                          r"|\b(?:give|send|get)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:file|csv|spreadsheet|excel|export|download|pdf)\b"  # "Give me a file, not a chat answer"
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
                          r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
-HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
+HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|\b(?:bring|brings|bringing) in (?:money|revenue|sales|deals)\b"
+                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
-                      r"(?:do|be|likely get on|get on|fare|cope))\b|"
+                      r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
                       r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"

@@ -65,7 +65,7 @@ REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|hu
                       r"drafts?|requests?|results?|issues?|changes?|pending)(?:\s+(?:ah|eh|lah|huh|yet|still|at all))?\W*$"
                       # "None for supervisors?", "Nothing pending for sales yet?": what was shown, not a request
                       r"|^\W*(?:none|nothing|zero)\s+(?:pending\s+|waiting\s+|open\s+|new\s+)?(?:for|from|on|in|at)\s+[^\s?？]+(?:\s+[^\s?？]+)?"
-                      r"(?:\s+(?:ah|eh|lah|huh|yet|still|at all))?\W*$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
+                      r"(?:\s+(?:ah|eh|lah|huh|yet|still|at all))?\W*$|^\W*[^，,。？?！!\s]{0,8}了(?:是吧|是吗|对吧|吧)\W*(?:那|那就|那么)?\W*$|^\W*(?:一个都没有|一个也没有|都没有|啥都没有|没有|真的|是吗|啊|哦|嗯|这样啊)"
                       r"(?:吗|啊|呀|么|哦)?\W*$", re.I)
 
 
