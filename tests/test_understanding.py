@@ -2058,6 +2058,71 @@ ROUND_FIFTEEN_AFTER = [
 ]
 
 
+ROUND_SIXTEEN = [
+    # a letter sent by email, not an address asked for; a step set aside ("Don't rescore anything yet - …"); a forwarded
+    # question with its interview's number after it
+    ("letter draft 9 already email to the candidate, mark as sent pls", "review_feedback"),
+    ("Candidate C000733 filed an appeal on her interview result. Don't rescore anything yet - just pull up "
+     "the appeal and where it stands.",
+     "candidate_requests"),
+    ('Boss asks: "How did the sales candidate from yesterday do, competency by competency?" It\'s interview 2301.',
+     "score_interview"),
+    # the risk of leaving set aside in other words ("not asking if she'd quit", "… is not the question here", "we will
+    # discuss separately"); "walk me through" is no walking out; not asked whether to decide ("不是问你要不要批，是问…")
+    ("how would C000388 actually do if we hired her?? not asking if she'd quit, just the expected sales attainment",
+     "predict_performance"),
+    ("Please estimate the production efficiency of candidate C000967 once he is on the job. His probability "
+     "of leaving is not the question here.",
+     "predict_performance"),
+    ("Dear Candor, for candidate C000512 kindly provide the expected design rework rate after hiring, "
+     "including the interval. The retention topic we will discuss separately.",
+     "predict_performance"),
+    ("C000739 scored really low on cost control and I can't see why. Could you walk me through how his "
+     "interview was scored, competency by competency?",
+     "score_interview"),
+    ("不是问你要不要批，是问你那个已经批的6号，效果怎么样", "proposal_outcome"),
+]
+
+ROUND_SIXTEEN_AFTER = [
+    # new weights after the evidence ("make one proposal", "给个建议呗"); "the no. 8 one for …" is no "one for … as well"
+    ("marketing planner those with high creative planning score, they perform better and stay longer or not ah",
+     "ok then make one proposal for the marketing weights, but dont approve yet ah", "propose_competency_changes"),
+    ("我一直有个疑问，面试时候打的那几项分，跟人进来以后干得好不好到底有没有关系？拿市场策划说吧",
+     "那你觉得这几项的占比要怎么调比较好，给个建议呗，先别动真的", "propose_competency_changes"),
+    ("got any weight proposal pending or not?",
+     "the no. 8 one for mech design, approve can", "decide_proposal"),
+    # a report asked for after the figures ("as a proper report … build one"); the profile after an audit
+    ("How many of our event marketers failed last quarter, and why?",
+     "My director loved those numbers, but she'd like them as a proper report she can forward — could you "
+     "build one for the same quarter, with the chart?",
+     "build_report"),
+    ("Could you check pass rates by education for our shift supervisors?",
+     "Thank you! And what does the production supervisor role profile actually say about education and experience?",
+     "search_role_profiles"),
+    ("请按学历层次对产品运营岗位面试通过情况进行公平性核查",
+     "另请调阅该岗位画像中的学历要求。", "search_role_profiles"),
+    # the candidate of the answer before ("其"), a letter for him ("写个东西告诉他"), his risk of leaving ("gonna dip")
+    ("请调阅候选人C000512在I0002210面试中的各项得分",
+     "请据此预测其入职后的绩效评级。", "predict_performance"),
+    ("有个小伙子编号C000733，他说自己答得挺好的怎么就没过，你能帮我看看系统是咋给他打分的吗",
+     "那你能不能帮我写个东西告诉他为啥没过，话说得客气点，别太伤人", "draft_feedback"),
+    ("how would C000532 do in product ops? expected perf",
+     "ok solid. but is he gonna dip after 3 months or nah", "attrition_risk"),
+    # what an approved proposal did ("之前批的 #2 前后对比", "批了有俩月了"); a run asked for after "先别批"; the
+    # proposals a run made; a letter by a number in Chinese numerals ("十二号那封")
+    ("把 proposal 5 approve 了",
+     "5 等跑一阵子再看，先看下之前批的 #2 前后对比", "proposal_outcome"),
+    ("第十一号提案是干嘛的来着",
+     "哦想起来了，这个批了有俩月了吧，批完以后面试刷人是多了还是少了", "proposal_outcome"),
+    ("2号改了啥",
+     "先别批，运营岗监控先跑一遍再说", "monitor_competencies"),
+    ("Per quarterly governance，需要run一次competency monitoring，有alert的话请flag出来。",
+     "这次monitoring有生成新的proposal吗？如果有麻烦list一下等待审批的。", "review_proposals"),
+    ("之前起草的那些反馈信还有多少封没审的",
+     "十二号那封你给我念一下我听听写得怎么样", "review_feedback"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2065,7 +2130,7 @@ ROUND_FIFTEEN_AFTER = [
                                                 *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
                                                 *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
                                                 *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER,
-                                                *ROUND_FIFTEEN_AFTER])
+                                                *ROUND_FIFTEEN_AFTER, *ROUND_SIXTEEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2075,7 +2140,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_TWO, *ROUND_THREE, *ROUND_FOUR,
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
-                                          *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN])
+                                          *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN,
+                                          *ROUND_SIXTEEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -29,7 +29,7 @@ LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|go
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
                       r"|^\s*(?:the\s+)?same(?:\s+again)?\s*[,.]?\s+(?:but|except|only|just)\b"  # "Same, but month by month."
                       r"|^\s*(?:同上|一样|还是这个)\s*[,，]?\s*(?:但|不过|只是)"
-                      r"|\b(?:the\s+)?same\s+(?:for|with)\b|(?<!the )(?<!that )(?<!this )(?<!other )\b(?:one|another)\s+(?:more\s+)?for\b(?! now\b)"
+                      r"|\b(?:the\s+)?same\s+(?:for|with)\b|(?<!the )(?<!that )(?<!this )(?<!other )(?<!\d )\b(?:one|another)\s+(?:more\s+)?for\b(?! now\b)"
                       r"|\brun (?:it|that|this|the same) (?:just |only )?for\b"
                       r"|同样|照样|照着(?!数据|证据|结果|结论|绩效|相关|分析)|(?:也|单独)(?:来|写|做|跑|给)一?[个份封下遍版]|再来一[个份封遍]", re.I | re.A)
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for

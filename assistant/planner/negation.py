@@ -53,7 +53,7 @@ def negates_decision(question: str) -> bool:
 NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to|whether|if|how|what|who)|look(?:ing|in'?) for|after|interested in|"
     r"about|a |an |the )|"
-    r"no need (?:for|to)|(?:i )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|never ?mind|forget)"
+    r"no need (?:for|to)|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
@@ -71,7 +71,12 @@ NEGATED_LEAD = re.compile(
 NEGATED_CLAUSE = re.compile(
     r"(?:(?<=[.;!?,])|(?<=[.;!?,]\s))\s*(?:but\s+|and\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
     r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
-    r"(?!to\s+know\b)[^,.;!?]{1,60}?(?:[,.;!?]|$)"
+    r"(?!to\s+know\b)[^,.;!?—–]{1,60}?(?:[,.;!?—–]|$)"
+    # "not asking if she'd quit,", "His probability of leaving is not the question here.", "…we will discuss separately."
+    r"|(?:^|(?<=[.;!?,])\s*)(?:just\s+)?not asking (?:if|whether|about|for)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
+    r"|(?:^|(?<=[.;!?])\s)[^.;!?]{0,60}\bis not the (?:question|point|issue|ask)\b[^.;!?]*(?:[.;!?]|$)"
+    r"|(?<=[.;!?]\s)[^.;!?]{0,60}\b(?:we will|we'll|let'?s|i'?ll) (?:discuss|cover|look at|deal with|talk about) (?:\w+ ){0,2}?"
+    r"(?:separately|later|another time)\b[^.;!?]*(?:[.;!?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|俺|咱|咱们|我们)?(?:不管|不在乎|不关心)(?:他|她|他们|她们)?[^，,。；;！!？?]{1,12}(?:[，,。；;！!？?]|$)"
@@ -80,6 +85,8 @@ NEGATED_CLAUSE = re.compile(
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:\w+\s+){0,2}?(?:about|how|whether|if|what)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
     r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[,.;!?]|$)"
+    # a step not to be taken yet ("…result. Don't rescore anything yet - just pull up the appeal")
+    r"|(?<=[.;!?]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|run|send)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
     # what comes later ("…to his manager before we write him anything"): not asked yet
     r"|\s+before (?:we|i|you) (?:write|draft|send|approve|reject|decide)\b[^,.;!?]{0,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*"

@@ -65,6 +65,7 @@ CONTACTS_ASKED = re.compile(r"^\s*(?:(?:alright|all right|ok(?:ay)?|now|so|and|t
                             r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)", re.I)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
 A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
+                       r"|\be-?mail(?:ed)?\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:candidate|applicant|him|her|them)\b"  # "already email to the candidate": sent
                        r"|\be-?mail\s*[:：]\s*[\"'“‘「]"  # "Candidate email: 'Under GDPR I am requesting deletion…'"
                        r"|(?<![a-z])e-?mail(?:ed)?\s*(?:嚟|来|咗|了|过|给|俾|畀|说|讲|话)"  # "C000552 email嚟话…", "email咗俾candidate": sent
                        r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|发(?:了|过|来)?(?:个|一个|一封|封)?\s*(?:e-?mail|邮件|短信|微信)|电话(?:里|中|说|讲|嚟|头|那头|那边|上)", re.I)  # "打电话嚟话…"

@@ -98,11 +98,13 @@ from assistant.planner.route_words import (
     FEEDBACK_ASKED,
     FELL_ON,
     FORECAST,
+    HIS,
     HOW_SURE,
     HOW_WELL,
     HUMAN_REVIEW_ASKED,
     ID_KINDS,
     IF_HIRED,
+    INTERVIEW_NUMBER,
     INTO_A_FILE,
     ITS_EFFECT,
     JUDGED_BY,
@@ -116,6 +118,7 @@ from assistant.planner.route_words import (
     NEW_ONES,
     NEW_WEIGHTS,
     NO_EXPORT,
+    NOT_ASKING_LEAD,
     NOT_BY_GROUP,
     NOT_CANDORS,
     NOT_YET,
@@ -131,6 +134,7 @@ from assistant.planner.route_words import (
     PROPOSING,
     REQUEST_ASKED,
     ROLE_FITS,
+    RUN_ASKED,
     RUNS,
     SCORES_PREDICT,
     SECTION,
@@ -144,6 +148,7 @@ from assistant.planner.route_words import (
     STORED,
     TANKED,
     THAT_ONE,
+    THE_ONE,
     VAGUE_ABOUT_WEIGHTS,
     WAITING_ON_ME,
     WAS_SCORED,
@@ -153,6 +158,7 @@ from assistant.planner.route_words import (
     WHICH_GROUP,
     WHICH_ROLE_EACH,
     WHO_DECIDED,
+    WORDS_FOR_HIM,
     WRITES_ONE,
     YOU_CAN,
 )
@@ -166,7 +172,7 @@ from assistant.planner.scoring import (
     WHY_SCORED,
     scoring_call,
 )
-from assistant.planner.slots import decision_said, metric_named
+from assistant.planner.slots import decision_said, metric_named, number_names_in_digits
 from assistant.planner.social import past_courtesy, thanks_only
 from assistant.planner.two_asks import (
     TAKES_EFFECT,
@@ -271,8 +277,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
            allowed: set[str] | None = None) -> Decision:
     if u.forced_intent:
         return Decision(u.forced_intent, source="option")
-    if negates_decision(question) and (shown := _not_deciding(question, mask(question, _names(vocab)),
-                                                                      previous_tool, allowed)) is not None:
+    question = number_names_in_digits(question)  # "十二号那封" is letter 12
+    if (negates_decision(question) and not NOT_ASKING_LEAD.match(question)  # "不是问你要不要批，是问…"
+            and not (RUN_ASKED.search(rest := affirmed(question)) and rest != question)  # "先别批，运营岗监控先跑一遍再说"
+            and (shown := _not_deciding(question, mask(question, _names(vocab)), previous_tool, allowed)) is not None):
         return shown
     if (u.now is not None and (asked := past_courtesy(question)) != question and not thanks_only(question)
             and not about_the_domain(mask(question[:len(question) - len(asked)], _names(vocab)))):
@@ -314,7 +322,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if u.intent == "help" or thanks_only(question):  # "hi", "thanks a lot", "辛苦了，多谢"; "thank you, the report was
         return Decision("help", source="rule")  # well received": a closed class of words, read by rule
     if (APPEALS.search(question) and APPEALS_LISTED.search(question) and not LETTER_WORDS.search(question)
-            and not re.search(r"\bI\d{3,}", question, re.I) and not RESCORE.search(question) and not kinds_named(mask(question, _names(vocab)), question) & {"proposal", "draft"}):
+            and not _interviews_named(question) and not RESCORE.search(question)
+            and not kinds_named(mask(question, _names(vocab)), question) & {"proposal", "draft"}):
         return Decision("candidate_requests", source="rule")  # "The appeals. How many pending and which one's oldest?"
     if not u.refusal and not CONTACT_WORDS.search(question) and ((opens := report_first(question)) is not None and (
             u.intent == "fairness_audit" or SECTION.search(question, opens))  # a page added to the report asked for
@@ -359,8 +368,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("attrition_risk", source="rule")  # "got a gut feeling C000702 is gonna bail in 3 months"
     if _why_not_passed(question, masked):
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
-    if (len({i.upper() for i in IDS.findall(question) if i[0] in "Ii"}) == 1 and WAS_SCORED.search(question)
-            and not LETTER_WORDS.search(question)):
+    if len(_interviews_named(question)) == 1 and WAS_SCORED.search(question) and not LETTER_WORDS.search(question):
         return Decision("score_interview", source="rule")  # "…can you show me how interview I0000330 was scored?"
     if (previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
             and FORECAST.search(question) and not SCORES_PREDICT.search(question)
@@ -373,8 +381,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "how sure are you? the range?" after a prediction
     if (previous_tool in ("score_interview", "predict_performance") and not IDS.search(question)
-            and (any((PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s) or re.search(r"\b(?:his|their)\b", s, re.I))
+            and (any((PERSON_BACK.search(s) or ENTITY_NOUNS["candidate"].search(s) or HIS.search(s))
                      and (LETTER_WORDS.search(s) or PERSON_BACK.match(s, DRAFT_LEAD.match(s).end() + 1)
+                          or WORDS_FOR_HIM.search(s)
                           or PERSON_BACK.search(DRAFT_LEAD.match(s).group(0)))  # "给他写点…"
                      for s in _drafting(question))
                  or _drafting(question) and LETTER_WORDS.search(question) and PERSON_BACK.search(question))):
@@ -419,7 +428,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool == "review_feedback" and WRITES_ONE.search(question) and not _decides_in_a_sentence(question):
         return Decision("draft_feedback", source="followup")  # "there's none for C000661 yet? could you write one up for her?"
     if (previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question))
-            and not (previous_tool == "review_proposals" and ONE_MADE.search(question))):
+            and not (previous_tool == "review_proposals" and ONE_MADE.search(question))
+            and not (previous_tool == "failure_stats" and INTO_A_FILE.search(question))):  # "…as a proper report — build one for"
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
@@ -436,7 +446,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not PROPOSE_VERB.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal", "competency"}):
         return Decision("review_proposals", source="followup")  # "Show me what you stored": the proposal just made
-    if (previous_tool == "decide_proposal" and SHOW.search(question) and re.search(r"\b(?:it|that|this one)\b|它|这个|那个", question, re.I)
+    if (previous_tool == "decide_proposal" and SHOW.search(question) and THE_ONE.search(question)
             and not DECIDES_IT.search(question) and not ITS_EFFECT.search(question) and not kinds_named(masked, question)):
         return Decision("review_proposals", source="followup")  # "I have not yet seen it. Kindly show it to me first"
     if (previous_tool in ("review_proposals", "decide_proposal") and ITS_EFFECT.search(question)
@@ -725,6 +735,12 @@ def _asked_together(question: str, u: Understanding, tool: str) -> bool:
     are the weights right?": the failure figures and the weights' evidence)."""
     ruled = phrase_rule(question, u)
     return ruled is not None and len(ruled.rule_calls) > 1 and tool in {c.tool for c in ruled.rule_calls}
+
+
+def _interviews_named(question: str) -> set[str]:
+    """The interviews a message names, by id or by a number said to be an interview's ("It's interview 2301")."""
+    ids = {i[1:].lstrip("0") for i in IDS.findall(question) if i[0] in "Ii"}
+    return ids | {(m.group(1) or m.group(2)).lstrip("0") for m in INTERVIEW_NUMBER.finditer(question)}
 
 
 def _profile_asked(question: str, u: Understanding, intent: str, p: float, previous_tool: str) -> bool:

@@ -27,7 +27,7 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want)|no need for)\s
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
 PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them|(?:this|that|the same) (?:person|candidate|applicant|guy|lady))\b"
-                         r"|(?<![其])他|她|这个人|这位|此人|伊(?![拉朗斯利犁春宁人始甸])", re.I | re.A)  # the one person of the answer before
+                         r"|其(?=入职|录用|加入|到岗|上岗|来了)|该候选人|(?<![其])他|她|这个人|这位|此人|伊(?![拉朗斯利犁春宁人始甸])", re.I | re.A)  # the one person of the answer before
 # How sure an estimate of the answer before is ("how sure you are? the range?", "有多大把握"): that answer's interval.
 ESTIMATES = {"predict_performance", "attrition_risk", "competency_insights", "proposal_outcome"}
 HOW_SURE = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:range|interval|margin of error|error bars?|confidence interval|uncertainty)\W*$|\bhow (?:sure|confident|certain|reliable|accurate|precise)\b|\b(?:the|what'?s the|what is the) (?:range|interval|"
@@ -42,7 +42,7 @@ THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这�
 ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "review_feedback"}  # can be about one person
 # Weights asked for anew after an answer about them ("righto, can you draft new ones then", "那就重新出一版").
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
-NEW_ONES = re.compile(r"\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
+NEW_ONES = re.compile(r"给(?:个|一个|点)(?:调整)?(?:建议|方案)|\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
                       r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
                       r"|重新(?:配|设|定)(?:一?[个套版])?权重|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
                       re.I | re.A)
@@ -53,8 +53,13 @@ AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop of\b|\b(?:first|highe
 WEIGHT_MOVES = re.compile(r"\b(?:lower|raise|cut|drop|reduce|increase|boost|bump|more weight|less weight|go(?:es|ing)? (?:up|down)|"
                           r"(?:up|down)weight)\w*|[降升减加]|调(?:高|低|整)|往(?:上|下)", re.I | re.A)
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
-SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status)\b|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
+SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status|list)\b|列一下|列出|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
+# Not asking whether to decide ("不是问你要不要批，是问…", "I'm not asking whether to approve it"): something else is asked.
+NOT_ASKING_LEAD = re.compile(r"^\s*(?:我?不是(?:问|要问|在问)(?:你)?|(?:i'?m )?not asking (?:whether|if) (?:to|we|i|you))", re.I)
+HIS = re.compile(r"\b(?:his|their)\b", re.I)  # "Draft his letter." after why he failed
+THE_ONE = re.compile(r"\b(?:it|that|this one)\b|它|这个|那个", re.I)  # "Kindly show it to me first" after a decision
+WORDS_FOR_HIM = re.compile(r"(?:东西|几句话|一段话)(?:给|告诉|跟)(?:他|她)")  # "帮我写个东西告诉他为啥没过": his letter
 # A letter said to exist already ("there's already a draft for him", "已经有一封草稿了"): the stored one, not a new one.
 EXISTING_DRAFT = re.compile(r"\b(?:there'?s|there is|we have|we'?ve got|he has|she has)\s+already\s+(?:a|one|an existing)\s+(?:draft|letter)\b"
                             r"|\balready (?:a|one) (?:draft|letter)\b|\b(?:an?|the) existing (?:draft|letter)\b|\bthe (?:draft|letter|one) "
@@ -74,6 +79,7 @@ WEAKEST_PART = re.compile(r"\b(?:weakest|worst|lowest)(?:[- ]scor\w+)? (?:part|a
 # A sentence that opens by asking a tool to run ("请对全部岗位执行胜任力监控。", "Run the monitoring for all roles.").
 RUNS = re.compile(r"^\s*(?:请|麻烦|烦请|帮我|帮忙)?\s*(?:对[^。.!?！？]{0,12})?(?:执行|运行|跑|生成|起草|导出)"
                   r"|^\s*(?:please |kindly |pls )?(?:run|execute|generate|build|draft|pull|score|re-?score|propose)\b", re.I)
+RUN_ASKED = re.compile(r"\brun\b|跑(?:一[遍下次]|下)|运行|执行", re.I)  # a run asked for anywhere ("运营岗监控先跑一遍再说")
 NUMBERED = ("draft", "proposal", "request")  # kinds of thing known by a bare number ("12号", "#12")
 ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number or id names
 # A question about what Candor can do, not a request to do it ("can you deal with feedback letters too, or is that
@@ -95,7 +101,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
                         r"through you|in candor)\b", re.I | re.A)
 # A decision told as already taken ("批了也应用了", "we signed off proposal 4 in spring and it's live"): never a new one.
-ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差不多)?\s*(?:一|两|二|三|四|五|六|几|半|\d+)\s*个?\s*(?:月|周|星期|礼拜|天|季度)|"
+ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差不多)?\s*(?:一|两|俩|仨|二|三|四|五|六|几|半|\d+)\s*个?\s*(?:月|周|星期|礼拜|天|季度)|"
                              r"(?:批|通过|上线|生效|改)了(?:有|快)?\s*(?:一阵子?|好一阵子?|一段(?:时间|日子)|(?:好|挺|蛮)久|(?:一)?些日子)|"
                              r"批了?(?:之后|以后)|批了也|已经批|已批|已(?:经)?通过|批准了?(?:之后|以后|后)|通过了?(?:之后|以后)|上线了?(?:之后|以后)|"
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
@@ -198,6 +204,7 @@ NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make)\s+(?:a\s+)?(?:fres
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分)(?:能|可以|到底)?(?:预测|反映)|相关性", re.I | re.A)
 # How one interview was scored, asked ("can you show me how interview I0000330 was scored, competency by competency?").
+INTERVIEW_NUMBER = re.compile(r"\binterview\s*(?:no\.?\s*|number\s*)?#?\s*(\d{3,7})(?![0-9])|面试(?:编号|号)?\s*(\d{3,7})(?![0-9])", re.I)
 WAS_SCORED = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:was|were|got|is)\s+(?:scored|assessed|marked|rated|graded|evaluated)\b"
                         r"|\bcompetency by competency\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
 # Another company's HR software ("how to set up onboarding in SAP SuccessFactors?", "北森系统里那个面试安排咋整啊").
@@ -249,7 +256,7 @@ IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|
 INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(?:it|that|this|them|those|these)\b.{0,8}"
                          r"\b(?:in|into|as)\s+(?:an?\s+|the\s+|one\s+)?(?:(?:proper|nice|short|single|one-page|printable|formal)\s+)?"
                          r"(?:export|document|doc|pdf|file|spreadsheet|csv|excel|report|deck|slides?|write-?up|one-pager)\b"
-                         r"|\b(?:need|want|like|have|get)\s+(?:it|that|this|these|them|those)\s+(?:as|in)\s+(?:an?\s+)?(?:actual\s+|proper\s+|real\s+)?(?:file|document|doc|pdf|"
+                         r"|\b(?:need|want|like|have|get)\s+(?:it|that|this|these|them|those)\s+(?:as|in)\s+(?:an?\s+)?(?:actual\s+|proper\s+|real\s+|formal\s+)?(?:file|document|doc|pdf|"
                          r"spreadsheet|csv|excel|report)\b"  # "I need this as file for the boss"
                          r"|\b(?:give|send|get)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:file|csv|spreadsheet|excel|export|download|pdf)\b"  # "Give me a file, not a chat answer"
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
@@ -260,16 +267,17 @@ HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doi
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
                       r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
                       r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
-STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
+STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
-                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽", re.I | re.A)
+                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽"
+                   r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
-                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您)*(?:给(?:他|她|候选人|对方|人家))?"
+                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您|能不能|能否|可不可以|可以)*(?:给(?:他|她|候选人|对方|人家))?"
                         r"(?:起草|拟|写|出(?=一版|一份|一封|份|封)|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
 OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯)"
-                    r"(?:[,，\s]+|(?=[帮请写拟起给])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
+                    r"(?:[,，\s]+|(?=[帮请写拟起给你您])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
 # The figure without the audit's groups ("the plain failure rate, without split by groups", "不分群体的整体失败率").
@@ -287,10 +295,10 @@ ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|b
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
                         r"|\bwhat (?:it|that|the change|they) (?:did|has done|achieved)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
-                        r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
+                        r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat'?s it done\b|请说明|说明一下|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
@@ -300,7 +308,8 @@ STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejec
                           r"|\b(?:in|through) (?:the )?(?:approval|sign-?off) (?:queue|process|flow)\b",
                           re.I | re.A)
 # New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
-NEW_WEIGHTS = re.compile(r"\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
+NEW_WEIGHTS = re.compile(r"\b(?:make|draft|do|put together|create)\s+(?:a|one|an)\s+(?:new\s+)?proposal\b(?! (?:request|letter))"
+                         r"|\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
                          r"(?:weights|weightings)\b|\b(?:draft|suggest|propose|put together|make|work out|give me|do)\s+(?:me\s+)?"
                          r"(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:re-?weight(?:ing)?|re-?balance|re-?weighting)\b|(?:整|出|做|提|来|给|拿)(?:个|一个|一版|份|一份)?新(?:的)?(?:方案|权重)", re.I | re.A)
 # Who took a decision, or when ("who approved proposal 3 and when?", "3号提案是谁批的"): the proposal shows it.

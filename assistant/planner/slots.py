@@ -171,6 +171,15 @@ ZH_NUMBERED = re.compile(rf"{_NUMERALS}(?=\s*号)|(?<=第){_NUMERALS}(?=\s*[个�
                          rf"(?<=提案|方案|草稿|申请){_NUMERALS}")
 
 
+NUMBERED_BY_HAO = re.compile(rf"{_NUMERALS}(?=\s*号)")
+
+
+def number_names_in_digits(text: str) -> str:
+    """A number said with 号, in digits ("十二号那封" → "12号那封"), as the planner reads a message: the one Chinese
+    numbering that names a thing and nothing else ("第一个申请", "一季度" are left as they are)."""
+    return NUMBERED_BY_HAO.sub(lambda m: zh_numerals(m.group(0)), text)
+
+
 def numbered_in_digits(text: str) -> str:
     """What is numbered, in digits: "同意第十号权重调整提案" → "同意第10号权重调整提案" (not "第一季度")."""
     return ZH_NUMBERED.sub(lambda m: zh_numerals(m.group(0)), text)
