@@ -58,7 +58,7 @@ NEGATED_LEAD = re.compile(
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
     r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
-    r"甭|莫(?:说|管|扯)|先?莫要?再?|别(?:说|管|扯)|"
+    r"甭|先?莫要?再?|别(?:说|管|扯)|"
     r"我?不是(?:要|想|问|让你|看)?)[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)"
     # what is set aside first, then the ask ("绩效先不管，…", "這些先不看，…", "预测先放一边，…")

@@ -42,7 +42,7 @@ from assistant.planner.classifier import (
 )
 from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
-from assistant.planner.feedback import feedback_call, language_asked
+from assistant.planner.feedback import INTERVIEW, feedback_call, language_asked
 from assistant.planner.followups import (
     ASKS_ABOUT,
     BREAKS_DOWN,
@@ -104,7 +104,6 @@ from assistant.planner.route_words import (
     HUMAN_REVIEW_ASKED,
     ID_KINDS,
     IF_HIRED,
-    INTERVIEW_NUMBER,
     INTO_A_FILE,
     ITS_EFFECT,
     JUDGED_BY,
@@ -739,8 +738,7 @@ def _asked_together(question: str, u: Understanding, tool: str) -> bool:
 
 def _interviews_named(question: str) -> set[str]:
     """The interviews a message names, by id or by a number said to be an interview's ("It's interview 2301")."""
-    ids = {i[1:].lstrip("0") for i in IDS.findall(question) if i[0] in "Ii"}
-    return ids | {(m.group(1) or m.group(2)).lstrip("0") for m in INTERVIEW_NUMBER.finditer(question)}
+    return {(m.group(1) or m.group(2)).upper().lstrip("I").lstrip("0") for m in INTERVIEW.finditer(question)}
 
 
 def _profile_asked(question: str, u: Understanding, intent: str, p: float, previous_tool: str) -> bool:

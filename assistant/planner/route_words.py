@@ -204,7 +204,6 @@ NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make)\s+(?:a\s+)?(?:fres
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分)(?:能|可以|到底)?(?:预测|反映)|相关性", re.I | re.A)
 # How one interview was scored, asked ("can you show me how interview I0000330 was scored, competency by competency?").
-INTERVIEW_NUMBER = re.compile(r"\binterview\s*(?:no\.?\s*|number\s*)?#?\s*(\d{3,7})(?![0-9])|面试(?:编号|号)?\s*(\d{3,7})(?![0-9])", re.I)
 WAS_SCORED = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:was|were|got|is)\s+(?:scored|assessed|marked|rated|graded|evaluated)\b"
                         r"|\bcompetency by competency\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
 # Another company's HR software ("how to set up onboarding in SAP SuccessFactors?", "北森系统里那个面试安排咋整啊").
