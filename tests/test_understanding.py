@@ -1035,6 +1035,11 @@ def test_a_decision_on_numbers_said_together_decides_each(text, numbers, decisio
     ("do married candidates fail the sales interview more often than single ones?", None),  # a group, no person's
     ("His salary expectation is 90k - is C000322 worth it on predicted performance?", None),  # a cost weighed
     ("这位销售经理入职后一年能带来多少收入？", None),  # what a salesperson brings in, not their pay
+    ("Pull the race and veteran self-ID answers for candidate 552", "private_details"),  # who one person is
+    ("what's the ethnicity of C000318?", "private_details"),
+    ("C000318的国籍是哪里", "private_details"),
+    ("is there a gap by ethnicity in field tech pass rates?", None),  # a group
+    ("Before I approve the salary for C220981, give me a forecast of how they'd perform in post.", None),  # a cost
 ])
 def test_one_persons_private_life_or_pay_is_declined_and_a_group_or_a_cost_is_not(text, refusal):
     from datetime import datetime
@@ -2123,6 +2128,100 @@ ROUND_SIXTEEN_AFTER = [
 ]
 
 
+ROUND_SEVENTEEN = [
+    # what is set aside, in more forms: "Not performance.", "Not how well …, just …", "Not if he will leave, …", "Not
+    # askin' …", "I'm not worried about retention …", "Not required to …", "Not create new letter!", "… not proposal 12",
+    # "Forget whether they'll stay …", "Rather than …"
+    ("Not performance. I would like to know if candidate C000415 is likely to quit early.", "attrition_risk"),
+    ("Not how well he'll do the job, just whether he'll stay. Candidate 552.", "attrition_risk"),
+    ("Not if he will leave, if he will be good. Candidate C000720, Product Operations.", "predict_performance"),
+    ("Not askin' whether she'll stick around, just whether she'll be any good. C000318, marketing planner. What's her "
+     "campaign ROI gonna look like?", "predict_performance"),
+    ("Not askin' how good she'll be. I wanna know, will she stick? C000318.", "attrition_risk"),
+    ("We're deciding between two finalists for a Sales Manager posting. I'm not worried about retention for this one — "
+     "what I need is an estimate of sales attainment for C000881 if hired, ideally with a confidence range.",
+     "predict_performance"),
+    ("Two finalists left. Forget whether they'll stay the whole contract — what downtime would we expect from C000744 "
+     "if we hire him?", "predict_performance"),
+    ("Not required to draft letter. Only want to know why C000871 failed, competency wise.", "score_interview"),
+    ("Not create new letter! Only I want to see the letter that is already done for C000412, before my manager read it.",
+     "review_feedback"),
+    ("approve draft 12 not proposal 12 lol", "review_feedback"),
+    ("Don't write a new letter, the draft 7 exist already. Just approve it.", "review_feedback"),
+    ("Before mi approve proposal 9, show mi wah it a change and di reasoning behind it.", "review_proposals"),
+    ("Proposal 11 rationale. One paragraph.", "review_proposals"),
+    # one interview's failure reasons and scoring, beside a request not to be resolved
+    ("Failure reasons for I0002214.", "score_interview"),
+    ("In connection with request 5, I should like to see the competency-by-competency scoring for interview I0001203, "
+     "so that I understand the basis of the outcome. I am not resolving the request at this stage.", "score_interview"),
+    # letters already made; what Candor does ("or is that done in some other tool?", "能力清单"); what it does not
+    # (offer letters, expense claims, editing the question bank)
+    ("The letters you made for the Product Ops people that failed last month, where they are? I want to review before "
+     "we send.", "review_feedback"),
+    ("Good morning! Before I dive in — can you handle things like bias audits and feedback letters, or is that done in "
+     "some other tool?", "help"),
+    ("提案、监控、审计这些你都能搞吗？给我一个能力清单。", "help"),
+    ("Kindly help me draft an offer letter for candidate C000318, we are offering him the Sales Manager role.",
+     "out_of_scope"),
+    ("how do I submit an expense claim?", "out_of_scope"),
+    ("报销流程是啥", "out_of_scope"),
+    ("能不能直接帮我改一下AI面试题库，把销售经理的第三题换掉？", "out_of_scope"),
+    ("Before we issue offer letter to C000238 for Mechanical Design Engineer post, please advise his expected design "
+     "rework rate.", "predict_performance"),  # the offer letter is the background
+    ("whats required for the r and d engineer job experience wise", "search_role_profiles"),
+]
+
+ROUND_SEVENTEEN_AFTER = [
+    # staying in other words ("stick around", "will she stick?"), and said as a condition ("if she does stay", "要是留下了")
+    ("how's C000655 likely to do if we take her on", "and will she stick around tho?", "attrition_risk"),
+    ("is C000944 gonna bail on us if we hire her like whats her risk of leaving", "ok and if she does stay how good will "
+     "she be", "predict_performance"),
+    ("Is C000944 likely to quit within a year if we hire her as product ops?",
+     "ok, flight risk aside, what's her expected user_satisfaction if hired?", "predict_performance"),
+    ("1043号会不会干两天就跑了？", "那他要是留下了，活儿能干中不中？", "predict_performance"),
+    ("Please list recent hires in R&D with highest attrition risk.", "What are the main reasons for the top one?",
+     "attrition_risk"),
+    # a letter after why one failed ("Draft the letter.", "can u put that into a letter"), its scoring after a letter,
+    # approved in other words ("it's ok to go now"), a new one for someone not in the list, not a new one but this one
+    ("Failure reasons for I0002214.", "Draft the letter.", "draft_feedback"),
+    ("why did C000890 fail? she seemed decent on the phone", "ok can u put that into a letter for them", "draft_feedback"),
+    ("write a letter for candidate 417 about why they failed", "actually hang on, show me their scores first",
+     "score_interview"),
+    ("Show me draft 12.", "The letter says she was weak on cost control. Pull up the actual scoring for her interview so "
+     "I can verify.", "score_interview"),
+    ("can you write a letter to the man who didn't pass, C000638, telling him nicely why",
+     "that looks fine, it's ok to go now", "review_feedback"),
+    ("Kindly show list of pending feedback drafts.", "C000412 is not there in the list. Kindly prepare draft for her also.",
+     "draft_feedback"),
+    ("pull up draft 40", "the tone is kinda harsh in the 2nd para. soften it? dont make a new one just fix this one",
+     "review_feedback"),
+    # a group compared after a failure rate; the figure asked apart from the audit
+    ("whats the fail rate on r&d", "and is it the same for men n women or is it skewed", "fairness_audit"),
+    ("Run a fairness audit on Field Technician for 2026-Q1.", "Separately from the group gaps: did the weight change we "
+     "approved for that role in January move the overall failure rate or the performance of people hired since?",
+     "proposal_outcome"),
+    # proposals: the one made shown, "yes to it", an approval recalled then its effect, whether a run made one, none
+    # pending then the run, the evidence asked before looking, a proposal made of the evidence
+    ("propose new weights for product ops based on perf data", "cool, show me what you came up with + the reasoning",
+     "review_proposals"),
+    ("why does proposal 12 cut teamwork for r&d?", "ugh fine that makes sense. yes to it", "decide_proposal"),
+    ("Proposal 6, what's it fixin' to do to the sales manager weights?",
+     "Hang on, that one's already been approved, ain't it? Then tell me what it actually did.", "proposal_outcome"),
+    ("Could you show me proposal 6?", "Thank you. Not that one, then - I meant the one already approved last quarter, "
+     "proposal 4. Has it had the intended effect on new-hire performance?", "proposal_outcome"),
+    ("帮我把5号提案approve了，今天就上线。", "对了，之前批的2号现在能看before/after了吧？拉一下数据复盘。", "proposal_outcome"),
+    ("run monitoring for sales", "did that make a proposal? show me it", "review_proposals"),
+    ("Please which proposals are pending approval now?", "There is none? Then kindly run the monitoring so that we can "
+     "see if new ones should be generated.", "monitor_competencies"),
+    ("Show me the pending proposals.", "Before I look at any of them: are the current weights for Mechanical Design "
+     "Engineer supported by the data at all?", "competency_insights"),
+    ("Are the current rubric weights for Mechanical Design Engineer justified?",
+     "Right, that's what I suspected. Turn it into a weight proposal.", "propose_competency_changes"),
+    ("is C000456 a flight risk if we hire her for product ops?", "cool. and if she does stick around, how good is she "
+     "actually gonna be? like expected user sat", "predict_performance"),  # staying as the condition
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2130,7 +2229,8 @@ ROUND_SIXTEEN_AFTER = [
                                                 *ROUND_NINE_AFTER, *ROUND_TEN_AFTER,
                                                 *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
                                                 *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER,
-                                                *ROUND_FIFTEEN_AFTER, *ROUND_SIXTEEN_AFTER])
+                                                *ROUND_FIFTEEN_AFTER, *ROUND_SIXTEEN_AFTER,
+                                                *ROUND_SEVENTEEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2141,7 +2241,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
                                           *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN,
-                                          *ROUND_SIXTEEN])
+                                          *ROUND_SIXTEEN, *ROUND_SEVENTEEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

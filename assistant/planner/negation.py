@@ -16,7 +16,8 @@ NEGATED_DECISION = re.compile(
     r"\bnot\s+(?:approv|reject|accept|declin|decid)\w*|"
     r"\b(?:don'?t|do not|never|not yet|(?:i'?m|i am|we'?re|we are) not|hold off(?: on)?|wait (?:before|to)|no need to|shouldn'?t|let'?s not|better not)\s+"
     r"(?:\w+\s+){0,2}?(?:approv|reject|accept|declin|decid|send|sign|mark|clos|resolv|apply|ship|push|green)\w*"
-    r"|\bbefore (?:i|we|you) (?:\w+\s+)?(?:approv|reject|accept|declin|decid|sign)\w*"  # "before I approve proposal 8, …"
+    r"|\bbefore (?:i|we|you|mi) (?:\w+\s+)?(?:approv|reject|accept|declin|decid|sign)\w*"  # "before I approve proposal 8, …"
+    r"|\bbefore (?:approving|rejecting|deciding on|signing off)\b[^,.;!?]{0,40},"  # "Before approving proposal 9, show me …"
     r"|(?:先别|(?<![特区个级类告分差识性派鉴])别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着|先莫|莫)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
     r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)"
     r"|\b(?:whether|if) (?:to|we should|i should) (?:approve|reject|accept|sign off)\b"
@@ -51,10 +52,10 @@ def negates_decision(question: str) -> bool:
 
 
 NEGATED_LEAD = re.compile(
-    r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:asking (?:for|about|you to|whether|if|how|what|who)|look(?:ing|in'?) for|after|interested in|"
-    r"about|a |an |the )|"
+    r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
+    r"about|a |an |the |that |this |how |what |whether |if |(?=[a-z]+(?:\s[a-z]+){0,2}(?:[.;!]\s|\s[-–—]+\s)))|"
     r"no need (?:for|to)|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|never ?mind|forget)"
-    r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|"
+    r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
     r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
@@ -78,15 +79,27 @@ NEGATED_CLAUSE = re.compile(
     r"|(?<=[.;!?]\s)[^.;!?]{0,60}\b(?:we will|we'll|let'?s|i'?ll) (?:discuss|cover|look at|deal with|talk about) (?:\w+ ){0,2}?"
     r"(?:separately|later|another time)\b[^.;!?]*(?:[.;!?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
-    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
+    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看|看|查)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|俺|咱|咱们|我们)?(?:不管|不在乎|不关心)(?:他|她|他们|她们)?[^，,。；;！!？?]{1,12}(?:[，,。；;！!？?]|$)"
     # what is set aside ("Don't care how good he'd be, I want to know…", "…the forecast numbers, not the interview
     # breakdown.", "走不走先不管，…", "预测先放一边，…")
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:\w+\s+){0,2}?(?:about|how|whether|if|what)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
     r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[,.;!?]|$)"
+    # what is not a worry ("I'm not worried about retention for this one — what I need is …"), or put aside ("ok, flight
+    # risk aside, what's her …")
+    r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i'?m|i am|we'?re|we are)\s+not\s+(?:worried|concerned|fussed|bothered)\s+(?:about|with)\b"
+    r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
+    r"|(?:^|(?<=[,.;!?])\s*)[^,.;!?]{1,30}\s+aside\s*(?:[,—–]|\s-\s)"
+    # what is set aside mid-message ("…finalists. Forget whether they'll stay the whole contract — he just wants …")
+    r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
+    r"(?:[,.;!?—–]|\s-\s)"
+    # what is not to be done instead ("…(request 9). Rather than closing the request, I would like …")
+    r"|(?:^|(?<=[.;!?]\s))\s*(?:rather than|instead of)\s+[^,;.!?]{1,60},\s*"
+    # the other thing named only to be set aside ("approve draft 12 not proposal 12 lol")
+    r"|(?<=\w)\s+(?:and\s+|but\s+)?not\s+(?:the\s+)?(?:proposal|draft|letter|request|interview)\s*(?:no\.?\s*|number\s*|#)?\d+\b"
     # a step not to be taken yet ("…result. Don't rescore anything yet - just pull up the appeal")
-    r"|(?<=[.;!?]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|run|send)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
+    r"|(?<=[.;!?]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|run|send|make|create)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
     # what comes later ("…to his manager before we write him anything"): not asked yet
     r"|\s+before (?:we|i|you) (?:write|draft|send|approve|reject|decide)\b[^,.;!?]{0,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*"
@@ -101,7 +114,8 @@ BEFORE_LEAD = re.compile(
     r"(?=[^。.!?！？]*(?:先|首先))"
     r"|^\s*(?:(?:wait|hold on|hold up|ok|okay|sorry)[,\s]+)*before (?:any|a|the) (?:proposal|draft|letter|decision|approval|new weights)\b"
     r"[^,.;!?—–]{0,30}(?:,|\s[—–-]+)\s*"
-    r"|^\s*before (?:i|we|you) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b|(?:(?:please|pls|just|can you|could you)\s+)?"
+    r"|^\s*before (?:i|we|you|mi) (?:\w+\s+){1,6}?[^,.;!?:]{0,30}:\s*"  # "Before I look at any of them: are the weights …"
+    r"|^\s*before (?:i|we|you|mi) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b|(?:(?:please|pls|just|can you|could you)\s+)?"
     r"(?:let me|lemme|show|tell|give|check|pull up|walk me)\b)", re.I)
 
 

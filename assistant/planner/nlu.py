@@ -73,15 +73,19 @@ A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mai
 # One person's private life or pay asked for ("is he married and what is his religion?", "那他现在工资拿多少？"): Candor
 # holds none of it and it must not enter a hiring decision; declined. Not a group question ("pass rates by marital
 # status") and not a cost weighed against a forecast ("his salary ask is 90k, is he worth it?").
-_PRIVATE_EN = (r"religion|religious beliefs?|faith|marital status|union membership|criminal record|police record|salary|salaries|pay|"
+# (who a person is, asked "for candidate 552" too: "Pull the race and veteran self-ID answers for candidate 552")
+_IDENTITY_EN = (r"race|ethnicity|ethnic (?:origin|background)|veteran status|self-?id(?:entification)?(?:\s+(?:answers?|data|responses?|forms?))?|"
+                r"nationality|citizenship|immigration status|sexuality")
+_PRIVATE_EN = (rf"religion|religious beliefs?|faith|marital status|union membership|criminal record|police record|salary|salaries|pay|{_IDENTITY_EN}|"
                r"earnings|medical history|health "
                r"(?:issues?|problems?|conditions?|records?)|sexual orientation|political (?:views?|party|affiliation)|ctc")
 _PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|残疾|政治面貌|工资|薪资|薪水|月薪|"
-               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录")  # not 收入, 赚多少: what a salesperson brings in
+               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录|民族|种族|国籍")  # not 收入, 赚多少: what a salesperson brings in
 PRIVATE_ASKED = re.compile(
     r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
     rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
     rf"|\b(?:{_PRIVATE_EN})\b[^.?!]{{0,20}}\bof\s+(?:candidate\s+)?(?:C\d{{3,}}|him|her|the candidate|this candidate)\b"
+    rf"|\b(?:{_IDENTITY_EN})\b[^.?!]{{0,20}}\b(?:of|for|on)\s+(?:(?:candidate|applicant)\s+#?\d{{1,7}}\b|C\d{{3,}}\b)"
     r"|\bhow much (?:does|did|do) (?:he|she|C\d{3,}) (?:earn|make|get paid)\b"
     rf"|(?:(?<![其])他|她|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
     # people listed by a private fact, or with their birthdays or ages ("which of the candidates who failed are union
@@ -147,7 +151,7 @@ ATTRIBUTE_WORDS = {
     "education": re.compile(r"(\beducation\w*|(?<!to a )(?<!some )(?<!certain )(?<!what )\bdegrees?\b(?! of\b)|学历|教育)",
                             re.I),  # not "with what degree of uncertainty", "to some degree"
 }
-GROUP_DIFFERENCE_WORDS = re.compile(r"(differ\w*|dispari\w*|\bgaps?\b|compar\w*|\bvs\.?\b|versus|差异|差别|区别|对比|比较|差距)",
+GROUP_DIFFERENCE_WORDS = re.compile(r"(differ\w*|dispari\w*|\bskew\w*|\bgaps?\b|compar\w*|\bvs\.?\b|versus|差异|差别|区别|对比|比较|差距)",
                                     re.I | re.A)
 # A question about one person ("the gender of candidate C000012"): demographics are never given per person.
 INDIVIDUAL_WORDS = re.compile(r"(\b[CI]\d{3,}\b|\bcandidate\s+(#|no\.?\s*)?\d+|候选人\s*[A-Za-z]?\d+)", re.I | re.A)

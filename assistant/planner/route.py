@@ -42,7 +42,7 @@ from assistant.planner.classifier import (
 )
 from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
-from assistant.planner.feedback import INTERVIEW, feedback_call, language_asked
+from assistant.planner.feedback import CANDIDATE, INTERVIEW, feedback_call, language_asked
 from assistant.planner.followups import (
     ASKS_ABOUT,
     BREAKS_DOWN,
@@ -131,6 +131,7 @@ from assistant.planner.route_words import (
     PROPOSAL_ASKED,
     PROPOSE_VERB,
     PROPOSING,
+    REASONS_FOR,
     REQUEST_ASKED,
     ROLE_FITS,
     RUN_ASKED,
@@ -150,6 +151,7 @@ from assistant.planner.route_words import (
     THE_ONE,
     VAGUE_ABOUT_WEIGHTS,
     WAITING_ON_ME,
+    WAS_IT_MADE,
     WAS_SCORED,
     WEAKEST_PART,
     WEIGHT_MOVES,
@@ -279,6 +281,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     question = number_names_in_digits(question)  # "十二号那封" is letter 12
     if (negates_decision(question) and not NOT_ASKING_LEAD.match(question)  # "不是问你要不要批，是问…"
             and not (RUN_ASKED.search(rest := affirmed(question)) and rest != question)  # "先别批，运营岗监控先跑一遍再说"
+            and not (len(_interviews_named(question)) == 1 and WAS_SCORED.search(question))  # "…not resolving the request"
             and (shown := _not_deciding(question, mask(question, _names(vocab)), previous_tool, allowed)) is not None):
         return shown
     if (u.now is not None and (asked := past_courtesy(question)) != question and not thanks_only(question)
@@ -354,15 +357,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and previous_tool in PROPOSING and not NEW_WEIGHTS.search(question) and not _decides_in_a_sentence(question)):
         return Decision("proposal_outcome", source="rule")  # "it's already approved though isn't it? so what has it done …"
     if ((new := NEW_WEIGHTS.search(question)) and not NOT_YET.search(question[:new.start()][-12:])
+            and not WAS_IT_MADE.search(question[:new.start()])  # "did that make a proposal? show me it": whether one was
             and not re.search(r"\bif\b|如果|要是|不行|不然|否则|的话", question[:new.start()], re.I)  # "check for drift and if there is any, …"
             and not DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
             and NUMBER not in masked and not IDS.search(question)):
         return Decision("propose_competency_changes", source="rule")  # "ok knock up new weights … off the back of that"
-    if (len({i.upper() for i in IDS.findall(question) if i[0] in "Cc"}) == 1 and IF_HIRED.search(question) and not STAYS.search(question)
+    if (_one_candidate(question) and IF_HIRED.search(question) and not STAYS.search(question)
             and not LETTER_WORDS.search(question)):
         return Decision("predict_performance", source="rule")  # "How is C008120 likely to do … if hired?"
-    if (len({i.upper() for i in IDS.findall(question)}) == 1 and IDS.search(question).group(0)[0] in "Cc"
-            and STAYS.search(question) and not LETTER_WORDS.search(question)
+    if (_one_candidate(question) and STAYS.search(question) and not LETTER_WORDS.search(question)
             and not HOW_WELL.search(question) and not FAILURE_WORDS.search(question)):
         return Decision("attrition_risk", source="rule")  # "got a gut feeling C000702 is gonna bail in 3 months"
     if _why_not_passed(question, masked):
@@ -385,11 +388,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                           or WORDS_FOR_HIM.search(s)
                           or PERSON_BACK.search(DRAFT_LEAD.match(s).group(0)))  # "给他写点…"
                      for s in _drafting(question))
-                 or _drafting(question) and LETTER_WORDS.search(question) and PERSON_BACK.search(question))):
-        # "Ag shame man. Write him a letter explaining that", "ok write him something decent", "那帮我写个回复给他";
+                 or _drafting(question) and LETTER_WORDS.search(question)
+                 and (PERSON_BACK.search(question) or NUMBER not in masked))):
+        # "Ag shame man. Write him a letter explaining that", "ok write him something decent", "那帮我写个回复给他", "Draft the letter.";
         # "Then he gets a letter saying exactly that… Write it." after why he failed: a letter to him
         return Decision("draft_feedback", source="followup")
-    if previous_tool in ABOUT_ONE_PERSON and HOW_SCORED.search(question) and not IDS.search(question):
+    if previous_tool in ABOUT_ONE_PERSON and (HOW_SCORED.search(question) or WAS_SCORED.search(question)) and not IDS.search(question):
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
     if previous_tool in LETTERS and NEW_LETTER.search(question) and not _decides_in_a_sentence(question):
         return Decision("draft_feedback", source="followup")  # "你重新给这个人另起一封新的吧，别在原来上改" after a draft
@@ -428,7 +432,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("draft_feedback", source="followup")  # "there's none for C000661 yet? could you write one up for her?"
     if (previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question))
             and not (previous_tool == "review_proposals" and ONE_MADE.search(question))
-            and not (previous_tool == "failure_stats" and INTO_A_FILE.search(question))):  # "…as a proper report — build one for"
+            and not (previous_tool == "failure_stats" and INTO_A_FILE.search(question))  # "…as a proper report — build one for"
+            and not (u.attributes and previous_tool != "fairness_audit")):  # "is it the same for men n women?": the audit
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
@@ -473,6 +478,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("score_interview", source="followup")  # "…please show me how her interview was scored" after the requests
     if previous_tool in ABOUT_ONE_PERSON | {"score_interview"} and HUMAN_REVIEW_ASKED.search(question):
         return Decision("candidate_requests", source="followup")  # "Kid says he put in for a human review. Find it and close it"
+    if EXISTING_DRAFT.search(question) and not NEW_LETTER.search(question) and not _drafting(question):
+        return Decision("review_feedback", source="rule")  # "The letters you made for … where they are? I want to review…"
     if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
         return Decision("review_feedback", source="rule")  # "…的信，我已经用微信发给他了，要在系统里点一下吗？": marked sent
     if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question)
@@ -512,10 +519,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool and WHY_THAT.search(question) and not names_something(masked)
             and (content_words(masked) <= 2 or SO_MUCH.search(question) and content_words(masked) <= 5)):
         return Decision(previous_tool, source="followup")  # "why that one", "why so high", "为啥是他" after an answer
-    if (previous_tool == "attrition_risk" and WHY_THAT.search(question) and AT_THE_TOP.search(question)
+    if (previous_tool == "attrition_risk" and (WHY_THAT.search(question) or REASONS_FOR.search(question)) and AT_THE_TOP.search(question)
             and kinds_named(masked, question) <= {"candidate"}):
         return Decision(previous_tool, source="followup")  # "why C002291 is on the top?" after the flight risks
-    if (previous_tool in ABOUT_WEIGHTS and (NEW_ONES.search(question) or NEW_WEIGHTS.search(question))
+    if (previous_tool in ABOUT_WEIGHTS and (NEW_ONES.search(question) or (new := NEW_WEIGHTS.search(question))
+                                            and not WAS_IT_MADE.search(question[:new.start()]))
             and not IDS.search(question) and NUMBER not in masked
             and _allowed("propose_competency_changes", allowed)):  # ("draft" is the verb here, no letter)
         return Decision("propose_competency_changes", source="followup")  # "can you draft new ones then" after insights
@@ -565,6 +573,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool == "fairness_audit" and FAILURE_WORDS.search(question) and NOT_BY_GROUP.search(question)
             and not kinds_named(masked, question) & ID_KINDS):
         return Decision("failure_stats", confidence=p, source="followup")  # "and the plain failure rate, without split by groups?"
+    if (previous_tool == "failure_stats" and u.intent == "fairness_audit" and u.attributes
+            and not kinds_named(masked, question) & ID_KINDS):
+        return Decision("fairness_audit", confidence=p, source="followup")  # "and is it the same for men n women or is it skewed"
     if (previous_tool == "fairness_audit" and (u.attributes or WHICH_GROUP.search(question))
             and not kinds_named(masked, question) & ID_KINDS
             and not (intent == "search_role_profiles" and p >= m.threshold and knowledge_call(question, u))):
@@ -739,6 +750,16 @@ def _asked_together(question: str, u: Understanding, tool: str) -> bool:
 def _interviews_named(question: str) -> set[str]:
     """The interviews a message names, by id or by a number said to be an interview's ("It's interview 2301")."""
     return {(m.group(1) or m.group(2)).upper().lstrip("I").lstrip("0") for m in INTERVIEW.finditer(question)}
+
+
+def _candidates_named(question: str) -> set[str]:
+    """The candidates a message names, by id or by a number said to be a candidate's ("Candidate 552.")."""
+    return {(m.group(1) or m.group(2)).upper().lstrip("C").lstrip("0") for m in CANDIDATE.finditer(question)}
+
+
+def _one_candidate(question: str) -> bool:
+    """The message names one candidate and no interview: about that person."""
+    return len(_candidates_named(question)) == 1 and not _interviews_named(question)
 
 
 def _profile_asked(question: str, u: Understanding, intent: str, p: float, previous_tool: str) -> bool:

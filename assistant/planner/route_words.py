@@ -13,7 +13,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -37,6 +37,8 @@ HOW_SURE = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:range|interval|margin of er
                       r"\bjust (?:be )?(?:noise|chance)\b|\bstatistically significant\b|显著吗|是不是(?:噪音|偶然|巧合)|"
                       r"(?:有|能)?多准|靠谱吗|可信度", re.I | re.A)
 LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback letter
+# What is behind something shown ("What are the main reasons for the top one?" after the flight risks).
+REASONS_FOR = re.compile(r"\b(?:reasons?|drivers?|factors?|causes?)\s+(?:for|behind)\b|是什么原因|原因是(?:啥|什么)", re.I | re.A)
 TANKED = re.compile(r"\b(?:tank\w*|sank|sunk|killed|hurt|let (?:him|her|them) down)\b|拖后腿|丢分|扣分", re.I | re.A)
 THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这一?项", re.I | re.A)  # a competency of the answer
 ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "review_feedback"}  # can be about one person
@@ -47,13 +49,13 @@ NEW_ONES = re.compile(r"给(?:个|一个|点)(?:调整)?(?:建议|方案)|\b(?:d
                       r"|重新(?:配|设|定)(?:一?[个套版])?权重|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
                       re.I | re.A)
 # One of a ranked answer asked about ("why C002291 is on the top?", "为啥他排第一").
-AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop of\b|\b(?:first|highest|riskiest|number one)\b|\branked\b|"
+AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop (?:one|person|name|guy)\b|\btop of\b|\b(?:first|highest|riskiest|number one)\b|\branked\b|"
                         r"排(?:在)?(?:第一|最前|前面|头)|最高", re.I | re.A)
 # A competency's weight moved by a proposal ("why does it lower communication?", "为啥沟通那项要降？").
 WEIGHT_MOVES = re.compile(r"\b(?:lower|raise|cut|drop|reduce|increase|boost|bump|more weight|less weight|go(?:es|ing)? (?:up|down)|"
                           r"(?:up|down)weight)\w*|[降升减加]|调(?:高|低|整)|往(?:上|下)", re.I | re.A)
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
-SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status|list)\b|列一下|列出|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
+SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status|list|rationale|reasoning|justification)\b|列一下|列出|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 # Not asking whether to decide ("不是问你要不要批，是问…", "I'm not asking whether to approve it"): something else is asked.
 NOT_ASKING_LEAD = re.compile(r"^\s*(?:我?不是(?:问|要问|在问)(?:你)?|(?:i'?m )?not asking (?:whether|if) (?:to|we|i|you))", re.I)
@@ -62,8 +64,8 @@ THE_ONE = re.compile(r"\b(?:it|that|this one)\b|它|这个|那个", re.I)  # "Ki
 WORDS_FOR_HIM = re.compile(r"(?:东西|几句话|一段话)(?:给|告诉|跟)(?:他|她)")  # "帮我写个东西告诉他为啥没过": his letter
 # A letter said to exist already ("there's already a draft for him", "已经有一封草稿了"): the stored one, not a new one.
 EXISTING_DRAFT = re.compile(r"\b(?:there'?s|there is|we have|we'?ve got|he has|she has)\s+already\s+(?:a|one|an existing)\s+(?:draft|letter)\b"
-                            r"|\balready (?:a|one) (?:draft|letter)\b|\b(?:an?|the) existing (?:draft|letter)\b|\bthe (?:draft|letter|one) "
-                            r"(?:you|we|i) (?:already )?(?:drafted|wrote|made)\b|已经有(?:一份|一封|个|份|封)?(?:草稿|反馈信|信)"
+                            r"|\balready (?:a|one) (?:draft|letter)\b|\b(?:an?|the) existing (?:draft|letter)\b|\bthe (?:drafts?|letters?|ones?) "
+                            r"(?:you|we|i) (?:already )?(?:drafted|wrote|made|prepared)\b|已经有(?:一份|一封|个|份|封)?(?:草稿|反馈信|信)"
                             r"|之前(?:写|起草)(?:过)?的(?:那份|那封)?(?:草稿|信|反馈信)", re.I | re.A)
 SENDS = dict(DRAFT_VERBS)["send"]  # "麻烦您帮忙发出去吧" after a letter was shown: send it
 CONTACT_WORDS = re.compile(r"\b(?:phone|mobile|e-?mails?|contact details|addresses|wechat)\b|电话|手机|邮箱|联系方式|微信",
@@ -87,7 +89,7 @@ ID_KINDS = {"candidate", "interview", *NUMBERED}  # the kinds of thing a number 
 CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can|could|do) you (?:do|make|put together|build|run|"
                         r"give|produce|create|prepare|offer)\b|"
                         r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
-                        r"\b(?:too|as well|at all)\b|\bor is that (?:a |in a )?(?:different|separate|another) (?:tool|system|"
+                        r"\b(?:too|as well|at all)\b|\bor is that (?:done |handled )?(?:in |by )?(?:a |some )?(?:different|separate|another|other) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|"
@@ -95,7 +97,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:is this|this is|am i (?:talking|speaking|chatting) (?:to|with)|are you)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
                         r"(?:assistant|bot|chatbot|tool|candor)(?=\s*(?:[?.!,]|$|(?:that|which|for|from|i|we)\b))|(?:你|这)(?:就)?是(?:不是)?[^，,。？?]{0,8}(?:助手|机器人|助理)(?:吗|么|嘛)?(?=[\s？?。.!！]*$)|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
                         r"\b(?:available|(?:of|in) (?:this|the) (?:tool|system|app|assistant)|you (?:have|offer))\b|"
-                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|能不能也|是怎么个流程|"
+                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|你都能(?:搞|做|干|处理|弄)(?:吗|么|不)|(?:能力|功能)清单|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|(?:还|都)能(?:干|做|帮)(?:些|点)?(?:什么|啥|哪些)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
                         r"(?:能|可以)(?:直接)?在你这(?:里|儿|边)?(?:处理|做|办|弄|搞)|在你这(?:里|儿|边)?(?:就)?(?:能|可以)(?:处理|做|办|弄|搞)|"
                         r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
@@ -137,8 +139,11 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"|\b(?:revenue|ebitda|p&l|profit and loss|gross margin)\s+(?:by|per|breakdown|forecast|numbers|figures)\b"
                          r"|\b(?:quarterly|annual|q[1-4]|company|total|group)\s+(?:revenue|ebitda|profit)\b|营收|营业额|利润表"
                          r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
+                         r"|\b(?:draft|write|prepare|create|generate|make|do)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offer letters?|(?:employment|job|work) contracts?)\b"
+                         r"|(?:起草|写|拟|出)(?:一份|一封|个|份|封)?(?:录用通知书?|劳动合同|offer)|\bexpense (?:claims?|reports?)\b|\breimburse\w*|报销(?!售)|社保|公积金|\b(?:licen[cs]e|registration) renewals?\b|执业(?:药师|医师)?注册"
                          r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
-                         r"|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
+                         r"|(?:改|修改|换掉|删掉|更新|编辑)(?:一下)?[^，,。；;]{0,6}题库|题库[^，,。；;]{0,12}(?:换掉|改掉|删掉)"
+                         r"|\b(?:edit|change|replace|update|rewrite|add to)\s+(?:the\s+|our\s+)?(?:ai\s+)?(?:interview\s+)?question bank\b|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
                          re.I | re.A)
 # Which role a described person or job fits ("which role is this one?", "这种人放我们哪个岗位最合适"): the profiles, by
 # meaning.
@@ -205,7 +210,7 @@ SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?s
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分)(?:能|可以|到底)?(?:预测|反映)|相关性", re.I | re.A)
 # How one interview was scored, asked ("can you show me how interview I0000330 was scored, competency by competency?").
 WAS_SCORED = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:was|were|got|is)\s+(?:scored|assessed|marked|rated|graded|evaluated)\b"
-                        r"|\bcompetency by competency\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
+                        r"|\bcompetency[- ]by[- ]competency\b|\bthe (?:actual |full |detailed )?scoring (?:for|of)\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
 # Another company's HR software ("how to set up onboarding in SAP SuccessFactors?", "北森系统里那个面试安排咋整啊").
 OTHER_SOFTWARE = re.compile(r"\b(?:sap|successfactors|workday|bamboo ?hr|greenhouse|icims|taleo|peoplesoft|oracle hcm|hirevue|"
                             r"personio|rippling|gusto)\b|北森|用友|金蝶|钉钉|飞书|企业微信|moka|智联招聘|前程无忧|boss直聘", re.I | re.A)
@@ -229,7 +234,7 @@ SENT_ALREADY = re.compile(r"\b(?:already|just)\s+(?:sent|emailed|mailed|posted|f
 SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|much|little)\b|(?:这么|那么|如此|恁)(?:高|低|多|少|差|大|小)",
                      re.I | re.A)
 # A new one written ("could you write one up for her?", "再给他写一封"): after the drafts were listed, a new letter.
-WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare)\s+(?:up\s+)?(?:one|a new one|another)(?:\s+up)?\s+(?:for|to)\b"
+WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare)\s+(?:up\s+)?(?:one|a new one|another|(?:a\s+)?(?:draft|letter))(?:\s+up)?\s+(?:for|to)\b"
                         r"|(?:给|为)(?:他|她|C\d{3,}).{0,4}(?:写|起草|拟)(?:一封|封|一份|份)", re.I | re.A)
 # Waiting for the speaker ("which of those letters are still sitting in the queue waiting on me?", "哪几封还等我审批").
 WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\b(?:the )?pending ones\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
@@ -241,8 +246,10 @@ CHANGE_ASKED = re.compile(r"\b(?:adjust\w*|chang\w*|tweak\w*|updat\w*|revis\w*|r
 OUTCOME_WORDS = re.compile(r"\b(?:happen\w*|chang\w*|before|after|since|effects?|impacts?|results?|outcomes?|whether|brought|"
                            r"reduc\w*|lower\w*|rais\w*|improv\w*|(?:failure|fail|pass) rates?)\b|前后|之后|以后|是否|失败率|通过率|"
                            r"变化|结果|影响|上线", re.I | re.A)  # what a proposal did, not what it is
-STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged)\b|存(?:下|了|的)|保存", re.I | re.A)  # kept, shown again
+STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged|what you came up with)\b|存(?:下|了|的)|保存", re.I | re.A)  # kept, shown again
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
+# Whether something was made, not a request to make it ("did that make a proposal?", "has the run created one?").
+WAS_IT_MADE = re.compile(r"\b(?:did|has|have)\s+(?:that|it|this|the\s+\w+|monitoring)\s+$", re.I)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 # How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
 # 绩效如何"): the prediction, unless it asks whether they would stay.
@@ -261,18 +268,18 @@ INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
                          r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|\b(?:bring|brings|bringing) in (?:money|revenue|sales|deals)\b"
-                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|业绩",
+                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|活儿?能干|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
                       r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
                       r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
-STAYS = re.compile(r"\b(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|留(?:下|得住|存)|离职|跑路|走人|"
+STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|(?<!要是)(?<!如果)(?<!假如)(?<!万一)留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
-                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽"
+                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bwill (?:he|she|they) stick\b"
                    r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
-DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) you\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
+DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) (?:you|u)\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
                         r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您|能不能|能否|可不可以|可以)*(?:给(?:他|她|候选人|对方|人家))?"
                         r"(?:起草|拟|写|出(?=一版|一份|一封|份|封)|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
 OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯)"
@@ -293,11 +300,11 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|mode
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
-                        r"|\bwhat (?:it|that|the change|they) (?:did|has done|achieved)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
+                        r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
                         r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
-                        r"|变少|变多|减少了|降(?:了|下来)|好转|有变化", re.I | re.A)
+                        r"|变少|变多|减少了|降(?:了|下来)|好转|有变化|复盘", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|[少多]没|怎么样|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
@@ -308,6 +315,7 @@ STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejec
                           re.I | re.A)
 # New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
 NEW_WEIGHTS = re.compile(r"\b(?:make|draft|do|put together|create)\s+(?:a|one|an)\s+(?:new\s+)?proposal\b(?! (?:request|letter))"
+                         r"|\bturn (?:it|that|this|them) into (?:a |an )?(?:new |weight |weighting )?proposal\b"
                          r"|\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
                          r"(?:weights|weightings)\b|\b(?:draft|suggest|propose|put together|make|work out|give me|do)\s+(?:me\s+)?"
                          r"(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:re-?weight(?:ing)?|re-?balance|re-?weighting)\b|(?:整|出|做|提|来|给|拿)(?:个|一个|一版|份|一份)?新(?:的)?(?:方案|权重)", re.I | re.A)

@@ -43,6 +43,7 @@ def scoring_call(text: str) -> dict | None:
 WHY_NOT_PASSED = re.compile(
     r"\bwhy\b.{0,80}(?:\bfail\w*|(?:\bnot|n'?t) (?:pass|make it|get through|get in|advance|progress|proceed|move (?:forward|on|ahead)|(?:get )?shortlist|(?:get )?select)\w*|\bunsuccessful|\breject\w*|\bturn(?:ed)? down|\bcut|"
     r"\bdropped|\bscreened out|\bscored? (?:so )?low)\b|(?<![a-z])(?:gaps?|evidence|quotes|breakdown)(?![a-z])"
+    r"|\b(?:failure|rejection) reasons?\b|\breasons? (?:for|behind) (?:the |his |her |their )?(?:fail\w*|rejection)\b"
     r"|\bfail(?:ed|s)? (?:where|on what|at what|in which)\b|\bwhere (?:did|does|do) (?:he|she|they|[Cc]\d{3,9}) (?:fail|fall short)\b"
     r"|\bwhat(?: did|'d) (?:he|she|they|the candidate|[Cc]\d{3,9}) (?:actually |really )?(?:say|answer|get|score)\b|\bflagged (?:for|as)\b|哪句话|说了什么|说了啥|怎么答的"
     r"|(?:为啥|为什么|咋|怎么|凭啥|点解|哪里|哪儿|哪些地方|哪方面|哪几项|哪项).{0,20}(?:没过|没有?通过|不通过|未通过|挂|被拒|被刷|刷掉|落选|"
@@ -64,7 +65,7 @@ EVIDENCE = re.compile(r"\bevidence\b|\bquotes?\b|\btranscripts?\b|原文|转录|
 # How one person (the one the answer before was about) scored in their interview ("and how did he actually score on
 # each part?", "她各项打了几分"): their interview's scores.
 HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in (?:the|his|her|their) interview)\b"
-                        r"|\b(?:his|her) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
+                        r"|\b(?:his|her|their) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
                         r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
                         r"|(?:其|该候选人|该名候选人|这位候选人|此人)(?:的)?(?:AI)?(?:面试)?(?:的)?(?:各项?|每项)?(?:胜任力|能力)?(?:的)?(?:得分|分数)"
                         r"|(?:其|该候选人|该名候选人|这位候选人|此人|他|她)(?:具体)?在哪些(?:胜任力|能力|方面|项)上?(?:未达标|没达标|不达标|不足|欠缺)"

@@ -21,7 +21,7 @@ SHORTHAND = {
     "plz": "please", "thx": "thanks", "dept": "department", "corr": "correlation",
     "recs": "recommendations", "prop": "proposal", "comp model": "competency model", "yday": "yesterday",
     "def of": "definition of", "defn": "definition", "abt": "about", "collab": "collaboration", "comms": "communication",
-    "fb letter": "feedback letter", "fb letters": "feedback letters",
+    "fb letter": "feedback letter", "fb letters": "feedback letters", "r and d": "r&d", "r n d": "r&d", "r & d": "r&d",
     # Scots spellings ("whit aboot the field techs?", "an' while ye're at it")
     "whit": "what", "aboot": "about", "an'": "and", "ye": "you", "ye're": "you're", "fae": "from", "oot": "out",
     "dinnae": "don't", "cannae": "can't", "gonnae": "going to", "wantin'": "wanting",

@@ -61,6 +61,10 @@ def opens_on_condition(rest: str) -> bool:
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 # A reaction to the answer before, not a request of its own ("Nothing at all? Then … run the monitor", "一个都没有？那…").
 REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|huh|wow|hm+|oh|ah|at all|damn)\W*)+$"
+                      # "Hang on, that one's already been approved, ain't it?": a decision recalled, not a request
+                      r"|^\W*(?:(?:hang on|wait|oh|hmm+|hold on)\W+)?(?:that|it|this)(?: one)?(?:'s| is| was| has)\s+(?:already\s+)?(?:been\s+)?"
+                      r"(?:approved|rejected|applied)\b[^?]{0,30}\??\s*$"
+                      r"|^\W*(?:so\s+)?there(?:'s| is| are)\s+(?:none|nothing)(?:\s+(?:pending|left|yet|at all))?\W*$"
                       r"|^\W*(?:(?:ok(?:ay)?|right|hmm+|so)\W+)?(?:no|zero|none|nothing)\s+(?:\w+\s+)?(?:alerts?|flags?|proposals?|"
                       r"drafts?|requests?|results?|issues?|changes?|pending)(?:\s+(?:ah|eh|lah|huh|yet|still|at all))?\W*$"
                       # "None for supervisors?", "Nothing pending for sales yet?": what was shown, not a request
