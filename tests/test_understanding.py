@@ -2222,6 +2222,56 @@ ROUND_SEVENTEEN_AFTER = [
 ]
 
 
+ROUND_EIGHTEEN = [
+    # proposals Candor already made, asked to be seen; an audit after a proposal (its number an anchor, not the ask)
+    ("Monitoring flagged something on the supervisor comps last week and spat out a proposal. Can I have a squiz at it? "
+     "Don't rerun anything.", "review_proposals"),
+    ("the AI came up with new weights for sales last week, where can I see that suggestion?", "review_proposals"),
+    ("Since proposal 3 was approved, has the reweighting introduced any disparate impact by age band? I'm not asking "
+     "whether performance improved.", "fairness_audit"),
+    ("14号提案上线之后有没有引入新的性别偏差？不是看效果哈，就是做一次公平性审计。", "fairness_audit"),
+    ("Before proposal 6 is approved, I need to understand whether the revised weighting could produce a disparate "
+     "impact. Please show me the proposal and its rationale.", "review_proposals"),  # shown first
+    # a letter asked for beside a request's number; what is set aside ("Not performance, retention."); a feedback email
+    # is a letter, not an address
+    ("We have request 14 from C000512 asking for an explanation. Before I resolve the request, could you draft a "
+     "feedback letter for that candidate?", "draft_feedback"),
+    ("The candidate has asked for an explanation of the outcome (request 9). Rather than closing the request, I would "
+     "like a feedback letter drafted for her - candidate C000552.", "draft_feedback"),
+    ("Not performance, retention. What is candidate 2291's estimated likelihood of departure within the first year?",
+     "attrition_risk"),
+    ("not the feedback email, the candidate's complaint thing. request 23 - what is she actually asking for?",
+     "candidate_requests"),
+    # someone's leave or their performance review is not Candor's; leave taken, as a sign or a story, is no request
+    ("Kindly assist to approve leave request 12 for our farm supervisor, she is travelling upcountry.", "out_of_scope"),
+    ("write a performance review for my direct report, she's been great this year", "out_of_scope"),
+    ("I've been on maternity leave since March. Which weight proposals got approved while I was out?",
+     "review_proposals"),
+    ("C000615这个一线技术员最近老请假，他的离职风险高吗", "attrition_risk"),
+    # thanks for something given; "草搞" for "草稿"
+    ("G'day Candor, cheers for the report yesterday mate", "help"),
+    ("9号草搞 批准 谢", "review_feedback"),
+]
+
+ROUND_EIGHTEEN_AFTER = [
+    ("What weight proposals are sitting there waiting for a yes or no?", "Chuck a yes on 4, knock back 5",
+     "decide_proposal"),
+    ("approve proposal 5", "later, check if working", "proposal_outcome"),
+    ("Show the drafts in waiting please.", "There is none for the mechanical designers of May. Create them for all the "
+     "refused.", "draft_feedback"),
+    ("Do the audit of fairness of the sales, by gender.", "OK. Now the failure in general, without the groups, what are "
+     "the principal reasons?", "failure_stats"),
+    ("Show me how C000509's interview was scored.", "ok thanks... and if we went ahead and hired her, what sort of "
+     "rating would you expect her to land?", "predict_performance"),
+    ("What happened after proposal 1 was applied?", "hm ok, mixed bag. and number 7, that one's still waiting isn't it? "
+     "what's in it?", "review_proposals"),
+    ("is C000845 a flight risk?", "ok and will he actually perform?", "predict_performance"),
+    ("Please run a fairness audit by gender for Sales Manager.", "Thank you. Can you also prepare our EEO-1 filing based "
+     "on that?", "out_of_scope"),
+    ("待审的信 有几封 列下", "ok 3q", "help"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2230,7 +2280,7 @@ ROUND_SEVENTEEN_AFTER = [
                                                 *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
                                                 *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER,
                                                 *ROUND_FIFTEEN_AFTER, *ROUND_SIXTEEN_AFTER,
-                                                *ROUND_SEVENTEEN_AFTER])
+                                                *ROUND_SEVENTEEN_AFTER, *ROUND_EIGHTEEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2241,7 +2291,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
                                           *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN,
-                                          *ROUND_SIXTEEN, *ROUND_SEVENTEEN])
+                                          *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -293,7 +293,7 @@ ENTITY_NOUNS = {
     "interview": re.compile(r"(?<![a-z])interviews?(?![a-z])|面试"),
     "candidate": re.compile(r"(?<![a-z])(?:candidates?|applicants?)(?![a-z])|候选人|应聘者"),
     "proposal": re.compile(r"(?<![a-z])proposals?(?![a-z])|提案|方案"),
-    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈函|反馈邮件|拒信|(?<=号)稿"),  # "12号稿"
+    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈函|反馈邮件|拒信|(?<=号)稿|(?<=号)草"),  # "12号稿", "9号草搞"
     "request": re.compile(r"(?<![a-z])requests?(?![a-z])(?!\s+(?:you|that)(?![a-z]))|申请|请求"),  # not "(I) request you to …"
 }
 

@@ -53,7 +53,7 @@ def negates_decision(question: str) -> bool:
 
 NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
-    r"about|a |an |the |that |this |how |what |whether |if |(?=[a-z]+(?:\s[a-z]+){0,2}(?:[.;!]\s|\s[-–—]+\s)))|"
+    r"about|a |an |the |that |this |how |what |whether |if |(?=[a-z]+(?:,\s*[a-z]+)?(?:\s[a-z]+){0,2}(?:[.;!]\s|\s[-–—]+\s)))|"
     r"no need (?:for|to)|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
@@ -99,7 +99,7 @@ NEGATED_CLAUSE = re.compile(
     # the other thing named only to be set aside ("approve draft 12 not proposal 12 lol")
     r"|(?<=\w)\s+(?:and\s+|but\s+)?not\s+(?:the\s+)?(?:proposal|draft|letter|request|interview)\s*(?:no\.?\s*|number\s*|#)?\d+\b"
     # a step not to be taken yet ("…result. Don't rescore anything yet - just pull up the appeal")
-    r"|(?<=[.;!?]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|run|send|make|create)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
+    r"|(?<=[.;!?]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|re-?run|run|send|make|create)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
     # what comes later ("…to his manager before we write him anything"): not asked yet
     r"|\s+before (?:we|i|you) (?:write|draft|send|approve|reject|decide)\b[^,.;!?]{0,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*"

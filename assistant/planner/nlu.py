@@ -64,7 +64,7 @@ CONTACTS_ASKED = re.compile(r"^\s*(?:(?:alright|all right|ok(?:ay)?|now|so|and|t
                             r"forward|find)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+|their\s+|his\s+|her\s+)?(?:cell\s+)?(?:e-?mails?|phone|mobile|contact|"
                             r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)", re.I)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
-A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
+A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\b(?:feedback|rejection|follow-?up|outcome)\s+e-?mails?\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
                        r"|\be-?mail(?:ed)?\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:candidate|applicant|him|her|them)\b"  # "already email to the candidate": sent
                        r"|\be-?mail\s*[:：]\s*[\"'“‘「]"  # "Candidate email: 'Under GDPR I am requesting deletion…'"
                        r"|(?<![a-z])e-?mail(?:ed)?\s*(?:嚟|来|咗|了|过|给|俾|畀|说|讲|话)"  # "C000552 email嚟话…", "email咗俾candidate": sent

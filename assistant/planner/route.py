@@ -42,7 +42,12 @@ from assistant.planner.classifier import (
 )
 from assistant.planner.competency import competency_calls
 from assistant.planner.explain import explains, topic_of
-from assistant.planner.feedback import CANDIDATE, INTERVIEW, feedback_call, language_asked
+from assistant.planner.feedback import (
+    CANDIDATE,
+    INTERVIEW,
+    feedback_call,
+    language_asked,
+)
 from assistant.planner.followups import (
     ASKS_ABOUT,
     BREAKS_DOWN,
@@ -109,8 +114,10 @@ from assistant.planner.route_words import (
     JUDGED_BY,
     LATER_PERFORMANCE,
     LEGAL_ADVICE,
+    LETTER_ASKED,
     LETTER_WORDS,
     LETTERS,
+    MADE_BY_CANDOR,
     MODEL_HEALTH,
     MONITORING,
     NEW_LETTER,
@@ -336,6 +343,13 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     masked = mask(question, _names(vocab))
     if _asked_in(NOT_CANDORS, question):
         return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
+    if MADE_BY_CANDOR.search(question) and SHOW.search(question) and not _decides_in_a_sentence(question):
+        return Decision("review_proposals", source="rule")  # "the AI came up with new weights …, where can I see that?"
+    if _numbered_as("request", masked) and _one_candidate(question) and LETTER_ASKED.search(question):
+        return Decision("draft_feedback", source="rule")  # "We have request 14 from C000512 … could you draft a feedback letter"
+    if (u.intent == "fairness_audit" and u.attributes and _numbered_as("proposal", masked) and not SHOW.search(question)
+            and not DECIDES_IT.search(question) and not DECIDES_NUMBER.search(question)):
+        return Decision("fairness_audit", source="rule")  # "Since proposal 3 was approved, …any disparate impact by age band?"
     if ((fits := ROLE_FITS.search(question)) and not FAILURE_WORDS.search(question)
             and not ((hired := IF_HIRED.search(question)) and hired.start() < fits.start())):  # "招进来能干好不？更适合…": the first ask
         return Decision("search_role_profiles", source="rule")  # "which role is this one?": the profiles, by meaning
@@ -377,7 +391,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and (METRIC in masked or metric_named(question, vocab) or HOW_WELL.search(question) or IF_HIRED.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "再瞅瞅他要是来了，停机时长能控制在多少" after her risk
-    if (previous_tool == "attrition_risk" and HOW_WELL.search(question) and FOLLOWUP_WORDS.search(question)
+    if (previous_tool == "attrition_risk" and HOW_WELL.search(question)
+            and (FOLLOWUP_WORDS.search(question) or PERSON_BACK.search(question) and not WHY_THAT.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "那绩效侧呢？" after one person's risk of leaving
     if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
@@ -536,6 +551,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             return Decision("decide_proposal", source="followup")  # "4号的reason我能接受，approve吧" after proposal 4
         if previous_tool in PROPOSING and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question):
             return Decision("proposal_outcome", source="followup")  # "and the one we did in january, #11 - did that work?"
+        if previous_tool == "proposal_outcome" and (STATUS_ASKED.search(question) or SHOW.search(question)) and not ITS_EFFECT.search(question):
+            return Decision("review_proposals", source="followup")  # "and number 7, that one's still waiting isn't it? what's in it?"
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
     if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):

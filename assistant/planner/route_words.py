@@ -13,7 +13,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -55,7 +55,7 @@ AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop (?:one|person|name|gu
 WEIGHT_MOVES = re.compile(r"\b(?:lower|raise|cut|drop|reduce|increase|boost|bump|more weight|less weight|go(?:es|ing)? (?:up|down)|"
                           r"(?:up|down)weight)\w*|[降升减加]|调(?:高|低|整)|往(?:上|下)", re.I | re.A)
 PROPOSING = {"propose_competency_changes", "monitor_competencies", "review_proposals", "decide_proposal"}  # turns that show a proposal
-SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|bring up|let me see|details?|status|list|rationale|reasoning|justification)\b|列一下|列出|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
+SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|(?:have|take) a (?:squiz|gander|peek|look) at|bring up|let me see|details?|status|list|rationale|reasoning|justification)\b|列一下|列出|\bwhat(?:'?s| is) in\b|看|调出|打开|发我|给我|展示|列示|明细|"
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 # Not asking whether to decide ("不是问你要不要批，是问…", "I'm not asking whether to approve it"): something else is asked.
 NOT_ASKING_LEAD = re.compile(r"^\s*(?:我?不是(?:问|要问|在问)(?:你)?|(?:i'?m )?not asking (?:whether|if) (?:to|we|i|you))", re.I)
@@ -140,6 +140,8 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"|\b(?:quarterly|annual|q[1-4]|company|total|group)\s+(?:revenue|ebitda|profit)\b|营收|营业额|利润表"
                          r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
                          r"|\b(?:draft|write|prepare|create|generate|make|do)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offer letters?|(?:employment|job|work) contracts?)\b"
+                         r"|\b(?:approve|reject|decline|submit|process|grant)\s+(?:(?:my|his|her|their|the|a|this)\s+)?(?:annual\s+|sick\s+|vacation\s+)?leave\b"
+                         r"|\bleave (?:balances?|entitlements?)\b|\bdays of (?:annual |sick )?leave\b|请假(?:条|单|申请|审批|流程)|(?:批|审批)(?:一下)?(?:他的|她的)?(?:请假|假期|年假)|休假申请|\bdirect reports?\b|\bperformance (?:reviews?|appraisals?) for\b|\beeo-?1\b"
                          r"|(?:起草|写|拟|出)(?:一份|一封|个|份|封)?(?:录用通知书?|劳动合同|offer)|\bexpense (?:claims?|reports?)\b|\breimburse\w*|报销(?!售)|社保|公积金|\b(?:licen[cs]e|registration) renewals?\b|执业(?:药师|医师)?注册"
                          r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
                          r"|(?:改|修改|换掉|删掉|更新|编辑)(?:一下)?[^，,。；;]{0,6}题库|题库[^，,。；;]{0,12}(?:换掉|改掉|删掉)"
@@ -234,7 +236,7 @@ SENT_ALREADY = re.compile(r"\b(?:already|just)\s+(?:sent|emailed|mailed|posted|f
 SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|much|little)\b|(?:这么|那么|如此|恁)(?:高|低|多|少|差|大|小)",
                      re.I | re.A)
 # A new one written ("could you write one up for her?", "再给他写一封"): after the drafts were listed, a new letter.
-WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare)\s+(?:up\s+)?(?:one|a new one|another|(?:a\s+)?(?:draft|letter))(?:\s+up)?\s+(?:for|to)\b"
+WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare|create|make)\s+(?:up\s+)?(?:one|them|some|a new one|another|(?:a\s+)?(?:draft|letter))(?:\s+up)?\s+(?:for|to)\b"
                         r"|(?:给|为)(?:他|她|C\d{3,}).{0,4}(?:写|起草|拟)(?:一封|封|一份|份)", re.I | re.A)
 # Waiting for the speaker ("which of those letters are still sitting in the queue waiting on me?", "哪几封还等我审批").
 WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\b(?:the )?pending ones\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
@@ -248,12 +250,21 @@ OUTCOME_WORDS = re.compile(r"\b(?:happen\w*|chang\w*|before|after|since|effects?
                            r"变化|结果|影响|上线", re.I | re.A)  # what a proposal did, not what it is
 STORED = re.compile(r"\b(?:stored|saved|recorded|on file|filed|logged|what you came up with)\b|存(?:下|了|的)|保存", re.I | re.A)  # kept, shown again
 PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
+# Weights Candor already proposed, asked to be seen ("the AI came up with new weights for sales last week, where can I
+# see that suggestion?", "Monitoring … spat out a proposal. Can I have a squiz at it?").
+MADE_BY_CANDOR = re.compile(r"\b(?:the ai|it|you|monitoring|the monitoring|the system|the tool|candor|the run)\b[^.?!]{0,60}?"
+                            r"\b(?:came up with|generated|produced|spat out|spit out|put out|created)\s+(?:an?\s+|the\s+|some\s+|\d+\s+)?"
+                            r"(?:new\s+)?(?:proposals?|weights|weightings|suggestions?)\b", re.I)
+# A letter asked for in so many words ("could you draft a feedback letter for that candidate?", "I would like a feedback
+# letter drafted for her").
+LETTER_ASKED = re.compile(r"\b(?:draft|write|prepare|compose)\s+(?:an?|the)\s+(?:\w+\s+)?(?:letter|reply)\b"
+                          r"|\b(?:letter|reply)\s+(?:\w+\s+)?(?:drafted|written|prepared)\b", re.I)
 # Whether something was made, not a request to make it ("did that make a proposal?", "has the run created one?").
 WAS_IT_MADE = re.compile(r"\b(?:did|has|have)\s+(?:that|it|this|the\s+\w+|monitoring)\s+$", re.I)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 # How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
 # 绩效如何"): the prediction, unless it asks whether they would stay.
-IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
+IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:went|go) ahead and (?:hired?|took|take|brought|bring)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
                       r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b|\bif (?:i|we) (?:took|take|brought) "
                       r"(?:him|her|them) on\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们)|发\s*offer|给(?:他|她)?\s*offer)"
@@ -276,7 +287,7 @@ FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how 
 STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|(?<!要是)(?<!如果)(?<!假如)(?<!万一)留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
-                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bwill (?:he|she|they) stick\b"
+                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bdepart(?:s|ing|ure)?\b|\bwill (?:he|she|they) stick\b"
                    r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) (?:you|u)\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
@@ -287,7 +298,7 @@ OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
 # The figure without the audit's groups ("the plain failure rate, without split by groups", "不分群体的整体失败率").
-NOT_BY_GROUP = re.compile(r"\bwithout (?:any |the )?(?:split\w*|break\w*(?: it)?(?: down)?|grouping)\b|\bnot (?:split|broken down|grouped) by\b"
+NOT_BY_GROUP = re.compile(r"\bwithout (?:any |the )?(?:split\w*|break\w*(?: it)?(?: down)?|grouping|groups?)\b|\bin general\b|\bnot (?:split|broken down|grouped) by\b"
                           r"|\b(?:plain|overall|headline|ungrouped)\b|不分(?:组|群体|人群|性别|年龄|学历)|不按.{0,6}分|整体(?:的)?(?:失败率|通过率|淘汰率)",
                           re.I | re.A)
 WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ratios?\b|哪(?:个|一个|些)?(?:群体|组|人群)",
@@ -297,7 +308,7 @@ WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ra
 A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|model) change|weights? (?:we )?changed)\b|\bchanges? to (?:the |our )?"
                       r"[\w ]{0,30}\bweights?\b|调权重|改权重|权重调整",
                       re.I | re.A)
-ITS_EFFECT = re.compile(r"\b(?:work(?:ed)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
+ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
                         r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"

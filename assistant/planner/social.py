@@ -11,7 +11,7 @@ import re
 _EN = {
     "hello": r"hi|hello|hey|hiya|howdy|howzit|yo|greetings|kia\s+ora|good\s+(?:morning|afternoon|evening|day)|morning|evening"
              r"|help|what\s+can\s+you\s+do|bye|goodbye|see\s+you|later|there|again|all|everyone|folks|team",
-    "thanks": r"(?:nice|good|great)\s+(?:work|job)|well\s+done|thank\s+you|thanks?|thx|cheers|salamat(?:\s+po)?|merci|danke|"
+    "thanks": r"(?:nice|good|great)\s+(?:work|job)|well\s+done|thank\s+you|thanks?|thx|3q|cheers|salamat(?:\s+po)?|merci|danke|"
               r"gracias|obrigad[oa]|grazie|arigato|asante|diolch|ta|much\s+appreciated|appreciate\s+it|many\s+thanks|a\s+lot|a\s+ton"
               r"|very\s+much|so\s+much|ok|okay|got\s+it|great|perfect|awesome|nice|cool|noted|understood",
 }
@@ -50,6 +50,8 @@ _PRAISE = re.compile(r"(?<![a-z])(?:was|were|went|has been|have been|is)(?![a-z]
                      r"useful|well received|spot on|brilliant|a hit|a lifesaver|just what|beautiful\w*|impressed|amazing|excellent|"
                      r"fantastic|savage|deadly|class|sound|legend)(?![a-z])|(?<![a-z])(?:keeps?|make|makes|keep) (?:\w+ ){0,3}happy(?![a-z])|(?<![a-z])(?:saved (?:my|our|the) (?:bacon|life|lives|day|skin|neck)|did the trick|"
                      r"hit the spot|nailed it|you(?:'ve)? help(?:ed)? (?:me|us) (?:a lot|so much|heaps|loads|a ton)|(?:it'?s|that'?s|this'?s|has|have|you'?ve) made (?:such |a )?(?:a )?(?:big |huge |real |massive )?difference)(?![a-z])|满意(?!度)|很有用|帮了大忙|太好了|好用", re.I)
+# Thanks for something given ("cheers for the report yesterday mate", "thanks for the numbers this morning").
+_THANKS_FOR = re.compile(r"(?<![a-z])(?:thanks|thank you|thank ya|cheers|ta) for (?:the|that|this|your|all the|those) (?:\w+ )?\w+", re.I)
 _WH = re.compile(r"(?<![a-z])(?:why|what|how|which|who|when)(?![a-z])", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+|$)")
 
@@ -58,7 +60,7 @@ def thanks_only(text: str) -> bool:
     """Thanks and praise for an answer given, asking nothing ("Asante sana, that report was exactly what I needed!")."""
     # (a question word inside praise, with no question mark, asks nothing: "…a difference to how quickly we reply")
     asks = _ASKS.search(text if re.search(r"[?？]", text) else _WH.sub(" ", text))
-    return bool(_COURTESY.search(text) and _PRAISE.search(text) and not asks)
+    return bool(_COURTESY.search(text) and (_PRAISE.search(text) or _THANKS_FOR.search(text)) and not asks)
 
 
 def past_courtesy(text: str) -> str:
