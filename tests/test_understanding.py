@@ -2272,6 +2272,100 @@ ROUND_EIGHTEEN_AFTER = [
 ]
 
 
+ROUND_NINETEEN = [
+    # an email or a call about a request is no address asked for
+    ("Dear Candor, I would like to kindly check the status of request 11. The candidate sent email asking whether it is "
+     "processed already. Thank you in advance.", "candidate_requests"),
+    ("不是要 draft 新 letter，request 9 是候选人对 feedback 有疑问，我电话解释过了，mark resolved 就行", "candidate_requests"),
+    # what is set aside first, in more forms ("Not draft 12, that one's done.", "Not just the fail rate, …", "Do not
+    # write …;", "Not show the existing draft — …", "先别 propose 新的，")
+    ("Not draft 12, that one's done. I need a brand new letter for candidate 1504 who didn't get through for the "
+     "supervisor role.", "draft_feedback"),
+    ("Not just the fail rate, I mean is it failing more of the older folk than the young ones? For mech design.",
+     "fairness_audit"),
+    ("Do not write a new letter for C000452; one already exists. Show me the existing draft for that candidate.",
+     "review_feedback"),
+    ("Not show the existing draft — a new draft for all failed Production Supervisor candidates of March.",
+     "draft_feedback"),
+    ("I do not want to create new proposal. Only I want to see existing ones for Sales Manager role.",
+     "review_proposals"),  # the noun the rest points to stays
+    ("现在 marketing 的 weights set 得对不对？先别 propose 新的，就看 data 说什么", "competency_insights"),
+    # an approval told as a story, then its effect; staying in other words; how one person will do, in other words
+    ("Six weeks ago my director made me approve proposal 7 because 'the data says so'. Now everyone is asking me if the "
+     "technicians we hired after it are any better and guess who has to answer. Are they? Before vs after, please.",
+     "proposal_outcome"),
+    ("Kindly assess whether candidate C000287 is likely to remain with the organisation if hired.", "attrition_risk"),
+    ("The score of the interview is good, ok, but in the real work how he will do? C000390", "predict_performance"),
+    ("Pls advise why C000417 fail the AI interview, the hiring manager keep chasing me. And if we still hire him, how he "
+     "will perform?", "score_interview"),  # why he failed, asked first
+    # how things are, told before the ask
+    ("We keep hiring technicians who ace the interview and then flop in the field. Suggest new weights. Don't touch "
+     "anything live, just put something on paper I can argue about.", "propose_competency_changes"),
+    ("2 things: fail rate product ops last 2 qtrs + approve prop 12", "failure_stats"),  # two asks: the first
+    # what Candor does, asked formally; a role profile beside pay bands is still the profile
+    ("请问本助手是否支持办理候选人申请？具体可办理哪些事项？", "help"),
+    ("What's the job spec for production supervisor in your system? The competencies and the grade levels 1 to 5. I "
+     "need to map it against our pay bands.", "search_role_profiles"),
+]
+
+ROUND_NINETEEN_AFTER = [
+    ("write a lil note for candidate 889 explaining why he didnt make it, keep it nice",
+     "wait he appealed too didnt he?? whats the status on that, its been like 2 wks", "candidate_requests"),
+    ("score I0001340 pls", "ok he passed. so hows he gonna do on the job tho", "predict_performance"),
+    ("show me proposal 6", "ok that one's been live since feb right? hows it doing", "proposal_outcome"),
+    ("pull up proposal 6", "that one's been live since feb right? did it actually move anything", "proposal_outcome"),
+    ("Please approve proposal 8.", "Noted with thanks. In the meantime, may I see how proposal 3, which was approved "
+     "earlier in the year, has performed since it took effect?", "proposal_outcome"),
+    ("What does proposal 2 change exactly?", "Understood. Then I give my approval for it.", "decide_proposal"),
+    ("Run the competency monitoring for Sales Manager please", "Ok, and it made a proposal? Show it to me",
+     "review_proposals"),
+    ("run 一下 competency monitoring，有 alert 就 flag 出来", "它 generate 了哪些 proposals？show me 还没 approve 的",
+     "review_proposals"),
+    ("expected KPI for C000229 if hired into product ops, with the interval pls",
+     "nice. what comp band should we offer to close her?", "out_of_scope"),
+    ("销售那个岗新招的人谁最可能走", "为啥啊是什么原因", "attrition_risk"),
+    ("7号改一下，语气软点，别提年龄相关的", "行，7号批了", "review_feedback"),
+    ("Show me proposal 21. Also who raised it, and has legal seen it? Proposal first though.",
+     "fine, approve it. Then tell me when it kicks in and whether it changes anyone already in the pipeline",
+     "decide_proposal"),  # decided in the first part
+]
+
+
+ROUND_TWENTY = [
+    ("Did the change in proposal 10 make the pass rate any better overall? I'm not asking about men versus women this "
+     "time, mind, just before and after the change.", "proposal_outcome"),  # the groups set aside
+    ("Update the position description for the Production Supervisor role in USA Staffing and route it to the "
+     "classifier.", "out_of_scope"),
+    ("Can you add new role 'Merchandiser' in the system with competencies and questions?", "out_of_scope"),
+    ("员工离职后竞业限制补偿金如何计算？", "out_of_scope"),
+    ("C000981 — will she stay? not perf, retention.", "attrition_risk"),
+    ("Show me proposal 7 please, cariad, the one for the sales lot that we approved.", "review_proposals"),
+]
+
+ROUND_TWENTY_AFTER = [
+    ("Show me proposal 7 please.", "Lovely. And now that it's been in since May, has it done what it said on the tin?",
+     "proposal_outcome"),
+    ("What's the pass rate for R&D Engineer over the last two quarters?",
+     "Break it down under-40 vs 40+ and give me the impact ratio, please.", "fairness_audit"),
+    ("Have a look at C000744 for me — is she likely to stay, do you think?",
+     "If she does go in her probation, do I have to give her notice, legally speaking?", "out_of_scope"),
+    ("Show me the interview questions for the mech design role.",
+     "Great. Now add these two questions of mine to the bank and retire the old ones.", "out_of_scope"),
+    ("Do interview scores predict performance for sales managers?",
+     "And for retention — which of them go with people staying?", "competency_insights"),
+    ("请对机械设计岗位面试得分与入职后留存情况的关系进行分析",
+     "相关性结论暂不需要，请直接列出该岗位近半年入职人员中离职风险较高的人员及主要原因。", "attrition_risk"),  # the people asked
+    ("What's waiting for approval at the moment?", "Turn down the supervisor one, I'm not convinced at all.",
+     "decide_proposal"),
+    ("Proposals awaiting decision. Count and roles.", "Green light on the sales one.", "decide_proposal"),
+    ("Propose new weights for the sales managers.", "Show it to me in full.", "review_proposals"),
+    ("bulk feedback letters → everyone who failed product ops in May", "list what got generated. pending review",
+     "review_feedback"),
+    ("6号提案点解要加安全操作嘅权重？讲下理由", "噉都几有道理，就咁批啦", "decide_proposal"),
+    ("C000512这个人招进来能待得住吗？别干俩月又跑了", "那他干活能行不", "predict_performance"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2280,7 +2374,8 @@ ROUND_EIGHTEEN_AFTER = [
                                                 *ROUND_ELEVEN_AFTER, *ROUND_TWELVE_AFTER,
                                                 *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER,
                                                 *ROUND_FIFTEEN_AFTER, *ROUND_SIXTEEN_AFTER,
-                                                *ROUND_SEVENTEEN_AFTER, *ROUND_EIGHTEEN_AFTER])
+                                                *ROUND_SEVENTEEN_AFTER, *ROUND_EIGHTEEN_AFTER,
+                                                *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2291,7 +2386,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_FIVE, *ROUND_SIX, *ROUND_SEVEN, *ROUND_EIGHT,
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
                                           *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN,
-                                          *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN])
+                                          *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN,
+                                          *ROUND_NINETEEN, *ROUND_TWENTY])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -53,8 +53,8 @@ def negates_decision(question: str) -> bool:
 
 NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
-    r"about|a |an |the |that |this |how |what |whether |if |(?=[a-z]+(?:,\s*[a-z]+)?(?:\s[a-z]+){0,2}(?:[.;!]\s|\s[-–—]+\s)))|"
-    r"no need (?:for|to)|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|never ?mind|forget)"
+    r"about|a |an |the |that |this |how |what |whether |if |just |only |(?=[a-z0-9]+(?:,\s*[a-z]+)?(?:\s[a-z0-9']+){0,4}(?:[.;!]\s|,\s|\s[-–—]+\s)))|"
+    r"no need (?:for|to)|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
@@ -74,11 +74,11 @@ NEGATED_CLAUSE = re.compile(
     r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
     r"(?!to\s+know\b)[^,.;!?—–]{1,60}?(?:[,.;!?—–]|$)"
     # "not asking if she'd quit,", "His probability of leaving is not the question here.", "…we will discuss separately."
-    r"|(?:^|(?<=[.;!?,])\s*)(?:just\s+)?not asking (?:if|whether|about|for)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
+    r"|(?:^|(?<=[.;!?,])\s*)(?:just\s+)?(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?not asking (?:if|whether|about|for)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
     r"|(?:^|(?<=[.;!?])\s)[^.;!?]{0,60}\bis not the (?:question|point|issue|ask)\b[^.;!?]*(?:[.;!?]|$)"
     r"|(?<=[.;!?]\s)[^.;!?]{0,60}\b(?:we will|we'll|let'?s|i'?ll) (?:discuss|cover|look at|deal with|talk about) (?:\w+ ){0,2}?"
     r"(?:separately|later|another time)\b[^.;!?]*(?:[.;!?]|$)"
-    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
+    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要|别)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看|看|查)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|俺|咱|咱们|我们)?(?:不管|不在乎|不关心)(?:他|她|他们|她们)?[^，,。；;！!？?]{1,12}(?:[，,。；;！!？?]|$)"
     # what is set aside ("Don't care how good he'd be, I want to know…", "…the forecast numbers, not the interview
@@ -86,6 +86,8 @@ NEGATED_CLAUSE = re.compile(
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:\w+\s+){0,2}?(?:about|how|whether|if|what)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
     r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[,.;!?]|$)"
+    # "…will she stay? not perf, retention.": the one word set aside
+    r"|(?:(?<=[.;!?])\s|(?<=,)\s?)\s*not\s+[a-z]+(?:\s[a-z]+)?\s*[,;]\s*(?=[a-z]+\W*$)"
     # what is not a worry ("I'm not worried about retention for this one — what I need is …"), or put aside ("ok, flight
     # risk aside, what's her …")
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i'?m|i am|we'?re|we are)\s+not\s+(?:worried|concerned|fussed|bothered)\s+(?:about|with)\b"

@@ -64,11 +64,11 @@ CONTACTS_ASKED = re.compile(r"^\s*(?:(?:alright|all right|ok(?:ay)?|now|so|and|t
                             r"forward|find)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+|their\s+|his\s+|her\s+)?(?:cell\s+)?(?:e-?mails?|phone|mobile|contact|"
                             r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)", re.I)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
-A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\b(?:feedback|rejection|follow-?up|outcome)\s+e-?mails?\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
+A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\b(?:feedback|rejection|follow-?up|outcome)\s+e-?mails?\b|\b(?:sent|sends|wrote)\s+(?:(?:us|me|an?)\s+)?e-?mail\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
                        r"|\be-?mail(?:ed)?\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:candidate|applicant|him|her|them)\b"  # "already email to the candidate": sent
                        r"|\be-?mail\s*[:：]\s*[\"'“‘「]"  # "Candidate email: 'Under GDPR I am requesting deletion…'"
                        r"|(?<![a-z])e-?mail(?:ed)?\s*(?:嚟|来|咗|了|过|给|俾|畀|说|讲|话)"  # "C000552 email嚟话…", "email咗俾candidate": sent
-                       r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|发(?:了|过|来)?(?:个|一个|一封|封)?\s*(?:e-?mail|邮件|短信|微信)|电话(?:里|中|说|讲|嚟|头|那头|那边|上)", re.I)  # "打电话嚟话…"
+                       r"|打(?:了|过)?(?:个|一个|一通)?电话|(?:来|打来)了?个?电话|发(?:了|过|来)?(?:个|一个|一封|封)?\s*(?:e-?mail|邮件|短信|微信)|电话(?:里|中|说|讲|嚟|头|那头|那边|上|解释|沟通|联系过|通知|告知|说明)", re.I)  # "打电话嚟话…"
 
 # One person's private life or pay asked for ("is he married and what is his religion?", "那他现在工资拿多少？"): Candor
 # holds none of it and it must not enter a hiring decision; declined. Not a group question ("pass rates by marital
@@ -146,7 +146,7 @@ FAIRNESS_WORDS = re.compile(
 ATTRIBUTE_WORDS = {
     "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|\bgirls\b|\bboys\b|\bladies\b|性别|男女|女性|男性|男的|女的|"
                          r"男生|女生)", re.I),
-    "age_band": re.compile(r"((?<!reading )(?<!retirement )\bages?\b|\baged\b|\bhow old\b|\bage (bands?|groups?)\b|\bolder\b(?! (?:version|model|data|system|interviews?|scores?|proposals?|drafts?|letters?|ones?)\b)|\byounger\b|年龄|年长|大龄|年轻|老年)",
+    "age_band": re.compile(r"((?<!reading )(?<!retirement )\bages?\b|\b(?:under|over)[- ]?[2-6]0\b|\b[2-6]0\s?\+|\baged\b|\bhow old\b|\bage (bands?|groups?)\b|\bolder\b(?! (?:version|model|data|system|interviews?|scores?|proposals?|drafts?|letters?|ones?)\b)|\byounger\b|年龄|年长|大龄|年轻|老年)",
                            re.I),
     "education": re.compile(r"(\beducation\w*|(?<!to a )(?<!some )(?<!certain )(?<!what )\bdegrees?\b(?! of\b)|学历|教育)",
                             re.I),  # not "with what degree of uncertainty", "to some degree"

@@ -28,6 +28,7 @@ from assistant.planner.classifier import (
     MODEL_FILE,
     NUMBER,
     PERIOD_HINTS,
+    ROLE,
     IntentModel,
     Names,
     about_the_domain,
@@ -103,6 +104,7 @@ from assistant.planner.route_words import (
     FEEDBACK_ASKED,
     FELL_ON,
     FORECAST,
+    GOES_WITH,
     HIS,
     HOW_SURE,
     HOW_WELL,
@@ -135,6 +137,7 @@ from assistant.planner.route_words import (
     OTHER_SOFTWARE,
     OUTCOME_WORDS,
     PERSON_BACK,
+    PERSON_FORECAST,
     PROPOSAL_ASKED,
     PROPOSE_VERB,
     PROPOSING,
@@ -149,6 +152,7 @@ from assistant.planner.route_words import (
     SENT_ALREADY,
     SHIFTS,
     SHOW,
+    SHOW_IT,
     SO_MUCH,
     STATUS_ASKED,
     STAYS,
@@ -164,8 +168,10 @@ from assistant.planner.route_words import (
     WEIGHT_MOVES,
     WEIGHT_WORDS,
     WHICH_GROUP,
+    WHICH_OF_THEM,
     WHICH_ROLE_EACH,
     WHO_DECIDED,
+    WHY_ONLY,
     WORDS_FOR_HIM,
     WRITES_ONE,
     YOU_CAN,
@@ -309,7 +315,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                 and content_words(mask(first, _names(vocab))) > 0  # not "C000456呢？要是招进来…": one question about it
                 and (alone.source != "model" or alone.confidence >= model().threshold)
                 and not _goes_on_with(rest, alone.intent, vocab, u.now, allowed)
-                and not _asked_together(question, u, alone.intent)):
+                and not _asked_together(question, u, alone.intent)
+                and not _states_then_tells(first, rest)):
             return replace(alone, unanswered=alone.unanswered or rest)
     # The report said not to be wanted, read before the lead saying so is left out ("不用报表了 直接说上周销售挂科率").
     no_report = previous_tool == "build_report" and bool(NO_REPORT.search(question))
@@ -317,7 +324,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m)
             and not _decides_in_a_sentence(question)):  # "…kindly approve it. Any others still waiting?"
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
-    if NEW_LETTER.search(question) and re.search(r"\bC\d{3,}", question) and not _decides_in_a_sentence(question):
+    if NEW_LETTER.search(question) and _one_candidate(question) and not _decides_in_a_sentence(question):
         return Decision("draft_feedback", source="rule")  # "Create a new feedback draft for C000644. Draft 19 … leave that one alone"
     if (ruled := command_rule(question, u)) is not None:
         return ruled
@@ -348,6 +355,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if _numbered_as("request", masked) and _one_candidate(question) and LETTER_ASKED.search(question):
         return Decision("draft_feedback", source="rule")  # "We have request 14 from C000512 … could you draft a feedback letter"
     if (u.intent == "fairness_audit" and u.attributes and _numbered_as("proposal", masked) and not SHOW.search(question)
+            and not (ITS_EFFECT.search(question) and EFFECT_ASKED.search(question))  # "…any better overall? I'm not asking about men…"
             and not DECIDES_IT.search(question) and not DECIDES_NUMBER.search(question)):
         return Decision("fairness_audit", source="rule")  # "Since proposal 3 was approved, …any disparate impact by age band?"
     if ((fits := ROLE_FITS.search(question)) and not FAILURE_WORDS.search(question)
@@ -379,6 +387,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (_one_candidate(question) and IF_HIRED.search(question) and not STAYS.search(question)
             and not LETTER_WORDS.search(question)):
         return Decision("predict_performance", source="rule")  # "How is C008120 likely to do … if hired?"
+    if (_one_candidate(question) and PERSON_FORECAST.search(question) and not STAYS.search(question)
+            and not LETTER_WORDS.search(question) and not WHY_NOT_PASSED.search(question)):
+        return Decision("predict_performance", source="rule")  # "The score of the interview is good, ok, but in the real work how he will do? C000390"
     if (_one_candidate(question) and STAYS.search(question) and not LETTER_WORDS.search(question)
             and not HOW_WELL.search(question) and not FAILURE_WORDS.search(question)):
         return Decision("attrition_risk", source="rule")  # "got a gut feeling C000702 is gonna bail in 3 months"
@@ -387,14 +398,19 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if len(_interviews_named(question)) == 1 and WAS_SCORED.search(question) and not LETTER_WORDS.search(question):
         return Decision("score_interview", source="rule")  # "…can you show me how interview I0000330 was scored?"
     if (previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
-            and FORECAST.search(question) and not SCORES_PREDICT.search(question)
-            and (METRIC in masked or metric_named(question, vocab) or HOW_WELL.search(question) or IF_HIRED.search(question))
+            and (FORECAST.search(question) or PERSON_FORECAST.search(question)) and not SCORES_PREDICT.search(question)
+            and (METRIC in masked or metric_named(question, vocab) or HOW_WELL.search(question) or IF_HIRED.search(question)
+                 or PERSON_FORECAST.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "再瞅瞅他要是来了，停机时长能控制在多少" after her risk
     if (previous_tool == "attrition_risk" and HOW_WELL.search(question)
             and (FOLLOWUP_WORDS.search(question) or PERSON_BACK.search(question) and not WHY_THAT.search(question))
             and not STAYS.search(question) and not IDS.search(question)):
         return Decision("predict_performance", source="followup")  # "那绩效侧呢？" after one person's risk of leaving
+    if (previous_tool == "competency_insights" and STAYS.search(question) and not IDS.search(question)
+            and not _one_candidate(question) and GOES_WITH.search(question)
+            and (FOLLOWUP_WORDS.search(question) or WHICH_OF_THEM.search(question))):
+        return Decision(previous_tool, source="followup")  # "And for retention — which of them go with people staying?"
     if previous_tool in ESTIMATES and HOW_SURE.search(question) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "how sure are you? the range?" after a prediction
     if (previous_tool in ("score_interview", "predict_performance") and not IDS.search(question)
@@ -461,7 +477,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not kinds_named(masked, question) - {"proposal"} and not DECIDES_NUMBER.search(question)):
         return Decision("review_proposals", source="followup")  # "那这个提案现在在审批流程里了吗？" after a proposal
     if (previous_tool == "propose_competency_changes" and SHOW.search(question)
-            and (STORED.search(question) or PROPOSAL_ASKED.search(question)) and not NEW_WEIGHTS.search(question)
+            and (STORED.search(question) or PROPOSAL_ASKED.search(question) or SHOW_IT.search(question))
+            and not NEW_WEIGHTS.search(question)
             and not PROPOSE_VERB.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal", "competency"}):
         return Decision("review_proposals", source="followup")  # "Show me what you stored": the proposal just made
@@ -498,7 +515,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
         return Decision("review_feedback", source="rule")  # "…的信，我已经用微信发给他了，要在系统里点一下吗？": marked sent
     if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question)
-            and (LETTER_WORDS.search(question) or POINTS_BACK.search(question) or re.search(r"\bones\b", question))  # "…which of those are still pending", "the pending ones"
+            and (LETTER_WORDS.search(question) or POINTS_BACK.search(question) or re.search(r"\bones\b", question)
+                 or SHOW.search(question))  # "…which of those are still pending", "the pending ones"
             and not IDS.search(question) and not kinds_named(masked, question) & {"proposal", "request"}):
         return Decision("review_feedback", source="followup")  # "Which of those letters are still waiting on me?"
     if previous_tool in LETTERS and _decides_it(question, vocab, "draft"):
@@ -519,6 +537,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "What about all reasons?" drops the filter before
     if previous_tool and (NARROWS.search(question) or ONLY_SLOT.match(masked)) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
+    if previous_tool == "failure_stats" and WHICH_GROUP.search(question) and not kinds_named(masked, question) & ID_KINDS:
+        return Decision("fairness_audit", source="followup")  # "Break it down under-40 vs 40+ and give me the impact ratio"
     if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 8:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
     if (previous_tool and previous_tool not in DECISIONS and RERUN.search(question)
@@ -531,6 +551,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool == "failure_stats" and INTO_A_FILE.search(question) and not NO_EXPORT.search(question)
             and not kinds_named(masked, question) & ID_KINDS):
         return Decision("build_report", source="followup")  # "Can you put it in a proper document with the chart?"
+    if previous_tool and WHY_ONLY.match(question):
+        return Decision(previous_tool, source="followup")  # "为啥啊是什么原因" after the flight risks
     if (previous_tool and WHY_THAT.search(question) and not names_something(masked)
             and (content_words(masked) <= 2 or SO_MUCH.search(question) and content_words(masked) <= 5)):
         return Decision(previous_tool, source="followup")  # "why that one", "why so high", "为啥是他" after an answer
@@ -607,6 +629,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         # "15号提案批了也应用了，现在回头看通过率变化大吗": the decision is the story, the question its effect; unless a
         # sentence of its own decides ("…我这边没意见，请批准。批了以后是马上就生效的吧？"): asked back, the decision first
         readings = ("proposal_outcome", "review_proposals", "decide_proposal")
+        if SHOW.search(question) and not ITS_EFFECT.search(question) and not _decides_in_a_sentence(question):
+            return Decision("review_proposals", confidence=p)  # "Show me proposal 7 please, …, the one … that we approved."
         if _decides_in_a_sentence(question):
             readings = ("decide_proposal", "review_proposals", "proposal_outcome")
         return _ask_back([i for i in readings if _allowed(i, allowed)], p)
@@ -732,6 +756,21 @@ ASKS_FOR = re.compile(r"(?:(?:can|could|would|will) you|please|pls|kindly|run|dr
                       r"approve|reject|predict|send)\b|请|麻烦|帮我|帮忙", re.I)
 
 
+# An ask in the imperative ("Suggest new weights.", "show me the proposal"), after "ok", "so", "now"…
+TELLS_TO = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|then|just|right)\W+)?(?:suggest|propose|draft|write|run|show|give|list|pull|"
+                      r"make|create|score|re-?score|approve|reject|tell|check|predict|build|send|find|compare|explain)\b", re.I)
+
+
+STATES = re.compile(r"^\W*(?:we|i|they|our|my|he|she|it|this|that|there|these|those)\b", re.I)  # how things are, told
+
+
+def _states_then_tells(first: str, rest: str) -> bool:
+    """The first part only tells how things are ("We keep hiring technicians who ace the interview and then flop in the
+    field.") and the rest tells Candor what to do ("Suggest new weights."): one request, the second part's."""
+    return (STATES.match(first) and not ASKING.search(first) and not ASKS_FOR.search(first) and not first.rstrip().endswith(("?", "？"))
+            and any(TELLS_TO.match(s) for s in sentences(rest) or [rest]))
+
+
 def _runs_first(question: str) -> bool:
     """The message asks a tool to run in its first sentence and how it works after ("请对全部岗位执行胜任力监控。如出现
     预警，是否会自动生成权重提案？"): the run is asked for, not only the explanation."""
@@ -841,7 +880,7 @@ def _decides_it(question: str, vocab: Any, kind: str) -> bool:
         masked = mask(POLITE_FRAME.sub(" ", clause), _names(vocab))  # "Could you go ahead and approve it now": "approve it"
         if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and not STATUS_ASKED.search(clause)
                 and content_words(masked) <= 4
-                and not kinds_named(masked, clause) - {kind}):
+                and not kinds_named(masked, clause) - {kind} - ({"role"} if f"the {ROLE} one" in masked else set())):
             return True
     return False
 

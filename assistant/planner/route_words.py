@@ -13,7 +13,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back)\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -97,7 +97,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:is this|this is|am i (?:talking|speaking|chatting) (?:to|with)|are you)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
                         r"(?:assistant|bot|chatbot|tool|candor)(?=\s*(?:[?.!,]|$|(?:that|which|for|from|i|we)\b))|(?:你|这)(?:就)?是(?:不是)?[^，,。？?]{0,8}(?:助手|机器人|助理)(?:吗|么|嘛)?(?=[\s？?。.!！]*$)|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
                         r"\b(?:available|(?:of|in) (?:this|the) (?:tool|system|app|assistant)|you (?:have|offer))\b|"
-                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|你都能(?:搞|做|干|处理|弄)(?:吗|么|不)|(?:能力|功能)清单|能不能也|是怎么个流程|"
+                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|你都能(?:搞|做|干|处理|弄)(?:吗|么|不)|(?:能力|功能)清单|(?:本助手|你|系统)(?:是否|能否|能不能)?支持|可(?:以)?办理哪些|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|(?:还|都)能(?:干|做|帮)(?:些|点)?(?:什么|啥|哪些)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
                         r"(?:能|可以)(?:直接)?在你这(?:里|儿|边)?(?:处理|做|办|弄|搞)|在你这(?:里|儿|边)?(?:就)?(?:能|可以)(?:处理|做|办|弄|搞)|"
                         r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
@@ -109,14 +109,16 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
                              r"\b(?:approved|signed off|accepted|applied)\b.{0,40}\b(?:live|in place|rolled out|since|ago|"
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted|said yes to|okayed|green-?lit)\b|\b(?:it'?s|it is|that'?s|that is|was|is) already (?:been )?(?:approved|signed off|applied|live)\b|已于.{0,8}(?:批准|通过|生效|上线)|\b(?:after|since|once) (?:we|you|i|they|hr) (?:approved?|accepted|applied)\b"
                              r"|\b(?:was|were|been|got)\b.{0,25}\b(?:turned down|rejected|approved|declined|accepted|vetoed)\b"
-                             r"|(?:上次|之前|以前|前面|去年|上个?月)\s*(?:approve|批|通过)\s*的",  # "上次 approve 的 proposal 8 效果咋样？"
+                             r"|(?:上次|之前|以前|前面|去年|上个?月)\s*(?:approve|批|通过)\s*的"
+                             r"|\bmade (?:me|us) (?:approve|sign off|accept)\b|\b(?:been |went |gone )live\b|\bbeen in (?:place |effect |force )?since\b",  # "上次 approve 的 proposal 8 效果咋样？"
                              re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
 # a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
 LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
                           r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:even |actually |really )?(?:legal|lawful|"
                           r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
-                          r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted)\b|\blegal requirements?\b"
+                          r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted|speaking)\b|\blegal requirements?\b"
+                          r"|\bdo (?:i|we) (?:have|need) to give (?:him|her|them) notice\b|竞业(?:限制|协议)|(?:经济)?补偿金|赔偿金|违约金|\bnon-?compete\b|\bseverance\b"
                           r"|\bexpose (?:us|the company|the firm|ourselves) to\b.{0,30}\b(?:claims?|lawsuits?|liability|litigation)\b"
                           r"|\bsue (?:him|her|them|the candidate)\b|告(?:他|她)|起诉|诽谤|打官司"
                           r"|法律意见|法律建议|法律风险|法律(?:上)?(?:要求|规定)|律师函|胜诉|败诉|会不会被告|会不会吃官司|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
@@ -141,11 +143,14 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
                          r"|\b(?:draft|write|prepare|create|generate|make|do)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offer letters?|(?:employment|job|work) contracts?)\b"
                          r"|\b(?:approve|reject|decline|submit|process|grant)\s+(?:(?:my|his|her|their|the|a|this)\s+)?(?:annual\s+|sick\s+|vacation\s+)?leave\b"
-                         r"|\bleave (?:balances?|entitlements?)\b|\bdays of (?:annual |sick )?leave\b|请假(?:条|单|申请|审批|流程)|(?:批|审批)(?:一下)?(?:他的|她的)?(?:请假|假期|年假)|休假申请|\bdirect reports?\b|\bperformance (?:reviews?|appraisals?) for\b|\beeo-?1\b"
+                         r"|\bleave (?:balances?|entitlements?)\b|\bwhat (?:comp|compensation|salary|pay) (?:bands?|ranges?|packages?)\b|\bhow much (?:should we|to) (?:offer|pay)\b|薪资范围|定薪|开多少工资|\bdays of (?:annual |sick )?leave\b|请假(?:条|单|申请|审批|流程)|(?:批|审批)(?:一下)?(?:他的|她的)?(?:请假|假期|年假)|休假申请|\bdirect reports?\b|\bperformance (?:reviews?|appraisals?) for\b|\beeo-?1\b"
                          r"|(?:起草|写|拟|出)(?:一份|一封|个|份|封)?(?:录用通知书?|劳动合同|offer)|\bexpense (?:claims?|reports?)\b|\breimburse\w*|报销(?!售)|社保|公积金|\b(?:licen[cs]e|registration) renewals?\b|执业(?:药师|医师)?注册"
                          r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
                          r"|(?:改|修改|换掉|删掉|更新|编辑)(?:一下)?[^，,。；;]{0,6}题库|题库[^，,。；;]{0,12}(?:换掉|改掉|删掉)"
-                         r"|\b(?:edit|change|replace|update|rewrite|add to)\s+(?:the\s+|our\s+)?(?:ai\s+)?(?:interview\s+)?question bank\b|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
+                         r"|\b(?:edit|change|replace|update|rewrite|add to)\s+(?:the\s+|our\s+)?(?:ai\s+)?(?:interview\s+)?question bank\b"
+                         r"|\b(?:add|put)\b[^.?!]{0,40}\bto the (?:question )?bank\b|\bretire the old (?:ones|questions)\b"
+                         r"|\b(?:update|edit|rewrite|change)\s+(?:the\s+|our\s+)?(?:position|job) descriptions?\b"
+                         r"|\b(?:add|create)\s+(?:a\s+)?new role\b|(?:筛|过)(?:一下|一遍)?简历|简历.{0,6}(?:筛|过一遍)|给\s*C\d{3,}.{0,4}(?:发个?短信|发个?微信|打个?电话)",
                          re.I | re.A)
 # Which role a described person or job fits ("which role is this one?", "这种人放我们哪个岗位最合适"): the profiles, by
 # meaning.
@@ -205,7 +210,7 @@ APPEALS_LISTED = re.compile(r"\b(?:pending|waiting|open|outstanding|how many|old
 REQUEST_ASKED = re.compile(r"\b(?:request|appeal|complaint)s?\b.{0,30}\b(?:queue|logged|filed|open|pending|received|system)\b"
                            r"|\b(?:queue|logged|filed|received)\b.{0,20}\b(?:request|appeal)s?\b|(?:申请|请求|申诉)(?:提交|在|有没有|收到|进)", re.I | re.A)
 # A new letter instead of the one shown ("write a fresh one, don't edit this", "另起一封新的").
-NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
+NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make|need|want)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
                         r"(?:one|letter|draft)\b|\bstart (?:over |again )?from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
@@ -228,6 +233,7 @@ ONE_MADE = re.compile(r"\b(?:generate|create|make|draft|propose|produce|put toge
 ONE_OF_THEM = re.compile(r"\bthe (?:one|letter|draft) (?:for|to)\s+C\d{3,}|给\s*C\d{3,}\s*的那封", re.I | re.A)
 # A human review the person asked for ("Kid says he put in for a human review", "他说申请了人工复核").
 HUMAN_REVIEW_ASKED = re.compile(r"\b(?:put in|asked|applied|filed|requested)\s+(?:for\s+)?(?:a\s+)?(?:human|manual)\s+review\b"
+                                r"|\b(?:he|she|they)\s+(?:\w+\s+)?appealed\b"
                                 r"|(?:申请|提交|提)了?(?:人工)?复核", re.I | re.A)
 # A letter sent outside Candor ("我已经用微信发给他了，要在系统里点一下吗？", "I already emailed it to her myself").
 SENT_ALREADY = re.compile(r"\b(?:already|just)\s+(?:sent|emailed|mailed|posted|forwarded)\b|\bsent it (?:already|myself|"
@@ -253,12 +259,25 @@ PROPOSAL_ASKED = re.compile(r"\bproposals?\b|方案|提案", re.I | re.A)
 # Weights Candor already proposed, asked to be seen ("the AI came up with new weights for sales last week, where can I
 # see that suggestion?", "Monitoring … spat out a proposal. Can I have a squiz at it?").
 MADE_BY_CANDOR = re.compile(r"\b(?:the ai|it|you|monitoring|the monitoring|the system|the tool|candor|the run)\b[^.?!]{0,60}?"
-                            r"\b(?:came up with|generated|produced|spat out|spit out|put out|created)\s+(?:an?\s+|the\s+|some\s+|\d+\s+)?"
-                            r"(?:new\s+)?(?:proposals?|weights|weightings|suggestions?)\b", re.I)
+                            r"\b(?:came up with|generated|produced|spat out|spit out|put out|created|made)\s+(?:an?\s+|the\s+|some\s+|\d+\s+|any\s+)?"
+                            r"(?:new\s+)?(?:proposals?|weights|weightings|suggestions?)\b"
+                            r"|(?:它|系统|监控)\s*(?:generate|生成|出|产生)\s*了?\s*(?:哪些|几个|什么|新的)?\s*(?:proposals?|提案|方案)", re.I)
 # A letter asked for in so many words ("could you draft a feedback letter for that candidate?", "I would like a feedback
 # letter drafted for her").
 LETTER_ASKED = re.compile(r"\b(?:draft|write|prepare|compose)\s+(?:an?|the)\s+(?:\w+\s+)?(?:letter|reply)\b"
                           r"|\b(?:letter|reply)\s+(?:\w+\s+)?(?:drafted|written|prepared)\b", re.I)
+# How one person would do ("in the real work how he will do?", "so hows he gonna do on the job tho").
+PERSON_FORECAST = re.compile(r"\bhow (?:he|she|they) (?:will|would|is gonna|is going to) (?:do|perform|fare|get on)\b"
+                             r"|\bhow'?s (?:he|she|they) (?:gonna|going to) (?:do|perform|fare|get on)\b"
+                             r"|\b(?:is|are) (?:he|she|they) (?:gonna|going to) (?:do well|perform|be any good|be good)\b", re.I)
+# Only why, after an answer ("为啥啊是什么原因", "why tho?"): the answer before, its reasons.
+WHY_ONLY = re.compile(r"^\W*(?:那|所以)?\s*(?:为啥|为什么|咋回事|怎么回事)?\s*(?:啊|呀|呢)?\W*(?:是|有)?(?:什么|啥|哪些)原因\W*(?:呢|啊|呀)?\W*$"
+                      r"|^\W*(?:为啥|为什么)\s*(?:啊|呀|呢)?\W*$|^\W*(?:but\s+|and\s+)?(?:why|how come)(?:\s+(?:tho|though|so|is that))?\W*$", re.I)
+# A relation asked for ("which of them go with people staying?", "is it linked to retention?").
+GOES_WITH = re.compile(r"\b(?:go(?:es)? with|linked (?:to|with)|tied to|relate[sd]? to|predicts?|correlat\w*|associated with)\b"
+                       r"|相关|挂钩|有关系", re.I | re.A)
+SHOW_IT = re.compile(r"\b(?:show|see|display|pull up)\s+(?:me\s+)?(?:it|that|this one)\b", re.I)  # "Show it to me in full."
+WHICH_OF_THEM = re.compile(r"\bwhich of (?:them|these|those)\b|哪几项|哪些能力|哪项能力|哪个能力", re.I | re.A)
 # Whether something was made, not a request to make it ("did that make a proposal?", "has the run created one?").
 WAS_IT_MADE = re.compile(r"\b(?:did|has|have)\s+(?:that|it|this|the\s+\w+|monitoring)\s+$", re.I)
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
@@ -279,7 +298,7 @@ INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
                          r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|\b(?:bring|brings|bringing) in (?:money|revenue|sales|deals)\b"
-                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|活儿?能干|业绩",
+                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|活儿?能干|干活(?:能行|行不行|咋样|怎么样)|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
                       r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
@@ -287,7 +306,7 @@ FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how 
 STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|(?<!要是)(?<!如果)(?<!假如)(?<!万一)留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
-                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bdepart(?:s|ing|ure)?\b|\bwill (?:he|she|they) stick\b"
+                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bdepart(?:s|ing|ure)?\b|\bremain(?:s|ing)? (?:with|at) (?:the|us|our)\b|\bwill (?:he|she|they) stick\b"
                    r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) (?:you|u)\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
@@ -311,14 +330,14 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|mode
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
-                        r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
+                        r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bmove[ds]? anything\b|\bdone what it (?:said|promised|was (?:meant|supposed) to)\b|\bhow(?:'?s| is) it (?:doing|going)\b|\b(?:has |have )?performed since\b|\bsince it (?:took effect|went live|was applied)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
                         r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化|复盘", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
-STATUS_ASKED = re.compile(r"\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
+STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|\bnot yet approved\b|\bunapproved\b|\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
                           r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|\bdid (?:it|that|they) (?:get|go) (?:through|a"
                           r"pp?roved|rejected|signed off)\b|\bawaiting (?:a )?decision\b"
                           r"|批了(?:吗|没|莫得|冇|未|没有)|批没批|通过了(?:吗|没|莫得)|有没有批|什么状态|啥状态|(?:在|进)(?:了)?审批(?:流程)?(?:里|中)?了?(?:吗|没|没有)"
