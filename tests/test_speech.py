@@ -149,8 +149,9 @@ def test_mandarin_answer_with_the_english_only_model_says_so(media_dir, settings
 
 
 @pytest.mark.slow
-def test_mandarin_answer_of_unknown_language_is_flagged_low_confidence(media_dir, settings):
-    path = speak("我们访谈了二十位客户。", media_dir / "zh_unmarked.wav", voice="zh")
+@pytest.mark.parametrize("answer", ["我们访谈了二十位客户。", "我负责过三个大客户的续约谈判。", "那次故障我先检查了电源，然后换了传感器。"])
+def test_mandarin_answer_of_unknown_language_is_flagged_low_confidence(media_dir, settings, answer):
+    path = speak(answer, media_dir / f"zh_unmarked_{len(answer)}.wav", voice="zh")
     t = transcribe(path, settings)
     print(t.text, t.notes)
     assert any(n.startswith("low-confidence transcript") and "not in English" in n for n in t.notes)

@@ -154,10 +154,12 @@ from assistant.planner.route_words import (
     SHOW,
     SHOW_IT,
     SO_MUCH,
+    STATES,
     STATUS_ASKED,
     STAYS,
     STORED,
     TANKED,
+    TELLS_TO,
     THAT_ONE,
     THE_ONE,
     VAGUE_ABOUT_WEIGHTS,
@@ -537,8 +539,10 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "What about all reasons?" drops the filter before
     if previous_tool and (NARROWS.search(question) or ONLY_SLOT.match(masked)) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
-    if previous_tool == "failure_stats" and WHICH_GROUP.search(question) and not kinds_named(masked, question) & ID_KINDS:
-        return Decision("fairness_audit", source="followup")  # "Break it down under-40 vs 40+ and give me the impact ratio"
+    if (previous_tool == "failure_stats" and (WHICH_GROUP.search(question) or u.intent == "fairness_audit" and u.attributes)
+            and not kinds_named(masked, question) & ID_KINDS):
+        # "Break it down under-40 vs 40+ and give me the impact ratio", "and is it the same for men n women or is it skewed"
+        return Decision("fairness_audit", source="followup")
     if previous_tool and BREAKS_DOWN.search(question) and content_words(masked) <= 8:
         return Decision(previous_tool, source="followup")  # "按周拆一下" after a failure question
     if (previous_tool and previous_tool not in DECISIONS and RERUN.search(question)
@@ -612,9 +616,6 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool == "fairness_audit" and FAILURE_WORDS.search(question) and NOT_BY_GROUP.search(question)
             and not kinds_named(masked, question) & ID_KINDS):
         return Decision("failure_stats", confidence=p, source="followup")  # "and the plain failure rate, without split by groups?"
-    if (previous_tool == "failure_stats" and u.intent == "fairness_audit" and u.attributes
-            and not kinds_named(masked, question) & ID_KINDS):
-        return Decision("fairness_audit", confidence=p, source="followup")  # "and is it the same for men n women or is it skewed"
     if (previous_tool == "fairness_audit" and (u.attributes or WHICH_GROUP.search(question))
             and not kinds_named(masked, question) & ID_KINDS
             and not (intent == "search_role_profiles" and p >= m.threshold and knowledge_call(question, u))):
@@ -756,19 +757,11 @@ ASKS_FOR = re.compile(r"(?:(?:can|could|would|will) you|please|pls|kindly|run|dr
                       r"approve|reject|predict|send)\b|请|麻烦|帮我|帮忙", re.I)
 
 
-# An ask in the imperative ("Suggest new weights.", "show me the proposal"), after "ok", "so", "now"…
-TELLS_TO = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|then|just|right)\W+)?(?:suggest|propose|draft|write|run|show|give|list|pull|"
-                      r"make|create|score|re-?score|approve|reject|tell|check|predict|build|send|find|compare|explain)\b", re.I)
-
-
-STATES = re.compile(r"^\W*(?:we|i|they|our|my|he|she|it|this|that|there|these|those)\b", re.I)  # how things are, told
-
-
 def _states_then_tells(first: str, rest: str) -> bool:
     """The first part only tells how things are ("We keep hiring technicians who ace the interview and then flop in the
     field.") and the rest tells Candor what to do ("Suggest new weights."): one request, the second part's."""
-    return (STATES.match(first) and not ASKING.search(first) and not ASKS_FOR.search(first) and not first.rstrip().endswith(("?", "？"))
-            and any(TELLS_TO.match(s) for s in sentences(rest) or [rest]))
+    return bool(STATES.match(first) and not ASKING.search(first) and not ASKS_FOR.search(first)
+                and not first.rstrip().endswith(("?", "？")) and any(TELLS_TO.match(s) for s in sentences(rest) or [rest]))
 
 
 def _runs_first(question: str) -> bool:

@@ -359,3 +359,9 @@ VAGUE_ABOUT_WEIGHTS = re.compile(r"\bweights?\b.{0,25}\b(?:ok|okay|fine|good|alr
                                  r"|权重.{0,8}(?:还行|行不行|行吗|可以吗|合适吗|没问题吧|怎么样|咋样|如何)", re.I | re.A)
 JUDGED_BY = re.compile(r"perform|predict|\bkpi|\bhires?\b|turnover|retention|\bstay|evidence|\bdata\b|fail|绩效|预测|留存|离职|"
                        r"表现|数据|依据|新人|入职|失败|挂", re.I | re.A)
+
+
+# An ask in the imperative ("Suggest new weights.", "show me the proposal"), after "ok", "so", "now"…
+TELLS_TO = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|then|just|right)\W+)?(?:suggest|propose|draft|write|run|show|give|list|pull|"
+                      r"make|create|score|re-?score|approve|reject|tell|check|predict|build|send|find|compare|explain)\b", re.I)
+STATES = re.compile(r"^\W*(?:we|i|they|our|my|he|she|it|this|that|there|these|those)\b", re.I)  # how things are, told

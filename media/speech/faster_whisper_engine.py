@@ -11,7 +11,10 @@ from media.speech.model import SpeechError, Word
 
 # An English-only model fed another language guesses: low word probabilities, digits and stray letters instead of
 # words, and segments it thinks hold no speech (espeak Mandarin: 0.36 / 29 % / 0.65; English: 0.79 / 93 % / 0.17).
-MIN_WORD_PROBABILITY = 0.5
+# With espeak-ng 1.51+dfsg-10+deb12u2 and faster-whisper 1.2.1 Mandarin also came out as fluent-looking English
+# ("Warm and fine, fan free time 2, …") at a mean word probability of 0.51-0.61 with no digits and little silence,
+# against 0.79-0.85 for calm and nervous English answers: the bar sits between the two.
+MIN_WORD_PROBABILITY = 0.7
 MIN_ALPHABETIC_SHARE = 0.6
 MAX_NO_SPEECH = 0.55
 
