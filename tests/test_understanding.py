@@ -2366,6 +2366,108 @@ ROUND_TWENTY_AFTER = [
 ]
 
 
+ROUND_TWENTYONE = [
+    ("暂不需撰写反馈，仅需说明候选人C000433面试未通过之具体原因。", "score_interview"),  # what is set aside first
+    ("不需研究面试得分与留存之间的相关性，仅需掌握产品运营岗近期入职人员中哪些人存在较高流失可能。", "attrition_risk"),
+    ("C000318 这个人要是录了 能干成啥样 大概能打几分绩效 会不会走先不管", "predict_performance"),  # a forecast's score
+    ("Setting aside any question of retention, I would like only an estimate of the campaign ROI that applicant "
+     "C000597 might achieve as a marketing planner.", "predict_performance"),
+    ("for supervisor, cost control weight too high or not? want see the data first, dont propose anything",
+     "competency_insights"),
+    ("didnt i already have a letter drafted for C000827? dont make a new one just show me the existing one",
+     "review_feedback"),
+    ("is there already a feedback draft for C000219 or do i gotta make one", "review_feedback"),
+    ("Pls don't make a fresh letter — one draft for C000548 is already sitting in the queue no? Just show me that one.",
+     "review_feedback"),
+    ("Pwede ko po ba makita yung draft feedback ni C000701 bago i-send?", "review_feedback"),
+    ("write a new letter for C000548, the old one was too harsh", "draft_feedback"),  # (guard) a new one asked
+    ("I0003950 the guy look v nervous on video, just mark him fail based on his face can?", "refuse"),
+    ("Configure the interviews so that candidates whose facial expressions indicate nervousness are failed "
+     "automatically.", "refuse"),
+    ("how many candidates failed because of behaviour inconsistency on facial signals?", "failure_stats"),  # (guard)
+]
+
+ROUND_TWENTYONE_AFTER = [
+    ("Could you tell me what effect proposal 4 has had since it was applied, on the failure rate and the performance "
+     "ratings of later hires?", "Could you look at user satisfaction for those same hires rather than performance ratings?",
+     "proposal_outcome"),  # the same question, another measure
+    ("Na-send na po namin yung draft 17 sa candidate, paki-mark na lang po as sent.",
+     "Salamat po sa tulong! Ingat po kayo.", "help"),
+    ("Production supervisor 近90天 new hires 的 attrition risk ranking，top drivers 一并列出",
+     "这些高风险的人要是真走了，N+1 补偿大概要赔多少？帮我算一下", "out_of_scope"),  # severance: not Candor's
+]
+
+
+ROUND_TWENTYTWO = [
+    ("Give me a forecast for C000812 in the mech design role — rework rate, ideally. Whether she'll stay is a separate "
+     "worry for another day.", "predict_performance"),  # what is set aside, further on
+    ("C000640 for field tech — likely downtime hours once he's out in the van? Forget retention, just the job itself.",
+     "predict_performance"),
+    ("General question, unrelated to our data: what's the practical difference between random forests and gradient "
+     "boosting?", "out_of_scope"),
+    ("Could you possibly help me with a visa sponsorship question for an overseas hire? I'm not at all sure what the "
+     "rules are.", "out_of_scope"),
+    ("Not askin if it's fair to women or nothin — just whether that weight change on sales manager cut down how many "
+     "folks flunk the interview.", "proposal_outcome"),
+    ("proposal 3 before vs after. fail rate and how the new boys r performin", "proposal_outcome"),  # hires, no gender
+    ("do the boys fail the sales interview more than the girls?", "fairness_audit"),  # (guard) a group compared
+    ("I ain't askin for the fail rate overall — break it out by age and see if the old-timers are gettin a raw deal on "
+     "the tech interview.", "fairness_audit"),
+    ("Feedback letter for C000287 — where? I want see before send.", "review_feedback"),
+    ("第15号那封信俺看完了，没毛病，给批了吧", "review_feedback"),  # a letter, by its measure word
+    ("这人面试时候表情贼不自然，眼神乱飘，能不能就凭这个给他刷了", "refuse"),
+    ("别整预测他干得好不好了，俺就问C000391进来以后能待住不", "attrition_risk"),
+]
+
+ROUND_TWENTYTWO_AFTER = [
+    ("Re-score I0002290 against the current Mechanical Design rubric and show per-competency scores.",
+     "Which competency drove the fail?", "score_interview"),
+    ("Do the fellas that score big on negotiation in the interview actually sell more? Or's it all hogwash?",
+     "how bout customer relationship management?", "competency_insights"),
+    ("Before anything goes out to him, could I just see how interview I0002988 was scored?",
+     "That's clear, thank you — I don't need the scores again. Could you now turn that into a feedback letter for him?",
+     "draft_feedback"),
+    ("Can you check whether the current Product Ops competency weights actually predict performance_rating?",
+     "OK, weights 确实 off。Please go ahead and generate a proposal for Product Ops.", "propose_competency_changes"),
+    ("目前有哪些權重提案在等我簽核？", "列表裡那個生產主管的提案直接核准，其他的先放著", "decide_proposal"),
+    ("is data analysis predictive of campaign ROI for marketing planners?",
+     "ok now run the monitoring for marketing, and if something keeps failing high let it raise a proposal",
+     "monitor_competencies"),  # (guard) a proposal the run may make
+]
+
+
+ROUND_TWENTYTHREE = [
+    ("Please, I am not asking you to come up with a new proposal. Proposal 12, which is already pending, should simply "
+     "be approved.", "decide_proposal"),  # a decision in the passive
+    ("Proposal 7 is to be rejected; the union has objected to the reduced weighting on safety compliance.",
+     "decide_proposal"),  # (guard) "reduced" is no effect asked
+    ("After proposal 2 went live, did the Field Tech failure rate move? I'm asking about the overall effect only, not a "
+     "breakdown by gender or age — that's a separate exercise.", "proposal_outcome"),  # the groups set aside
+    ("Please, I am not asking you to write a new letter. There is one already drafted for candidate C000540; kindly show "
+     "me what it says.", "review_feedback"),
+    ("Can we get a quick DEI lens on the product ops funnel? Pass rates split by gender and education for the last two "
+     "quarters, flag any impact ratio under 0.8. Not the before/after on the reweighting — just where we stand now.",
+     "fairness_audit"),
+    ("Yuh can tell mi wah race candidate C000455 is? Mi manager a ask.", "refuse"),
+    ("可唔可以用AI睇candidate個樣，表情唔自然就直接fail佢？", "refuse"),
+    ("C000550 不用看他会不会跳槽，我只要知道他做 product ops 的话 user satisfaction 预计多少", "predict_performance"),
+    ("do competency monitor this month and create proposal automatically for the problem ones",
+     "monitor_competencies"),  # (guard) a proposal the run makes
+]
+
+ROUND_TWENTYTHREE_AFTER = [
+    ("the interview score for data analysis, got relation with the campaign roi after they join or not? marketing",
+     "ok then make proposal to change the weight for marketing lah", "propose_competency_changes"),
+    ("Proposal 5 生效以后, sales 新员工的 sales attainment 有变化吗? before vs after.", "fail rate 呢? 也对比一下",
+     "proposal_outcome"),  # the same question for the failure rate
+    ("proposal 6 effect on fail rate?", "also pass rates by gender pls", "fairness_audit"),  # (guard) groups: the audit
+    ("There's no draft for C000781 yet — spin one up from interview I0004102.",
+     "Grand. While you're at it, can you draft their offer contract too — standard 3-month probation?", "out_of_scope"),
+    ("Rescore I0004471 — the sales manager rubric got tweaked and I want the fresh number.",
+     "Hm, that's lower than last time. Which competency dropped?", "score_interview"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2375,7 +2477,9 @@ ROUND_TWENTY_AFTER = [
                                                 *ROUND_THIRTEEN_AFTER, *ROUND_FOURTEEN_AFTER,
                                                 *ROUND_FIFTEEN_AFTER, *ROUND_SIXTEEN_AFTER,
                                                 *ROUND_SEVENTEEN_AFTER, *ROUND_EIGHTEEN_AFTER,
-                                                *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER])
+                                                *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER,
+                                                *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
+                                                *ROUND_TWENTYTHREE_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2387,7 +2491,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_NINE, *ROUND_TEN, *ROUND_ELEVEN, *ROUND_TWELVE,
                                           *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN,
                                           *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN,
-                                          *ROUND_NINETEEN, *ROUND_TWENTY])
+                                          *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
+                                          *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

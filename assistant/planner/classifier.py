@@ -270,7 +270,7 @@ def save_model(model: IntentModel, path: Path = MODEL_FILE) -> None:
 
 
 FOLLOWUP = "followup"  # content-free follow-ups ("and for sales manager?"): the router keeps the previous intent
-_FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|same|for|now|only|just|show|me|the|then|instead|again|please|"
+_FILLER = re.compile(r"(?<![a-z])(?:and|or|what|about|how|bout|same|for|now|only|just|show|me|the|then|instead|again|please|"
                      r"switch|to|try|ok|okay|in|on|of|by|with|it|that|this|those|them|what's|whats)(?![a-z])|"
                      r"怎么样|咋样|怎样|那一项|那项|这项|那个|这个|那块|这块|那边|这边|那么|那|呢|再|换成|换|只看|仅看|只|看看|看|一下|的|吧|呀|啊|改成|改为|试试|用|对于|关于|如果是|要是|是|还有|也")
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (ROLE, COMPETENCY, METRIC, ID, NUMBER, PERIOD)))
@@ -293,7 +293,7 @@ ENTITY_NOUNS = {
     "interview": re.compile(r"(?<![a-z])interviews?(?![a-z])|面试"),
     "candidate": re.compile(r"(?<![a-z])(?:candidates?|applicants?)(?![a-z])|候选人|应聘者"),
     "proposal": re.compile(r"(?<![a-z])proposals?(?![a-z])|提案|方案"),
-    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈函|反馈邮件|拒信|(?<=号)稿|(?<=号)草"),  # "12号稿", "9号草搞"
+    "draft": re.compile(r"(?<![a-z])(?:drafts?|letters?)(?![a-z])|草稿|反馈信|反馈稿|反馈函|反馈邮件|拒信|(?<=号)稿|(?<=号)草|(?<=封)信"),  # "12号稿", "9号草搞"
     "request": re.compile(r"(?<![a-z])requests?(?![a-z])(?!\s+(?:you|that)(?![a-z]))|申请|请求"),  # not "(I) request you to …"
 }
 

@@ -70,6 +70,12 @@ LISTED_BY = {"candidate_requests": "candidate_requests", "review_proposals": "re
 # question before, with that one slot changed.
 ONLY_SLOT = re.compile(r"^\W*(?:ok\W+|好\W*|那\W*)?(?:just|only|只|就|仅)\s*(?:看|要|算|show|look at|for|the)?\s*(?:§period|§role|§comp)"
                        r"(?:\s*(?:的|呢|哈|吧|啊|please|pls|then|only))*\W*$", re.I)
+# Another measure, in place of the one before ("look at user satisfaction for those same hires rather than performance
+# ratings", "换成用户满意度看看"): the question before, with its metric changed.
+OTHER_MEASURE = re.compile(r"\b(?:instead(?: of)?|rather than|in place of|(?:those|these|the) same (?:hires|people|ones|new hires)|"
+                           r"switch (?:it )?to|swap (?:it )?(?:for|to))\b|换成|改成|改为|换个|而不是|不看", re.I)
+# The same question for another figure, said short ("fail rate 呢? 也对比一下", "and the pass rate?", "what about failures too").
+AND_THIS = re.compile(r"^\W*(?:and|what about|how about|how bout|also)\b|\b(?:too|as well)\W*$|呢|也", re.I)
 NARROWS = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?:top|first|worst|highest|bottom)\s+(?:\d+|one|two|three|five|ten)\b"
                      r"|\btop\s+(?:\d+|three|five|ten)\s+only\b"
                      r"|\b(?:a few|some|two|three|a couple|couple)\s+more\b|\bmore (?:examples|of (?:those|them|these))\b"

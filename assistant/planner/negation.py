@@ -52,14 +52,14 @@ def negates_decision(question: str) -> bool:
 
 
 NEGATED_LEAD = re.compile(
-    r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry)[,\s]+)?(?:(?:i'?m |i am )?not (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
+    r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry|please)[,\s]+)?(?:(?:i'?m |i am |i )?(?:not|ain'?t) (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
     r"about|a |an |the |that |this |how |what |whether |if |just |only |(?=[a-z0-9]+(?:,\s*[a-z]+)?(?:\s[a-z0-9']+){0,4}(?:[.;!]\s|,\s|\s[-–—]+\s)))|"
-    r"no need (?:for|to)|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget)"
+    r"no need (?:for|to)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
-    r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:先?不用|先?不需要|先别|别再|无需|不必|先?不要再?|唔使|唔驶|唔好|不使|"
-    r"甭|先?莫要?再?|别(?:说|管|扯)|"
+    r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:(?:先|暂)?不用|(?:先|暂|暂时|目前)?不需要?|先别|别再|(?:暂|暂时)?无[需须]|毋[需须]|不必|先?不要再?|唔使|唔驶|唔好|不使|"
+    r"甭|先?莫要?再?|别(?:说|管|扯|整|搞|弄)|"
     r"我?不是(?:要|想|问|让你|看)?)[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)"
     # what is set aside first, then the ask ("绩效先不管，…", "這些先不看，…", "预测先放一边，…")
@@ -70,14 +70,17 @@ NEGATED_LEAD = re.compile(
 # A clause further on that says what is not wanted ("…of those we have hired. I do not require new weights at this
 # stage, only the evidence.", "…看看数据就行，暂时不需要出新方案。"): left out when something else is asked.
 NEGATED_CLAUSE = re.compile(
-    r"(?:(?<=[.;!?,])|(?<=[.;!?,]\s))\s*(?:but\s+|and\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
+    r"(?:(?<=[.;!?,—–])|(?<=[.;!?,—–]\s))\s*(?:but\s+|and\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
     r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
     r"(?!to\s+know\b)[^,.;!?—–]{1,60}?(?:[,.;!?—–]|$)"
     # "not asking if she'd quit,", "His probability of leaving is not the question here.", "…we will discuss separately."
     r"|(?:^|(?<=[.;!?,])\s*)(?:just\s+)?(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?not asking (?:if|whether|about|for)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
     r"|(?:^|(?<=[.;!?])\s)[^.;!?]{0,60}\bis not the (?:question|point|issue|ask)\b[^.;!?]*(?:[.;!?]|$)"
+    r"|(?:^|(?<=[.;!?])\s)[^.;!?]{0,60}\bis (?:a )?(?:separate|different|another) (?:worry|question|matter|issue|conversation|story)\b"
+    r"[^.;!?]*(?:[.;!?]|$)"
     r"|(?<=[.;!?]\s)[^.;!?]{0,60}\b(?:we will|we'll|let'?s|i'?ll) (?:discuss|cover|look at|deal with|talk about) (?:\w+ ){0,2}?"
     r"(?:separately|later|another time)\b[^.;!?]*(?:[.;!?]|$)"
+    r"|(?<=\s)(?:不用|不需要|不必|别)(?:看|管|查|算)[^，,。；;！!？?]{1,15}[，,。；;！!？?]"  # "C000550 不用看他会不会跳槽，"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要|别)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看|看|查)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|俺|咱|咱们|我们)?(?:不管|不在乎|不关心)(?:他|她|他们|她们)?[^，,。；;！!？?]{1,12}(?:[，,。；;！!？?]|$)"
@@ -85,7 +88,7 @@ NEGATED_CLAUSE = re.compile(
     # breakdown.", "走不走先不管，…", "预测先放一边，…")
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i\s+)?(?:don'?t|do not|dont) care (?:\w+\s+){0,2}?(?:about|how|whether|if|what)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
-    r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?]{1,40}(?=[,.;!?]|$)"
+    r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?—–]{1,40}(?=[,.;!?—–]|$)"
     # "…will she stay? not perf, retention.": the one word set aside
     r"|(?:(?<=[.;!?])\s|(?<=,)\s?)\s*not\s+[a-z]+(?:\s[a-z]+)?\s*[,;]\s*(?=[a-z]+\W*$)"
     # what is not a worry ("I'm not worried about retention for this one — what I need is …"), or put aside ("ok, flight
@@ -96,15 +99,18 @@ NEGATED_CLAUSE = re.compile(
     # what is set aside mid-message ("…finalists. Forget whether they'll stay the whole contract — he just wants …")
     r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
     r"(?:[,.;!?—–]|\s-\s)"
+    r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind)\s+(?:about\s+)?[a-z]+(?:\s[a-z]+)?\s*"
+    r"(?:[,.;!?—–]|\s-\s)"
     # what is not to be done instead ("…(request 9). Rather than closing the request, I would like …")
     r"|(?:^|(?<=[.;!?]\s))\s*(?:rather than|instead of)\s+[^,;.!?]{1,60},\s*"
     # the other thing named only to be set aside ("approve draft 12 not proposal 12 lol")
     r"|(?<=\w)\s+(?:and\s+|but\s+)?not\s+(?:the\s+)?(?:proposal|draft|letter|request|interview)\s*(?:no\.?\s*|number\s*|#)?\d+\b"
     # a step not to be taken yet ("…result. Don't rescore anything yet - just pull up the appeal")
-    r"|(?<=[.;!?]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|re-?run|run|send|make|create)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
+    r"|(?<=[.;!?,]\s)\s*(?:don'?t|do not|dont)\s+(?:re-?score|score|draft|write|re-?run|run|send|make|create|propose|suggest)\b[^,.;!?—–]{0,40}(?:[,.;!?—–]|\s-\s|$)"
     # what comes later ("…to his manager before we write him anything"): not asked yet
     r"|\s+before (?:we|i|you) (?:write|draft|send|approve|reject|decide)\b[^,.;!?]{0,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*"
+    r"|(?<=\s)[^，,。；;！!？?\s]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)(?=[，,。；;！!？?\s]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*(?:那|先)?(?:撇开|抛开|除开|放下)[^，,。；;！!？?]{1,14}(?:不讲|不谈|不说|不提|不管)[，,。；;！!？?\s]*",
     re.I)
 

@@ -47,7 +47,14 @@ PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通
 REFUSE_AUTO_REJECT = re.compile(
     r"((auto(matic(ally)?)?[- ]?reject\w*|reject\w* (automatically|everyone|every|all)).*(face|facial|smil\w*|expression|"
     r"nervous|emotion|video|camera|signal)|(face|facial|smil\w*|expression|emotion)\w*.*(auto(matic(ally)?)?[- ]?reject)|"
-    r"(表情|面部|微笑|紧张|情绪).*(自动)?(淘汰|拒绝)|自动(淘汰|拒绝))", re.I)
+    r"(表情|面部|微笑|紧张|情绪|眼神|個樣|个样|样子).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
+    # failing someone on how they looked ("just mark him fail based on his face can?", "configure the interviews so that
+    # candidates whose facial expressions indicate nervousness are failed automatically")
+    r"|\b(mark|flag|set)\s+(\w+\s+)?(as\s+)?(a\s+)?(fail|failed|reject\w*)\b.{0,40}\b(face|facial|expressions?|nervous\w*|looks?|emotions?)\b"
+    r"|\b(fail|reject|disqualify|screen out)\s+(him|her|them|everyone|anyone|those|candidates|people)\b.{0,30}\b(based on|because of|for|on)\s+"
+    r"(his|her|their|the|how)?\s*(\w+\s+)?(face|facial|expressions?|nervousness|looks|emotions?)\b"
+    r"|\b(face|facial|expressions?|nervous\w*|emotions?)\b.{0,80}\b(failed|rejected|disqualified|screened out)\s+automatically\b"
+    r"|\bautomatically\s+(fail|reject|disqualif)\w*\b.{0,60}\b(face|facial|expressions?|nervous\w*|emotions?)\b)", re.I)
 _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
@@ -86,6 +93,7 @@ PRIVATE_ASKED = re.compile(
     rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
     rf"|\b(?:{_PRIVATE_EN})\b[^.?!]{{0,20}}\bof\s+(?:candidate\s+)?(?:C\d{{3,}}|him|her|the candidate|this candidate)\b"
     rf"|\b(?:{_IDENTITY_EN})\b[^.?!]{{0,20}}\b(?:of|for|on)\s+(?:(?:candidate|applicant)\s+#?\d{{1,7}}\b|C\d{{3,}}\b)"
+    rf"|\b(?:what|wah|which)\s+(?:{_IDENTITY_EN}|religion)\s+(?:is\s+)?(?:(?:the\s+)?(?:candidate|applicant)\s+)?(?:C\d{{3,}}|he|she)\b"
     r"|\bhow much (?:does|did|do) (?:he|she|C\d{3,}) (?:earn|make|get paid)\b"
     rf"|(?:(?<![其])他|她|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
     # people listed by a private fact, or with their birthdays or ages ("which of the candidates who failed are union
@@ -144,7 +152,7 @@ FAIRNESS_WORDS = re.compile(
     r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|(?:四五|4/5|八成|80%)\s*(?:规则|原则)|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)
 ATTRIBUTE_WORDS = {
-    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|\bgirls\b|\bboys\b|\bladies\b|性别|男女|女性|男性|男的|女的|"
+    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|\bgirls\b|(?<!new )(?<!the )\bboys\b|\bladies\b|性别|男女|女性|男性|男的|女的|"
                          r"男生|女生)", re.I),
     "age_band": re.compile(r"((?<!reading )(?<!retirement )\bages?\b|\b(?:under|over)[- ]?[2-6]0\b|\b[2-6]0\s?\+|\baged\b|\bhow old\b|\bage (bands?|groups?)\b|\bolder\b(?! (?:version|model|data|system|interviews?|scores?|proposals?|drafts?|letters?|ones?)\b)|\byounger\b|年龄|年长|大龄|年轻|老年)",
                            re.I),

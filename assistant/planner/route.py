@@ -50,6 +50,7 @@ from assistant.planner.feedback import (
     language_asked,
 )
 from assistant.planner.followups import (
+    AND_THIS,
     ASKS_ABOUT,
     BREAKS_DOWN,
     ECHO,
@@ -57,6 +58,7 @@ from assistant.planner.followups import (
     LISTED_BY,
     NARROWS,
     ONLY_SLOT,
+    OTHER_MEASURE,
     PLACE,
     POINTS_BACK,
     PRO_FORM,
@@ -68,6 +70,7 @@ from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
 from assistant.planner.negation import affirmed, negates_decision
 from assistant.planner.nlu import (
+    ATTRIBUTE_WORDS,
     FAILURE_WORDS,
     FOLLOWUP_WORDS,
     Understanding,
@@ -162,6 +165,7 @@ from assistant.planner.route_words import (
     TELLS_TO,
     THAT_ONE,
     THE_ONE,
+    TO_BE_DECIDED,
     VAGUE_ABOUT_WEIGHTS,
     WAITING_ON_ME,
     WAS_IT_MADE,
@@ -356,7 +360,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_proposals", source="rule")  # "the AI came up with new weights …, where can I see that?"
     if _numbered_as("request", masked) and _one_candidate(question) and LETTER_ASKED.search(question):
         return Decision("draft_feedback", source="rule")  # "We have request 14 from C000512 … could you draft a feedback letter"
-    if (u.intent == "fairness_audit" and u.attributes and _numbered_as("proposal", masked) and not SHOW.search(question)
+    if (u.intent == "fairness_audit" and _groups_named(question) and _numbered_as("proposal", masked) and not SHOW.search(question)
             and not (ITS_EFFECT.search(question) and EFFECT_ASKED.search(question))  # "…any better overall? I'm not asking about men…"
             and not DECIDES_IT.search(question) and not DECIDES_NUMBER.search(question)):
         return Decision("fairness_audit", source="rule")  # "Since proposal 3 was approved, …any disparate impact by age band?"
@@ -537,6 +541,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "第一个 展开" after the flight risks: about the first one
     if previous_tool in ("failure_stats", "build_report") and u.clear_category and not IDS.search(question):
         return Decision(previous_tool, source="followup")  # "What about all reasons?" drops the filter before
+    if (previous_tool == "proposal_outcome" and FAILURE_WORDS.search(question) and AND_THIS.search(question)
+            and not _groups_named(question) and not kinds_named(masked, question) - {"metric", "role"} and content_words(masked) <= 6):
+        return Decision(previous_tool, source="followup")  # "fail rate 呢? 也对比一下" after what a change did to a KPI
+    if (previous_tool and "metric" in intent_named(previous_tool).slots and OTHER_MEASURE.search(question)
+            and kinds_named(masked, question) == {"metric"} and not IDS.search(question)):
+        return Decision(previous_tool, source="followup")  # "user satisfaction for those same hires rather than ratings?"
     if previous_tool and (NARROWS.search(question) or ONLY_SLOT.match(masked)) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
     if (previous_tool == "failure_stats" and (WHICH_GROUP.search(question) or u.intent == "fairness_audit" and u.attributes)
@@ -580,6 +590,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         if previous_tool == "proposal_outcome" and (STATUS_ASKED.search(question) or SHOW.search(question)) and not ITS_EFFECT.search(question):
             return Decision("review_proposals", source="followup")  # "and number 7, that one's still waiting isn't it? what's in it?"
         return Decision(previous_tool, source="followup")  # "那就把12号结了" after the requests: request 12
+    if (TO_BE_DECIDED.search(question) and _numbered_as("proposal", masked) and not NOT_YET.search(question)
+            and kinds_named(masked, question) <= {"proposal", "role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
+        return Decision("decide_proposal", source="rule")  # "Proposal 12, which is already pending, should simply be approved."
     if (DECIDES_NUMBER.search(question) and (kinds := kinds_named(masked, question))
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
         return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"
@@ -830,11 +843,28 @@ ASKING = re.compile(r"[?？]|\b(?:please|pls|kindly|can|could|would|will)\b|请|
 def _asked_in(pattern: re.Pattern, question: str) -> bool:
     """The pattern is in what the message asks, not only in its background: "近期有同行因招聘算法歧视被起诉。请对…做一次
     自查" asks for the audit, "报销的、考勤的我自己弄。招聘这块也要一份" for the report."""
-    parts = sentences(question) or [question]
+    parts = _with_marks(question)
     found = [p for p in parts if pattern.search(p)]
     if not found:
         return False
     return any(ASKING.search(p) for p in found) or not any(ASKING.search(p) for p in parts if p not in found)
+
+
+def _groups_named(question: str) -> bool:
+    """Groups (gender, age, education) named in what is asked, not only in what is set aside ("…the overall effect only,
+    not a breakdown by gender or age — that's a separate exercise")."""
+    return any(p.search(question) for p in ATTRIBUTE_WORDS.values())
+
+
+def _with_marks(question: str) -> list[str]:
+    """The sentences, each with the question mark that ends it ("…N+1 补偿大概要赔多少？帮我算一下": the first asks)."""
+    parts, at = [], 0
+    for s in sentences(question) or [question]:
+        found = question.find(s, at)
+        asks = found >= 0 and re.match(r"\s*[?？]", question[found + len(s):])
+        parts.append(s + "?" if asks else s)
+        at = found + len(s) if found >= 0 else at
+    return parts
 
 
 def _drafting(question: str) -> list[str]:
@@ -871,11 +901,16 @@ def _decides_it(question: str, vocab: Any, kind: str) -> bool:
     too much": "reject it")."""
     for clause in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question):
         masked = mask(POLITE_FRAME.sub(" ", clause), _names(vocab))  # "Could you go ahead and approve it now": "approve it"
+        which = _THE_ROLES.search(masked)
         if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and not STATUS_ASKED.search(clause)
-                and content_words(masked) <= 4
-                and not kinds_named(masked, clause) - {kind} - ({"role"} if f"the {ROLE} one" in masked else set())):
+                and content_words(_THE_ROLES.sub(" ", masked)) <= 4
+                and not kinds_named(masked, clause) - {kind} - ({"role"} if which else set())):
             return True
     return False
+
+
+# The one of a role, among those shown ("Turn down the §role one", "那个§role的提案直接核准"): names which, nothing more.
+_THE_ROLES = re.compile(rf"\bthe {ROLE} (?:one|proposal)\b|{ROLE}\s*的?\s*(?:那个|那份|这个)?\s*(?:提案|方案)")
 
 
 def _not_deciding(question: str, masked: str, previous_tool: str | None,

@@ -24,6 +24,9 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want)|no need for)\s
                        r"charts?|graphs?|export|download|report)\b|(?:不用|不要|无需|别)\s*(?:导出|表格|做表|图表|出图|画图)", re.I | re.A)
 # A decision on a number said next to it ("Reject 15.", "15号驳回"): with a role or competency named too, a weight
 # proposal's number (drafts are letters to candidates).
+# A decision told in the passive ("Proposal 12, which is already pending, should simply be approved.").
+TO_BE_DECIDED = re.compile(r"\b(?:should|must|can|is to|are to|needs? to|ought to)\s+(?:simply\s+|just\s+|now\s+|please\s+)?be\s+"
+                           r"(?:approved|rejected|declined|accepted|turned down|applied)\b", re.I)
 DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
 PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them|(?:this|that|the same) (?:person|candidate|applicant|guy|lady))\b"
@@ -64,6 +67,13 @@ THE_ONE = re.compile(r"\b(?:it|that|this one)\b|它|这个|那个", re.I)  # "Ki
 WORDS_FOR_HIM = re.compile(r"(?:东西|几句话|一段话)(?:给|告诉|跟)(?:他|她)")  # "帮我写个东西告诉他为啥没过": his letter
 # A letter said to exist already ("there's already a draft for him", "已经有一封草稿了"): the stored one, not a new one.
 EXISTING_DRAFT = re.compile(r"\b(?:there'?s|there is|we have|we'?ve got|he has|she has)\s+already\s+(?:a|one|an existing)\s+(?:draft|letter)\b"
+                            # "is there already a feedback draft for C000219", "didnt i already have a letter drafted
+                            # for …", "one draft for C000548 is already sitting in the queue", "yung draft feedback ni C…"
+                            r"|\b(?:is|isn'?t) there already (?:a|one) (?:feedback )?(?:draft|letter)\b|\balready (?:have|had|got|has) "
+                            r"(?:a|one) (?:feedback )?(?:draft|letter)\b|\b(?:draft|letter) for (?:candidate )?C\d{3,} (?:is|was) already\b"
+                            r"|\b(?:there'?s|there is) (?:one|a (?:letter|draft)) already (?:drafted|written|done)\b"
+                            r"|\b(?:yung|ung|iyong)\s+draft\b|\b(?:letter|draft)\b[^.?!]{0,30}\bwhere\s*\?"
+                            r"|\bwhere(?:'s| is| are)\s+(?:the|his|her|their|my)\s+(?:feedback\s+)?(?:letter|draft)s?\b"
                             r"|\balready (?:a|one) (?:draft|letter)\b|\b(?:an?|the) existing (?:draft|letter)\b|\bthe (?:drafts?|letters?|ones?) "
                             r"(?:you|we|i) (?:already )?(?:drafted|wrote|made|prepared)\b|已经有(?:一份|一封|个|份|封)?(?:草稿|反馈信|信)"
                             r"|之前(?:写|起草)(?:过)?的(?:那份|那封)?(?:草稿|信|反馈信)", re.I | re.A)
@@ -76,6 +86,8 @@ WHICH_ROLE_EACH = re.compile(r"(?:分别|各自|都)是?(?:哪个|哪些|什么)
 SECTION = re.compile(r"\b(?:section|page|slide|add|include)\b|加上|带上|加一(?:节|页|部分)|附上|并附|另附|附带", re.I | re.A)  # of a report
 # The weakest part or the category of the interview just shown ("which competency hurt him most", "失败归类是哪一类").
 WEAKEST_PART = re.compile(r"\b(?:weakest|worst|lowest)(?:[- ]scor\w+)? (?:part|area|one|bit|spot|point|score|competency|comp|skill)s?\b|\bwhich (?:competenc\w+|skill|area|part)\b.{0,25}\b(?:worst|weakest|lowest|most|biggest)\b|"
+                          r"\bwhich (?:competenc\w+|skill|area|part)\s+(?:drove|caused|sank|sunk|cost|tanked|killed|dropped|fell|slipped|"
+                          r"went down|got worse)\b|"
                           r"\b(?:what|which) (?:failure )?category\b|哪个能力.{0,4}(?:差|弱|低)|哪一?项.{0,4}(?:最差|最弱|最低|扣分最多)|"
                           r"(?:失败|淘汰|没过的?)(?:归类|类别|分类|原因)是?(?:哪|啥|什么)", re.I | re.A)
 # A sentence that opens by asking a tool to run ("请对全部岗位执行胜任力监控。", "Run the monitoring for all roles.").
@@ -118,7 +130,7 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
                           r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:even |actually |really )?(?:legal|lawful|"
                           r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
                           r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted|speaking)\b|\blegal requirements?\b"
-                          r"|\bdo (?:i|we) (?:have|need) to give (?:him|her|them) notice\b|竞业(?:限制|协议)|(?:经济)?补偿金|赔偿金|违约金|\bnon-?compete\b|\bseverance\b"
+                          r"|\bdo (?:i|we) (?:have|need) to give (?:him|her|them) notice\b|竞业(?:限制|协议)|(?:经济)?补偿金|赔偿金|违约金|(?<![\w+])N\s*\+\s*[123](?![\w+])|(?:补偿|赔偿)[^，,。？?]{0,6}赔多少|\bnon-?compete\b|\bseverance\b"
                           r"|\bexpose (?:us|the company|the firm|ourselves) to\b.{0,30}\b(?:claims?|lawsuits?|liability|litigation)\b"
                           r"|\bsue (?:him|her|them|the candidate)\b|告(?:他|她)|起诉|诽谤|打官司"
                           r"|法律意见|法律建议|法律风险|法律(?:上)?(?:要求|规定)|律师函|胜诉|败诉|会不会被告|会不会吃官司|(?:法律|法规|劳动法|条例)(?:上|里)?(?:是)?(?:怎么|如何|有什么)规定"
@@ -128,6 +140,8 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
 # Not Candor's to do, though it names candidates or their papers: messaging one ("text C005590 the interview moved"),
 # screening résumés ("把简历按学历筛一下").
 NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
+                         r"|\b(?:unrelated to|nothing to do with) (?:our|the|your) (?:data|hiring|interviews|recruiting)\b"
+                         r"|\bvisa (?:sponsorship|application|question|rules)\b|\bwork (?:permits?|visas?)\b|签证|工作许可|工作签"
                          r"|(?:^|[.!?;,]\s*|\b(?:can|could|would|will) you (?:please )?|\bplease |\bpls )(?:call|ring|phone|text|whatsapp)\s+"
                          r"(?:him|her|them|the candidate|the applicant)\b(?!\s+(?:a|an|as)\b)"
                          r"|(?:给|跟|和)(?:他|她|候选人)打(?:个|一个|一通)?电话|打(?:个|一个)?电话(?:给|跟)(?:他|她|候选人)"
@@ -141,7 +155,7 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"|\b(?:revenue|ebitda|p&l|profit and loss|gross margin)\s+(?:by|per|breakdown|forecast|numbers|figures)\b"
                          r"|\b(?:quarterly|annual|q[1-4]|company|total|group)\s+(?:revenue|ebitda|profit)\b|营收|营业额|利润表"
                          r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
-                         r"|\b(?:draft|write|prepare|create|generate|make|do)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offer letters?|(?:employment|job|work) contracts?)\b"
+                         r"|\b(?:draft|write|prepare|create|generate|make|do)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offer (?:letters?|contracts?)|(?:employment|job|work) contracts?)\b"
                          r"|\b(?:approve|reject|decline|submit|process|grant)\s+(?:(?:my|his|her|their|the|a|this)\s+)?(?:annual\s+|sick\s+|vacation\s+)?leave\b"
                          r"|\bleave (?:balances?|entitlements?)\b|\bwhat (?:comp|compensation|salary|pay) (?:bands?|ranges?|packages?)\b|\bhow much (?:should we|to) (?:offer|pay)\b|薪资范围|定薪|开多少工资|\bdays of (?:annual |sick )?leave\b|请假(?:条|单|申请|审批|流程)|(?:批|审批)(?:一下)?(?:他的|她的)?(?:请假|假期|年假)|休假申请|\bdirect reports?\b|\bperformance (?:reviews?|appraisals?) for\b|\beeo-?1\b"
                          r"|(?:起草|写|拟|出)(?:一份|一封|个|份|封)?(?:录用通知书?|劳动合同|offer)|\bexpense (?:claims?|reports?)\b|\breimburse\w*|报销(?!售)|社保|公积金|\b(?:licen[cs]e|registration) renewals?\b|执业(?:药师|医师)?注册"
@@ -210,7 +224,8 @@ APPEALS_LISTED = re.compile(r"\b(?:pending|waiting|open|outstanding|how many|old
 REQUEST_ASKED = re.compile(r"\b(?:request|appeal|complaint)s?\b.{0,30}\b(?:queue|logged|filed|open|pending|received|system)\b"
                            r"|\b(?:queue|logged|filed|received)\b.{0,20}\b(?:request|appeal)s?\b|(?:申请|请求|申诉)(?:提交|在|有没有|收到|进)", re.I | re.A)
 # A new letter instead of the one shown ("write a fresh one, don't edit this", "另起一封新的").
-NEW_LETTER = re.compile(r"\b(?:write|draft|start|create|make|need|want)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
+NEW_LETTER = re.compile(r"(?<!don't )(?<!dont )(?<!do not )(?<!no need to )(?<!not )"  # "dont make a new one": no new one
+                        r"\b(?:write|draft|start|create|make|need|want)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
                         r"(?:one|letter|draft)\b|\bstart (?:over |again )?from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
@@ -304,7 +319,7 @@ FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how 
                       r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
                       r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|(?<!要是)(?<!如果)(?<!假如)(?<!万一)留(?:下|得住|存)|离职|跑路|走人|"
-                   r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
+                   r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]住(?:不|吗|没|了吗)|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
                    r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bdepart(?:s|ing|ure)?\b|\bremain(?:s|ing)? (?:with|at) (?:the|us|our)\b|\bwill (?:he|she|they) stick\b"
                    r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
@@ -328,7 +343,7 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|mode
                       r"[\w ]{0,30}\bweights?\b|调权重|改权重|权重调整",
                       re.I | re.A)
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
-                        r"move[ds]? the needle|any better|improv\w*|did anything|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
+                        r"move[ds]? the needle|any better|improv\w*|did anything|(?:cut|cuts|brought|bring|knocked) (?:down|back)|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
                         r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bmove[ds]? anything\b|\bdone what it (?:said|promised|was (?:meant|supposed) to)\b|\bhow(?:'?s| is) it (?:doing|going)\b|\b(?:has |have )?performed since\b|\bsince it (?:took effect|went live|was applied)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
                         r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
@@ -344,7 +359,8 @@ STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|\bnot
                           r"|\b(?:in|through) (?:the )?(?:approval|sign-?off) (?:queue|process|flow)\b",
                           re.I | re.A)
 # New weights asked for ("knock up new weights for field tech", "那你给整个新方案呗"): a proposal made.
-NEW_WEIGHTS = re.compile(r"\b(?:make|draft|do|put together|create)\s+(?:a|one|an)\s+(?:new\s+)?proposal\b(?! (?:request|letter))"
+NEW_WEIGHTS = re.compile(r"\b(?:make|draft|do|put together|create|generate|produce|prepare)\s+(?:a|one|an)\s+(?:new\s+)?"
+                         r"(?:weight(?:ing)?\s+)?proposal\b(?! (?:request|letter))|\bmake (?:new )?proposal (?:to|for)\b"
                          r"|\bturn (?:it|that|this|them) into (?:a |an )?(?:new |weight |weighting )?proposal\b"
                          r"|\b(?:knock up|come up with|draft|suggest|propose|put together|make|work out|give me)\b.{0,15}\bnew "
                          r"(?:weights|weightings)\b|\b(?:draft|suggest|propose|put together|make|work out|give me|do)\s+(?:me\s+)?"
