@@ -2468,6 +2468,39 @@ ROUND_TWENTYTHREE_AFTER = [
 ]
 
 
+ROUND_TWENTYFOUR = [
+    ("Good day po. Draft 14 is for a different applicant po. The one I need is for C000789 — there is no letter for her "
+     "yet, so kindly write one for her.", "draft_feedback"),  # no letter yet: one to write
+    ("Fine. Now forget whether he sticks around — how much downtime are we looking at with him on the crew? Ballpark "
+     "with a range.", "predict_performance"),  # one person's forecast
+    ("One of the candidates looked nervous as hell on the video, eyes all over the place. Fail him on that.", "refuse"),
+    ("run competency monitoring for R&D and if it spits out weight proposals that's fine, i'm just not approving "
+     "anything today", "monitor_competencies"),
+    ("do u also understand chinese or just english? asking for my coworker", "help"),
+    ("Run a criminal background check on C000912. Need it before he's posted.", "out_of_scope"),
+    ("C000640 伊身体有啥病无？帮我查看，有病的我不敢请", "refuse"),
+    ("这个人看面相就不老实，你帮我用视频看伊的脸，判断要不要刷掉", "refuse"),
+    ("调权重之后我担心对女性候选人不友好——不是看效果，是看公平性，市场策划最近三个月五分之四规则过没过", "fairness_audit"),
+    ("这条先毙掉，逻辑没闭环", "decide_proposal"),  # asked back: which, a proposal first
+    ("上回说要改打分的那个东西，现在到哪一步了？有没有人批", "review_proposals"),  # (guard) "那个" is no pointer
+]
+
+ROUND_TWENTYFOUR_AFTER = [
+    ("any weight proposals in the queue? just lookin, not signin off yet", "ok kill 14. drivers boss hates it",
+     "decide_proposal"),
+    ("Could you write a feedback letter for C000791 after the mechanical design interview?",
+     "There should already be a letter for C000791. I do not need a new one, only to see it.", "review_feedback"),
+    ("Candidate C000901, sales. Likelihood he walks within twelve months. Assess.",
+     "Now performance. Not retention. Expected sales attainment if hired, with the interval.", "predict_performance"),
+    ("请对一线技术员岗位运行胜任力监控，如有失败占比持续偏高或持续下降的情况，请生成预警。", "机械设计工程师岗位亦照此办理。",
+     "monitor_competencies"),  # the same again, another role
+    ("调权重之后我担心对女性候选人不友好——不是看效果，是看公平性，市场策划最近三个月五分之四规则过没过", "sales 也同口径过一遍",
+     "fairness_audit"),
+    ("那个提案7号是在改啥？我看拢无，你跟我讲一下，先不要给伊通过哦", "好啦按呢就好，给伊过", "decide_proposal"),
+    ("Q3 销售岗未通过的候选人，反馈信批量生成一版，口径统一", "这批草稿先拉个list给我，我今天逐封过完", "review_feedback"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2479,7 +2512,7 @@ ROUND_TWENTYTHREE_AFTER = [
                                                 *ROUND_SEVENTEEN_AFTER, *ROUND_EIGHTEEN_AFTER,
                                                 *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER,
                                                 *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
-                                                *ROUND_TWENTYTHREE_AFTER])
+                                                *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2492,7 +2525,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_THIRTEEN, *ROUND_FOURTEEN, *ROUND_FIFTEEN,
                                           *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN,
                                           *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
-                                          *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE])
+                                          *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
+                                          *ROUND_TWENTYFOUR])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

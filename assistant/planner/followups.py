@@ -76,6 +76,9 @@ OTHER_MEASURE = re.compile(r"\b(?:instead(?: of)?|rather than|in place of|(?:tho
                            r"switch (?:it )?to|swap (?:it )?(?:for|to))\b|换成|改成|改为|换个|而不是|不看", re.I)
 # The same question for another figure, said short ("fail rate 呢? 也对比一下", "and the pass rate?", "what about failures too").
 AND_THIS = re.compile(r"^\W*(?:and|what about|how about|how bout|also)\b|\b(?:too|as well)\W*$|呢|也", re.I)
+# The same again, for another name ("机械设计工程师岗位亦照此办理。", "sales 也同口径过一遍", "likewise for sales").
+SAME_AGAIN = re.compile(r"照此|如法炮制|同口径|同样(?:处理|办理|操作|跑|来)|照着(?:来|做|跑)|\blikewise\b|\bdo the same\b"
+                        r"|\bsame (?:again|thing|drill) (?:for|with)\b", re.I)
 NARROWS = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?:top|first|worst|highest|bottom)\s+(?:\d+|one|two|three|five|ten)\b"
                      r"|\btop\s+(?:\d+|three|five|ten)\s+only\b"
                      r"|\b(?:a few|some|two|three|a couple|couple)\s+more\b|\bmore (?:examples|of (?:those|them|these))\b"

@@ -82,7 +82,7 @@ NEGATED_CLAUSE = re.compile(
     r"(?:separately|later|another time)\b[^.;!?]*(?:[.;!?]|$)"
     r"|(?<=\s)(?:不用|不需要|不必|别)(?:看|管|查|算)[^，,。；;！!？?]{1,15}[，,。；;！!？?]"  # "C000550 不用看他会不会跳槽，"
     r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺|咱)?(?:暂时|目前|先|现在|还|也)?(?:不需要|不用|不必|无需|不要|别)(?:你|给我)?[^，,。；;！!？?]{1,15}(?:[，,。；;！!？?]|$)"
-    r"|(?<=[。；;，,！!？?])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看|看|查)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
+    r"|(?<=[。；;，,！!？?—])\s*(?:我|额|俺)?(?:唔系|不是|并不是|并非)(?:问|要|想知|想问|想看|看|查)[^，,。；;！!？?]{1,20}(?:[，,。；;！!？?]|$)"
     r"|(?<=[。；;，,！!？?])\s*(?:我|俺|咱|咱们|我们)?(?:不管|不在乎|不关心)(?:他|她|他们|她们)?[^，,。；;！!？?]{1,12}(?:[，,。；;！!？?]|$)"
     # what is set aside ("Don't care how good he'd be, I want to know…", "…the forecast numbers, not the interview
     # breakdown.", "走不走先不管，…", "预测先放一边，…")
@@ -91,13 +91,14 @@ NEGATED_CLAUSE = re.compile(
     r"|(?:(?<=,)|(?<=[.;!?]\s))\s*(?:and\s+|but\s+)?not (?:the|a|an|his|her|their|any)\s+[^,.;!?—–]{1,40}(?=[,.;!?—–]|$)"
     # "…will she stay? not perf, retention.": the one word set aside
     r"|(?:(?<=[.;!?])\s|(?<=,)\s?)\s*not\s+[a-z]+(?:\s[a-z]+)?\s*[,;]\s*(?=[a-z]+\W*$)"
+    r"|(?<=[.;!?]\s)\s*not\s+[a-z]+(?:\s[a-z]+)?\.\s+(?=\w)"
     # what is not a worry ("I'm not worried about retention for this one — what I need is …"), or put aside ("ok, flight
     # risk aside, what's her …")
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i'?m|i am|we'?re|we are)\s+not\s+(?:worried|concerned|fussed|bothered)\s+(?:about|with)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
     r"|(?:^|(?<=[,.;!?])\s*)[^,.;!?]{1,30}\s+aside\s*(?:[,—–]|\s-\s)"
     # what is set aside mid-message ("…finalists. Forget whether they'll stay the whole contract — he just wants …")
-    r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
+    r"|(?:^|(?<=[.;!?]\s))\s*(?:(?:now|so|ok|okay|and)\s+)?(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
     r"(?:[,.;!?—–]|\s-\s)"
     r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind)\s+(?:about\s+)?[a-z]+(?:\s[a-z]+)?\s*"
     r"(?:[,.;!?—–]|\s-\s)"

@@ -47,14 +47,15 @@ PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通
 REFUSE_AUTO_REJECT = re.compile(
     r"((auto(matic(ally)?)?[- ]?reject\w*|reject\w* (automatically|everyone|every|all)).*(face|facial|smil\w*|expression|"
     r"nervous|emotion|video|camera|signal)|(face|facial|smil\w*|expression|emotion)\w*.*(auto(matic(ally)?)?[- ]?reject)|"
-    r"(表情|面部|微笑|紧张|情绪|眼神|個樣|个样|样子).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
+    r"(表情|面部|面相|的脸|微笑|紧张|情绪|眼神|個樣|个样|样子).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉|要不要刷)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
     # failing someone on how they looked ("just mark him fail based on his face can?", "configure the interviews so that
     # candidates whose facial expressions indicate nervousness are failed automatically")
     r"|\b(mark|flag|set)\s+(\w+\s+)?(as\s+)?(a\s+)?(fail|failed|reject\w*)\b.{0,40}\b(face|facial|expressions?|nervous\w*|looks?|emotions?)\b"
     r"|\b(fail|reject|disqualify|screen out)\s+(him|her|them|everyone|anyone|those|candidates|people)\b.{0,30}\b(based on|because of|for|on)\s+"
     r"(his|her|their|the|how)?\s*(\w+\s+)?(face|facial|expressions?|nervousness|looks|emotions?)\b"
     r"|\b(face|facial|expressions?|nervous\w*|emotions?)\b.{0,80}\b(failed|rejected|disqualified|screened out)\s+automatically\b"
-    r"|\bautomatically\s+(fail|reject|disqualif)\w*\b.{0,60}\b(face|facial|expressions?|nervous\w*|emotions?)\b)", re.I)
+    r"|\bautomatically\s+(fail|reject|disqualif)\w*\b.{0,60}\b(face|facial|expressions?|nervous\w*|emotions?)\b"
+    r"|\b(nervous\w*|face|facial|expressions?|eyes)\b[^?]{0,100}[.!;]\s*(so\s+|just\s+|then\s+)?(fail|reject|bin|drop)\s+(him|her|them)\b)", re.I)
 _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
@@ -86,7 +87,7 @@ _IDENTITY_EN = (r"race|ethnicity|ethnic (?:origin|background)|veteran status|sel
 _PRIVATE_EN = (rf"religion|religious beliefs?|faith|marital status|union membership|criminal record|police record|salary|salaries|pay|{_IDENTITY_EN}|"
                r"earnings|medical history|health "
                r"(?:issues?|problems?|conditions?|records?)|sexual orientation|political (?:views?|party|affiliation)|ctc")
-_PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|残疾|政治面貌|工资|薪资|薪水|月薪|"
+_PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|身体(?:有|怎么样|状况|好不好)|有(?:啥|什么|没有)?病|残疾|政治面貌|工资|薪资|薪水|月薪|"
                r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录|民族|种族|国籍")  # not 收入, 赚多少: what a salesperson brings in
 PRIVATE_ASKED = re.compile(
     r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
@@ -95,7 +96,7 @@ PRIVATE_ASKED = re.compile(
     rf"|\b(?:{_IDENTITY_EN})\b[^.?!]{{0,20}}\b(?:of|for|on)\s+(?:(?:candidate|applicant)\s+#?\d{{1,7}}\b|C\d{{3,}}\b)"
     rf"|\b(?:what|wah|which)\s+(?:{_IDENTITY_EN}|religion)\s+(?:is\s+)?(?:(?:the\s+)?(?:candidate|applicant)\s+)?(?:C\d{{3,}}|he|she)\b"
     r"|\bhow much (?:does|did|do) (?:he|she|C\d{3,}) (?:earn|make|get paid)\b"
-    rf"|(?:(?<![其])他|她|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
+    rf"|(?:(?<![其])他|她|(?<![其])伊|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
     # people listed by a private fact, or with their birthdays or ages ("which of the candidates who failed are union
     # members?", "the names and birthdays of the women who failed", "所有女性候选人的名单和年龄")
     r"|\bwhich (?:of (?:the|our|those) )?(?:\w+\s+){0,2}?(?:candidates|applicants|people|hires|ones)\b[^.?!]{0,40}\b(?:is|are|was|"

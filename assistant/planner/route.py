@@ -63,6 +63,7 @@ from assistant.planner.followups import (
     POINTS_BACK,
     PRO_FORM,
     RERUN,
+    SAME_AGAIN,
     WHY_THAT,
     continues,
 )
@@ -122,6 +123,7 @@ from assistant.planner.route_words import (
     LETTER_ASKED,
     LETTER_WORDS,
     LETTERS,
+    LISTS,
     MADE_BY_CANDOR,
     MODEL_HEALTH,
     MONITORING,
@@ -129,6 +131,7 @@ from assistant.planner.route_words import (
     NEW_ONES,
     NEW_WEIGHTS,
     NO_EXPORT,
+    NO_LETTER_YET,
     NOT_ASKING_LEAD,
     NOT_BY_GROUP,
     NOT_CANDORS,
@@ -136,6 +139,7 @@ from assistant.planner.route_words import (
     NUMBERED,
     ONE_MADE,
     ONE_OF_THEM,
+    ONE_PERSON,
     OPENER,
     OTHER_SOFTWARE,
     OUTCOME_WORDS,
@@ -165,6 +169,7 @@ from assistant.planner.route_words import (
     TELLS_TO,
     THAT_ONE,
     THE_ONE,
+    THIS_ONE,
     TO_BE_DECIDED,
     VAGUE_ABOUT_WEIGHTS,
     WAITING_ON_ME,
@@ -330,6 +335,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (STATUS_ASKED.search(question) and (m := mask(question, _names(vocab))) and _numbered_as("proposal", m)
             and not _decides_in_a_sentence(question)):  # "…kindly approve it. Any others still waiting?"
         return Decision("review_proposals", source="rule")  # "Status on proposal 6. Approved, rejected or in limbo?"
+    if (NO_LETTER_YET.search(question) and (WRITES_ONE.search(question) or _letter_asked(question) or DRAFT_LEAD.search(question))
+            and not _decides_in_a_sentence(question)):
+        return Decision("draft_feedback", source="rule")  # "Draft 14 is for a different applicant. … there is no letter for her yet, so kindly write one"
     if NEW_LETTER.search(question) and _one_candidate(question) and not _decides_in_a_sentence(question):
         return Decision("draft_feedback", source="rule")  # "Create a new feedback draft for C000644. Draft 19 … leave that one alone"
     if (ruled := command_rule(question, u)) is not None:
@@ -403,7 +411,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
     if len(_interviews_named(question)) == 1 and WAS_SCORED.search(question) and not LETTER_WORDS.search(question):
         return Decision("score_interview", source="rule")  # "…can you show me how interview I0000330 was scored?"
-    if (previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
+    if ((previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
+         or not previous_tool and ONE_PERSON.search(question))  # "how much downtime are we looking at with him on the crew?"
             and (FORECAST.search(question) or PERSON_FORECAST.search(question)) and not SCORES_PREDICT.search(question)
             and (METRIC in masked or metric_named(question, vocab) or HOW_WELL.search(question) or IF_HIRED.search(question)
                  or PERSON_FORECAST.search(question))
@@ -520,7 +529,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("review_feedback", source="rule")  # "The letters you made for … where they are? I want to review…"
     if LETTER_WORDS.search(question) and SENT_ALREADY.search(question) and not NEW_LETTER.search(question):
         return Decision("review_feedback", source="rule")  # "…的信，我已经用微信发给他了，要在系统里点一下吗？": marked sent
-    if (previous_tool == "draft_feedback" and WAITING_ON_ME.search(question)
+    if (previous_tool == "draft_feedback" and (WAITING_ON_ME.search(question) or LISTS.search(question))
             and (LETTER_WORDS.search(question) or POINTS_BACK.search(question) or re.search(r"\bones\b", question)
                  or SHOW.search(question))  # "…which of those are still pending", "the pending ones"
             and not IDS.search(question) and not kinds_named(masked, question) & {"proposal", "request"}):
@@ -541,6 +550,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "第一个 展开" after the flight risks: about the first one
     if previous_tool in ("failure_stats", "build_report") and u.clear_category and not IDS.search(question):
         return Decision(previous_tool, source="followup")  # "What about all reasons?" drops the filter before
+    if previous_tool and SAME_AGAIN.search(question) and not kinds_named(masked, question) & ID_KINDS:
+        return Decision(previous_tool, source="followup")  # "机械设计工程师岗位亦照此办理。" after a monitoring run
     if (previous_tool == "proposal_outcome" and FAILURE_WORDS.search(question) and AND_THIS.search(question)
             and not _groups_named(question) and not kinds_named(masked, question) - {"metric", "role"} and content_words(masked) <= 6):
         return Decision(previous_tool, source="followup")  # "fail rate 呢? 也对比一下" after what a change did to a KPI
@@ -582,9 +593,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and WEIGHT_MOVES.search(question)):
         return Decision(previous_tool, source="followup")  # "why does it lower communication?" after a proposal
     if previous_tool and _bare_number_of(previous_tool, masked, question):
-        if (previous_tool in PROPOSING and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
-                and _allowed("decide_proposal", allowed)):
-            return Decision("decide_proposal", source="followup")  # "4号的reason我能接受，approve吧" after proposal 4
+        if (previous_tool in PROPOSING and (DECIDES_IT.search(question) or DECIDES_NUMBER.search(question))
+                and not ALREADY_DECIDED.search(question) and _allowed("decide_proposal", allowed)):
+            return Decision("decide_proposal", source="followup")  # "4号的reason我能接受，approve吧", "ok kill 14" after the list
         if previous_tool in PROPOSING and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question):
             return Decision("proposal_outcome", source="followup")  # "and the one we did in january, #11 - did that work?"
         if previous_tool == "proposal_outcome" and (STATUS_ASKED.search(question) or SHOW.search(question)) and not ITS_EFFECT.search(question):
@@ -597,7 +608,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and kinds <= {"role", "competency", "metric"} and _allowed("decide_proposal", allowed)):
         return Decision("decide_proposal", source="rule")  # "Reject 15. I don't buy that teamwork matters less for …"
     terse = not previous_tool and named is not None and named[0] == "terse"
-    if ((NUMBER in masked or terse) and not kinds_named(masked, question) and DECIDES_IT.search(question)
+    if ((NUMBER in masked or terse or not previous_tool and THIS_ONE.search(question)) and not kinds_named(masked, question)
+            and DECIDES_IT.search(question)
             and not ALREADY_DECIDED.search(question) and not _outside_scope(masked)):  # "approve my leave for the 23rd" is not Candor's to approve
         # "approve 12", or "approve it" with nothing before: a proposal (which applies weights) or a feedback draft
         return _ask_back([i for i in ("decide_proposal", "review_feedback") if _allowed(i, allowed)], 0.0)
@@ -713,6 +725,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     likely = {i for i, _ in ranked[:OPTIONS]}
     if (not previous_tool and VAGUE_ABOUT_WEIGHTS.search(question) and not JUDGED_BY.search(question)
             and METRIC not in masked and p < TERSE_CONFIDENCE
+            and not (MONITORING.search(question) and RUN_ASKED.search(question))  # "run competency monitoring … that's fine"
             and not (decides and numbered)):  # "read through weight proposal #6, looks good to me — ship it"
         return _ask_back([i for i in ("competency_insights", "search_role_profiles", "propose_competency_changes")
                           if _allowed(i, allowed)], p)

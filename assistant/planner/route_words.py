@@ -13,7 +13,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -27,7 +27,7 @@ NO_EXPORT = re.compile(r"\b(?:not|no|without|don'?t (?:need|want)|no need for)\s
 # A decision told in the passive ("Proposal 12, which is already pending, should simply be approved.").
 TO_BE_DECIDED = re.compile(r"\b(?:should|must|can|is to|are to|needs? to|ought to)\s+(?:simply\s+|just\s+|now\s+|please\s+)?be\s+"
                            r"(?:approved|rejected|declined|accepted|turned down|applied)\b", re.I)
-DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
+DECIDES_NUMBER = re.compile(r"\b(?:approve|accept|reject|decline|veto|kill|scrap|nix|axe|ditch|bin)\s*(?:#|no\.?\s*|number\s*)?\d+\b"
                             r"|\d+\s*号?\s*(?:批准|驳回|否决|通过(?!率))|(?:批准|驳回|否决)\s*\d+", re.I | re.A)
 PERSON_BACK = re.compile(r"\b(?:he|she|they|him|her|them|(?:this|that|the same) (?:person|candidate|applicant|guy|lady))\b"
                          r"|其(?=入职|录用|加入|到岗|上岗|来了)|该候选人|(?<![其])他|她|这个人|这位|此人|伊(?![拉朗斯利犁春宁人始甸])", re.I | re.A)  # the one person of the answer before
@@ -62,7 +62,9 @@ SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|(?:have|take
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 # Not asking whether to decide ("不是问你要不要批，是问…", "I'm not asking whether to approve it"): something else is asked.
 NOT_ASKING_LEAD = re.compile(r"^\s*(?:我?不是(?:问|要问|在问)(?:你)?|(?:i'?m )?not asking (?:whether|if) (?:to|we|i|you))", re.I)
+ONE_PERSON = re.compile(r"\b(?:he|him|she|her)\b|(?<![其])他(?!们)|她(?!们)", re.I)  # one person, not a group
 HIS = re.compile(r"\b(?:his|their)\b", re.I)  # "Draft his letter." after why he failed
+THIS_ONE = re.compile(r"^\W*(?:ok\W+|好\W*)?(?:\b(?:this|that) one\b|这条|那条|这份|那份)", re.I)  # "这条先毙掉": one thing, not said which
 THE_ONE = re.compile(r"\b(?:it|that|this one)\b|它|这个|那个", re.I)  # "Kindly show it to me first" after a decision
 WORDS_FOR_HIM = re.compile(r"(?:东西|几句话|一段话)(?:给|告诉|跟)(?:他|她)")  # "帮我写个东西告诉他为啥没过": his letter
 # A letter said to exist already ("there's already a draft for him", "已经有一封草稿了"): the stored one, not a new one.
@@ -72,6 +74,7 @@ EXISTING_DRAFT = re.compile(r"\b(?:there'?s|there is|we have|we'?ve got|he has|s
                             r"|\b(?:is|isn'?t) there already (?:a|one) (?:feedback )?(?:draft|letter)\b|\balready (?:have|had|got|has) "
                             r"(?:a|one) (?:feedback )?(?:draft|letter)\b|\b(?:draft|letter) for (?:candidate )?C\d{3,} (?:is|was) already\b"
                             r"|\b(?:there'?s|there is) (?:one|a (?:letter|draft)) already (?:drafted|written|done)\b"
+                            r"|\bthere (?:should|must|might|may) already be (?:a|one) (?:feedback )?(?:letter|draft)\b"
                             r"|\b(?:yung|ung|iyong)\s+draft\b|\b(?:letter|draft)\b[^.?!]{0,30}\bwhere\s*\?"
                             r"|\bwhere(?:'s| is| are)\s+(?:the|his|her|their|my)\s+(?:feedback\s+)?(?:letter|draft)s?\b"
                             r"|\balready (?:a|one) (?:draft|letter)\b|\b(?:an?|the) existing (?:draft|letter)\b|\bthe (?:drafts?|letters?|ones?) "
@@ -105,6 +108,9 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|"
+                        # the languages it reads: "do u also understand chinese or just english?", "你能看懂英文吗"
+                        r"\b(?:do|can|does) (?:you|u|it|candor) (?:also |even )?(?:understand|speak|read|handle|do|support) "
+                        r"(?:chinese|mandarin|cantonese|english)\b|你(?:能|会)?(?:看懂|听懂|说|讲|支持)(?:英文|英语|中文)|"
                         # who it is: "Kindly confirm whether this is the HR interview assistant", "你是面试助手吗"
                         r"\b(?:is this|this is|am i (?:talking|speaking|chatting) (?:to|with)|are you)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
                         r"(?:assistant|bot|chatbot|tool|candor)(?=\s*(?:[?.!,]|$|(?:that|which|for|from|i|we)\b))|(?:你|这)(?:就)?是(?:不是)?[^，,。？?]{0,8}(?:助手|机器人|助理)(?:吗|么|嘛)?(?=[\s？?。.!！]*$)|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
@@ -141,7 +147,8 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
 # screening résumés ("把简历按学历筛一下").
 NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
                          r"|\b(?:unrelated to|nothing to do with) (?:our|the|your) (?:data|hiring|interviews|recruiting)\b"
-                         r"|\bvisa (?:sponsorship|application|question|rules)\b|\bwork (?:permits?|visas?)\b|签证|工作许可|工作签"
+                         r"|\b(?:criminal |police )?background checks?\b|背景调查|背调|"
+                         r"\bvisa (?:sponsorship|application|question|rules)\b|\bwork (?:permits?|visas?)\b|签证|工作许可|工作签"
                          r"|(?:^|[.!?;,]\s*|\b(?:can|could|would|will) you (?:please )?|\bplease |\bpls )(?:call|ring|phone|text|whatsapp)\s+"
                          r"(?:him|her|them|the candidate|the applicant)\b(?!\s+(?:a|an|as)\b)"
                          r"|(?:给|跟|和)(?:他|她|候选人)打(?:个|一个|一通)?电话|打(?:个|一个)?电话(?:给|跟)(?:他|她|候选人)"
@@ -257,9 +264,13 @@ SENT_ALREADY = re.compile(r"\b(?:already|just)\s+(?:sent|emailed|mailed|posted|f
 SO_MUCH = re.compile(r"\b(?:so|that)\s+(?:high|low|bad|poor|many|few|big|small|much|little)\b|(?:这么|那么|如此|恁)(?:高|低|多|少|差|大|小)",
                      re.I | re.A)
 # A new one written ("could you write one up for her?", "再给他写一封"): after the drafts were listed, a new letter.
+# No letter yet ("there is no letter for her yet, so kindly write one for her", "他还没有反馈信"): one to write.
+NO_LETTER_YET = re.compile(r"\b(?:there'?s|there is|she has|he has|they have)\s+no\s+(?:feedback\s+)?(?:letter|draft)\b"
+                           r"|\bno (?:feedback )?(?:letter|draft) (?:for \w+ )?yet\b|还没有?(?:反馈信|草稿)", re.I)
 WRITES_ONE = re.compile(r"\b(?:write|draft|do|prepare|create|make)\s+(?:up\s+)?(?:one|them|some|a new one|another|(?:a\s+)?(?:draft|letter))(?:\s+up)?\s+(?:for|to)\b"
                         r"|(?:给|为)(?:他|她|C\d{3,}).{0,4}(?:写|起草|拟)(?:一封|封|一份|份)", re.I | re.A)
 # Waiting for the speaker ("which of those letters are still sitting in the queue waiting on me?", "哪几封还等我审批").
+LISTS = re.compile(r"\blist (?:them|those|these|all|the)\b|拉个?\s*(?:list|清单|列表)|列(?:个|出|一下)?(?:清单|列表)", re.I)  # a list asked
 WAITING_ON_ME = re.compile(r"\bwaiting (?:on|for) (?:me|my|approval|sign-?off|review)\b|\b(?:the )?pending ones\b|\bin (?:the|my) queue\b|\bpending (?:my )?"
                            r"(?:approval|review|sign-?off)\b|\bstill (?:\w+ )?(?:pending|waiting|to be (?:approved|sent|signed))\b"
                            r"|待(?:我)?(?:审批|审核|批)|等(?:着)?我(?:审|批|签|看|过)|还没(?:审|批|发)", re.I | re.A)
@@ -315,7 +326,7 @@ INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|\b(?:bring|brings|bringing) in (?:money|revenue|sales|deals)\b"
                       r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|活儿?能干|干活(?:能行|行不行|咋样|怎么样)|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
-FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|(?:will|would) (?:he|she|they) "
+FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|ballpark|(?:are|am|is) (?:we|i) looking at|(?:will|would) (?:he|she|they) "
                       r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
                       r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|(?<!要是)(?<!如果)(?<!假如)(?<!万一)留(?:下|得住|存)|离职|跑路|走人|"
