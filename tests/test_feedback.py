@@ -462,6 +462,10 @@ def test_a_letter_is_edited_in_chat_by_the_words_quoted(demo_url):
         ("review_feedback", "C000123", letter["id"])], by_candidate.answer
     nobody = assistant.ask(HR, "C000124的反馈信调出来我看下")
     assert nobody.tool_calls[0].error["error"] == "no_letter" and "起草反馈" in nobody.answer, nobody.answer
+    assert "失败" not in nobody.answer  # no letter yet is a state to tell, not a failure
+    none_en = assistant.ask(HR, "is there already a feedback draft for C000124 or do i gotta make one")
+    assert none_en.tool_calls[0].error["error"] == "no_letter", none_en.answer
+    assert none_en.answer.startswith("There is no feedback letter for candidate C000124 yet"), none_en.answer
 
     shown = assistant.ask(HR, f"看一下第{letter['id']}号草稿")
     removed = assistant.ask(HR, "把“Kind regards, the recruiting team”删掉", shown.conversation_id)

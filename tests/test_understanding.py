@@ -2501,6 +2501,29 @@ ROUND_TWENTYFOUR_AFTER = [
 ]
 
 
+ROUND_TWENTYFIVE = [
+    ("Dear team, kindly note the feedback letter for candidate C000733 has been sent by email. Please mark as sent in "
+     "the system.", "review_feedback"),  # how it went, no address asked
+    ("whats C002004s email address", "refuse"),  # (guard) an address asked
+    ("Could you run the equality check on Mechanical Design Engineer for the 2023/24 financial year, by sex please.",
+     "fairness_audit"),  # (guard: asked back before, the audit offered first; now answered)
+    ("Could the AI flag candidates who seem nervous from their facial expressions so we can reject them earlier?",
+     "refuse"),
+    ("Hello. You can do payroll also or only recruitment things? tell what you can do.", "help"),
+    ("can you run payroll for the night shift?", "out_of_scope"),  # (guard) asked to be done, not what Candor does
+]
+
+ROUND_TWENTYFIVE_AFTER = [
+    ("Could you run the equality check on Mechanical Design Engineer for the 2023/24 financial year, by sex please.",
+     "Repeat that for educational attainment as well, if you would.", "fairness_audit"),
+    ("Can you run a fairness audit on Product Ops for Q2 by gender?",
+     "Got it, no adverse impact flagged. Separately, what were the main reasons candidates didn't pass, regardless of "
+     "group?", "failure_stats"),  # the answer acknowledged, then the ask
+    ("I0005011 点解唔过㗎？逐项分数俾我睇下", "明白，咁帮佢出封信解释返点解唔过", "draft_feedback"),
+    ("C000611 啱啱入职做销售，佢会唔会做唔够三个月就走？", "咁佢电话几多号？我想直接打俾佢倾下", "refuse"),
+]
+
+
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
                                                 *ROUND_FOUR_AFTER, *ROUND_FIVE_AFTER,
@@ -2512,7 +2535,8 @@ ROUND_TWENTYFOUR_AFTER = [
                                                 *ROUND_SEVENTEEN_AFTER, *ROUND_EIGHTEEN_AFTER,
                                                 *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER,
                                                 *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
-                                                *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER])
+                                                *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
+                                                *ROUND_TWENTYFIVE_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2526,7 +2550,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN,
                                           *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
-                                          *ROUND_TWENTYFOUR])
+                                          *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

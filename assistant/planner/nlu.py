@@ -55,22 +55,26 @@ REFUSE_AUTO_REJECT = re.compile(
     r"(his|her|their|the|how)?\s*(\w+\s+)?(face|facial|expressions?|nervousness|looks|emotions?)\b"
     r"|\b(face|facial|expressions?|nervous\w*|emotions?)\b.{0,80}\b(failed|rejected|disqualified|screened out)\s+automatically\b"
     r"|\bautomatically\s+(fail|reject|disqualif)\w*\b.{0,60}\b(face|facial|expressions?|nervous\w*|emotions?)\b"
-    r"|\b(nervous\w*|face|facial|expressions?|eyes)\b[^?]{0,100}[.!;]\s*(so\s+|just\s+|then\s+)?(fail|reject|bin|drop)\s+(him|her|them)\b)", re.I)
+    r"|\b(nervous\w*|face|facial|expressions?|eyes)\b[^?]{0,100}[.!;]\s*(so\s+|just\s+|then\s+)?(fail|reject|bin|drop)\s+(him|her|them)\b"
+    r"|\b(nervous\w*|face|facial|expressions?)\b.{0,60}\b(so (that )?(we|i|you) can|in order to|to|and) (reject|fail|disqualify|screen out|drop)\s+"
+    r"(him|her|them|those|candidates)\b)", re.I)
 _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
     rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
     rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))(?![a-z])|"
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者)"
     r"|\b(?:their|his|her)\s+(?:cell|mobile|phone|home)(?:\s+phone)?\s+(?:numbers?|nos?\b|#)|(?:他|她)们?的(?:手机号|电话号码?|联系方式)"
+    r"|(?<![其])(?:他|她)\s*(?:的\s*)?(?:手机|电话)(?:号码?)?\s*(?:是)?(?:多少|几号)"  # "咁佢电话几多号？" (expanded: 他电话多少号)
     # one candidate by id: "whats C002004s phone number", "C002004的电话多少"
-    r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
+    r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(?<!by )(?<!via )(?<!through )(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
     r"(?:home )?address|wechat(?: id)?|whatsapp)(?![a-z])|\b(?:mobile|cell|phone|contact)(?: (?:number|no\.?|details|info))?\s+(?:of|for)\s+"
     r"(?:candidate\s+)?C\d{3,}|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址|微信号?)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
 # The contact details are the ask itself, not a figure beside them.
 CONTACTS_ASKED = re.compile(r"^\s*(?:(?:alright|all right|ok(?:ay)?|now|so|and|then|right)[,.!\s]+)*(?:please\s+|pls\s+|kindly\s+|"
                             r"(?:can|could) you\s+)?(?:give|gimme|send|get|pull|list|export|share|"
                             r"forward|find)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+|their\s+|his\s+|her\s+)?(?:cell\s+)?(?:e-?mails?|phone|mobile|contact|"
-                            r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)", re.I)
+                            r"(?:home\s+)?addresses)|^\s*(?:请|麻烦)?(?:给我|发我|导出|列出|把).{0,16}(?:手机号|电话号码|邮箱|联系方式)"
+                            r"|^\W*(?:咁|那|那么|所以)?\s*(?:他|她)\s*(?:的\s*)?(?:手机|电话|微信|邮箱)(?:号码?)?\s*(?:是)?(?:多少|几号)", re.I)
 # "got a cranky email from one", "a phone call from a candidate": a message received, not an address asked for.
 A_MESSAGE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z'-]+\s+){0,2}?(?:e-?mail|phone call|call)\b|\b(?:feedback|rejection|follow-?up|outcome)\s+e-?mails?\b|\b(?:sent|sends|wrote)\s+(?:(?:us|me|an?)\s+)?e-?mail\b|\be-?mail(?:ed)?\s+(?:me|us)\b"
                        r"|\be-?mail(?:ed)?\s+(?:it\s+|them\s+)?to\s+(?:the\s+)?(?:candidate|applicant|him|her|them)\b"  # "already email to the candidate": sent
@@ -148,7 +152,7 @@ CATEGORY_WORDS = {
 FAIRNESS_WORDS = re.compile(
     r"(fairness|(?<!job )(?<!jobs )(?<!career )(?<!hiring )(?<!recruiting )(?<!recruitment )\bfair(ly)?\b"
     r"(?! enough| to say)(?<!compare fairly)(?<!compared fairly)(?<!comparing fairly)"  # "so that we can compare fairly"
-    r"(?! (?:new|high|low|small|large|big|sure|quick\w*|recent\w*|good|well|similar|close|common|consistent|stable|often)\b)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|"
+    r"(?! (?:new|high|low|small|large|big|sure|quick\w*|recent\w*|good|well|similar|close|common|consistent|stable|often)\b)|\bbias(ed|es)?\b|adverse impact|disparate impact|discriminat\w*|four[- ]fifths|equality (?:check|audit|analysis|monitoring|review)|"
     r"\b4/5(?:ths)?\b|80\s*% rule|impact ratios?|\bflagged\b(?! (?:for|as|on)\b)|demographic\w*|group differences?|"
     r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|(?:四五|4/5|八成|80%)\s*(?:规则|原则)|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)

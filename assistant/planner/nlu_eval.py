@@ -49,7 +49,8 @@ MEASURED_FIRST = frozenset({"dev95", "dev96", "dev97", "dev98", "dev99", "dev100
                             "dev114", "dev115", "dev116", "dev117", "dev118", "dev119", "dev120", "dev121", "dev122",
                             "dev123", "dev124", "dev125", "dev126", "dev127", "dev128", "dev129", "dev130", "dev131",
                             "dev132", "dev133", "dev134", "dev135", "dev136", "dev137", "dev138", "dev139", "dev140",
-                            "dev141", "dev142", "dev143", "dev144", "dev145", "dev146"})
+                            "dev141", "dev142", "dev143", "dev144", "dev145", "dev146", "dev147",
+                            "dev148", "dev149"})
 
 
 def shipped_names() -> Names:

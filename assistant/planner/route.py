@@ -362,7 +362,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if _asked_in(LEGAL_ADVICE, question):
         return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
     masked = mask(question, _names(vocab))
-    if _asked_in(NOT_CANDORS, question):
+    if _asked_in(NOT_CANDORS, question) and not (CAPABILITY.search(question) and YOU_CAN.search(question)):
         return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
     if MADE_BY_CANDOR.search(question) and SHOW.search(question) and not _decides_in_a_sentence(question):
         return Decision("review_proposals", source="rule")  # "the AI came up with new weights …, where can I see that?"
@@ -639,7 +639,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question)):
         return Decision("build_report", confidence=p, source="followup")  # "Noted, thank you. Kindly include the chart"
     if (previous_tool == "fairness_audit" and FAILURE_WORDS.search(question) and NOT_BY_GROUP.search(question)
-            and not kinds_named(masked, question) & ID_KINDS):
+            and not IDS.search(question) and not kinds_named(masked, question) & set(NUMBERED)):  # ("candidates": no one's id)
         return Decision("failure_stats", confidence=p, source="followup")  # "and the plain failure rate, without split by groups?"
     if (previous_tool == "fairness_audit" and (u.attributes or WHICH_GROUP.search(question))
             and not kinds_named(masked, question) & ID_KINDS

@@ -107,7 +107,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:too|as well|at all)\b|\bor is that (?:done |handled )?(?:in |by )?(?:a |some )?(?:different|separate|another|other) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
-                        r"\bdo you (?:work|run) (?:in|on|with)\b|"
+                        r"\bdo you (?:work|run) (?:in|on|with)\b|\bwhat you can (?:do|help with|offer)\b|"
                         # the languages it reads: "do u also understand chinese or just english?", "你能看懂英文吗"
                         r"\b(?:do|can|does) (?:you|u|it|candor) (?:also |even )?(?:understand|speak|read|handle|do|support) "
                         r"(?:chinese|mandarin|cantonese|english)\b|你(?:能|会)?(?:看懂|听懂|说|讲|支持)(?:英文|英语|中文)|"
@@ -336,15 +336,15 @@ STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s
                    r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) (?:you|u)\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
-                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您|能不能|能否|可不可以|可以)*(?:给(?:他|她|候选人|对方|人家))?"
+                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您|能不能|能否|可不可以|可以)*(?:[给帮为](?:他|她|候选人|对方|人家))?"
                         r"(?:起草|拟|写|出(?=一版|一份|一封|份|封)|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
-OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯)"
+OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯|明白了?|收到|了解|咁)"
                     r"(?:[,，\s]+|(?=[帮请写拟起给你您])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
 FEEDBACK_ASKED = re.compile(r"\bfeedback\b|反馈", re.I | re.A)  # not an offer or a termination letter: not Candor's
 # A group of the audit just shown asked about ("wait what 0.71?? which group", "哪个群体最低").
 # The figure without the audit's groups ("the plain failure rate, without split by groups", "不分群体的整体失败率").
 NOT_BY_GROUP = re.compile(r"\bwithout (?:any |the )?(?:split\w*|break\w*(?: it)?(?: down)?|grouping|groups?)\b|\bin general\b|\bnot (?:split|broken down|grouped) by\b"
-                          r"|\b(?:plain|overall|headline|ungrouped)\b|不分(?:组|群体|人群|性别|年龄|学历)|不按.{0,6}分|整体(?:的)?(?:失败率|通过率|淘汰率)",
+                          r"|\b(?:plain|overall|headline|ungrouped)\b|\bregardless of (?:the )?(?:groups?|gender|age|education)\b|不分(?:组|群体|人群|性别|年龄|学历)|不按.{0,6}分|整体(?:的)?(?:失败率|通过率|淘汰率)",
                           re.I | re.A)
 WHICH_GROUP = re.compile(r"\b(?:which|what) (?:groups?|subgroups?)\b|\bimpact ratios?\b|哪(?:个|一个|些)?(?:群体|组|人群)",
                          re.I | re.A)

@@ -60,6 +60,8 @@ def opens_on_condition(rest: str) -> bool:
 
 MIN_FIRST = 6  # characters of the first request, so "Also, …" or "顺便问下…" at the start is not split
 # A reaction to the answer before, not a request of its own ("Nothing at all? Then … run the monitor", "一个都没有？那…").
+# The answer before, acknowledged and summed up ("Got it, no adverse impact flagged. Separately, …"): no request.
+NOTED = re.compile(r"^\W*(?:got it|noted|understood|ok(?:ay)?|alright|right|great|good|thanks|cheers|i see)\b", re.I)
 REACTION = re.compile(r"^\W*(?:(?:nothing|none|zero|nil|nada|really|seriously|huh|wow|hm+|oh|ah|at all|damn)\W*)+$"
                       # "Hang on, that one's already been approved, ain't it?": a decision recalled, not a request
                       r"|^\W*(?:(?:hang on|wait|oh|hmm+|hold on)\W+)?(?:that|it|this)(?: one)?(?:'s| is| was| has)\s+(?:already\s+)?(?:been\s+)?"
@@ -108,7 +110,7 @@ def split_asks(question: str) -> tuple[str, str] | None:
     if m is not None and CONDITION.search(question[:m.start()]) and THEN.match(question[m.start():]):
         return None  # "if safety is the one that shows, then put forward a weight change": one request, on a condition
     if (m is None or _length(question[:m.start()].strip(" ,，")) < MIN_FIRST or not question[m.end():].strip(" .。!！?？")
-            or REACTION.match(question[:m.start()])):
+            or REACTION.match(question[:m.start()]) or NOTED.match(question[:m.start()]) and only_says(question[:m.start()])):
         return None
     ends = re.match(r"[.;!?。；！？]", question[m.start():])  # the first request keeps its own question mark
     return (question[:m.start()] + (ends.group() if ends else "")).strip(), question[m.start():].strip(" ,，.;。；")
