@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,8 +15,12 @@ from media.speech.model import SpeechError, Word
 # With espeak-ng 1.51+dfsg-10+deb12u2 and faster-whisper 1.2.1 Mandarin also came out as fluent-looking English
 # ("Warm and fine, fan free time 2, …") at a mean word probability of 0.51-0.61 with no digits and little silence,
 # against 0.79-0.85 for calm and nervous English answers: the bar sits between the two.
+# Decoding the same Mandarin twice can differ: once plain words at 0.61, once letter-and-digit runs split into pieces
+# ("N", "-1", "-10", "-Cha", …); so a word counts only when it looks like one (letters, an apostrophe, punctuation),
+# and English answers keep 0.97-1.00 of their words that way.
 MIN_WORD_PROBABILITY = 0.7
-MIN_ALPHABETIC_SHARE = 0.6
+MIN_ALPHABETIC_SHARE = 0.85
+WORD_LIKE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?[.,!?;:]*")
 MAX_NO_SPEECH = 0.55
 
 
@@ -93,7 +98,7 @@ def transcribe_samples(samples: np.ndarray, settings, language: str | None) -> d
 
 def not_english_notes(words: list[Word], no_speech: list[float], name: str) -> list[str]:
     probability = float(np.mean([w.probability for w in words]))
-    alphabetic = float(np.mean([any(c.isalpha() for c in w.word) for w in words]))
+    alphabetic = float(np.mean([bool(WORD_LIKE.fullmatch(w.word)) for w in words]))
     silent = float(np.mean(no_speech)) if no_speech else 0.0
     if probability >= MIN_WORD_PROBABILITY and alphabetic >= MIN_ALPHABETIC_SHARE and silent <= MAX_NO_SPEECH:
         return []

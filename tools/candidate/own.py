@@ -99,7 +99,8 @@ class MyDataResult(BaseModel):
 
 def _candidate_id(deps: ToolDeps) -> int:
     if deps.principal.audience != "candidate" or deps.principal.candidate_id is None:
-        raise ToolError("no_candidate", "These tools answer only a candidate who opened their signed link.")
+        raise ToolError("no_candidate", "These tools answer only a candidate who opened their signed link.",
+                        message_zh="这些工具只回答通过签名链接进入的候选人本人。")
     return deps.principal.candidate_id
 
 

@@ -122,21 +122,25 @@ def resolve_request(session: Session, principal: Principal, request_id: int, sta
     if principal.audience not in HANDLERS:
         raise ToolError("forbidden", "Only HR managers and recruiters handle candidate requests.")
     if status not in STAFF_STATUSES:
-        raise ToolError("bad_status", f"status must be one of {', '.join(STAFF_STATUSES)} (got {status!r}).")
+        raise ToolError("bad_status", f"status must be one of {', '.join(STAFF_STATUSES)} (got {status!r}).",
+                        message_zh=f"状态只能是 {', '.join(STAFF_STATUSES)} 之一（收到的是 {status!r}）。")
     row = session.get(CandidateRequest, request_id)
     if row is None:
         raise ToolError("not_found", f"There is no candidate request {request_id}; list them with 'show open "
                                      "candidate requests' (or GET /api/candidate-requests).", request_id=request_id,
                         message_zh=f"没有编号为 {request_id} 的候选人申请；可以问“有哪些待处理的候选人申请？”查看。")
     if row.status in ("done", "declined"):
-        raise ToolError("closed", f"Request {request_id} is already {row.status}; a candidate can open a new one.")
+        raise ToolError("closed", f"Request {request_id} is already {row.status}; a candidate can open a new one.",
+                        message_zh=f"申请 {request_id} 已经是 {row.status} 状态；候选人可以重新提交一条。")
     deleting = row.kind == "delete_recordings" and status == "done"  # the deletion report is the resolution
     if status in ("done", "declined") and not resolution.strip() and not deleting:
         raise ToolError("resolution_needed", "Say what was done (or why it was declined) in `resolution`: "
-                                             "the candidate sees it.")
+                                             "the candidate sees it.",
+                        message_zh="请在 resolution 里写明处理结果（或驳回理由）：候选人会看到。")
     if deleting:
         if media_dir is None:
-            raise ToolError("media_dir_needed", "Deleting recordings needs the media folder (CANDOR_MEDIA_DIR).")
+            raise ToolError("media_dir_needed", "Deleting recordings needs the media folder (CANDOR_MEDIA_DIR).",
+                        message_zh="删除录音需要配置媒体目录（CANDOR_MEDIA_DIR）。")
         report = delete_recordings(session, row.candidate_id, media_dir, now)
         resolution = f"{resolution.strip()} {report.summary()}".strip()
         audit.record(session, principal, "delete_recordings",
@@ -184,7 +188,8 @@ def candidate_requests(deps: ToolDeps, args: CandidateRequestsArgs) -> Candidate
             args.request_id = _open_request_of(deps.session, args.candidate, args.kind)
         if args.request_id is None or args.new_status is None:
             raise ToolError("resolve_needs", "Say which request and how: e.g. \"Mark request 3 done: reviewed, the "
-                                             "decision stands\".")
+                                             "decision stands\".",
+                        message_zh="请说明处理哪条申请、如何处理，例如：“把3号申请标记为已完成：已复核，结论不变”。")
         resolved = resolve_request(deps.session, deps.principal, args.request_id, args.new_status, args.resolution,
                                    deps.now, media_dir=settings_of(deps).media_dir)
         return CandidateRequestsResult(action="resolve", count=1, requests=[resolved], resolved=resolved)

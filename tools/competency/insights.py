@@ -199,7 +199,8 @@ class RoleAnalysis:
         self.model = active_model(deps.session, role.id)
         if self.model is None:
             raise ToolError("no_model", f"{role.name_en} has no active competency model; sync the role profiles "
-                                        "(python app.py seed, or the knowledge sync) first.", role=role.key)
+                                        "(python app.py seed, or the knowledge sync) first.", role=role.key,
+                        message_zh=f"{role.name_zh}没有生效的胜任力模型：请先同步岗位画像（python app.py seed 或知识库同步）。")
         self.weights = model_weights(conn, self.model.id)
         self.competencies = [c for c in self.vocab.competencies if c.role_id == role.id and c.id in self.weights]
         # Bonferroni across the role's competencies: a link counts only if it survives the many tests run.
@@ -212,7 +213,8 @@ class RoleAnalysis:
         keys = [m for m in wanted if m in present] + sorted(present - set(wanted))
         if metric is not None and metric not in all_metrics:
             raise ToolError("unknown_metric", f"Unknown performance metric '{metric}'. Known metrics: "
-                            + ", ".join(sorted(all_metrics)) + ".", metric=metric)
+                            + ", ".join(sorted(all_metrics)) + ".", metric=metric,
+                        message_zh=f"未知的绩效指标“{metric}”。已知指标：" + "、".join(sorted(all_metrics)) + "。")
         self.metrics = [all_metrics[k] for k in keys if k in all_metrics]
         main_key = metric or (wanted[0] if wanted else (keys[0] if keys else None))
         self.main = all_metrics.get(main_key) if main_key else None

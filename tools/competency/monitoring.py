@@ -255,7 +255,8 @@ def monitor_competencies(deps: ToolDeps, args: MonitorArgs) -> MonitoringResult:
         config = config.model_copy(update={"rules": [r.model_copy(update={"auto_apply": False})
                                                      for r in config.rules]})
     if not config.rules:
-        raise ToolError("no_rules", "No monitoring rule applies; see knowledge/monitoring.yaml.")
+        raise ToolError("no_rules", "No monitoring rule applies; see knowledge/monitoring.yaml.",
+                        message_zh="没有适用的监控规则；请查看 knowledge/monitoring.yaml。")
     return run_monitoring(deps, config)
 
 

@@ -93,11 +93,13 @@ def _models(deps: ToolDeps, args: OutcomeArgs) -> tuple[CompetencyModel, Compete
         if proposal.applied_model_id is None:
             raise ToolError("not_applied", f"Proposal {proposal.id} is {proposal.status}, not applied, so there is "
                                            "no before/after to compare.", proposal_id=proposal.id,
-                            status=proposal.status)
+                            status=proposal.status,
+                        message_zh=f"{proposal.id}号提案的状态是 {proposal.status}，尚未应用，没有前后可以对比。")
         return (session.get(CompetencyModel, proposal.base_model_id),
                 session.get(CompetencyModel, proposal.applied_model_id), proposal.id)
     if not args.role:
-        raise ToolError("missing_argument", "Say which change: a role (its latest model change) or a proposal number.")
+        raise ToolError("missing_argument", "Say which change: a role (its latest model change) or a proposal number.",
+                        message_zh="请说明是哪次调整：一个岗位（看它最近一次模型调整）或一个提案编号。")
     role = resolve_role(vocabulary_of(deps), args.role, deps.settings)
     new = active_model(session, role.id)
     previous = session.exec(select(CompetencyModel).where(CompetencyModel.role_id == role.id,
@@ -106,7 +108,8 @@ def _models(deps: ToolDeps, args: OutcomeArgs) -> tuple[CompetencyModel, Compete
     if new is None or previous is None:
         raise ToolError("no_change", f"{role.name_en} has only ever had one competency model"
                                      + (f" (version {new.version})" if new else "")
-                                     + ", so there is no change to compare.", role=role.key)
+                                     + ", so there is no change to compare.", role=role.key,
+                        message_zh=f"{role.name_zh}只有过一个胜任力模型，没有调整可以对比。")
     proposal = session.exec(select(CompetencyChangeProposal.id)
                             .where(CompetencyChangeProposal.applied_model_id == new.id)).first()
     return previous, new, proposal
@@ -146,7 +149,8 @@ def proposal_outcome(deps: ToolDeps, args: OutcomeArgs) -> OutcomeResult:
     wanted = role_metric_keys(role)
     key = args.metric or (wanted[0] if wanted else None)
     if args.metric and args.metric not in metrics:
-        raise ToolError("unknown_metric", f"Unknown performance metric '{args.metric}'.", metric=args.metric)
+        raise ToolError("unknown_metric", f"Unknown performance metric '{args.metric}'.", metric=args.metric,
+                        message_zh=f"未知的绩效指标“{args.metric}”。")
     metric = metrics.get(key) if key else None
     hires = {h.employee_id: h for h in load_hires(conn, role.id, args.months, [key] if key else [])}
 

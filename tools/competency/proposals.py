@@ -181,7 +181,8 @@ def scenario_questions(deps: ToolDeps, a: RoleAnalysis, rising: list[Competency]
             comp = rising[0]
         else:
             raise ToolError("no_rising_competency", "No weight rises in this proposal, so the question needs a "
-                                                    "competency: pass questions=[{text, competency}].")
+                                                    "competency: pass questions=[{text, competency}].",
+                        message_zh="这个提案没有上调任何权重，所以面试题需要指定胜任力：questions=[{text, competency}]。")
         zh = language_of(q.text) == "zh"
         out.append(ScenarioQuestion(competency=competency_ref(comp, vocab), text_en="" if zh else q.text,
                                     text_zh=q.text if zh else "", source="user"))
@@ -320,12 +321,14 @@ def apply_proposal(deps: ToolDeps, proposal: CompetencyChangeProposal, note: str
     current = active_model(session, proposal.role_id)
     if current is None or current.id != proposal.base_model_id:
         raise ToolError("stale_proposal", f"Proposal {proposal.id} was made for a model version that is no longer "
-                                          "active; ask for a new proposal for this role.", proposal_id=proposal.id)
+                                          "active; ask for a new proposal for this role.", proposal_id=proposal.id,
+                        message_zh=f"{proposal.id}号提案针对的模型版本已不再生效；请为该岗位重新生成提案。")
     comps = {c.key: c for c in session.exec(select(Competency).where(Competency.role_id == proposal.role_id))}
     unknown = sorted(set(proposal.proposed_weights) - set(comps))
     if unknown:
         raise ToolError("stale_proposal", f"Proposal {proposal.id} names competencies the role no longer has: "
-                                          f"{', '.join(unknown)}.", proposal_id=proposal.id)
+                                          f"{', '.join(unknown)}.", proposal_id=proposal.id,
+                        message_zh=f"{proposal.id}号提案包含该岗位已没有的胜任力：{'、'.join(unknown)}。")
     latest = session.exec(select(CompetencyModel.version).where(CompetencyModel.role_id == proposal.role_id)
                           .order_by(CompetencyModel.version.desc())).first() or 0
     current.active = False
@@ -356,7 +359,8 @@ def decide_proposal(deps: ToolDeps, args: DecideArgs) -> DecisionResult:
     proposal = _load_proposal(deps, args.proposal_id)
     if proposal.status != "proposed":
         raise ToolError("already_decided", f"Proposal {proposal.id} is already {proposal.status}.",
-                        proposal_id=proposal.id, status=proposal.status)
+                        proposal_id=proposal.id, status=proposal.status,
+                        message_zh=f"{proposal.id}号提案已经是 {proposal.status} 状态。")
     base = session.get(CompetencyModel, proposal.base_model_id)
     before = {cid: w for cid, w in session.exec(select(CompetencyWeight.competency_id, CompetencyWeight.weight)
                                                 .where(CompetencyWeight.model_id == base.id))}

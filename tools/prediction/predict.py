@@ -156,7 +156,8 @@ def find_candidate(deps: ToolDeps, ref: str) -> Candidate:
             or session.get(Candidate, n)
     if found is None:
         raise ToolError("unknown_candidate", f"No candidate '{ref}'; use the external id (e.g. C001043) or the "
-                                             "candidate number.", candidate=ref)
+                                             "candidate number.", candidate=ref,
+                        message_zh=f"没有候选人“{ref}”；请用候选人编号（如 C001043）。")
     return found
 
 
@@ -192,7 +193,8 @@ def latest_interview(deps: ToolDeps, candidate: Candidate, role: Role | None) ->
     if interview is None:
         where = f" for {role.name_en}" if role else ""
         raise ToolError("no_interview", f"Candidate {candidate.external_id} has no scored interview{where}.",
-                        candidate=candidate.external_id)
+                        candidate=candidate.external_id,
+                        message_zh=f"候选人 {candidate.external_id} " + (f"在{role.name_zh}岗位" if role else "") + "没有已评分的面试。")
     return interview
 
 
@@ -270,7 +272,8 @@ def predict_performance(deps: ToolDeps, args: PredictArgs) -> PredictionResult:
     wanted = role_metric_keys(role)
     key = args.metric or (wanted[0] if wanted else None)
     if key not in metrics:
-        raise ToolError("unknown_metric", f"No performance metric '{key}' for {role.name_en}.", metric=key)
+        raise ToolError("unknown_metric", f"No performance metric '{key}' for {role.name_en}.", metric=key,
+                        message_zh=f"{role.name_zh}没有绩效指标“{key}”。")
     metric = metrics[key]
     sign = 1 if metric.higher_is_better else -1
     features = sorted(scores)

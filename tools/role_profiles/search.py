@@ -83,7 +83,8 @@ def search_role_profiles(deps: ToolDeps, args: SearchRoleProfilesArgs) -> Search
                             competency=competency, k=args.k)
     if not hits:
         raise ToolError("no_passages", "Nothing in the role profiles matches; try other words or drop the filters.",
-                        query=args.query)
+                        query=args.query,
+                        message_zh="岗位画像里没有匹配的内容；换个说法或去掉筛选条件再试。")
     passages = [ProfilePassage(source_id=h.passage.source_id, role_key=h.passage.role, section=h.passage.section,
                                competency=h.passage.competency, text_en=h.passage.text_en, text_zh=h.passage.text_zh,
                                score=round(h.score, 5)) for h in hits]

@@ -53,7 +53,8 @@ def process_interview(engine: Engine, interview_id: int, settings: Any, *, now: 
     with Session(engine, expire_on_commit=False) as session:
         interview = session.get(Interview, interview_id)
         if interview is None:
-            raise ToolError("unknown_interview", f"Interview {interview_id} does not exist.")
+            raise ToolError("unknown_interview", f"Interview {interview_id} does not exist.",
+                        message_zh=f"面试 {interview_id} 不存在。")
         candidate = session.get(Candidate, interview.candidate_id)
         answers = list(session.exec(select(Answer).where(Answer.interview_id == interview_id).order_by(Answer.id)))
     todo = [a for a in answers if a.media_ref and not media_done(a)]
