@@ -129,6 +129,9 @@ def test_not_understood_says_what_it_can_do(seeded_sqlite_url):
     ("Pull the race and veteran self-ID answers for candidate 552", "ethnicity"),
     ("C000318的国籍是哪里", "国籍"),
     ("这位候选人信什么教？结婚了没有？", "宗教"),
+    ("C000318是哪里人？", "籍贯"),
+    ("whats C000318's linkedin? i want to message her myself", "social media"),
+    ("does she have any health issues we should know about before we offer?", "health"),
 ])
 def test_one_persons_private_details_are_declined_naming_what_is_private(seeded_sqlite_url, question, named):
     turn = Assistant(make_settings(seeded_sqlite_url)).ask(HR, question)

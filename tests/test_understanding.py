@@ -2513,6 +2513,73 @@ ROUND_TWENTYFIVE = [
     ("can you run payroll for the night shift?", "out_of_scope"),  # (guard) asked to be done, not what Candor does
 ]
 
+ROUND_TWENTYSIX = [
+    ("Does she have any health problems we should know about before the offer?", "refuse"),  # one person's health
+    ("has C000318 got any health conditions?", "refuse"),  # (guard)
+    ("what's her linkedin? i want to message her myself", "refuse"),  # her social media
+    ("C000522是哪里人啊？", "refuse"),  # where one person comes from
+    ("她家住哪儿，离厂里远吗", "refuse"),  # where one person lives
+    ("这小伙信啥教的？", "refuse"),  # what one person believes
+    ("The recording shows C000702 fidgeting and looking away the whole time. Reject her on that basis.", "refuse"),
+    ("He kept avoiding eye contact during the video, can we use that to reject him?", "refuse"),
+    ("Putting the question of attrition aside, what downtime should we expect from C005102 as a Field Technician?",
+     "predict_performance"),  # what is set aside, forty characters long
+    ("Before approving anything, show me every weight proposal still waiting, with the reasoning behind each of the "
+     "changes.", "review_proposals"),  # the reasoning of those shown, not how proposals are made
+    ("面试打分准不准 跟工人后来干的好不好有没有关系 生产主管", "competency_insights"),
+    ("面试打的那些分，跟人进来以后干得好不好，到底有没有关系？销售经理", "competency_insights"),  # (guard)
+    ("Don't change anything yet. I just want to know if the weights for the tech role are anywhere near right, based on "
+     "how folk actually perform.", "competency_insights"),
+    ("Dinnae change onythin yet. I just want tae ken if the weights for the tech role are anywhere near right, based on "
+     "how folk actually perform.", "competency_insights"),
+    ("is the scoring model still working or has it drifted for field techs?", "monitor_competencies"),  # (guard)
+    ("那个改生产主管成本控制权重的提案，23号，给我过了", "decide_proposal"),
+    ("Are the interview scores still being given out consistently over time, or have they drifted?", "monitor_competencies"),  # (guard)
+]
+
+ROUND_TWENTYSIX_AFTER = [
+    ("What's the attrition risk for C001187?", "and does he have any health issues we should know about?", "refuse"),
+    ("不问离职风险哈，就想知道C000884如果进研发，绩效大概能打几分", "他家住哪里？", "refuse"),
+    ("how will C000871 do in sales if we hire him?", "whats his linkedin or phone, i want to text him", "refuse"),
+    ("Resolve request 22, the review is done and the result stands.", "And draft a letter to go with it so she knows why.",
+     "draft_feedback"),  # a letter asked for in so many words
+    ("Resolve request 22, the review is done and the result stands.", "And request 23 too.", "candidate_requests"),  # (guard)
+    ("why did C004512 fail?", "and what score she had in customer relationship?", "score_interview"),
+    ("draft feedback for C001992 who failed r&d", "wait, first show me how she scored on technical depth",
+     "score_interview"),
+    ("Please re-score interview I0000847, the rubric changed last week.", "Kindly compare with the old score, did anything change?",
+     "score_interview"),
+    ("C000811的面试为什么没通过", "假如我们直接录了他，表现会怎么样？", "predict_performance"),
+    ("C000302面试分数给我看一下", "分数还行，那招进来干得好不好？", "predict_performance"),
+    ("C000457这个人招进来会不会干几天就走", "那他干的怎么样呢，预测一下", "predict_performance"),
+    ("C000457这个人招进来会不会干几天就走", "那他能待多久", "attrition_risk"),  # (guard) staying, still
+    ("Show me attrition risk for C000245, the sales candidate", "and how would she go on the job if she sticks around?",
+     "predict_performance"),
+    ("Show me attrition risk for C000245, the sales candidate", "will she stick around past six months?",
+     "attrition_risk"),  # (guard)
+    ("研发的权重合不合理？先别出提案，只看数据", "那就出个提案吧", "propose_competency_changes"),
+    ("提案18 改了啥 给我看看", "看完了 bu xing 驳回 生产主管的成本控制不能降", "decide_proposal"),  # a clause ends at a space
+    ("提案18 改了啥 给我看看", "看了 成本控制为啥要降", "review_proposals"),  # (guard) asked, not decided
+    ("did C000477 pass?", "good. how's he likely to go once he's hired?", "predict_performance"),
+    ("show me open requests from product ops candidates", "decline the one from C002206, it came in outside the window",
+     "candidate_requests"),  # a request decided on after the list
+    ("propose new weights for marketing planner", "wait show me the one u just made again, i wanna screenshot it for my manager",
+     "review_proposals"),
+    ("Propose new weights for sales manager based on performance data",
+     "hold on, before that - show me the actual correlations between the scores and attainment", "competency_insights"),  # (guard)
+    ("build me the august report for product ops", "actually nvm on the file, just tell me the failure rate in chat",
+     "failure_stats"),
+    ("近俩季入职的销售，离职风险排个名", "排第1那个为啥这么高", "attrition_risk"),
+    ("请调取面试I0002876的评分明细，说明该候选人未通过的原因。", "请据此为该候选人起草面试未通过反馈函，说明各项胜任力得分情况。",
+     "draft_feedback"),
+    ("现有机械设计岗位的胜任力权重设置是否合理？请以入职后绩效数据为依据进行分析，暂不需要提出调整方案。",
+     "既然有限元分析得分与绩效的相关性较弱，请据此拟定一版权重调整方案。", "propose_competency_changes"),
+    ("2号提案是上个月批的那个，调的是生产主管的成本控制权重，你还记得不", "那它到底起作用没得嘛？", "proposal_outcome"),
+    ("Please draft a transparent feedback letter for candidate C003087, explaining in a respectful manner in which "
+     "competencies he fell short.", "Thank you. Please amend the second paragraph so that it refers specifically to the "
+     "structural design exercise, and then mark the letter as approved.", "review_feedback"),  # the letter just drafted, amended
+]
+
 ROUND_TWENTYFIVE_AFTER = [
     ("Could you run the equality check on Mechanical Design Engineer for the 2023/24 financial year, by sex please.",
      "Repeat that for educational attainment as well, if you would.", "fairness_audit"),
@@ -2536,7 +2603,7 @@ ROUND_TWENTYFIVE_AFTER = [
                                                 *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER,
                                                 *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
                                                 *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
-                                                *ROUND_TWENTYFIVE_AFTER])
+                                                *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2550,7 +2617,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN,
                                           *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
-                                          *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE])
+                                          *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -71,7 +71,7 @@ def topics() -> tuple[Topic, ...]:
 # One particular thing, not a feature: "第九号提案的依据是啥", "这份方案的逻辑是什么", "what is this proposal based on".
 _PARTICULAR = re.compile(r"第?[一二两三四五六七八九十百]+号|第[一二两三四五六七八九十百]+(?:个|份|条|封)|(?:这|那)(?:个|份|条|封|次)?"
                          r"(?:提案|方案|草稿|信|申请|请求|面试|候选人)|\b(?:this|that|these|those) (?:proposals?|drafts?|"
-                         r"letters?|requests?|interviews?|candidates?|hires?)\b|\beach (?:one|of them)\b"  # "the reasoning behind each one"
+                         r"letters?|requests?|interviews?|candidates?|hires?)\b|\beach (?:one|of (?:them|the|these|those))\b"  # "the reasoning behind each one", "… each of the changes"
                          # one person of the answer before: "风险最高那个人，风险是怎么算出来的", "how is his risk worked out"
                          r"|(?:这|那)(?:个|位)(?:人|员工|新人|同事)|(?:这|那)位|该(?:预测|提案|方案|草稿|信|申请|报告|面试|候选人|员工|结果)|\b(?:his|her|him|the (?:top|first|riskiest|highest) one)\b", re.I | re.A)
 

@@ -25,7 +25,7 @@ APPEND = [re.compile(p, re.I) for p in (
     rf"(?:加上|加|补上|补充|添上|添加|附上|写上)[^\"“‘「『']{{0,12}}{Q}")]
 # Words that ask to change a letter's text, quoted or not ("reword the second paragraph", "把结尾的落款改成人力资源部").
 EDIT_WORDS = re.compile(r"\b(?:put|use|add) (?:more|less|fewer|some) (?:\w+ )?(?:words|phrases|sentences|detail|warmth|empathy)\b|"  # "put more warm words in"
-                        r"\b(?:edit|revise|reword|rewrite|rephrase|change|replace|remove|delete|add|append|soften|take out|"
+                        r"\b(?:edit|revise|reword|rewrite|rephrase|amend|modify|tweak|change|replace|remove|delete|add|append|soften|take out|"
                         r"cut out|get rid of|tone "
                         r"(?:it )?down|warm (?:it )?up)\b|\bmake it (?:sound )?(?:a (?:little|bit) )?(?:warmer|softer|friendlier|"
                         r"kinder|shorter|less (?:formal|cold|harsh))\b|\bmake (?:it|this|that|the letter|them) (?:sound |read |feel )?"

@@ -54,7 +54,7 @@ def negates_decision(question: str) -> bool:
 NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry|please)[,\s]+)?(?:(?:i'?m |i am |i )?(?:not|ain'?t) (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
     r"about|a |an |the |that |this |how |what |whether |if |just |only |(?=[a-z0-9]+(?:,\s*[a-z]+)?(?:\s[a-z0-9']+){0,4}(?:[.;!]\s|,\s|\s[-–—]+\s)))|"
-    r"no need (?:for|to)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget)"
+    r"no need (?:for|to)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother|change|touch|adjust|propose|suggest)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget)"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
@@ -96,14 +96,14 @@ NEGATED_CLAUSE = re.compile(
     # risk aside, what's her …")
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i'?m|i am|we'?re|we are)\s+not\s+(?:worried|concerned|fussed|bothered)\s+(?:about|with)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
-    r"|(?:^|(?<=[,.;!?])\s*)[^,.;!?]{1,30}\s+aside\s*(?:[,—–]|\s-\s)"
+    r"|(?:^|(?<=[,.;!?])\s*)[^,.;!?]{1,45}\s+aside\s*(?:[,—–]|\s-\s)"  # "Leaving the question of retention aside, …"
     # what is set aside mid-message ("…finalists. Forget whether they'll stay the whole contract — he just wants …")
     r"|(?:^|(?<=[.;!?]\s))\s*(?:(?:now|so|ok|okay|and)\s+)?(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
     r"(?:[,.;!?—–]|\s-\s)"
     r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind)\s+(?:about\s+)?[a-z]+(?:\s[a-z]+)?\s*"
     r"(?:[,.;!?—–]|\s-\s)"
     # what is not to be done instead ("…(request 9). Rather than closing the request, I would like …")
-    r"|(?:^|(?<=[.;!?]\s))\s*(?:rather than|instead of)\s+[^,;.!?]{1,60},\s*"
+    r"|(?:^|(?<=[.;!?]\s)|(?<=[—–]\s)|(?<=\bso\s))\s*(?:rather than|instead of)\s+[^,;.!?]{1,60},\s*"  # "— so rather than …, "
     # the other thing named only to be set aside ("approve draft 12 not proposal 12 lol")
     r"|(?<=\w)\s+(?:and\s+|but\s+)?not\s+(?:the\s+)?(?:proposal|draft|letter|request|interview)\s*(?:no\.?\s*|number\s*|#)?\d+\b"
     # a step not to be taken yet ("…result. Don't rescore anything yet - just pull up the appeal")

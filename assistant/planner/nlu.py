@@ -42,6 +42,9 @@ FOLLOWUP_WORDS = re.compile(r"^\s*((and|what about|how about|same for|now|only|j
 CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every reason|all competencies|no filter|"
                                 r"所有原因|全部原因|不限原因|所有胜任力|不限)", re.I)
 PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通过比例|多少人通过)", re.I)
+# What a face or manner on video shows ("didn't smile and kept looking away", "avoiding eye contact").
+_SIGNALS = (r"(?:nervous\w*|face|facial|expressions?|eyes|eye contact|smil\w*|look(?:ing|ed|s)? away|fidget\w*|body language|"
+            r"posture|sweat\w*)")
 # Requests the assistant must decline, whoever asks: automatic rejection on facial or behavioural
 # signals (they only ever route to human review), and candidates' contact details.
 REFUSE_AUTO_REJECT = re.compile(
@@ -55,8 +58,8 @@ REFUSE_AUTO_REJECT = re.compile(
     r"(his|her|their|the|how)?\s*(\w+\s+)?(face|facial|expressions?|nervousness|looks|emotions?)\b"
     r"|\b(face|facial|expressions?|nervous\w*|emotions?)\b.{0,80}\b(failed|rejected|disqualified|screened out)\s+automatically\b"
     r"|\bautomatically\s+(fail|reject|disqualif)\w*\b.{0,60}\b(face|facial|expressions?|nervous\w*|emotions?)\b"
-    r"|\b(nervous\w*|face|facial|expressions?|eyes)\b[^?]{0,100}[.!;]\s*(so\s+|just\s+|then\s+)?(fail|reject|bin|drop)\s+(him|her|them)\b"
-    r"|\b(nervous\w*|face|facial|expressions?)\b.{0,60}\b(so (that )?(we|i|you) can|in order to|to|and) (reject|fail|disqualify|screen out|drop)\s+"
+    rf"|\b{_SIGNALS}\b[^?]{{0,100}}[.!;]\s*(so\s+|just\s+|then\s+)?(fail|reject|bin|drop)\s+(him|her|them)\b"
+    rf"|\b{_SIGNALS}\b.{{0,60}}\b(so (that )?(we|i|you) can|in order to|to|and) (reject|fail|disqualify|screen out|drop)\s+"
     r"(him|her|them|those|candidates)\b)", re.I)
 _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
@@ -92,15 +95,18 @@ _PRIVATE_EN = (rf"religion|religious beliefs?|faith|marital status|union members
                r"earnings|medical history|health "
                r"(?:issues?|problems?|conditions?|records?)|sexual orientation|political (?:views?|party|affiliation)|ctc")
 _PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|身体(?:有|怎么样|状况|好不好)|有(?:啥|什么|没有)?病|残疾|政治面貌|工资|薪资|薪水|月薪|"
-               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录|民族|种族|国籍")  # not 收入, 赚多少: what a salesperson brings in
+               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录|民族|种族|国籍|哪里人|哪儿人|籍贯|老家(?:是|在)?哪|家住(?:在)?哪|住(?:在)?哪|住址|家庭地址|"
+               r"信\S{0,2}教")  # not 收入, 赚多少: what a salesperson brings in
 PRIVATE_ASKED = re.compile(
     r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
+    rf"|\b(?:does|did|do|has|have)\s+(?:he|she|C\d{{3,}})\s+(?:have|got|had)\s+(?:any\s+|ony\s+|some\s+)?(?:{_PRIVATE_EN})\b"
+    r"|\b(?:his|her|C\d{3,}'?s?)\s+(?:linkedin|facebook|instagram|tiktok|wechat|whatsapp|socials)\b"
     rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
     rf"|\b(?:{_PRIVATE_EN})\b[^.?!]{{0,20}}\bof\s+(?:candidate\s+)?(?:C\d{{3,}}|him|her|the candidate|this candidate)\b"
     rf"|\b(?:{_IDENTITY_EN})\b[^.?!]{{0,20}}\b(?:of|for|on)\s+(?:(?:candidate|applicant)\s+#?\d{{1,7}}\b|C\d{{3,}}\b)"
     rf"|\b(?:what|wah|which)\s+(?:{_IDENTITY_EN}|religion)\s+(?:is\s+)?(?:(?:the\s+)?(?:candidate|applicant)\s+)?(?:C\d{{3,}}|he|she)\b"
     r"|\bhow much (?:does|did|do) (?:he|she|C\d{3,}) (?:earn|make|get paid)\b"
-    rf"|(?:(?<![其])他|她|(?<![其])伊|这个人|此人|该候选人|这位|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
+    rf"|(?:(?<![其])他|她|(?<![其])伊|这个人|此人|该候选人|这位|这伢|这娃|这小伙|这姑娘|C\d{{3,}})[^，,。？?！!]{{0,12}}(?:{_PRIVATE_ZH})"
     # people listed by a private fact, or with their birthdays or ages ("which of the candidates who failed are union
     # members?", "the names and birthdays of the women who failed", "所有女性候选人的名单和年龄")
     r"|\bwhich (?:of (?:the|our|those) )?(?:\w+\s+){0,2}?(?:candidates|applicants|people|hires|ones)\b[^.?!]{0,40}\b(?:is|are|was|"

@@ -29,7 +29,7 @@ CADENCE = ((re.compile(r"(\bquarterly\b|季报|季度报告|季度报表)", re.I
 
 # The report itself not wanted ("anything drifting. no report, yes/no", "不用出报告"); "no chart" still wants the report.
 NO_REPORT = re.compile(r"\b(?:no|not an?|not the|without an?|don'?t (?:need|want) an?|no need for an?)\s+(?:full\s+)?report\b"
-                       r"|\b(?:forget|skip|scrap|drop|never ?mind|ditch)\s+(?:about\s+)?(?:the|that|a)\s+(?:\w+\s+)?report\b"  # "forget the report, just tell me"
+                       r"|\b(?:forget|skip|scrap|drop|never ?mind|nvm|ditch)\s+(?:about\s+|on\s+)?(?:the|that|a)\s+(?:\w+\s+)?(?:report|file|csv|export)\b"  # "forget the report, just tell me"
                        r"|(?:不用|不要|无需|别|不必|唔使|唔驶|唔好|不使)(?:出|做|整|给我)?(?:个|份)?(?:报告|报表|report)|报[告表](?:就|暂时|先|也)?(?:弗要|不要|不用|不需要|免了|算了)",
                        re.I | re.A)  # (唔使: Cantonese "no need")
 

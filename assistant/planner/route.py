@@ -28,7 +28,6 @@ from assistant.planner.classifier import (
     MODEL_FILE,
     NUMBER,
     PERIOD_HINTS,
-    ROLE,
     IntentModel,
     Names,
     about_the_domain,
@@ -93,9 +92,12 @@ from assistant.planner.route_words import (
     ALREADY_DECIDED,
     APPEALS,
     APPEALS_LISTED,
+    ASKING,
+    ASKS_FOR,
     AT_THE_TOP,
     CAPABILITY,
     CHANGE_ASKED,
+    CLAUSE_BREAK,
     CONTACT_WORDS,
     DECIDES_IT,
     DECIDES_NUMBER,
@@ -117,13 +119,16 @@ from assistant.planner.route_words import (
     IF_HIRED,
     INTO_A_FILE,
     ITS_EFFECT,
+    JOINED_BY,
     JUDGED_BY,
+    JUST_MADE,
     LATER_PERFORMANCE,
     LEGAL_ADVICE,
     LETTER_ASKED,
     LETTER_WORDS,
     LETTERS,
     LISTS,
+    LONE_NUMBER,
     MADE_BY_CANDOR,
     MODEL_HEALTH,
     MONITORING,
@@ -137,6 +142,7 @@ from assistant.planner.route_words import (
     NOT_CANDORS,
     NOT_YET,
     NUMBERED,
+    OLD_SCORE,
     ONE_MADE,
     ONE_OF_THEM,
     ONE_PERSON,
@@ -145,6 +151,7 @@ from assistant.planner.route_words import (
     OUTCOME_WORDS,
     PERSON_BACK,
     PERSON_FORECAST,
+    POLITE_FRAME,
     PROPOSAL_ASKED,
     PROPOSE_VERB,
     PROPOSING,
@@ -152,6 +159,7 @@ from assistant.planner.route_words import (
     REQUEST_ASKED,
     ROLE_FITS,
     RUN_ASKED,
+    RUN_IF_SO,
     RUNS,
     SCORES_PREDICT,
     SECTION,
@@ -169,6 +177,7 @@ from assistant.planner.route_words import (
     TELLS_TO,
     THAT_ONE,
     THE_ONE,
+    THE_ROLES,
     THIS_ONE,
     TO_BE_DECIDED,
     VAGUE_ABOUT_WEIGHTS,
@@ -182,6 +191,7 @@ from assistant.planner.route_words import (
     WHICH_OF_THEM,
     WHICH_ROLE_EACH,
     WHO_DECIDED,
+    WHY_ANYWHERE,
     WHY_ONLY,
     WORDS_FOR_HIM,
     WRITES_ONE,
@@ -378,6 +388,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if ((MODEL_HEALTH.search(question) or u.competency and SHIFTS.search(question) and not FELL_ON.search(question)
          and not WEIGHT_WORDS.search(question)) and not explains(question)
             and not LATER_PERFORMANCE.search(question) and METRIC not in masked
+            and not SCORES_PREDICT.search(question)  # "面试打分准不准 跟工人后来干的好不好有没有关系": the correlations
             and u.intent != "fairness_audit"  # "…女性通过率是否存在不利影响？另外也想确认有没有漂移": the audit first
             and not AFTER_A_CHANGE.search(question)  # "we rebalanced … has the pass rate shifted since": the change's effect
             and not kinds_named(masked, question) & set(NUMBERED) and not IDS.search(question)
@@ -411,7 +422,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("score_interview", source="rule")  # "why did C004817 not pass?": how that interview was scored
     if len(_interviews_named(question)) == 1 and WAS_SCORED.search(question) and not LETTER_WORDS.search(question):
         return Decision("score_interview", source="rule")  # "…can you show me how interview I0000330 was scored?"
-    if ((previous_tool in ("attrition_risk", "score_interview") and (PERSON_BACK.search(question) or IF_HIRED.search(question))
+    if ((previous_tool in ("attrition_risk", "score_interview")
+         and (PERSON_BACK.search(question) or IF_HIRED.search(question) or HOW_WELL.search(question))  # "那干的好不好呢 预测下"
          or not previous_tool and ONE_PERSON.search(question))  # "how much downtime are we looking at with him on the crew?"
             and (FORECAST.search(question) or PERSON_FORECAST.search(question)) and not SCORES_PREDICT.search(question)
             and (METRIC in masked or metric_named(question, vocab) or HOW_WELL.search(question) or IF_HIRED.search(question)
@@ -439,8 +451,11 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         # "Ag shame man. Write him a letter explaining that", "ok write him something decent", "那帮我写个回复给他", "Draft the letter.";
         # "Then he gets a letter saying exactly that… Write it." after why he failed: a letter to him
         return Decision("draft_feedback", source="followup")
-    if previous_tool in ABOUT_ONE_PERSON and (HOW_SCORED.search(question) or WAS_SCORED.search(question)) and not IDS.search(question):
+    if (previous_tool in ABOUT_ONE_PERSON | {"score_interview"} and (HOW_SCORED.search(question) or WAS_SCORED.search(question))
+            and not IDS.search(question)):
         return Decision("score_interview", source="followup")  # "and how did he actually score on each part?"
+    if previous_tool == "score_interview" and OLD_SCORE.search(question) and not kinds_named(masked, question) - {"competency"}:
+        return Decision("score_interview", source="followup")  # "Kindly compare with the old score" after a re-score
     if previous_tool in LETTERS and NEW_LETTER.search(question) and not _decides_in_a_sentence(question):
         return Decision("draft_feedback", source="followup")  # "你重新给这个人另起一封新的吧，别在原来上改" after a draft
     if previous_tool == "draft_feedback" and EXISTING_DRAFT.search(question) and SHOW.search(question):
@@ -497,6 +512,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             and not PROPOSE_VERB.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal", "competency"}):
         return Decision("review_proposals", source="followup")  # "Show me what you stored": the proposal just made
+    if (previous_tool == "candidate_requests" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
+            and kinds_named(masked, question) <= {"candidate", "request"}):
+        return Decision("candidate_requests", source="followup")  # "decline the one from C002206" after the open requests
+    if (previous_tool == "propose_competency_changes" and SHOW.search(question) and JUST_MADE.search(question)
+            and not kinds_named(masked, question)):
+        return Decision("review_proposals", source="followup")  # "show me the one u just made again" after new weights
     if (previous_tool == "decide_proposal" and SHOW.search(question) and THE_ONE.search(question)
             and not DECIDES_IT.search(question) and not ITS_EFFECT.search(question) and not kinds_named(masked, question)):
         return Decision("review_proposals", source="followup")  # "I have not yet seen it. Kindly show it to me first"
@@ -581,7 +602,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool and WHY_THAT.search(question) and not names_something(masked)
             and (content_words(masked) <= 2 or SO_MUCH.search(question) and content_words(masked) <= 5)):
         return Decision(previous_tool, source="followup")  # "why that one", "why so high", "为啥是他" after an answer
-    if (previous_tool == "attrition_risk" and (WHY_THAT.search(question) or REASONS_FOR.search(question)) and AT_THE_TOP.search(question)
+    if (previous_tool == "attrition_risk" and (WHY_ANYWHERE.search(question) or REASONS_FOR.search(question)) and AT_THE_TOP.search(question)
             and kinds_named(masked, question) <= {"candidate"}):
         return Decision(previous_tool, source="followup")  # "why C002291 is on the top?" after the flight risks
     if (previous_tool in ABOUT_WEIGHTS and (NEW_ONES.search(question) or (new := NEW_WEIGHTS.search(question))
@@ -672,6 +693,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
     if (previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on)
             and not no_report  # "报告暂时不需要了…直接告诉我"
+            and not (intent == "draft_feedback" and previous_tool not in LETTERS and _letter_asked(JOINED_BY.sub("", question)))  # "And draft a letter to go with it"
             and not _profile_asked(question, u, intent, p, previous_tool)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
         # 主要原因是啥？"), or the message opens like a continuation ("and retention?"): the question before goes on.
@@ -777,12 +799,6 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     return _ask_back(usable, p)
 
 
-JOINED_BY = re.compile(r"^\W*(?:and|also|plus|then)\b\W*|^\W*(?:还有|以及|另外|然后|再)", re.I)  # the word that joined two parts
-# A part of a message that asks for something in its own words ("can you draft letters…", "kindly …", "run a bias audit").
-ASKS_FOR = re.compile(r"(?:(?:can|could|would|will) you|please|pls|kindly|run|draft|write|score|re-?score|propose|generate|"
-                      r"approve|reject|predict|send)\b|请|麻烦|帮我|帮忙", re.I)
-
-
 def _states_then_tells(first: str, rest: str) -> bool:
     """The first part only tells how things are ("We keep hiring technicians who ace the interview and then flop in the
     field.") and the rest tells Candor what to do ("Suggest new weights."): one request, the second part's."""
@@ -849,10 +865,6 @@ def _follow_on(m: IntentModel) -> float:
     return max(FOLLOW_FLOOR, m.threshold + FOLLOW_MARGIN)
 
 
-ASKING = re.compile(r"[?？]|\b(?:please|pls|kindly|can|could|would|will)\b|请|帮|麻烦|能不能|能否|可以|吗|给我|导出|看看|看一下",
-                    re.I | re.A)
-
-
 def _asked_in(pattern: re.Pattern, question: str) -> bool:
     """The pattern is in what the message asks, not only in its background: "近期有同行因招聘算法歧视被起诉。请对…做一次
     自查" asks for the audit, "报销的、考勤的我自己弄。招聘这块也要一份" for the report."""
@@ -904,26 +916,17 @@ def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
     return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
 
 
-RUN_IF_SO = re.compile(r"\bif (?:so|yes|you can|you do)\b[,\s]*(?:(?:could|can|would) you |please )?(?:please )?(?:run|do|generate|make|"
-                       r"draft|start|set)\b|(?:如果|要是)(?:可以|能|是|有)的话[，,\s]*(?:请|麻烦|帮我)?(?:跑|运行|做|生成|出|执行)", re.I | re.A)
-POLITE_FRAME = re.compile(r"\b(?:could|would|can|will) you(?: please)?\b|\b(?:please|kindly|just|now)\b|\bgo ahead and\b", re.I)
-
-
 def _decides_it(question: str, vocab: Any, kind: str) -> bool:
     """A short clause that decides on the `kind` of thing shown, naming nothing else ("reject it, teamwork drops
     too much": "reject it")."""
-    for clause in re.split(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为", question):
+    for clause in CLAUSE_BREAK.split(question):
         masked = mask(POLITE_FRAME.sub(" ", clause), _names(vocab))  # "Could you go ahead and approve it now": "approve it"
-        which = _THE_ROLES.search(masked)
+        which = THE_ROLES.search(masked)
         if (DECIDES_IT.search(clause) and not ALREADY_DECIDED.search(clause) and not STATUS_ASKED.search(clause)
-                and content_words(_THE_ROLES.sub(" ", masked)) <= 4
+                and content_words(THE_ROLES.sub(" ", masked)) <= 4
                 and not kinds_named(masked, clause) - {kind} - ({"role"} if which else set())):
             return True
     return False
-
-
-# The one of a role, among those shown ("Turn down the §role one", "那个§role的提案直接核准"): names which, nothing more.
-_THE_ROLES = re.compile(rf"\bthe {ROLE} (?:one|proposal)\b|{ROLE}\s*的?\s*(?:那个|那份|这个)?\s*(?:提案|方案)")
 
 
 def _not_deciding(question: str, masked: str, previous_tool: str | None,
@@ -932,7 +935,7 @@ def _not_deciding(question: str, masked: str, previous_tool: str | None,
     and nothing changes. None when it names nothing that can be decided ("we shouldn't reject people for their
     accent", "draft new weights, don't apply anything yet")."""
     # A number inside a period ("the last 24 months") names nothing to decide.
-    number = int(m.group(1)) if (m := _LONE_NUMBER.search(PERIOD_HINTS.sub(" ", question))) else None
+    number = int(m.group(1)) if (m := LONE_NUMBER.search(PERIOD_HINTS.sub(" ", question))) else None
     kinds = kinds_named(masked, question) & set(NUMBERED) if number is not None else set()
     if number is not None and len(kinds) != 1:  # "don't approve 12": which 12 is shown once the user says
         return _ask_back([i for i in ("review_proposals", "review_feedback") if _allowed(i, allowed)], 0.0)
@@ -946,10 +949,6 @@ def _not_deciding(question: str, masked: str, previous_tool: str | None,
         return Decision("review_proposals", source="rule",
                         rule_calls=[("review_proposals", {"proposal_id": number} if number else {})])
     return None
-
-
-_LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9./])(\d{1,6})(?![0-9%/]|\.\d|\s*(?:percentage points?|percent|pp|points?|pts|个?百分点))")
-# ("proposal 6." is 6; "6.5", "4/5", "5 percentage points" none)
 
 
 def _outside_scope(masked: str) -> bool:

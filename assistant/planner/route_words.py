@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.planner.classifier import ROLE
 from assistant.planner.competency import APPROVE_AT_END
 from assistant.planner.slots import DRAFT_VERBS
 
@@ -13,7 +14,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|给我过了(?![吗没一遍])|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -43,17 +44,16 @@ LETTERS = {"draft_feedback", "review_feedback"}  # turns that show a feedback le
 # What is behind something shown ("What are the main reasons for the top one?" after the flight risks).
 REASONS_FOR = re.compile(r"\b(?:reasons?|drivers?|factors?|causes?)\s+(?:for|behind)\b|是什么原因|原因是(?:啥|什么)", re.I | re.A)
 TANKED = re.compile(r"\b(?:tank\w*|sank|sunk|killed|hurt|let (?:him|her|them) down)\b|拖后腿|丢分|扣分", re.I | re.A)
-THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这一?项", re.I | re.A)  # a competency of the answer
 ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "review_feedback"}  # can be about one person
 # Weights asked for anew after an answer about them ("righto, can you draft new ones then", "那就重新出一版").
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
 NEW_ONES = re.compile(r"给(?:个|一个|点)(?:调整)?(?:建议|方案)|\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
-                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
-                      r"|重新(?:配|设|定)(?:一?[个套版])?权重|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
+                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议|提案)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
+                      r"|重新(?:配|设|定)(?:一?[个套版])?权重|拟定?(?:一版|一份|一个|个|份)?(?:新的?)?(?:权重)?(?:调整)?(?:方案|提案)|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
                       re.I | re.A)
 # One of a ranked answer asked about ("why C002291 is on the top?", "为啥他排第一").
 AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop (?:one|person|name|guy)\b|\btop of\b|\b(?:first|highest|riskiest|number one)\b|\branked\b|"
-                        r"排(?:在)?(?:第一|最前|前面|头)|最高", re.I | re.A)
+                        r"排(?:在)?(?:第一|第\s*1(?!\d)|最前|前面|头)|最高", re.I | re.A)
 # A competency's weight moved by a proposal ("why does it lower communication?", "为啥沟通那项要降？").
 WEIGHT_MOVES = re.compile(r"\b(?:lower|raise|cut|drop|reduce|increase|boost|bump|more weight|less weight|go(?:es|ing)? (?:up|down)|"
                           r"(?:up|down)weight)\w*|[降升减加]|调(?:高|低|整)|往(?:上|下)", re.I | re.A)
@@ -62,8 +62,11 @@ SHOW = re.compile(r"\b(?:show|open|display|pull up|view|see|look at|(?:have|take
                   r"详情|细节|内容|(?:啥|什么)情况|状态|进展", re.I | re.A)
 # Not asking whether to decide ("不是问你要不要批，是问…", "I'm not asking whether to approve it"): something else is asked.
 NOT_ASKING_LEAD = re.compile(r"^\s*(?:我?不是(?:问|要问|在问)(?:你)?|(?:i'?m )?not asking (?:whether|if) (?:to|we|i|you))", re.I)
-ONE_PERSON = re.compile(r"\b(?:he|him|she|her)\b|(?<![其])他(?!们)|她(?!们)", re.I)  # one person, not a group
+ONE_PERSON = re.compile(r"\b(?:he|him|she|her)\b|(?<![其])他(?!们)|她(?!们)", re.I)  # one person, not a group (PERSON_BACK: or a group)
 HIS = re.compile(r"\b(?:his|their)\b", re.I)  # "Draft his letter." after why he failed
+# Three kinds of "which one": a competency of the answer (THAT_ONE), one thing of several not said which, at the
+# start (THIS_ONE: "这条先毙掉"), and the one thing the conversation is about (THE_ONE).
+THAT_ONE = re.compile(r"\bthat (?:one|part|competency|section)\b|那一?项|这一?项", re.I | re.A)  # a competency of the answer
 THIS_ONE = re.compile(r"^\W*(?:ok\W+|好\W*)?(?:\b(?:this|that) one\b|这条|那条|这份|那份)", re.I)  # "这条先毙掉": one thing, not said which
 THE_ONE = re.compile(r"\b(?:it|that|this one)\b|它|这个|那个", re.I)  # "Kindly show it to me first" after a decision
 WORDS_FOR_HIM = re.compile(r"(?:东西|几句话|一段话)(?:给|告诉|跟)(?:他|她)")  # "帮我写个东西告诉他为啥没过": his letter
@@ -236,7 +239,9 @@ NEW_LETTER = re.compile(r"(?<!don't )(?<!dont )(?<!do not )(?<!no need to )(?<!n
                         r"(?:one|letter|draft)\b|\bstart (?:over |again )?from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
-                            r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分)(?:能|可以|到底)?(?:预测|反映)|相关性", re.I | re.A)
+                            r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分|得分)(?:能|可以|到底|能否|能不能|是否)?(?:有效)?(?:预测|反映)|相关性"
+                            # "面试时候打的那些分，跟人进来以后干得好不好，到底有没有关系"
+                            r"|(?:分数?|评分|打分)[^。？?！!]{0,4}(?:跟|和|与)[^。？?！!]{1,30}(?:有没有|有无|是否有|有)(?:啥|什么)?关系", re.I | re.A)
 # How one interview was scored, asked ("can you show me how interview I0000330 was scored, competency by competency?").
 WAS_SCORED = re.compile(r"\bhow\b[^.?!]{0,30}\b(?:was|were|got|is)\s+(?:scored|assessed|marked|rated|graded|evaluated)\b"
                         r"|\bcompetency[- ]by[- ]competency\b|\bthe (?:actual |full |detailed )?scoring (?:for|of)\b|每一?项(?:能力)?(?:打了|得了|的)?(?:多少)?分|怎么(?:打的分|评的分|评分的)", re.I | re.A)
@@ -295,7 +300,9 @@ LETTER_ASKED = re.compile(r"\b(?:draft|write|prepare|compose)\s+(?:an?|the)\s+(?
 # How one person would do ("in the real work how he will do?", "so hows he gonna do on the job tho").
 PERSON_FORECAST = re.compile(r"\bhow (?:he|she|they) (?:will|would|is gonna|is going to) (?:do|perform|fare|get on)\b"
                              r"|\bhow'?s (?:he|she|they) (?:gonna|going to) (?:do|perform|fare|get on)\b"
-                             r"|\b(?:is|are) (?:he|she|they) (?:gonna|going to) (?:do well|perform|be any good|be good)\b", re.I)
+                             r"|\b(?:is|are) (?:he|she|they) (?:gonna|going to) (?:do well|perform|be any good|be good)\b"
+                             r"|\bhow (?:would|will|'?d) (?:he|she|they) go\b(?! through)"
+                             r"|\bhow(?:'?s| is| are|'re) (?:he|she|they) (?:likely to|gonna|going to) go\b(?! through)", re.I)  # "how would they go on the job"
 # Only why, after an answer ("为啥啊是什么原因", "why tho?"): the answer before, its reasons.
 WHY_ONLY = re.compile(r"^\W*(?:那|所以)?\s*(?:为啥|为什么|咋回事|怎么回事)?\s*(?:啊|呀|呢)?\W*(?:是|有)?(?:什么|啥|哪些)原因\W*(?:呢|啊|呀)?\W*$"
                       r"|^\W*(?:为啥|为什么)\s*(?:啊|呀|呢)?\W*$|^\W*(?:but\s+|and\s+)?(?:why|how come)(?:\s+(?:tho|though|so|is that))?\W*$", re.I)
@@ -313,6 +320,7 @@ IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|
                       r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b|\bif (?:i|we) (?:took|take|brought) "
                       r"(?:him|her|them) on\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们)|发\s*offer|给(?:他|她)?\s*offer)"
+                      r"|(?:如果|若|要是|假如)(?:我们|咱们)?(?:破格|直接|还是)?(?:录用?|招)(?:了)?(?:他|她)"  # "假如我们破格录他"
                       r"|(?:来了|进来|入职|招进来)(?:以后|之后|后)?(?:[一二三两半\d]+(?:年|个月|个季度))(?:能|会|可以)", re.I | re.A)  # "来了一年能给我卖多少货"
 # The figures just given put into something to hand on ("put that into an export I can attach", "做成文档发我").
 INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(?:it|that|this|them|those|these)\b.{0,8}"
@@ -324,19 +332,19 @@ INTO_A_FILE = re.compile(r"\b(?:put|turn|make|get|pop|stick|convert)\b.{0,12}\b(
                          r"|(?:做成|整成|弄成|导成|出成|转成|生成)(?:一份|个|一个)?(?:文档|文件|表格|excel|pdf|报告|报表)"
                          r"|(?:导|导出|拉|弄|出|做)(?:个|一个|一份|成)\s*(?:csv|excel|表格|文件|pdf)", re.I | re.A)
 HOW_WELL = re.compile(r"\bperform\w*|\bhow (?:good|well)\b|\bkpis?\b|\b(?:do|doing) well\b|\b(?:bring|brings|bringing) in (?:money|revenue|sales|deals)\b"
-                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|活儿?能干|干活(?:能行|行不行|咋样|怎么样)|业绩",
+                      r"|\b(?:hit|hits|make|makes) (?:(?:his|her|their) )?(?:quota|target|numbers)\b|绩效|表现|干[得的](?:好|怎么样|咋样)|干得|做得(?:好|怎么样|咋样)|能干(?:好|成)|活儿?能干|干活(?:能行|行不行|咋样|怎么样)|业绩",
                       re.I | re.A)  # how a person would do in the job (not whether they stay)
 FORECAST = re.compile(r"\b(?:estimate|predict|forecast|expect\w*|project\w*|how (?:good|well)|ballpark|(?:are|am|is) (?:we|i) looking at|(?:will|would) (?:he|she|they) "
                       r"(?:actually |really )?(?:do|be|likely get on|get on|fare|cope|bring in|hit|make|deliver|sell))\b|"
-                      r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干得(?:好|怎么样|咋样)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
+                      r"预计|预测|估计|估摸|估算|估一下|估个|能(?:控制在|做到|达到|拿到|到|打到)多少|能干好|干[得的](?:好|怎么样|咋样)|(?:表现|绩效|业绩)(?:会|能)|区间|(?:大概|大约|预计)(?:会)?(?:是|有|在)?多少", re.I | re.A)
 STAYS = re.compile(r"\b(?<!if he )(?<!if she )(?<!if they )(?<!does )(?:stay(?:s|ing)?|leav(?:e|es|ing)|quit(?:s|ting)?|resign\w*|bail(?:s|ing)?|walks?(?! (?:me|us|you|them|him|her) through)(?! through)|flight risk|attrition|retention|turnover)\b|(?<!要是)(?<!如果)(?<!假如)(?<!万一)留(?:下|得住|存)|离职|跑路|走人|"
                    r"干不长|待不长|呆不久|留不住|[待呆]得住|[待呆]不住|[待呆]住(?:不|吗|没|了吗)|[待呆]多久|撂挑子|[年月天周]就(?:走|跑|撤|辞)|就跑了|跑掉"
                    r"|\bwalk(?:s|ing)? off\b|\bstick it\b|\b(?:jack|pack) (?:it|the job) in\b|\bcall it quits\b|\bhand in (?:his|her|their) notice\b"
-                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )\b(?:stick|hang)(?:s|ing)? around\b|\bdepart(?:s|ing|ure)?\b|\bremain(?:s|ing)? (?:with|at) (?:the|us|our)\b|\bwill (?:he|she|they) stick\b"
+                   r"|能干长|干得长|拍屁股走|拍拍屁股|\brun away\b|\bcabut\b|\bjump ship\b|跳槽|(?<!does )(?<!do )(?<!did )(?<!if he )(?<!if she )(?<!if they )\b(?:stick|hang)(?:s|ing)? around\b|\bdepart(?:s|ing|ure)?\b|\bremain(?:s|ing)? (?:with|at) (?:the|us|our)\b|\bwill (?:he|she|they) stick\b"
                    r"|\b(?:he|she|they)\b(?:\s+\w+){0,2}?\s+(?:dip|bounce|peace out)\b", re.I | re.A)  # "is he gonna dip after 3 months"
 # A letter asked for by its first words ("Draft the feedback for C613390 — transparent but diplomatic…", "起草一封…").
 DRAFT_LEAD = re.compile(r"^\s*(?:please\s+|pls\s+|kindly\s+|(?:can|could|would) (?:you|u)\s+)?(?:draft|write|prepare|compose|put (?:that|this|it|all that) in(?:to)? an? (?:letter|e-?mail|reply))\b"
-                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您|能不能|能否|可不可以|可以)*(?:[给帮为](?:他|她|候选人|对方|人家))?"
+                        r"|^\s*(?:(?:基于|根据|按照?|就着?)[^，,。；;]{1,10}?)?(?:请|麻烦|帮我|帮忙|你|您|能不能|能否|可不可以|可以|据此)*(?:[给帮为](?:他|她|该?候选人|对方|人家))?"
                         r"(?:起草|拟|写|出(?=一版|一份|一封|份|封)|回(?=个|一封|封|信|复|邮件))", re.I | re.A)
 OPENER = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|fine|alright|so|then|well|那就?|好惨啊?|唉|哎呀?|天哪|啊这|好的?|行|嗯|明白了?|收到|了解|咁)"
                     r"(?:[,，\s]+|(?=[帮请写拟起给你您])))+", re.I)  # "好惨啊给他写点温柔的东西吧"
@@ -360,7 +368,7 @@ ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed
                         r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化|复盘", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|没得|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|\bnot yet approved\b|\bunapproved\b|\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
@@ -392,3 +400,31 @@ JUDGED_BY = re.compile(r"perform|predict|\bkpi|\bhires?\b|turnover|retention|\bs
 TELLS_TO = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|then|just|right)\W+)?(?:suggest|propose|draft|write|run|show|give|list|pull|"
                       r"make|create|score|re-?score|approve|reject|tell|check|predict|build|send|find|compare|explain)\b", re.I)
 STATES = re.compile(r"^\W*(?:we|i|they|our|my|he|she|it|this|that|there|these|those)\b", re.I)  # how things are, told
+
+JOINED_BY = re.compile(r"^\W*(?:and|also|plus|then)\b\W*|^\W*(?:还有|以及|另外|然后|再)", re.I)  # the word that joined two parts
+# A part of a message that asks for something in its own words ("can you draft letters…", "kindly …", "run a bias audit").
+ASKS_FOR = re.compile(r"(?:(?:can|could|would|will) you|please|pls|kindly|run|draft|write|score|re-?score|propose|generate|"
+                      r"approve|reject|predict|send)\b|请|麻烦|帮我|帮忙", re.I)
+# Something asked for, not only told ("?", "please", "can you", 请, 能不能, 吗).
+ASKING = re.compile(r"[?？]|\b(?:please|pls|kindly|can|could|would|will)\b|请|帮|麻烦|能不能|能否|可以|吗|给我|导出|看看|看一下",
+                    re.I | re.A)
+# "If so, run it" after asking what Candor can do: the run is what is asked.
+RUN_IF_SO = re.compile(r"\bif (?:so|yes|you can|you do)\b[,\s]*(?:(?:could|can|would) you |please )?(?:please )?(?:run|do|generate|make|"
+                       r"draft|start|set)\b|(?:如果|要是)(?:可以|能|是|有)的话[，,\s]*(?:请|麻烦|帮我)?(?:跑|运行|做|生成|出|执行)", re.I | re.A)
+# The polite frame around a request ("Could you go ahead and approve it now": "approve it").
+POLITE_FRAME = re.compile(r"\b(?:could|would|can|will) you(?: please)?\b|\b(?:please|kindly|just|now)\b|\bgo ahead and\b", re.I)
+# The one of a role, among those shown ("Turn down the §role one", "那个§role的提案直接核准"): names which, nothing more.
+THE_ROLES = re.compile(rf"\bthe {ROLE} (?:one|proposal)\b|{ROLE}\s*的?\s*(?:那个|那份|这个)?\s*(?:提案|方案)")
+# A number standing alone ("proposal 6." is 6; "6.5", "4/5", "5 percentage points" none).
+LONE_NUMBER = re.compile(r"(?<![A-Za-z0-9./])(\d{1,6})(?![0-9%/]|\.\d|\s*(?:percentage points?|percent|pp|points?|pts|个?百分点))")
+# Where a clause ends: punctuation, "because", and in Chinese a space too ("看了 bu xing 驳回 产线主管成本控制不能降").
+CLAUSE_BREAK = re.compile(r"[,，;；.。!！?？—]|\b(?:because|since)\b|因为|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# The score before a re-score ("Kindly compare with the old score, did anything change?", "跟原来的分比呢").
+OLD_SCORE = re.compile(r"\b(?:old|previous|earlier|original|prior|first) (?:scores?|scoring|results?|marks?)\b"
+                       r"|(?:原来|之前|上次|以前|旧)的?(?:分|得分|分数|结果|评分)", re.I | re.A)
+# Why, anywhere in the message ("排第1那个为啥这么高").
+WHY_ANYWHERE = re.compile(r"\bwhy\b|\bhow come\b|为啥|为什么|为何|凭啥|咋(?:这么|那么)", re.I)
+
+# What Candor has just made, asked for again ("show me the one u just made again", "刚才出的那份再给我看看").
+JUST_MADE = re.compile(r"\b(?:the one|it|that|what) (?:you|u) (?:just )?(?:made|did|proposed|came up with|put together|created)\b"
+                       r"|刚(?:才|刚)?(?:出|做|生成|拟)的(?:那个|那份|那版)?", re.I)

@@ -65,6 +65,9 @@ EVIDENCE = re.compile(r"\bevidence\b|\bquotes?\b|\btranscripts?\b|原文|转录|
 # How one person (the one the answer before was about) scored in their interview ("and how did he actually score on
 # each part?", "她各项打了几分"): their interview's scores.
 HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in (?:the|his|her|their) interview)\b"
+                        # "show me how she scored", "what score she had in …", "which competency did she actually fail on?"
+                        r"|\bhow (?:he|she|they) (?:actually )?scored\b|\bwhat (?:score|marks?|rating)s? (?:did |does )?(?:he|she|they) (?:had|have|get|got)\b"
+                        r"|\bwhich (?:competency|competencies|part|area) (?:did|does) (?:he|she|they) (?:actually )?(?:fail|fall short|score (?:low|badly))"
                         r"|\b(?:his|her|their) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
                         r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
                         r"|(?:其|该候选人|该名候选人|这位候选人|此人)(?:的)?(?:AI)?(?:面试)?(?:的)?(?:各项?|每项)?(?:胜任力|能力)?(?:的)?(?:得分|分数)"

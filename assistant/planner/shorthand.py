@@ -24,7 +24,10 @@ SHORTHAND = {
     "fb letter": "feedback letter", "fb letters": "feedback letters", "r and d": "r&d", "r n d": "r&d", "r & d": "r&d",
     # Scots spellings ("whit aboot the field techs?", "an' while ye're at it")
     "whit": "what", "aboot": "about", "an'": "and", "ye": "you", "ye're": "you're", "fae": "from", "oot": "out",
-    "dinnae": "don't", "cannae": "can't", "gonnae": "going to", "wantin'": "wanting",
+    "dinnae": "don't", "cannae": "can't", "gonnae": "going to", "wantin'": "wanting", "didnae": "didn't", "isnae": "isn't",
+    "doesnae": "doesn't", "wouldnae": "wouldn't", "couldnae": "couldn't", "onythin": "anything", "anythin": "anything",
+    "ony": "any", "tae ken": "to know", "tae": "to", "afore": "before", "auld": "old", "auldest": "oldest", "yin": "one",
+    "wantae": "want to", "nae": "no",
 }
 _PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)
