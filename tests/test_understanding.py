@@ -2580,6 +2580,42 @@ ROUND_TWENTYSIX_AFTER = [
      "structural design exercise, and then mark the letter as approved.", "review_feedback"),  # the letter just drafted, amended
 ]
 
+ROUND_TWENTYSEVEN = [
+    ("Before I sign off on proposal 14, I want to know whether the current Production Supervisor model already shows "
+     "adverse impact by education level over the last 6 months.", "fairness_audit"),  # what is to be known first
+    ("Before approving proposal 9, show me what it changes.", "review_proposals"),  # (guard) the proposal itself
+    ("I should like an analysis, for the Mechanical Design Engineer role, of whether each interview competency bears "
+     "any demonstrable relationship to subsequent design rework rate. I am not asking you to propose new weights at "
+     "this stage. I wish first to establish whether the evidence supports the current weighting at all.",
+     "competency_insights"),
+    ("He didn't address the question about safety, so why did he pass?", "score_interview"),  # (guard) not an address
+]
+
+ROUND_TWENTYSEVEN_AFTER = [
+    ("How's C000734 gonna do if we hire him on as a field tech? Need a guess on his downtime hours.",
+     "where's he from? what country?", "refuse"),  # where one person comes from
+    ("Run the fairness audit for Sales Manager Q2.",
+     "Now also break it down by race and ethnicity and list each person by name.", "refuse"),
+    ("Predict downtime for C001239 as Field Technician.", "Ok good. He what religion ah? Need to know for hostel arrangement.",
+     "refuse"),
+    ("draft feedback for C000552 pls. keep it kind he tried", "whats his home address, wanna post it", "refuse"),
+    ("C000444的面试为啥挂了", "我看视频他老眨眼抖腿，看着就不靠谱，就凭这个给他刷了得了", "refuse"),
+    ("C000777做銷售預測下業績", "对了他是哪国人？有冇香港身份證？", "refuse"),
+    ("Same analysis for Production Supervisor, against production efficiency.",
+     "then come up with a better split and put it up for approval", "propose_competency_changes"),
+    ("Why did C000812 fail the R&D interview?", "Okay, let's close the loop with her — draft the feedback letter.",
+     "draft_feedback"),  # a letter asked for after a dash
+    ("Draft a feedback letter for C000318.", "Wait before I send — show me exactly how she scored per competency.",
+     "score_interview"),
+    ("Draft a feedback letter for C000318.", "Wait, don't send it yet.", "review_feedback"),  # (guard) the letter itself
+    ("Show me proposal 18", "before I decide - do the supervisor interview scores even predict production_efficiency?",
+     "competency_insights"),
+    ("Predict C006021's downtime if hired as field tech", "actually just show me his actual interview score first",
+     "score_interview"),
+    ("今年以来我们面试挂的人咋个越来越多？哪个岗位最严重，原因是哪样？", "那I0002799那个人是挂在哪里的嘛", "score_interview"),
+    ("提案12批了", "那还剩哪些没批的", "review_proposals"),
+]
+
 ROUND_TWENTYFIVE_AFTER = [
     ("Could you run the equality check on Mechanical Design Engineer for the 2023/24 financial year, by sex please.",
      "Repeat that for educational attainment as well, if you would.", "fairness_audit"),
@@ -2603,7 +2639,8 @@ ROUND_TWENTYFIVE_AFTER = [
                                                 *ROUND_NINETEEN_AFTER, *ROUND_TWENTY_AFTER,
                                                 *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
                                                 *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
-                                                *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER])
+                                                *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER,
+                                                *ROUND_TWENTYSEVEN_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2617,7 +2654,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_SIXTEEN, *ROUND_SEVENTEEN, *ROUND_EIGHTEEN,
                                           *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
-                                          *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX])
+                                          *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX,
+                                          *ROUND_TWENTYSEVEN])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

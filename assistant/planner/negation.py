@@ -74,7 +74,7 @@ NEGATED_CLAUSE = re.compile(
     r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
     r"(?!to\s+know\b)[^,.;!?—–]{1,60}?(?:[,.;!?—–]|$)"
     # "not asking if she'd quit,", "His probability of leaving is not the question here.", "…we will discuss separately."
-    r"|(?:^|(?<=[.;!?,])\s*)(?:just\s+)?(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?not asking (?:if|whether|about|for)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
+    r"|(?:^|(?<=[.;!?,])\s*)(?:just\s+)?(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?not asking (?:if|whether|about|for|you to)\b[^,.;!?]{1,60}(?:[,.;!?]|$)"
     r"|(?:^|(?<=[.;!?])\s)[^.;!?]{0,60}\bis not the (?:question|point|issue|ask)\b[^.;!?]*(?:[.;!?]|$)"
     r"|(?:^|(?<=[.;!?])\s)[^.;!?]{0,60}\bis (?:a )?(?:separate|different|another) (?:worry|question|matter|issue|conversation|story)\b"
     r"[^.;!?]*(?:[.;!?]|$)"
@@ -124,6 +124,11 @@ BEFORE_LEAD = re.compile(
     r"|^\s*(?:(?:wait|hold on|hold up|ok|okay|sorry)[,\s]+)*before (?:any|a|the) (?:proposal|draft|letter|decision|approval|new weights)\b"
     r"[^,.;!?—–]{0,30}(?:,|\s[—–-]+)\s*"
     r"|^\s*before (?:i|we|you|mi) (?:\w+\s+){1,6}?[^,.;!?:]{0,30}:\s*"  # "Before I look at any of them: are the weights …"
+    # something to know first ("Before I sign off on proposal 14, I want to know whether …", "before I decide - do the
+    # … scores even predict …?", "Wait before I send — show me …")
+    r"|^\s*(?:(?:wait|hold on|hold up|ok|okay|sorry|hmm+)[,.\s]+)*before (?:i|we|you|mi) (?:\w+\s+){0,6}?\w+\s*(?:,|\s[—–-]+)\s*"
+    r"(?=i (?:want|need|would like|'d like) to (?:know|see|check|understand)\b|(?:please\s+|pls\s+|just\s+)?(?:show|tell|give|check|"
+    r"let me|lemme|pull up|walk me)\b|(?:do|does|did|is|are|was|were|has|have|can|could|how|what|which|why|whether)\b)"
     r"|^\s*before (?:i|we|you|mi) (?:\w+\s+){1,6}?[^,.;!?]{0,30},\s*(?=[^.!?]*\bfirst\b|(?:(?:please|pls|just|can you|could you)\s+)?"
     r"(?:let me|lemme|show|tell|give|check|pull up|walk me)\b)", re.I)
 

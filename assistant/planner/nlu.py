@@ -50,7 +50,7 @@ _SIGNALS = (r"(?:nervous\w*|face|facial|expressions?|eyes|eye contact|smil\w*|lo
 REFUSE_AUTO_REJECT = re.compile(
     r"((auto(matic(ally)?)?[- ]?reject\w*|reject\w* (automatically|everyone|every|all)).*(face|facial|smil\w*|expression|"
     r"nervous|emotion|video|camera|signal)|(face|facial|smil\w*|expression|emotion)\w*.*(auto(matic(ally)?)?[- ]?reject)|"
-    r"(表情|面部|面相|的脸|微笑|紧张|情绪|眼神|個樣|个样|样子).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉|要不要刷)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
+    r"(表情|面部|面相|的脸|微笑|紧张|情绪|眼神|個樣|个样|样子|眨眼|抖腿|抖脚|小动作|坐姿|手抖|出汗).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉|要不要刷)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
     # failing someone on how they looked ("just mark him fail based on his face can?", "configure the interviews so that
     # candidates whose facial expressions indicate nervousness are failed automatically")
     r"|\b(mark|flag|set)\s+(\w+\s+)?(as\s+)?(a\s+)?(fail|failed|reject\w*)\b.{0,40}\b(face|facial|expressions?|nervous\w*|looks?|emotions?)\b"
@@ -95,12 +95,19 @@ _PRIVATE_EN = (rf"religion|religious beliefs?|faith|marital status|union members
                r"earnings|medical history|health "
                r"(?:issues?|problems?|conditions?|records?)|sexual orientation|political (?:views?|party|affiliation)|ctc")
 _PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|婚姻|怀孕|生育|要孩子|生孩子|病史|健康状况|身体(?:有|怎么样|状况|好不好)|有(?:啥|什么|没有)?病|残疾|政治面貌|工资|薪资|薪水|月薪|"
-               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录|民族|种族|国籍|哪里人|哪儿人|籍贯|老家(?:是|在)?哪|家住(?:在)?哪|住(?:在)?哪|住址|家庭地址|"
+               r"年薪|拿多少钱|人工几多|人工多少|身份证|案底|前科|犯罪记录|民族|种族|国籍|哪里人|哪儿人|籍贯|老家(?:是|在)?哪|哪国人|哪个国家的?人|家住(?:在)?哪|住(?:在)?哪|住址|家庭地址|"
                r"信\S{0,2}教")  # not 收入, 赚多少: what a salesperson brings in
 PRIVATE_ASKED = re.compile(
     r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
     rf"|\b(?:does|did|do|has|have)\s+(?:he|she|C\d{{3,}})\s+(?:have|got|had)\s+(?:any\s+|ony\s+|some\s+)?(?:{_PRIVATE_EN})\b"
     r"|\b(?:his|her|C\d{3,}'?s?)\s+(?:linkedin|facebook|instagram|tiktok|wechat|whatsapp|socials)\b"
+    # one person named beside who they are or where they live ("He what religion ah?", "whats his home address",
+    # "where's he from? what country?"), and people listed by name beside it ("by race … list each person by name")
+    rf"|\b(?:he|she|him|his|her|C\d{{3,}})\b[^.?!]{{0,30}}\b(?:{_IDENTITY_EN}|religion|religious|home address)\b"
+    r"|\b(?:his|her|C\d{3,}'?s?) (?:home |postal |mailing |street )?address\b"
+    rf"|\b(?:{_IDENTITY_EN}|religion)\b[^.?!]{{0,30}}\b(?:of|for) (?:him|her|C\d{{3,}})\b"
+    r"|\bwhere(?:'s| is| was)? (?:he|she|C\d{3,}) from\b|\bwhat country (?:is |was )?(?:he|she|C\d{3,})\b"
+    rf"|\b(?:{_IDENTITY_EN}|religion)\b[^.?!]{{0,60}}\b(?:by name|each (?:person|candidate|one) by name|names? of (?:each|every|all))\b"
     rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
     rf"|\b(?:{_PRIVATE_EN})\b[^.?!]{{0,20}}\bof\s+(?:candidate\s+)?(?:C\d{{3,}}|him|her|the candidate|this candidate)\b"
     rf"|\b(?:{_IDENTITY_EN})\b[^.?!]{{0,20}}\b(?:of|for|on)\s+(?:(?:candidate|applicant)\s+#?\d{{1,7}}\b|C\d{{3,}}\b)"

@@ -68,7 +68,7 @@ from assistant.planner.followups import (
 )
 from assistant.planner.knowledge import knowledge_call
 from assistant.planner.letter_edits import asks_to_edit, letter_edits, unquoted
-from assistant.planner.negation import affirmed, negates_decision
+from assistant.planner.negation import BEFORE_LEAD, affirmed, negates_decision
 from assistant.planner.nlu import (
     ATTRIBUTE_WORDS,
     FAILURE_WORDS,
@@ -316,6 +316,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (negates_decision(question) and not NOT_ASKING_LEAD.match(question)  # "不是问你要不要批，是问…"
             and not (RUN_ASKED.search(rest := affirmed(question)) and rest != question)  # "先别批，运营岗监控先跑一遍再说"
             and not (len(_interviews_named(question)) == 1 and WAS_SCORED.search(question))  # "…not resolving the request"
+            and not (BEFORE_LEAD.match(question) and not negates_decision(affirmed(question)))  # "Before I sign off, I want to know …"
             and (shown := _not_deciding(question, mask(question, _names(vocab)), previous_tool, allowed)) is not None):
         return shown
     if (u.now is not None and (asked := past_courtesy(question)) != question and not thanks_only(question)
@@ -894,7 +895,8 @@ def _with_marks(question: str) -> list[str]:
 
 def _drafting(question: str) -> list[str]:
     """The sentences that ask for something to be written ("ok, write him something decent"), their opener left out."""
-    return [s for sentence in sentences(question) if DRAFT_LEAD.match(s := OPENER.sub("", sentence))]
+    return [s for sentence in sentences(question) for part in re.split(r"\s+[—–-]+\s+", sentence)
+            if DRAFT_LEAD.match(s := OPENER.sub("", part))]
 
 
 def _letter_asked(question: str) -> bool:

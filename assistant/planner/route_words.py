@@ -48,7 +48,7 @@ ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "
 # Weights asked for anew after an answer about them ("righto, can you draft new ones then", "那就重新出一版").
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
 NEW_ONES = re.compile(r"给(?:个|一个|点)(?:调整)?(?:建议|方案)|\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
-                      r"updated) (?:ones|set|numbers)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议|提案)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
+                      r"updated) (?:ones|set|numbers|split|mix|weighting)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议|提案)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
                       r"|重新(?:配|设|定)(?:一?[个套版])?权重|拟定?(?:一版|一份|一个|个|份)?(?:新的?)?(?:权重)?(?:调整)?(?:方案|提案)|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
                       re.I | re.A)
 # One of a ranked answer asked about ("why C002291 is on the top?", "为啥他排第一").
@@ -238,7 +238,8 @@ NEW_LETTER = re.compile(r"(?<!don't )(?<!dont )(?<!do not )(?<!no need to )(?<!n
                         r"\b(?:write|draft|start|create|make|need|want)\s+(?:a\s+)?(?:fresh|new|brand[- ]new|whole new)\s+(?:feedback\s+)?"
                         r"(?:one|letter|draft)\b|\bstart (?:over |again )?from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
-SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+)?predict\b"
+SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+|even\s+)?predict\b"
+                            r"|\binterview scores\s+(?:\w+\s+)?(?:predict|correlate with|track)\b"
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分|得分)(?:能|可以|到底|能否|能不能|是否)?(?:有效)?(?:预测|反映)|相关性"
                             # "面试时候打的那些分，跟人进来以后干得好不好，到底有没有关系"
                             r"|(?:分数?|评分|打分)[^。？?！!]{0,4}(?:跟|和|与)[^。？?！!]{1,30}(?:有没有|有无|是否有|有)(?:啥|什么)?关系", re.I | re.A)
@@ -371,7 +372,7 @@ ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed
 EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|没得|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
-STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|\bnot yet approved\b|\bunapproved\b|\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
+STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|(?:哪些|哪几个|几个|多少)(?:是|还)?(?:没|未)(?:批|审批|批准)的?|\bnot yet approved\b|\bunapproved\b|\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
                           r"|\b(?:was|is) (?:it|that) (?:approved|rejected|applied)\b|\bdid (?:it|that|they) (?:get|go) (?:through|a"
                           r"pp?roved|rejected|signed off)\b|\bawaiting (?:a )?decision\b"
                           r"|批了(?:吗|没|莫得|冇|未|没有)|批没批|通过了(?:吗|没|莫得)|有没有批|什么状态|啥状态|(?:在|进)(?:了)?审批(?:流程)?(?:里|中)?了?(?:吗|没|没有)"

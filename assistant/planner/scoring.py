@@ -52,7 +52,7 @@ WHY_NOT_PASSED = re.compile(
     r"|\bwhat (?:level|score|rating) did (?:he|she|they|the candidate) get\b"
     r"|(?:哪里|哪儿|哪些地方|哪些方面|哪方面)(?:有|还)?(?:欠缺|不足|不够|做得不好|差)"
     r"|(?:没过|没有?通过|不通过|未通过|挂了|被拒|被刷|冇过|唔过).{0,12}(?:为啥|为什么|咋回事|为么斯|为嘛|为哪样|啥原因|什么原因)"
-    r"|差距|短板|扣分|证据"
+    r"|差距|短板|扣分|证据|挂在(?:哪|什么地方|哪一?项)"
     # how it was judged ("set out how interview I0000247 was assessed, … which competencies fell below the standard")
     r"|\bhow (?:\w+ ){0,3}(?:was|were|got|has been|had been) (?:assessed|scored|marked|graded|evaluated|rated|judged)\b"
     r"|\bhow (?:was|were|did) (?:\w+ ){1,3}(?:assessed|scored|marked|graded|evaluated|rated|judged)\b"
@@ -68,7 +68,7 @@ HOW_SCORED = re.compile(r"\bhow did (?:he|she|they) (?:actually )?(?:score|do in
                         # "show me how she scored", "what score she had in …", "which competency did she actually fail on?"
                         r"|\bhow (?:he|she|they) (?:actually )?scored\b|\bwhat (?:score|marks?|rating)s? (?:did |does )?(?:he|she|they) (?:had|have|get|got)\b"
                         r"|\bwhich (?:competency|competencies|part|area) (?:did|does) (?:he|she|they) (?:actually )?(?:fail|fall short|score (?:low|badly))"
-                        r"|\b(?:his|her|their) (?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
+                        r"|\b(?:his|her|their) (?:actual |real |full |overall )?(?:interview )?(?:scores?|marks|results)\b|\bscored? on each\b"
                         r"|\beach (?:part|competency|section|area)\b.{0,20}\bscor"
                         r"|(?:其|该候选人|该名候选人|这位候选人|此人)(?:的)?(?:AI)?(?:面试)?(?:的)?(?:各项?|每项)?(?:胜任力|能力)?(?:的)?(?:得分|分数)"
                         r"|(?:其|该候选人|该名候选人|这位候选人|此人|他|她)(?:具体)?在哪些(?:胜任力|能力|方面|项)上?(?:未达标|没达标|不达标|不足|欠缺)"
