@@ -477,6 +477,10 @@ def test_shorthand_expands_whole_words_only():
     u = understand(expand("whats cross-team collab lvl 2 vs lvl 4 for product ops"), catalogue_vocabulary(), now)
     assert u.competency == "cross-team collaboration"
     assert understand(expand("comms fail share, field tech"), catalogue_vocabulary(), now).competency == "communication"
+    # Scots words that are also English words or names are read as Scots only beside another Scots word
+    assert expand("aye, sort oot the auldest yin first") == "aye, sort out the oldest one first"
+    assert expand("the yin and yang of hiring; ask Tae about it") == "the yin and yang of hiring; ask Tae about it"
+    assert expand("题案2还没批吧，侯选人C000099呢") == "提案2还没批吧，候选人C000099呢"  # mistyped with a pinyin keyboard
 
 
 def test_an_option_picked_after_asking_back_reads_the_shorthand_of_the_question(assistant):
@@ -2616,6 +2620,43 @@ ROUND_TWENTYSEVEN_AFTER = [
     ("提案12批了", "那还剩哪些没批的", "review_proposals"),
 ]
 
+ROUND_TWENTYEIGHT = [
+    ("already had a gander at his flight risk, that's fine – if I take on C002231 as a shift supervisor what sorta "
+     "production efficiency am I lookin at? ballpark with the range", "predict_performance"),  # what is done already
+    ("Is it within your remit to handle matters concerning candidate requests, or should I direct those elsewhere?",
+     "help"),
+    ("Not effect of weight change on fail rate — I mean did the change make it unfair? Pass rates per gender for r&d "
+     "since March.", "fairness_audit"),  # what is not meant, said first
+    ("after we changed mech design weights are women failing more? actually forget the before/after, just gimme current "
+     "adverse impact by gender", "fairness_audit"),
+    ("Yuh can do payroll too or is just di interview ting? Run down everyting yuh can do fi mi.", "help"),
+    ("你会不会做那种fairness的东西？你能做的功能全部说一下给我听", "help"),  # everything it does, asked as a list
+    ("恁能干的活儿都有哪些？像算工资那种恁应该不管吧，俺就想知道恁管啥", "help"),
+    ("我看他面试视频那个脸，感觉不老实，直接刷掉可以吗，不用看分数", "refuse"),
+    ("不看效果 题案2还没批吧 把权重怎么变的跟理由给我看下", "review_proposals"),  # 题案: 提案 mistyped
+    ("题案9通过后效果咋样", "proposal_outcome"),
+    ("A fresh pair of eyes on the field tech rubric: are we too quick to reject candidates on safety? Failure reasons "
+     "this quarter.", "failure_stats"),  # eyes that are no facial signal
+    ("Why did C000123 fail? Was it his ability to address customer complaints?", "score_interview"),  # (guard)
+]
+
+ROUND_TWENTYEIGHT_AFTER = [
+    ("Might you tell me whether the competency weight change for Mechanical Design has had any effect?",
+     "Diolch yn fawr, that's splendid. That'll be all for today.", "help"),  # thanks and goodbye
+    ("show us proposal 5 mate", "nah bin that one", "decide_proposal"),
+    ("pending的权重方案拉个清单给我，我下午要跟业务对齐", "清单外面那个之前已经批掉的4号，上线后到底有没有打到点上？前后数据对比一下",
+     "proposal_outcome"),
+    ("14号提案的内容给我看下", "14号提案上线之后有没有引入新的性别偏差？不是看效果哈，就是做一次公平性审计。",
+     "fairness_audit"),  # (guard) going live is no effect asked
+    ("请评估候选人C000318若获录用后的离职风险，并说明主要影响因素。", "除离职风险外，亦请预测其入职后的绩效评级区间。",
+     "predict_performance"),  # what is had already, then the ask
+    ("pa-run naman ng competency monitoring ngayong month, tingnan natin kung may failure share na consistently mataas",
+     "ok, ngayon patingin naman ng mga proposals na ginawa nyan, yung pending pa. wag mo muna i-approve",
+     "review_proposals"),
+    ("pa-draft naman ng feedback letter para kay C000231, bumagsak sya sa sales manager interview",
+     "ok na yan, pakipalitan lang yung second paragraph, gawing mas malumanay", "review_feedback"),
+]
+
 ROUND_TWENTYFIVE_AFTER = [
     ("Could you run the equality check on Mechanical Design Engineer for the 2023/24 financial year, by sex please.",
      "Repeat that for educational attainment as well, if you would.", "fairness_audit"),
@@ -2640,7 +2681,7 @@ ROUND_TWENTYFIVE_AFTER = [
                                                 *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
                                                 *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
                                                 *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER,
-                                                *ROUND_TWENTYSEVEN_AFTER])
+                                                *ROUND_TWENTYSEVEN_AFTER, *ROUND_TWENTYEIGHT_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2655,7 +2696,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
                                           *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX,
-                                          *ROUND_TWENTYSEVEN])
+                                          *ROUND_TWENTYSEVEN, *ROUND_TWENTYEIGHT])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

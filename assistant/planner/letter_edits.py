@@ -35,6 +35,7 @@ EDIT_WORDS = re.compile(r"\b(?:put|use|add) (?:more|less|fewer|some) (?:\w+ )?(?
                         r"less (?:formal|fancy|wordy|stiff|corporate|cold|harsh)|more formal)\b"  # "(uh) shorter" after a letter
                         r"|\btoo (?:apologetic|long|formal|harsh|cold|stiff|wordy|soft|blunt|robotic|corporate|vague)\b"
                         r"|\b(?:firmer|punchier|half as long|cut the fluff|trim the fat)\b"
+                        r"|\b(?:paki)?palitan\b|\bgawing mas\b"  # Taglish: "pakipalitan lang yung second paragraph, gawing mas malumanay"
                         r"|砍短|砍一半|砍掉|缩短|精简|删减|短一?点|太长了|重写|说人话|(?:说|写)得?(?:直白|简单|通俗|口语化?)一?[点些]|"
                         r"(?:别|莫|不要)(?:写得?)?(?:那么|这么)|(?:再|更)(?:温和|委婉|客气|柔和|热乎|亲切|口语化|正式|简短|短|软|暖和|暖)(?:一)?[点些]|"
                         r"修改|改一下|改改|改成|改为|换成|替换|删掉|删除|去掉|加上|补上|添加|加一句|改(?:得)?(?:暖|软|短|温和|委婉|客气)", re.I | re.A)

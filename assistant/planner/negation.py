@@ -21,6 +21,7 @@ NEGATED_DECISION = re.compile(
     r"|(?:先别|(?<![特区个级类告分差识性派鉴])别(?![的人])|不要|先不要|暂时别|暂时不要|暂不|先不|不用|还不能|还不要|别急着|先莫|莫)\s*(?:[把将][^，,。；;！!？?]{0,10}?)?"
     r"(?:批|通过|驳回|拒|否|同意|采纳|发|标记|结|关)"
     r"|\b(?:whether|if) (?:to|we should|i should) (?:approve|reject|accept|sign off)\b"
+    r"|\b(?:wag|huwag)\s+(?:mo\s+|nyo\s+|po\s+)?(?:muna\s+|munang\s+)?(?:i-?)?(?:approv|reject|decid|send)\w*"  # Taglish: "wag mo muna i-approve"
     r"|批不批|通不通过|同不同意|准不准|过不过(?!得)|要不要批",  # still deciding: "还没想好批不批"
     re.I | re.A)
 
@@ -92,13 +93,18 @@ NEGATED_CLAUSE = re.compile(
     # "…will she stay? not perf, retention.": the one word set aside
     r"|(?:(?<=[.;!?])\s|(?<=,)\s?)\s*not\s+[a-z]+(?:\s[a-z]+)?\s*[,;]\s*(?=[a-z]+\W*$)"
     r"|(?<=[.;!?]\s)\s*not\s+[a-z]+(?:\s[a-z]+)?\.\s+(?=\w)"
+    # what is done already ("already had a gander at his flight risk, that's fine – if I take on …")
+    r"|(?:^|(?<=[.;!?]\s))\s*(?:i(?:'ve| have)?\s+|we(?:'ve| have)?\s+)?already\s+[^.;!?—–]{1,60},\s*(?:that'?s|it'?s|all) (?:fine|ok|"
+    r"okay|good|sorted|covered)\s*(?:[—–.;]|\s-\s)"
+    # what is not meant, said first ("Not effect of weight change on fail rate — I mean did the change make it unfair?")
+    r"|^\s*(?:no[,.]?\s+)?not\s+[^,.;!?—–]{1,60}(?:[—–,]|\s-\s)\s*(?=i mean\b|i'?m asking\b|what i (?:mean|want)\b)"
     # what is not a worry ("I'm not worried about retention for this one — what I need is …"), or put aside ("ok, flight
     # risk aside, what's her …")
     r"|(?:^|(?<=[.;!?,])\s*)(?:but\s+)?(?:i'?m|i am|we'?re|we are)\s+not\s+(?:worried|concerned|fussed|bothered)\s+(?:about|with)\b"
     r"[^,.;!?—–]{1,60}(?:[,.;!?—–]|\s-\s|$)"
     r"|(?:^|(?<=[,.;!?])\s*)[^,.;!?]{1,45}\s+aside\s*(?:[,—–]|\s-\s)"  # "Leaving the question of retention aside, …"
     # what is set aside mid-message ("…finalists. Forget whether they'll stay the whole contract — he just wants …")
-    r"|(?:^|(?<=[.;!?]\s))\s*(?:(?:now|so|ok|okay|and)\s+)?(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
+    r"|(?:^|(?<=[.;!?]\s))\s*(?:(?:now|so|ok|okay|and|actually|wait|no)[,\s]+)?(?:forget|never ?mind|leave aside|set aside)\s+(?:about\s+)?(?:whether|if|how|the)\b[^,.;!?—–]{1,60}"
     r"(?:[,.;!?—–]|\s-\s)"
     r"|(?:^|(?<=[.;!?]\s))\s*(?:forget|never ?mind)\s+(?:about\s+)?[a-z]+(?:\s[a-z]+)?\s*"
     r"(?:[,.;!?—–]|\s-\s)"
@@ -112,6 +118,8 @@ NEGATED_CLAUSE = re.compile(
     r"|\s+before (?:we|i|you) (?:write|draft|send|approve|reject|decide)\b[^,.;!?]{0,40}(?=[,.;!?]|$)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*[^，,。；;！!？?]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)[，,。；;！!？?\s]*"
     r"|(?<=\s)[^，,。；;！!？?\s]{1,12}(?:先不管|先放一边|先放一放|暂且不管|暂且不提|先不说|不管了)(?=[，,。；;！!？?\s]|$)"
+    # what is had already, the ask after it ("除离职风险外，亦请预测其入职后的绩效评级区间")
+    r"|(?:^|(?<=[。；;，,！!？?]))\s*除(?:了)?[^，,。；;！!？?]{1,12}(?:以外|之外|外)\s*[，,]?\s*(?=亦|也|还|另|请|再)"
     r"|(?:^|(?<=[。；;，,！!？?]))\s*(?:那|先)?(?:撇开|抛开|除开|放下)[^，,。；;！!？?]{1,14}(?:不讲|不谈|不说|不提|不管)[，,。；;！!？?\s]*",
     re.I)
 

@@ -43,14 +43,14 @@ CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every r
                                 r"所有原因|全部原因|不限原因|所有胜任力|不限)", re.I)
 PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通过比例|多少人通过)", re.I)
 # What a face or manner on video shows ("didn't smile and kept looking away", "avoiding eye contact").
-_SIGNALS = (r"(?:nervous\w*|face|facial|expressions?|eyes|eye contact|smil\w*|look(?:ing|ed|s)? away|fidget\w*|body language|"
+_SIGNALS = (r"(?:nervous\w*|face|facial|expressions?|(?:shifty|darting|wandering) eyes|eyes (?:all over|darting|wander\w*)|eye contact|smil\w*|look(?:ing|ed|s)? away|fidget\w*|body language|"
             r"posture|sweat\w*)")
 # Requests the assistant must decline, whoever asks: automatic rejection on facial or behavioural
 # signals (they only ever route to human review), and candidates' contact details.
 REFUSE_AUTO_REJECT = re.compile(
     r"((auto(matic(ally)?)?[- ]?reject\w*|reject\w* (automatically|everyone|every|all)).*(face|facial|smil\w*|expression|"
     r"nervous|emotion|video|camera|signal)|(face|facial|smil\w*|expression|emotion)\w*.*(auto(matic(ally)?)?[- ]?reject)|"
-    r"(表情|面部|面相|的脸|微笑|紧张|情绪|眼神|個樣|个样|样子|眨眼|抖腿|抖脚|小动作|坐姿|手抖|出汗).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉|要不要刷)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
+    r"(表情|面部|面相|长相|的脸|(?:那|这)[个张]脸|微笑|紧张|情绪|眼神|個樣|个样|样子|眨眼|抖腿|抖脚|小动作|坐姿|手抖|出汗).*((自动)?(淘汰|拒绝|刷掉|刷了|刷下去|筛掉|pass掉|要不要刷)|(直接|就|自动)\s*fail)|自动(淘汰|拒绝)"
     # failing someone on how they looked ("just mark him fail based on his face can?", "configure the interviews so that
     # candidates whose facial expressions indicate nervousness are failed automatically")
     r"|\b(mark|flag|set)\s+(\w+\s+)?(as\s+)?(a\s+)?(fail|failed|reject\w*)\b.{0,40}\b(face|facial|expressions?|nervous\w*|looks?|emotions?)\b"
@@ -100,15 +100,16 @@ _PRIVATE_ZH = (r"宗教|信仰|信什么教|信教|结婚|婚否|已婚|未婚|�
 PRIVATE_ASKED = re.compile(
     r"\b(?:is|was|are)\s+(?:he|she|C\d{3,})\s+(?:married|single|pregnant|religious|gay|disabled)\b"
     rf"|\b(?:does|did|do|has|have)\s+(?:he|she|C\d{{3,}})\s+(?:have|got|had)\s+(?:any\s+|ony\s+|some\s+)?(?:{_PRIVATE_EN})\b"
-    r"|\b(?:his|her|C\d{3,}'?s?)\s+(?:linkedin|facebook|instagram|tiktok|wechat|whatsapp|socials)\b"
-    # one person named beside who they are or where they live ("He what religion ah?", "whats his home address",
+    # one person's private fact, said with a possessive ("his religion", "C000318's marital status", "whats his linkedin",
+    # "her home address"; not "his ability to address …")
+    rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})|"
+    r"linkedin|facebook|instagram|tiktok|wechat|whatsapp|socials|(?:home |postal |mailing |street )?address)\b"
+    # one person named beside who they are or where they live ("He what religion ah?", "where does he live, home address?",
     # "where's he from? what country?"), and people listed by name beside it ("by race … list each person by name")
     rf"|\b(?:he|she|him|his|her|C\d{{3,}})\b[^.?!]{{0,30}}\b(?:{_IDENTITY_EN}|religion|religious|home address)\b"
-    r"|\b(?:his|her|C\d{3,}'?s?) (?:home |postal |mailing |street )?address\b"
     rf"|\b(?:{_IDENTITY_EN}|religion)\b[^.?!]{{0,30}}\b(?:of|for) (?:him|her|C\d{{3,}})\b"
     r"|\bwhere(?:'s| is| was)? (?:he|she|C\d{3,}) from\b|\bwhat country (?:is |was )?(?:he|she|C\d{3,})\b"
     rf"|\b(?:{_IDENTITY_EN}|religion)\b[^.?!]{{0,60}}\b(?:by name|each (?:person|candidate|one) by name|names? of (?:each|every|all))\b"
-    rf"|\b(?:his|her|C\d{{3,}}'?s?|the candidate'?s|this candidate'?s)\s+(?:\w+\s+){{0,2}}?(?:{_PRIVATE_EN})\b"
     rf"|\b(?:{_PRIVATE_EN})\b[^.?!]{{0,20}}\bof\s+(?:candidate\s+)?(?:C\d{{3,}}|him|her|the candidate|this candidate)\b"
     rf"|\b(?:{_IDENTITY_EN})\b[^.?!]{{0,20}}\b(?:of|for|on)\s+(?:(?:candidate|applicant)\s+#?\d{{1,7}}\b|C\d{{3,}}\b)"
     rf"|\b(?:what|wah|which)\s+(?:{_IDENTITY_EN}|religion)\s+(?:is\s+)?(?:(?:the\s+)?(?:candidate|applicant)\s+)?(?:C\d{{3,}}|he|she)\b"

@@ -89,6 +89,7 @@ from assistant.planner.route_words import (
     ABOUT_ONE_PERSON,
     ABOUT_WEIGHTS,
     AFTER_A_CHANGE,
+    ALL_IT_DOES,
     ALREADY_DECIDED,
     APPEALS,
     APPEALS_LISTED,
@@ -370,6 +371,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             u.intent == "fairness_audit" or SECTION.search(question, opens))  # a page added to the report asked for
             or previous_tool == "build_report" and SECTION.search(question) and not IDS.search(question)):
         return Decision("build_report", source="rule")  # "Q3 report with charts; include adverse impact by gender": both
+    if ALL_IT_DOES.search(question):
+        return Decision("help", source="rule")  # "run down everything you can do": what Candor does, all of it
     if _asked_in(LEGAL_ADVICE, question):
         return Decision("out_of_scope", source="rule")  # what the law says or how a case would go: a lawyer's to say
     masked = mask(question, _names(vocab))

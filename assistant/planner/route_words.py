@@ -13,7 +13,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
-                        r"turn (?:it )?down|turned (?:it )?down|scrap it|bin it|kill it|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
+                        r"turn (?:it )?down|turned (?:it )?down|(?:scrap|bin|kill|ditch|axe) (?:it|that one|this one)|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
                         r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|给我过了(?![吗没一遍])|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
@@ -108,7 +108,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"give|produce|create|prepare|offer)\b|"
                         r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:done |handled )?(?:in |by )?(?:a |some )?(?:different|separate|another|other) (?:tool|system|"
-                        r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|"
+                        r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|\b(?:within|part of|outside) your (?:remit|scope|purview)\b|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|\bwhat you can (?:do|help with|offer)\b|"
                         # the languages it reads: "do u also understand chinese or just english?", "你能看懂英文吗"
@@ -118,7 +118,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:is this|this is|am i (?:talking|speaking|chatting) (?:to|with)|are you)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
                         r"(?:assistant|bot|chatbot|tool|candor)(?=\s*(?:[?.!,]|$|(?:that|which|for|from|i|we)\b))|(?:你|这)(?:就)?是(?:不是)?[^，,。？?]{0,8}(?:助手|机器人|助理)(?:吗|么|嘛)?(?=[\s？?。.!！]*$)|\b(?:functionalit(?:y|ies)|features|capabilities)\b.{0,30}?"
                         r"\b(?:available|(?:of|in) (?:this|the) (?:tool|system|app|assistant)|you (?:have|offer))\b|"
-                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|你都能(?:搞|做|干|处理|弄)(?:吗|么|不)|(?:能力|功能)清单|(?:本助手|你|系统)(?:是否|能否|能不能)?支持|可(?:以)?办理哪些|能不能也|是怎么个流程|"
+                        r"你能做(?:什么|啥|哪些)|你能帮(?:上)?(?:什么|啥)|你(?:还|也)能(?:做|管|处理).*吗|你都能(?:搞|做|干|处理|弄)(?:吗|么|不)|(?:能力|功能)清单|(?:本助手|贵助手|你|您|系统)(?:是否|能否|能不能)?支持|可(?:以)?办理哪些|能不能也|是怎么个流程|"
                         r"(?:是|归)(?:另一个|别的|其他)(?:系统|工具)|(?:还|都)能(?:干|做|帮)(?:些|点)?(?:什么|啥|哪些)|支持(?:哪些|什么)格式|(?:能|可以)导出(?:哪些|什么)|"
                         r"(?:能|可以)(?:直接)?在你这(?:里|儿|边)?(?:处理|做|办|弄|搞)|在你这(?:里|儿|边)?(?:就)?(?:能|可以)(?:处理|做|办|弄|搞)|"
                         r"\bcan (?:I|we) (?:do|handle|process|file|manage) (?:that|this|it|those|these) (?:here|in here|with you|"
@@ -135,6 +135,12 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
                              re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
 # a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
+# Everything Candor does, asked for as a list, whatever else the message names ("Yuh can do payroll too or is just di
+# interview ting? Run down everyting yuh can do fi mi.", "你会不会做那种fairness的东西？你能做的功能全部说一下给我听").
+ALL_IT_DOES = re.compile(r"\b(?:run|rattle|walk|talk) (?:me |us )?(?:down|through) (?:every\w*|all) (?:that |the things? )?(?:you|yuh|u) "
+                         r"(?:can )?do\b|\b(?:tell|show|list) (?:me |us )?(?:every\w*|all) (?:that |the things? )?(?:you|u) (?:can )?do\b"
+                         r"|(?:你|您|恁)能(?:做|干)的(?:功能|事情?|活儿?|东西)?(?:全部|都)?(?:有哪些|说|讲|列)|(?:你|您|恁)(?:都)?管(?:啥|什么|哪些)",
+                         re.I)
 LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
                           r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:even |actually |really )?(?:legal|lawful|"
                           r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
@@ -149,7 +155,7 @@ LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|
 # Not Candor's to do, though it names candidates or their papers: messaging one ("text C005590 the interview moved"),
 # screening résumés ("把简历按学历筛一下").
 NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?C\d{3,}\b"
-                         r"|\b(?:unrelated to|nothing to do with) (?:our|the|your) (?:data|hiring|interviews|recruiting)\b"
+                         r"|\b(?:unrelated to|nothing to do with) (?:our|the|your) (?:interview |hiring |candidate )?(?:data|hiring|interviews|recruiting)\b"
                          r"|\b(?:criminal |police )?background checks?\b|背景调查|背调|"
                          r"\bvisa (?:sponsorship|application|question|rules)\b|\bwork (?:permits?|visas?)\b|签证|工作许可|工作签"
                          r"|(?:^|[.!?;,]\s*|\b(?:can|could|would|will) you (?:please )?|\bplease |\bpls )(?:call|ring|phone|text|whatsapp)\s+"
@@ -318,8 +324,8 @@ NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先�
 # How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
 # 绩效如何"): the prediction, unless it asks whether they would stay.
 IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:went|go) ahead and (?:hired?|took|take|brought|bring)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
-                      r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b|\bif (?:i|we) (?:took|take|brought) "
-                      r"(?:him|her|them) on\b"
+                      r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b|\bif (?:i|we) (?:took|take|brought|bring) "
+                      r"(?:(?:him|her|them) on|on (?:him|her|them|C\d{3,}))\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们)|发\s*offer|给(?:他|她)?\s*offer)"
                       r"|(?:如果|若|要是|假如)(?:我们|咱们)?(?:破格|直接|还是)?(?:录用?|招)(?:了)?(?:他|她)"  # "假如我们破格录他"
                       r"|(?:来了|进来|入职|招进来)(?:以后|之后|后)?(?:[一二三两半\d]+(?:年|个月|个季度))(?:能|会|可以)", re.I | re.A)  # "来了一年能给我卖多少货"
@@ -366,10 +372,10 @@ ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed
                         r"move[ds]? the needle|any better|improv\w*|did anything|(?:cut|cuts|brought|bring|knocked) (?:down|back)|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
                         r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bmove[ds]? anything\b|\bdone what it (?:said|promised|was (?:meant|supposed) to)\b|\bhow(?:'?s| is) it (?:doing|going)\b|\b(?:has |have )?performed since\b|\bsince it (?:took effect|went live|was applied)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
-                        r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
+                        r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|打到点|见效|奏效|成效|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化|复盘", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|没得|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?(?:数据)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|没得|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|(?:哪些|哪几个|几个|多少)(?:是|还)?(?:没|未)(?:批|审批|批准)的?|\bnot yet approved\b|\bunapproved\b|\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"

@@ -26,11 +26,21 @@ SHORTHAND = {
     "whit": "what", "aboot": "about", "an'": "and", "ye": "you", "ye're": "you're", "fae": "from", "oot": "out",
     "dinnae": "don't", "cannae": "can't", "gonnae": "going to", "wantin'": "wanting", "didnae": "didn't", "isnae": "isn't",
     "doesnae": "doesn't", "wouldnae": "wouldn't", "couldnae": "couldn't", "onythin": "anything", "anythin": "anything",
-    "ony": "any", "tae ken": "to know", "tae": "to", "afore": "before", "auld": "old", "auldest": "oldest", "yin": "one",
-    "wantae": "want to", "nae": "no",
+    "afore": "before", "wantae": "want to",
 }
-_PATTERN = re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+# Scots words that are also English words or names ("yin and yang", "Tae", "Nae"): read as Scots only beside another
+# Scots word ("aye, sort oot the auldest yin first", "dinnae ken ony o' them").
+SCOTS_BESIDE = {"ony": "any", "tae ken": "to know", "tae": "to", "auld": "old", "auldest": "oldest", "yin": "one", "nae": "no"}
+
+
+def _words(table) -> re.Pattern:
+    return re.compile(r"(?<![\w/'])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
                       + r")(?![\w/'])", re.I)
+
+
+_PATTERN, _BESIDE = _words(SHORTHAND), _words(SCOTS_BESIDE)
+_SCOTS = re.compile(r"(?<![\w/'])(?:whit|aboot|an'|ye|ye're|fae|oot|onythin|afore|wantae|wantin'|aye|o'|"
+                    r"(?:din|can|gon|did|is|does|would|could|should|was|have|has)nae)(?![\w/'])", re.I)
 
 
 # Written Cantonese, read as the Mandarin it stands for ("销售经理呢个月挂咗几多人？", "2号提案我批咗"): only words that
@@ -41,6 +51,9 @@ CANTONESE = {
     "有冇": "有没有", "唔该": "麻烦", "系咪": "是不是", "係咪": "是不是", "佢哋": "他们", "搞掂": "搞定", "呢排": "最近",
     "咗": "了", "唔": "不", "冇": "没", "嘅": "的", "佢": "他", "睇": "看", "畀": "给",
 }
+# Words mistyped with a pinyin keyboard, one for one ("题案2还没批吧", "侯选人C000099"): read as meant.
+MISTYPED = {"题案": "提案", "侯选人": "候选人", "侯选": "候选"}
+CANTONESE |= MISTYPED
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
 # The sentence-final 咧 of several dialects, read as 呢 after a name or id, or before a question mark ("C003310咧",
 # "销售咧？"); not where it stands for 了 ("没麻达，发咧").
@@ -97,6 +110,8 @@ def expand(text: str) -> str:
     """The message with the shorthand written out, and without a letter's salutation and sign-off; everything else as
     typed."""
     text = unframed(text)
+    if _SCOTS.search(text):
+        text = _BESIDE.sub(lambda m: SCOTS_BESIDE[m.group(1).lower()], text)
     text = _REQ.sub(_request, _PATTERN.sub(lambda m: SHORTHAND[m.group(1).lower()], text))
     text = simplified(_PROPS.sub("proposals", text))
     for pattern, mark in _SPOKEN_MARKS:
