@@ -2640,6 +2640,35 @@ ROUND_TWENTYEIGHT = [
     ("Why did C000123 fail? Was it his ability to address customer complaints?", "score_interview"),  # (guard)
 ]
 
+ROUND_TWENTYNINE = [
+    ("Abeg mark draft 2 as sent, I don email am to the candidate already", "review_feedback"),  # emailed, no address asked
+    ("I no wan know whether the weight change work o. I wan know if pass rates now fair across gender and age for "
+     "product ops", "fairness_audit"),  # what is not wanted, in Pidgin
+    ("Before I forward this to the team — can Candor do bias audits, or do we need a separate tool? Just need a yes/no.",
+     "help"),
+    ("别给俺讲面试分和绩效有没有关系那套，俺就问C000190这个人进来以后绩效评级能到多少", "predict_performance"),
+    ("Send me C000412's email address, I want to contact the candidate.", "refuse"),  # (guard) an address asked for
+]
+
+ROUND_TWENTYNINE_AFTER = [
+    ("Kindly share list of pending candidate requests for human review.",
+     "For the candidate in request 5, can you draft one feedback letter explaining his scores? He is asking why he was "
+     "rejected.", "draft_feedback"),
+    ("What's the AI interview failure rate for Sales Manager last quarter, and top failing competencies?",
+     "Do those failing competencies even matter for sales_attainment on the job? Or we're failing people for nothing?",
+     "competency_insights"),
+    ("Could you propose new competency weights for Product R&D based on how our hires have actually performed?",
+     "Oh wait — there's already one for R&D sitting there, number 10, right? We don't need a new one then. Please just "
+     "approve 10.", "decide_proposal"),
+    ("pass rates for marketing last quarter?", "break it down by gender pis education, we got a complaint",
+     "fairness_audit"),
+    ("pass rates for marketing last quarter?", "break it down by month", "failure_stats"),  # (guard) no group named
+    ("approve proposal 6", "ok, and for the last one we approved, proposal 4 — what's the effect been so far?",
+     "proposal_outcome"),
+    ("销售经理的胜任力得分和绩效相关性跑一下", "换成产品运营，target用user_satisfaction，口径不变", "competency_insights"),
+    ("列出待核准的提案", "2號先退掉，理由不充分", "decide_proposal"),
+]
+
 ROUND_TWENTYEIGHT_AFTER = [
     ("Might you tell me whether the competency weight change for Mechanical Design has had any effect?",
      "Diolch yn fawr, that's splendid. That'll be all for today.", "help"),  # thanks and goodbye
@@ -2681,7 +2710,8 @@ ROUND_TWENTYFIVE_AFTER = [
                                                 *ROUND_TWENTYONE_AFTER, *ROUND_TWENTYTWO_AFTER,
                                                 *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
                                                 *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER,
-                                                *ROUND_TWENTYSEVEN_AFTER, *ROUND_TWENTYEIGHT_AFTER])
+                                                *ROUND_TWENTYSEVEN_AFTER, *ROUND_TWENTYEIGHT_AFTER,
+                                                *ROUND_TWENTYNINE_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2696,7 +2726,8 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_NINETEEN, *ROUND_TWENTY, *ROUND_TWENTYONE,
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
                                           *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX,
-                                          *ROUND_TWENTYSEVEN, *ROUND_TWENTYEIGHT])
+                                          *ROUND_TWENTYSEVEN, *ROUND_TWENTYEIGHT,
+                                          *ROUND_TWENTYNINE])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

@@ -29,7 +29,7 @@ LEAD_IN = re.compile(r"^\s*(?:hmm+|um+|ok(?:ay)?|right|cool|great|nice|thanks|go
 PRO_FORM = re.compile(r"^\s*(?:now\s+|then\s+)?(?:do|make|write|run|draft)\s+(?:one|another|the same|it again)\b"
                       r"|^\s*(?:the\s+)?same(?:\s+again)?\s*[,.]?\s+(?:but|except|only|just)\b"  # "Same, but month by month."
                       r"|^\s*(?:同上|一样|还是这个)\s*[,，]?\s*(?:但|不过|只是)"
-                      r"|\b(?:the\s+)?same\s+(?:for|with)\b|(?<!the )(?<!that )(?<!this )(?<!other )(?<!\d )\b(?:one|another)\s+(?:more\s+)?for\b(?! now\b)"
+                      r"|\b(?:the\s+)?same\s+(?:for|with)\b|(?<!the )(?<!that )(?<!this )(?<!other )(?<!already )(?<!\d )\b(?:one|another)\s+(?:more\s+)?for\b(?! now\b)"
                       r"|\brun (?:it|that|this|the same) (?:just |only )?for\b"
                       r"|同样|照样|照着(?!数据|证据|结果|结论|绩效|相关|分析)|(?:也|单独)(?:来|写|做|跑|给)一?[个份封下遍版]|再来一[个份封遍]", re.I | re.A)
 # A message that says only what changes and that the rest is as before: "do I0000451 as well", "same question for
@@ -77,7 +77,7 @@ OTHER_MEASURE = re.compile(r"\b(?:instead(?: of)?|rather than|in place of|(?:tho
 # The same question for another figure, said short ("fail rate 呢? 也对比一下", "and the pass rate?", "what about failures too").
 AND_THIS = re.compile(r"^\W*(?:and|what about|how about|how bout|also)\b|\b(?:too|as well)\W*$|呢|也", re.I)
 # The same again, for another name ("机械设计工程师岗位亦照此办理。", "sales 也同口径过一遍", "likewise for sales").
-SAME_AGAIN = re.compile(r"照此|如法炮制|同口径|同样(?:处理|办理|操作|跑|来)|照着(?:来|做|跑)|\blikewise\b|\bdo the same\b"
+SAME_AGAIN = re.compile(r"照此|如法炮制|同口径|口径不变|口径一致|同样(?:处理|办理|操作|跑|来)|照着(?:来|做|跑)|\blikewise\b|\bdo the same\b"
                         r"|\bsame (?:again|thing|drill) (?:for|with)\b", re.I)
 NARROWS = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?:top|first|worst|highest|bottom)\s+(?:\d+|one|two|three|five|ten)\b"
                      r"|\btop\s+(?:\d+|three|five|ten)\s+only\b"

@@ -55,12 +55,13 @@ def negates_decision(question: str) -> bool:
 NEGATED_LEAD = re.compile(
     r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry|please)[,\s]+)?(?:(?:i'?m |i am |i )?(?:not|ain'?t) (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
     r"about|a |an |the |that |this |how |what |whether |if |just |only |(?=[a-z0-9]+(?:,\s*[a-z]+)?(?:\s[a-z0-9']+){0,4}(?:[.;!]\s|,\s|\s[-–—]+\s)))|"
-    r"no need (?:for|to)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother|change|touch|adjust|propose|suggest)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget)"
+    r"no need (?:for|to)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother|change|touch|adjust|propose|suggest)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget|"
+    r"(?:i |we )?no wan(?:t|na)? (?:know|see|hear))"  # Nigerian Pidgin: "I no wan know whether …. I wan know …"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
     r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:(?:先|暂)?不用|(?:先|暂|暂时|目前)?不需要?|先别|别再|(?:暂|暂时)?无[需须]|毋[需须]|不必|先?不要再?|唔使|唔驶|唔好|不使|"
-    r"甭|先?莫要?再?|别(?:说|管|扯|整|搞|弄)|"
+    r"甭|先?莫要?再?|别(?:给(?:我|俺|咱))?(?:说|讲|管|扯|整|搞|弄)|"
     r"我?不是(?:要|想|问|让你|看)?)[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)"
     # what is set aside first, then the ask ("绩效先不管，…", "這些先不看，…", "预测先放一边，…")
@@ -71,7 +72,7 @@ NEGATED_LEAD = re.compile(
 # A clause further on that says what is not wanted ("…of those we have hired. I do not require new weights at this
 # stage, only the evidence.", "…看看数据就行，暂时不需要出新方案。"): left out when something else is asked.
 NEGATED_CLAUSE = re.compile(
-    r"(?:(?<=[.;!?,—–])|(?<=[.;!?,—–]\s))\s*(?:but\s+|and\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
+    r"(?:(?<=[.;!?,—–])|(?<=[.;!?,—–]\s))\s*(?:but\s+|and\s+|then\s+|so\s+)?(?:(?:i|we)\s+(?:do not|don'?t|dont)\s+(?:require|need|want)|(?:i'?m|i am|"
     r"we'?re|we are)\s+not\s+asking\s+(?:for|about))\s+"
     r"(?!to\s+know\b)[^,.;!?—–]{1,60}?(?:[,.;!?—–]|$)"
     # "not asking if she'd quit,", "His probability of leaving is not the question here.", "…we will discuss separately."

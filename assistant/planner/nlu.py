@@ -63,7 +63,8 @@ REFUSE_AUTO_REJECT = re.compile(
     r"(him|her|them|those|candidates)\b)", re.I)
 _CHANNEL = r"(?<!by )(?<!via )(?<!over )(?<!through )(?<!over the )(?<!on the )"  # "sent by email" names no address
 REFUSE_CONTACTS = re.compile(
-    rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b.*\b(candidates?|applicants?|everyone|"
+    rf"({_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*)|addresses)\b(?!\s+(?:it|am|him|her|them|this|that)\s+to\b)"
+    r".*\b(candidates?|applicants?|everyone|"
     rf"all)\b|\b(candidates?|applicants?)'?s?\b.*\b{_CHANNEL}(e-?mails?|phone( numbers?)?|contact (details|info\w*))(?![a-z])|"
     r"(候选人|应聘者|所有人).*(邮箱|电话|手机|联系方式)|(邮箱|电话|手机号|联系方式).*(候选人|应聘者)"
     r"|\b(?:their|his|her)\s+(?:cell|mobile|phone|home)(?:\s+phone)?\s+(?:numbers?|nos?\b|#)|(?:他|她)们?的(?:手机号|电话号码?|联系方式)"

@@ -380,8 +380,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision("out_of_scope", source="rule")  # messaging a candidate, screening résumés
     if MADE_BY_CANDOR.search(question) and SHOW.search(question) and not _decides_in_a_sentence(question):
         return Decision("review_proposals", source="rule")  # "the AI came up with new weights …, where can I see that?"
-    if _numbered_as("request", masked) and _one_candidate(question) and LETTER_ASKED.search(question):
-        return Decision("draft_feedback", source="rule")  # "We have request 14 from C000512 … could you draft a feedback letter"
+    if (_numbered_as("request", masked) and len(_candidates_named(question)) <= 1 and not _interviews_named(question)
+            and LETTER_ASKED.search(question)):  # "We have request 14 from C000512 … could you draft a feedback letter",
+        return Decision("draft_feedback", source="rule")  # "For the candidate in request 5, can you draft one feedback letter"
     if (u.intent == "fairness_audit" and _groups_named(question) and _numbered_as("proposal", masked) and not SHOW.search(question)
             and not (ITS_EFFECT.search(question) and EFFECT_ASKED.search(question))  # "…any better overall? I'm not asking about men…"
             and not DECIDES_IT.search(question) and not DECIDES_NUMBER.search(question)):
@@ -546,7 +547,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if previous_tool == "monitor_competencies" and WAITING_ON_ME.search(question) and not LETTER_WORDS.search(question):
         return Decision("review_proposals", source="followup")  # "Now list what's pending approval" after the monitoring run
     if (previous_tool == "candidate_requests" and (HOW_SCORED.search(question) or WAS_SCORED.search(question))
-            and not DECIDES_IT.search(question)):
+            and not DECIDES_IT.search(question) and not LETTER_ASKED.search(question)):  # (not "…draft one letter …")
         return Decision("score_interview", source="followup")  # "…please show me how her interview was scored" after the requests
     if previous_tool in ABOUT_ONE_PERSON | {"score_interview"} and HUMAN_REVIEW_ASKED.search(question):
         return Decision("candidate_requests", source="followup")  # "Kid says he put in for a human review. Find it and close it"
@@ -585,7 +586,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, source="followup")  # "user satisfaction for those same hires rather than ratings?"
     if previous_tool and (NARROWS.search(question) or ONLY_SLOT.match(masked)) and not kinds_named(masked, question) & ID_KINDS:
         return Decision(previous_tool, source="followup")  # "just the top 3, skip the rest", "能再多给两三个吗"
-    if (previous_tool == "failure_stats" and (WHICH_GROUP.search(question) or u.intent == "fairness_audit" and u.attributes)
+    if (previous_tool == "failure_stats" and (WHICH_GROUP.search(question) or u.intent == "fairness_audit" and u.attributes
+                                              or BREAKS_DOWN.search(question) and _groups_named(question))
             and not kinds_named(masked, question) & ID_KINDS):
         # "Break it down under-40 vs 40+ and give me the impact ratio", "and is it the same for men n women or is it skewed"
         return Decision("fairness_audit", source="followup")
@@ -697,6 +699,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
     if (previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on)
             and not no_report  # "报告暂时不需要了…直接告诉我"
+            # ("Do those failing competencies even matter for sales_attainment on the job?" after the failures)
+            and not (intent == "competency_insights" and SCORES_PREDICT.search(question))
             and not (intent == "draft_feedback" and previous_tool not in LETTERS and _letter_asked(JOINED_BY.sub("", question)))  # "And draft a letter to go with it"
             and not _profile_asked(question, u, intent, p, previous_tool)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
@@ -740,6 +744,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
     if (previous_tool and u.followup and u.slots and p < _follow_on(m) and (not u.asks_stats or intent in META_INTENTS)
             and not no_report  # "不用报表了 直接说上周销售挂科率"
+            and not (intent == "competency_insights" and SCORES_PREDICT.search(question))
             and not _profile_asked(question, u, intent, p, previous_tool)):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):

@@ -15,7 +15,7 @@ from assistant.planner.slots import DRAFT_VERBS
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|(?:scrap|bin|kill|ditch|axe) (?:it|that one|this one)|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
                         r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|给我过了(?![吗没一遍])|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
-                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
+                        r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|退掉|退回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
 EXPORTS = re.compile(r"\b(?:csv|excel|xlsx|spreadsheet|export\w*|download\w*|charts?|graphs?|bar chart)\b"
@@ -109,6 +109,7 @@ CAPABILITY = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of \w+(?: \w+)? (?:can
                         r"\b(?:can|could|do) you (?:also |even )?(?:do|handle|deal with|help with|cover|manage|support)\b.*"
                         r"\b(?:too|as well|at all)\b|\bor is that (?:done |handled )?(?:in |by )?(?:a |some )?(?:different|separate|another|other) (?:tool|system|"
                         r"app|product)|\bwhat (?:else )?can you (?:do|help)|\bwhat (?:is |are )?(?:the )?(?:things?|stuff|services|tasks|jobs)? ?(?:that )?you (?:can|could) (?:do|help|offer|handle)\b|\bis that something you (?:do|can do|handle)|\b(?:within|part of|outside) your (?:remit|scope|purview)\b|"
+                        r"\bor (?:do|would|will) (?:we|i) need (?:a |an )?(?:separate|different|another|other|second) (?:tool|system|app|product|vendor)\b|"
                         r"\bhow (?:do|can|should) I (?:use|work with)\b|\bwhat (?:\w+ ){0,2}(?:can|could) you (?:run|do|offer|handle)(?: for (?:me|us))?\s*[?.!]*$|(?<!sure )(?<!know )\bhow\b[\w -]{1,40}\bworks?\b(?! out)|\bworkflow\b|"
                         r"\bdo you (?:work|run) (?:in|on|with)\b|\bwhat you can (?:do|help with|offer)\b|"
                         # the languages it reads: "do u also understand chinese or just english?", "你能看懂英文吗"
@@ -246,6 +247,7 @@ NEW_LETTER = re.compile(r"(?<!don't )(?<!dont )(?<!do not )(?<!no need to )(?<!n
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+|even\s+)?predict\b"
                             r"|\binterview scores\s+(?:\w+\s+)?(?:predict|correlate with|track)\b"
+                            r"|\b(?:competenc\w+|scores?|skills?)\s+(?:even\s+|actually\s+|really\s+)?matter (?:for|to)\b"
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分|得分)(?:能|可以|到底|能否|能不能|是否)?(?:有效)?(?:预测|反映)|相关性"
                             # "面试时候打的那些分，跟人进来以后干得好不好，到底有没有关系"
                             r"|(?:分数?|评分|打分)[^。？?！!]{0,4}(?:跟|和|与)[^。？?！!]{1,30}(?:有没有|有无|是否有|有)(?:啥|什么)?关系", re.I | re.A)
@@ -302,7 +304,7 @@ MADE_BY_CANDOR = re.compile(r"\b(?:the ai|it|you|monitoring|the monitoring|the s
                             r"|(?:它|系统|监控)\s*(?:generate|生成|出|产生)\s*了?\s*(?:哪些|几个|什么|新的)?\s*(?:proposals?|提案|方案)", re.I)
 # A letter asked for in so many words ("could you draft a feedback letter for that candidate?", "I would like a feedback
 # letter drafted for her").
-LETTER_ASKED = re.compile(r"\b(?:draft|write|prepare|compose)\s+(?:an?|the)\s+(?:\w+\s+)?(?:letter|reply)\b"
+LETTER_ASKED = re.compile(r"\b(?:draft|write|prepare|compose)\s+(?:an?|the|one)\s+(?:\w+\s+)?(?:letter|reply)\b"
                           r"|\b(?:letter|reply)\s+(?:\w+\s+)?(?:drafted|written|prepared)\b", re.I)
 # How one person would do ("in the real work how he will do?", "so hows he gonna do on the job tho").
 PERSON_FORECAST = re.compile(r"\bhow (?:he|she|they) (?:will|would|is gonna|is going to) (?:do|perform|fare|get on)\b"
@@ -371,11 +373,11 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|mode
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|(?:cut|cuts|brought|bring|knocked) (?:down|back)|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
                         r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
-                        r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bmove[ds]? anything\b|\bdone what it (?:said|promised|was (?:meant|supposed) to)\b|\bhow(?:'?s| is) it (?:doing|going)\b|\b(?:has |have )?performed since\b|\bsince it (?:took effect|went live|was applied)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b"
+                        r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bmove[ds]? anything\b|\bdone what it (?:said|promised|was (?:meant|supposed) to)\b|\bhow(?:'?s| is) it (?:doing|going)\b|\b(?:has |have )?performed since\b|\bsince it (?:took effect|went live|was applied)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b|\bwhat(?:'?s| has| is| was) (?:the|its|their) (?:effect|impact)\b(?! ratio)"
                         r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|打到点|见效|奏效|成效|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化|复盘", re.I | re.A)
 # Whether it did something, asked ("and did it work?", "has any of them made a difference", "有没有效果"): not a wish.
-EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?(?:数据)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|没得|"
+EFFECT_ASKED = re.compile(r"\b(?:did|does|has|have|was|were)\b|\bwhat(?:'?s| is) (?:the|its|their) (?:effect|impact)\b|\bhow(?:'?s| is) it\b|\bwhat'?s it done\b|请说明|说明一下|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?(?:数据)?对比|\bwhat (?:happened|changed|it did|that did)\b|\b(?:see|know|check|find out) (?:if|whether)\b|有没有|了吗|了没|了吧|复盘|[少多]没|怎么样|没得|"
                           r"咋样|如何", re.I | re.A)
 # A proposal's status asked ("Status on proposal 6. Approved, rejected or still in limbo?", "3号提案批了吗"): shown.
 STATUS_ASKED = re.compile(r"还没\s*(?:approve|批准?|审批|通过)的?|(?:哪些|哪几个|几个|多少)(?:是|还)?(?:没|未)(?:批|审批|批准)的?|\bnot yet approved\b|\bunapproved\b|\bstatus\b(?!\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined))|\bstill (?:pending|in limbo|waiting|open)\b|\bhas (?:it|that|proposal \d+) been\b"
