@@ -1,6 +1,6 @@
 """Limits at the edge over real HTTP: a slow PostgreSQL under 30 concurrent follow-ups, a drained pool (503),
 bursts over a staff token's and a candidate's rate (429 with Retry-After, counted in memory or in the
-database shared by every process), and a request timeout (504)."""
+database shared by every process), and a request timeout (504) that spares the health probe."""
 
 from __future__ import annotations
 
@@ -143,3 +143,11 @@ def test_a_request_with_no_answer_in_time_gets_504(seeded_sqlite_url):
     assert late.status_code == 504 and late.json()["detail"]["error"] == "timeout", late.text
     assert "CANDOR_REQUEST_TIMEOUT" in late.text and waited < 2
     assert health.status_code == 200
+
+
+def test_the_health_probe_is_not_cut_off_by_the_request_timeout(seeded_sqlite_url):
+    """A database slower than the request timeout makes the probe slow, not a 504 that reads as the service down."""
+    settings = settings_for(seeded_sqlite_url, CANDOR_REQUEST_TIMEOUT="0.5")
+    with serve(create_app(settings)) as base, SlowStatements(get_engine(seeded_sqlite_url), 0.7):
+        health = httpx.get(f"{base}/healthz", timeout=10)
+    assert health.status_code == 200 and health.json()["database"] == "ok", health.text

@@ -43,7 +43,8 @@ CLEAR_FILTER_WORDS = re.compile(r"(all (failure )?reasons|all categories|every r
                                 r"所有原因|全部原因|不限原因|所有胜任力|不限)", re.I)
 PASS_RATE_WORDS = re.compile(r"(pass(ed|ing)?\s*rate|how many pass|通过率|通过比例|多少人通过)", re.I)
 # What a face or manner on video shows ("didn't smile and kept looking away", "avoiding eye contact").
-_SIGNALS = (r"(?:nervous\w*|face|facial|expressions?|(?:shifty|darting|wandering) eyes|eyes (?:all over|darting|wander\w*)|eye contact|smil\w*|look(?:ing|ed|s)? away|fidget\w*|body language|"
+_SIGNALS = (r"(?:nervous\w*|face|facial|expressions?|(?:shifty|darting|wandering) eyes|eyes (?:all over|darting|wander\w*)|"
+            r"eye contact|smil\w*|look(?:ing|ed|s)? away|fidget\w*|body language|"
             r"posture|sweat\w*)")
 # Requests the assistant must decline, whoever asks: automatic rejection on facial or behavioural
 # signals (they only ever route to human review), and candidates' contact details.

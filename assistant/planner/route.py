@@ -699,8 +699,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     one_more = goes_on and content_words(masked) <= 1 and p < TERSE_CONFIDENCE
     if (previous_tool and (p < _follow_on(m) or one_more) and (previous_tool in usable[:OPTIONS] or goes_on)
             and not no_report  # "报告暂时不需要了…直接告诉我"
-            # ("Do those failing competencies even matter for sales_attainment on the job?" after the failures)
-            and not (intent == "competency_insights" and SCORES_PREDICT.search(question))
+            and not _predicts_asked(question, intent)
             and not (intent == "draft_feedback" and previous_tool not in LETTERS and _letter_asked(JOINED_BY.sub("", question)))  # "And draft a letter to go with it"
             and not _profile_asked(question, u, intent, p, previous_tool)):
         # The model is unsure and the conversation's subject is among the readings it would offer ("排第一的那个，
@@ -744,7 +743,7 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         return Decision(previous_tool, confidence=p, source="followup")  # "what about C001877 specifically?"
     if (previous_tool and u.followup and u.slots and p < _follow_on(m) and (not u.asks_stats or intent in META_INTENTS)
             and not no_report  # "不用报表了 直接说上周销售挂科率"
-            and not (intent == "competency_insights" and SCORES_PREDICT.search(question))
+            and not _predicts_asked(question, intent)
             and not _profile_asked(question, u, intent, p, previous_tool)):
         return Decision(previous_tool, confidence=p, source="followup")  # "what about last year" after a question
     if intent == "build_report" and REPORT_VERB_START.search(question):
@@ -867,6 +866,12 @@ def _profile_asked(question: str, u: Understanding, intent: str, p: float, previ
     the Marketing Planner position" after an audit): asked, not the question before going on."""
     return (intent == "search_role_profiles" != previous_tool and p >= model().threshold
             and knowledge_call(question, u) is not None)
+
+
+def _predicts_asked(question: str, intent: str) -> bool:
+    """The model reads the correlations and the words ask whether scores predict on the job ("Do those failing
+    competencies even matter for sales_attainment on the job?" after the failures): not the answer before going on."""
+    return intent == "competency_insights" and bool(SCORES_PREDICT.search(question))
 
 
 def _follow_on(m: IntentModel) -> float:

@@ -53,8 +53,8 @@ CANTONESE = {
 }
 # Words mistyped with a pinyin keyboard, one for one ("题案2还没批吧", "侯选人C000099"): read as meant.
 MISTYPED = {"题案": "提案", "侯选人": "候选人", "侯选": "候选"}
-CANTONESE |= MISTYPED
-_CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
+_ZH_WORDS = {**CANTONESE, **MISTYPED}  # read in one pass
+_ZH_PATTERN = re.compile("|".join(sorted(_ZH_WORDS, key=len, reverse=True)))
 # The sentence-final 咧 of several dialects, read as 呢 after a name or id, or before a question mark ("C003310咧",
 # "销售咧？"); not where it stands for 了 ("没麻达，发咧").
 _LIE = re.compile(r"(?<=[A-Za-z0-9])咧(?=\s*(?:[？?。！!，,~～]|$))|(?<=[\u4e00-\u9fff])咧(?=\s*[？?])")
@@ -119,7 +119,7 @@ def expand(text: str) -> str:
     text = _SPOKEN_ID.sub(_spoken_id, text)
     for pattern, words in WEIGHTS:
         text = pattern.sub(words, text)
-    return _LIE.sub("呢", _CANTONESE.sub(lambda m: CANTONESE[m.group(0)], text))
+    return _LIE.sub("呢", _ZH_PATTERN.sub(lambda m: _ZH_WORDS[m.group(0)], text))
 
 
 def simplified(text: str) -> str:

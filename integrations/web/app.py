@@ -86,7 +86,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         mount_slack(app, settings, app.state.assistant)
     # --- end Slack ---
 
-    app.add_middleware(RequestTimeout, seconds=settings.request_timeout_s, exempt_prefixes=("/api/interviews",))
+    # Streamed uploads take as long as they take; the health probe answers for itself (503 when the database does
+    # not), so a busy moment never reads as the service being down.
+    app.add_middleware(RequestTimeout, seconds=settings.request_timeout_s,
+                       exempt_prefixes=("/api/interviews", "/healthz"))
     # Before anything reads a body: routing, form parsing, token checks (added last, so it runs first).
     app.add_middleware(BodySizeLimit, limit=int(settings.body_max_kb * 1024),
                        uploads=int(settings.upload_max_mb * 1024 * 1024), upload_prefixes=("/api/interviews",))

@@ -73,7 +73,8 @@ async def _too_large(send: Send, limit: int, setting: str) -> None:
 
 class RequestTimeout:
     """A request whose answer has not started after `seconds` gets 504; the work it started finishes on its
-    own and its late answer is dropped. Paths under `exempt_prefixes` (streamed uploads) are not timed."""
+    own and its late answer is dropped. Paths under `exempt_prefixes` (streamed uploads, the health probe) are not
+    timed."""
 
     def __init__(self, app: Callable, *, seconds: float, exempt_prefixes: tuple[str, ...] = ()):
         self.app, self.seconds, self.exempt = app, seconds, exempt_prefixes
