@@ -11,6 +11,7 @@ from assistant.agent import Assistant
 from assistant.planner.catalogue import CatalogueError, catalogue_hash, load_intents
 from assistant.planner.classifier import Names, load_model, mask
 from assistant.planner.nlu_eval import SPLITS, evaluate, split_names, splits_hash
+from assistant.planner.route_words import SCORES_PREDICT
 from candor.principal import Principal
 from tests.conftest import make_settings
 
@@ -2696,6 +2697,54 @@ ROUND_TWENTYFIVE_AFTER = [
     ("C000611 啱啱入职做销售，佢会唔会做唔够三个月就走？", "咁佢电话几多号？我想直接打俾佢倾下", "refuse"),
 ]
 
+ROUND_THIRTY = [
+    ("What is the difference between a KPI and an OKR, in general?", "out_of_scope"),  # knowledge in general
+    ("Explain the difference between a t-test and a Mann–Whitney U test.", "out_of_scope"),
+    ("请简要介绍一下国企人事档案管理的相关规定。", "out_of_scope"),
+    ("What can you do, in general?", "help"),  # (guard) about Candor
+    ("Proposal 8 was approved by exco, apply it please", "decide_proposal"),  # decided elsewhere, applied here
+    ("proposal 12 already approve last month right, after that the fail rate for production supervisor got drop or "
+     "not? and the new hire perform better or same only?", "proposal_outcome"),  # told, then its effect asked
+    ("C000550 is on the phone asking where her feedback letter is — is her draft approved yet or still in the pending "
+     "pile?", "review_feedback"),  # on the phone: no number asked for
+    ("What's C000550's phone number?", "refuse"),  # (guard)
+]
+
+ROUND_THIRTY_AFTER = [
+    ("fairness audit for sales, Q1, by education", "merci beaucoup, that's perfect", "help"),
+    ("build the recruiter report for product ops for April with the CSV",
+     "Can you also write me a python script to merge that CSV with our HRIS export?", "out_of_scope"),
+    ("Any pending weight proposals for production supervisors?", "Aye go on an sign aff the first one, number 16",
+     "decide_proposal"),  # Scots
+    ("Run a fairness audit on sales managers by education",
+     "Whit education does the sales role actually ask for in the profile?", "search_role_profiles"),
+    ("Could you draft a feedback letter for candidate C001562 please?",
+     "Lovely, thank you. Unrelated, but could you also write a job advert for our new coordinator post? It's "
+     "part-time, 20 hours a week.", "out_of_scope"),  # 20 hours numbers no draft
+    ("Kindly list the recent Field Technician hires ranked by attrition risk.",
+     "Thank you. Should we decide to let one of them go during probation, what notice period does Kenyan law require?",
+     "out_of_scope"),
+    ("Which proposals for ops wait for approval?",
+     "Before I decide: is it so that the scores for data-driven operations predict the user satisfaction at all?",
+     "competency_insights"),
+    ("Kindly run competency monitoring for the Product R&D Engineer role.",
+     "Thank you. Could you now display the proposal that the monitoring generated, so that I may study it?",
+     "review_proposals"),
+    ("Could you come up with a better weighting for the product ops interview? Don't change anything live.",
+     "Actually, before you make a new one — is there anything already pending for ops? I'd rather look at those first.",
+     "review_proposals"),
+    ("Can you run the monitoring on the R&D role?",
+     "Ah actually, scratch that — I'm not after alerts or proposals, just the raw failure rate on R&D since January.",
+     "failure_stats"),
+    ("请分析机械设计岗位各项胜任力得分与设计返工率的相关性。", "请据此提出该岗位的权重调整方案。", "propose_competency_changes"),
+    ("请生成今年九月份全部岗位的招聘报告。", "请将时间段改为八月。", "build_report"),  # the period changed
+    ("研发岗的胜任力监控跑一下", "先不管监控了 就看产品研发最近三个月挂人的趋势 是越来越多了吗", "failure_stats"),
+    ("给C003356起草个反馈信嘛，他技术员没过", "把刚写的那封调出来我看看", "review_feedback"),
+    ("起草一封反饋信畀C001033", "唔係佢，我講錯，應該係C001303", "draft_feedback"),  # a correction
+    ("帮我看一下提案十四批准以后的效果", "不对我说错了 是提案十七", "proposal_outcome"),
+    ("有哪些权重提案等着批的？", "头一个，批喽", "decide_proposal"),
+]
+
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
@@ -2711,7 +2760,7 @@ ROUND_TWENTYFIVE_AFTER = [
                                                 *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
                                                 *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER,
                                                 *ROUND_TWENTYSEVEN_AFTER, *ROUND_TWENTYEIGHT_AFTER,
-                                                *ROUND_TWENTYNINE_AFTER])
+                                                *ROUND_TWENTYNINE_AFTER, *ROUND_THIRTY_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2727,9 +2776,20 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
                                           *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX,
                                           *ROUND_TWENTYSEVEN, *ROUND_TWENTYEIGHT,
-                                          *ROUND_TWENTYNINE])
+                                          *ROUND_TWENTYNINE, *ROUND_THIRTY])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""
     reading, options = _routed(text)
     assert (options[0] if reading == "clarify" else reading) == intent
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Do those failing competencies even matter for sales_attainment on the job?", True),
+    ("do the scores actually matter for performance later?", True),
+    ("Is it so that the scores for data-driven operations predict the user satisfaction at all?", True),
+    ("what skills matter for a Sales Manager?", False),  # what the role needs: its profile
+    ("which competencies matter to a field tech in the profile?", False),
+])
+def test_whether_scores_predict_on_the_job_is_told_from_what_a_role_needs(text, asks):
+    assert bool(SCORES_PREDICT.search(text)) is asks

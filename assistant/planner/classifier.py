@@ -38,7 +38,7 @@ SAID_IDS = re.compile(r"(?<=candidate )#?\d{1,7}(?![0-9.%])|(?<=applicant )#?\d{
                       r"|(?<=应聘者)\s*\d{1,7}(?![0-9.%]|\s*[个位名人次场])|(?<=面试)(?:编号|号)?\s*\d{1,7}(?![0-9.%]|\s*[个位名人次场])")
 NUMBERS = re.compile(r"[#＃]?\s*\d+(?:\.\d+)?")
 _N = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several)"
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:be|have|not|also|need|want|help|ask|request|get|see|know|take|share|please|kindly|i|we|you)\b)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?<!i )(?<!we )(?<!you )(?<!they )(?<!he )(?<!she )(?<!it )(?<!that )may(?!\s+(?:be|have|not|also|need|want|help|ask|request|get|see|know|take|share|please|kindly|i|we|you)\b)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _ZN = r"[0-9一二两三四五六七八九十半]+"
 # Period phrases, only to mask them (candor.periods reads their meaning).

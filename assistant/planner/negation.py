@@ -53,15 +53,15 @@ def negates_decision(question: str) -> bool:
 
 
 NEGATED_LEAD = re.compile(
-    r"^\s*(?:(?:actually|no|nah|ok|okay|wait|sorry|please)[,\s]+)?(?:(?:i'?m |i am |i )?(?:not|ain'?t) (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
+    r"^\s*(?:(?:ah|oh|um|hmm|actually|no|nah|ok|okay|wait|sorry|please|scratch that|forget that)(?:[,\s]+|\s*[-–—]+\s*))*(?:(?:i'?m |i am |i )?(?:not|ain'?t) (?:ask(?:ing|in'?) (?:for|about|you to|whether|if|how|what|who)|required to|look(?:ing|in'?) for|after|interested in|"
     r"about|a |an |the |that |this |how |what |whether |if |just |only |(?=[a-z0-9]+(?:,\s*[a-z]+)?(?:\s[a-z0-9']+){0,4}(?:[.;!]\s|,\s|\s[-–—]+\s)))|"
-    r"no need (?:for|to)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother|change|touch|adjust|propose|suggest)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget|"
+    r"no need (?:for|to)|before (?:you|we) (?:make|draft|run|write|create|do|generate|propose|build)|(?:setting|leaving|putting|set|leave|put) aside|(?:i |we )?don'?t (?:need|want|show|write|draft|give|send|run|make|bother|change|touch|adjust|propose|suggest)|(?:i |we )?do not (?:show|write|draft|give|send|run|make)|never ?mind|forget|"
     r"(?:i |we )?no wan(?:t|na)? (?:know|see|hear))"  # Nigerian Pidgin: "I no wan know whether …. I wan know …"
     r"[^-–—:;.!?]{0,80}?(?:\s[-–—]+\s*|[-–—]{2}|[:;.!?]\s+|,\s+(?=(?:i|i'm|just|only|instead|rather|but|first|what|please|show|the|"
     r"give|tell|can|could|how|which|did|does|is|are|there'?s|there is|we have|we'?ve)\b)"
     r"|\s+(?=(?:i (?:want|need|would like|'d like)|just|only|instead|rather)\b))"
     r"|^\s*(?:(?:等等|等一下|等下|慢着|wait(?:\s+wait)*|hold on)[，,。！!\s]*)?(?:(?:先|暂)?不用|(?:先|暂|暂时|目前)?不需要?|先别|别再|(?:暂|暂时)?无[需须]|毋[需须]|不必|先?不要再?|唔使|唔驶|唔好|不使|"
-    r"甭|先?莫要?再?|别(?:给(?:我|俺|咱))?(?:说|讲|管|扯|整|搞|弄)|"
+    r"甭|先?莫要?再?|别(?:给(?:我|俺|咱))?(?:说|讲|管|扯|整|搞|弄)|(?:先|暂时?)不管|"
     r"我?不是(?:要|想|问|让你|看)?)[^，,。；;！!？?\s]{1,20}"
     r"(?:[，,。；;！!?？\s]+|哈[，,\s]*|了[，,\s]+)"
     # what is set aside first, then the ask ("绩效先不管，…", "這些先不看，…", "预测先放一边，…")
@@ -132,7 +132,7 @@ BEFORE_LEAD = re.compile(
     r"(?=[^。.!?！？]*(?:先|首先))"
     r"|^\s*(?:(?:wait|hold on|hold up|ok|okay|sorry)[,\s]+)*before (?:any|a|the) (?:proposal|draft|letter|decision|approval|new weights)\b"
     r"[^,.;!?—–]{0,30}(?:,|\s[—–-]+)\s*"
-    r"|^\s*before (?:i|we|you|mi) (?:\w+\s+){1,6}?[^,.;!?:]{0,30}:\s*"  # "Before I look at any of them: are the weights …"
+    r"|^\s*before (?:i|we|you|mi) (?:\w+\s+){0,6}?[^,.;!?:]{0,30}:\s*"  # "Before I look at any of them: are the weights …"
     # something to know first ("Before I sign off on proposal 14, I want to know whether …", "before I decide - do the
     # … scores even predict …?", "Wait before I send — show me …")
     r"|^\s*(?:(?:wait|hold on|hold up|ok|okay|sorry|hmm+)[,.\s]+)*before (?:i|we|you|mi) (?:\w+\s+){0,6}?\w+\s*(?:,|\s[—–-]+)\s*"

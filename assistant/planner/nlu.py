@@ -71,7 +71,7 @@ REFUSE_CONTACTS = re.compile(
     r"|\b(?:their|his|her)\s+(?:cell|mobile|phone|home)(?:\s+phone)?\s+(?:numbers?|nos?\b|#)|(?:他|她)们?的(?:手机号|电话号码?|联系方式)"
     r"|(?<![其])(?:他|她)\s*(?:的\s*)?(?:手机|电话)(?:号码?)?\s*(?:是)?(?:多少|几号)"  # "咁佢电话几多号？" (expanded: 他电话多少号)
     # one candidate by id: "whats C002004s phone number", "C002004的电话多少"
-    r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(?<!by )(?<!via )(?<!through )(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
+    r"|\b[C]\d{3,}(?:'?s)?\b.{0,30}?\b(?<!by )(?<!via )(?<!through )(?<!on the )(?<!over the )(e-?mail(?: address)?|phone(?: number)?|mobile|contact (?:details|info\w*)|"
     r"(?:home )?address|wechat(?: id)?|whatsapp)(?![a-z])|\b(?:mobile|cell|phone|contact)(?: (?:number|no\.?|details|info))?\s+(?:of|for)\s+"
     r"(?:candidate\s+)?C\d{3,}|\b[C]\d{3,}(?:.{0,12}?(?:邮箱|电话号码?|电话是?多少|手机号?|联系方式|住址|微信号?)|\s*的?\s*电话\s*[?？]?\s*$))", re.I | re.A)
 # The contact details are the ask itself, not a figure beside them.

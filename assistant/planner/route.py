@@ -93,13 +93,17 @@ from assistant.planner.route_words import (
     ALREADY_DECIDED,
     APPEALS,
     APPEALS_LISTED,
+    APPLY_ASKED,
     ASKING,
+    ASKS_CANDOR,
     ASKS_FOR,
     AT_THE_TOP,
     CAPABILITY,
     CHANGE_ASKED,
+    CHANGED_TO,
     CLAUSE_BREAK,
     CONTACT_WORDS,
+    CORRECTED,
     DECIDES_IT,
     DECIDES_NUMBER,
     DECISIONS,
@@ -118,6 +122,7 @@ from assistant.planner.route_words import (
     HUMAN_REVIEW_ASKED,
     ID_KINDS,
     IF_HIRED,
+    IN_GENERAL,
     INTO_A_FILE,
     ITS_EFFECT,
     JOINED_BY,
@@ -131,6 +136,7 @@ from assistant.planner.route_words import (
     LISTS,
     LONE_NUMBER,
     MADE_BY_CANDOR,
+    MEASURED,
     MODEL_HEALTH,
     MONITORING,
     NEW_LETTER,
@@ -504,6 +510,12 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
         return Decision(previous_tool, source="followup")  # "I0003322也一样" after scoring I0003321: score it too
+    if (previous_tool and CORRECTED.search(question) and (ids := kinds_named(masked, question) & ID_KINDS)
+            and _takes(previous_tool, ids) and content_words(masked, nouns=True) <= 6):
+        return Decision(previous_tool, source="followup")  # "不对我说错了 是提案十七": the same request, for 17
+    if (previous_tool and CHANGED_TO.search(question) and u.slots & {"period", "role"} and not IDS.search(question)
+            and content_words(masked) <= 5 and not DECIDES_IT.search(question)):
+        return Decision(previous_tool, source="followup")  # "请将时间段改为八月。" after the September report
     if (previous_tool in PROPOSING and ITS_EFFECT.search(question) and EFFECT_ASKED.search(question)
             and (AFTER_A_CHANGE.search(question) or ALREADY_DECIDED.search(question)) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal", "role", "competency"}):
@@ -511,12 +523,15 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool in PROPOSING and STATUS_ASKED.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal"} and not DECIDES_NUMBER.search(question)):
         return Decision("review_proposals", source="followup")  # "那这个提案现在在审批流程里了吗？" after a proposal
-    if (previous_tool == "propose_competency_changes" and SHOW.search(question)
+    if (previous_tool in ("propose_competency_changes", "monitor_competencies") and SHOW.search(question)
             and (STORED.search(question) or PROPOSAL_ASKED.search(question) or SHOW_IT.search(question))
+            and not (previous_tool == "monitor_competencies" and DECIDES_IT.search(question))
             and not NEW_WEIGHTS.search(question)
             and not PROPOSE_VERB.search(question) and not IDS.search(question)
             and not kinds_named(masked, question) - {"proposal", "competency"}):
         return Decision("review_proposals", source="followup")  # "Show me what you stored": the proposal just made
+    if previous_tool == "draft_feedback" and SHOW.search(question) and JUST_MADE.search(question) and not IDS.search(question):
+        return Decision("review_feedback", source="followup")  # "把刚写的那封调出来我看看": the stored draft
     if (previous_tool == "candidate_requests" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
             and kinds_named(masked, question) <= {"candidate", "request"}):
         return Decision("candidate_requests", source="followup")  # "decline the one from C002206" after the open requests
@@ -663,7 +678,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
             intent = "review_proposals"  # "The proposal number 15, show it to me please": shown, nothing decided
         else:  # "Impact of proposal 2. One paragraph.": no decision is said, so the next reading
             intent, p = next(((i, q) for i, q in ranked if i != "decide_proposal"), (intent, p))
-    if previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question)):
+    if (previous_tool == "build_report" and intent in META_INTENTS and (CHART.search(question) or EXPORTS.search(question))
+            and not (intent == "out_of_scope" and p >= m.threshold)):  # ("…write me a python script to merge that CSV")
         return Decision("build_report", confidence=p, source="followup")  # "Noted, thank you. Kindly include the chart"
     if (previous_tool == "fairness_audit" and FAILURE_WORDS.search(question) and NOT_BY_GROUP.search(question)
             and not IDS.search(question) and not kinds_named(masked, question) & set(NUMBERED)):  # ("candidates": no one's id)
@@ -684,6 +700,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
         readings = ("proposal_outcome", "review_proposals", "decide_proposal")
         if SHOW.search(question) and not ITS_EFFECT.search(question) and not _decides_in_a_sentence(question):
             return Decision("review_proposals", confidence=p)  # "Show me proposal 7 please, …, the one … that we approved."
+        if APPLY_ASKED.search(question) and _allowed("decide_proposal", allowed):
+            return Decision("decide_proposal", confidence=p)  # "Proposal 8 was approved by exco, apply it please"
         if _decides_in_a_sentence(question):
             readings = ("decide_proposal", "review_proposals", "proposal_outcome")
         return _ask_back([i for i in readings if _allowed(i, allowed)], p)
@@ -761,6 +779,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
                           if _allowed(i, allowed)], p)
     if intent == "help" and OTHER_SOFTWARE.search(question) and not YOU_CAN.search(question):
         intent = "out_of_scope"  # "how to set up onboarding workflow in SAP SuccessFactors?": another product's how-to
+    if intent == "help" and IN_GENERAL.search(question) and not ASKS_CANDOR.search(question) and not about_the_domain(masked):
+        intent = "out_of_scope"  # "What is the difference between a KPI and an OKR, in general?": not Candor's records
     if p >= m.threshold:
         ruled = phrase_rule(question, u) if intent != "out_of_scope" else None
         if ruled is not None and len(ruled.rule_calls) > 1 and intent in {c.tool for c in ruled.rule_calls}:
@@ -928,7 +948,8 @@ def _bare_number_of(previous_tool: str, masked: str, question: str) -> bool:
     """A number with no noun saying what it numbers, after a tool that reads exactly one kind of numbered thing
     ("那就把12号结了" after the candidates' requests, "now do 815" after scoring interview 814): a thing of that kind."""
     numbered = [k for k in (*NUMBERED, "interview") if k in intent_named(previous_tool).slots]
-    return len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
+    return (len(numbered) == 1 and NUMBER in masked and not kinds_named(masked, question)
+            and not all(MEASURED.match(question, n.end()) for n in re.finditer(r"\d+", question)))  # "20 hours a week"
 
 
 def _decides_it(question: str, vocab: Any, kind: str) -> bool:

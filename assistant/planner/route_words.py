@@ -14,7 +14,7 @@ from assistant.planner.slots import DRAFT_VERBS
 # applies weights, so "ok" or "yes" alone is not one.
 DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|(?:scrap|bin|kill|ditch|axe) (?:it|that one|this one)|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
-                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|给我过了(?![吗没一遍])|批了|批掉|批吧|批啦|批咯|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
+                        r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|给我过了(?![吗没一遍])|批了|批掉|批吧|批啦|批咯|批喽|批呗|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|退掉|退回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
 # not "the rejected ones", "驳回的呢": a list; not "已驳回", "驳回理由": a decision told or described
 # A file or a picture asked for ("…into a CSV", "one chart", "导出来给我", "做个表"): only the recruiter report makes one.
@@ -49,7 +49,8 @@ ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
 NEW_ONES = re.compile(r"给(?:个|一个|点)(?:调整)?(?:建议|方案)|\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
                       r"updated) (?:ones|set|numbers|split|mix|weighting)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议|提案)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
-                      r"|重新(?:配|设|定)(?:一?[个套版])?权重|拟定?(?:一版|一份|一个|个|份)?(?:新的?)?(?:权重)?(?:调整)?(?:方案|提案)|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)",
+                      r"|重新(?:配|设|定)(?:一?[个套版])?权重|拟定?(?:一版|一份|一个|个|份)?(?:新的?)?(?:权重)?(?:调整)?(?:方案|提案)|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)"
+                      r"|(?<!已)(?<!已经)提出(?!的|过|了)[^，,。；;！!？?]{0,8}?权重(?:调整)?(?:方案|提案|建议)",  # "请据此提出该岗位的权重调整方案"
                       re.I | re.A)
 # One of a ranked answer asked about ("why C002291 is on the top?", "为啥他排第一").
 AT_THE_TOP = re.compile(r"\b(?:at|on) (?:the )?top\b|\btop (?:one|person|name|guy)\b|\btop of\b|\b(?:first|highest|riskiest|number one)\b|\branked\b|"
@@ -132,7 +133,7 @@ ALREADY_DECIDED = re.compile(r"(?:批|通过|上线|生效|改)了(?:有|快|差
                              r"back in|last)\b|\bwe (?:approved|signed off|accepted|said yes to|okayed|green-?lit)\b|\b(?:it'?s|it is|that'?s|that is|was|is) already (?:been )?(?:approved|signed off|applied|live)\b|已于.{0,8}(?:批准|通过|生效|上线)|\b(?:after|since|once) (?:we|you|i|they|hr) (?:approved?|accepted|applied)\b"
                              r"|\b(?:was|were|been|got)\b.{0,25}\b(?:turned down|rejected|approved|declined|accepted|vetoed)\b"
                              r"|(?:上次|之前|以前|前面|去年|上个?月)\s*(?:approve|批|通过)\s*的"
-                             r"|\bmade (?:me|us) (?:approve|sign off|accept)\b|\b(?:been |went |gone )live\b|\bbeen in (?:place |effect |force )?since\b",  # "上次 approve 的 proposal 8 效果咋样？"
+                             r"|\bmade (?:me|us) (?:approve|sign off|accept)\b|\balready (?:approved?|signed off|applied|accepted)\b|\b(?:been |went |gone )live\b|\bbeen in (?:place |effect |force )?since\b",  # "上次 approve 的 proposal 8 效果咋样？"
                              re.I | re.A)
 # Legal advice asked for ("what does California law say about…", "请出具法律意见", "胜诉可能性如何"): not Candor's to give;
 # a question about Candor's own records or checks ("is the audit's four-fifths rule the legal one?") names no law's text.
@@ -142,7 +143,7 @@ ALL_IT_DOES = re.compile(r"\b(?:run|rattle|walk|talk) (?:me |us )?(?:down|throug
                          r"(?:can )?do\b|\b(?:tell|show|list) (?:me |us )?(?:every\w*|all) (?:that |the things? )?(?:you|u) (?:can )?do\b"
                          r"|(?:你|您|恁)能(?:做|干)的(?:功能|事情?|活儿?|东西)?(?:全部|都)?(?:有哪些|说|讲|列)|(?:你|您|恁)(?:都)?管(?:啥|什么|哪些)",
                          re.I)
-LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
+LEGAL_ADVICE = re.compile(r"\blegal (?:advice|opinion|counsel)\b|\bwhat (?:[a-z]+ ){0,3}(?:does|do|did) (?:the |current |our |[a-z]+ ){0,3}"
                           r"(?:law|laws|legislation|statute|act|regulations?) (?:say|require|allow)|\bis it (?:even |actually |really )?(?:legal|lawful|"
                           r"illegal|unlawful)\b|\b(?:chances?|odds|likelihood) (?:of winning|we (?:win|lose)|in court)\b"
                           r"|\b(?:legally|lawfully) (?:required|obliged|allowed|permitted|speaking)\b|\blegal requirements?\b"
@@ -246,8 +247,12 @@ NEW_LETTER = re.compile(r"(?<!don't )(?<!dont )(?<!do not )(?<!no need to )(?<!n
                         r"(?:one|letter|draft)\b|\bstart (?:over |again )?from scratch\b|另起一封|重新(?:给[^，,。]{0,6})?(?:写|起草)一封|新写一封|写一封新的|重写一封", re.I | re.A)
 # Whether scores predict, in general ("do these interview scores predict anything about how techs perform?").
 SCORES_PREDICT = re.compile(r"\b(?:these|the|our|interview)\s+(?:interview\s+)?scores\s+(?:actually\s+|really\s+|even\s+)?predict\b"
+                            r"|\b(?:the|our|interview) scores (?:for|on|of|in) [^.?!]{1,40}?\bpredict\b"
                             r"|\binterview scores\s+(?:\w+\s+)?(?:predict|correlate with|track)\b"
+                            # "…even matter for sales_attainment on the job?", not "what skills matter for a Sales Manager?"
                             r"|\b(?:competenc\w+|scores?|skills?)\s+(?:even\s+|actually\s+|really\s+)?matter (?:for|to)\b"
+                            r"(?=[^.?!]{0,60}(?:\bon the job\b|\bperform\w*|\bkpis?\b|\boutcomes?\b|\bretention\b|\bturnover\b|"
+                            r"\battrition\b|\b[a-z]+_[a-z_]+\b))"
                             r"|\bcorrelations?\b|(?:面试)?(?:分数|评分|打分|得分)(?:能|可以|到底|能否|能不能|是否)?(?:有效)?(?:预测|反映)|相关性"
                             # "面试时候打的那些分，跟人进来以后干得好不好，到底有没有关系"
                             r"|(?:分数?|评分|打分)[^。？?！!]{0,4}(?:跟|和|与)[^。？?！!]{1,30}(?:有没有|有无|是否有|有)(?:啥|什么)?关系", re.I | re.A)
@@ -435,5 +440,26 @@ OLD_SCORE = re.compile(r"\b(?:old|previous|earlier|original|prior|first) (?:scor
 WHY_ANYWHERE = re.compile(r"\bwhy\b|\bhow come\b|为啥|为什么|为何|凭啥|咋(?:这么|那么)", re.I)
 
 # What Candor has just made, asked for again ("show me the one u just made again", "刚才出的那份再给我看看").
-JUST_MADE = re.compile(r"\b(?:the one|it|that|what) (?:you|u) (?:just )?(?:made|did|proposed|came up with|put together|created)\b"
-                       r"|刚(?:才|刚)?(?:出|做|生成|拟)的(?:那个|那份|那版)?", re.I)
+JUST_MADE = re.compile(r"\b(?:the one|it|that|what) (?:you|u) (?:just )?(?:made|did|proposed|came up with|put together|created|wrote|drafted)\b"
+                       r"|刚(?:才|刚)?(?:出|做|生成|拟|写|起草)的(?:那个|那份|那版|那封)?", re.I)
+
+# A correction of what was just asked ("唔係佢，我講錯，應該係C001303", "不对我说错了 是提案十七", "sorry, I meant C000124"):
+# the same request, for the id it names now.
+CORRECTED = re.compile(r"说错了?|讲错了?|打错了?|写错了?|搞错了?|记错了?|口误|\bi meant\b|\bmy (?:bad|mistake)\b|\bsorry,? (?:wrong|typo)\b"
+                       r"|\bcorrection\b|\b(?:typo|wrong (?:one|id|number))\b", re.I)
+# A period or a role changed, the rest as before ("请将时间段改为八月。", "change the period to Q2", "switch it to marketing").
+CHANGED_TO = re.compile(r"(?:改为|改成|换成|换为|调成|调整为|改到|换到)|\b(?:change|switch|make|set|move) (?:it|that|this|the (?:period|"
+                        r"role|dates?|time ?frame|range|months?|window))\s+(?:over )?to\b", re.I)
+# Knowledge in general, not of Candor's records ("What is the difference between a KPI and an OKR, in general?",
+# "Explain the difference between a t-test and a Mann–Whitney U test.", "请简要介绍一下国企人事档案管理的相关规定。").
+IN_GENERAL = re.compile(r"\b(?:what(?:'s| is| are) the differences? between|explain the differences? between|in general)\b"
+                        r"|一般来说|通常来说|有(?:什么|啥)区别|区别是(?:什么|啥)|相关(?:法律|法规|规定|政策)|法律法规|劳动法", re.I)
+# Applying a decision taken elsewhere asked for ("Proposal 8 was approved by exco, apply it please", "…already signed
+# off on proposal 9 po, pls approve it in the system").
+APPLY_ASKED = re.compile(r"\b(?:please )?apply (?:it|them|that|this|the (?:new )?weights)\b(?! (?:to|for|on)\b)|\bgo ahead and apply\b"
+                         r"|\b(?:please|pls|plz|kindly) (?:approve|apply|sign off) (?:it|them|that|this)\b"
+                         r"|请(?:直接|帮我)?(?:应用|执行|落地)", re.I)
+# A number that measures something ("20 hours a week", "3 people"): no numbered thing.
+MEASURED = re.compile(r"\s*(?:%|percent|hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|people|persons|staff|"
+                      r"candidates|hires|小时|天|周|个月|年|分钟|个人|人)", re.I)
+ASKS_CANDOR = re.compile(r"\b(?:you|your|yours|candor)\b|(?-i:\bu\b)|你|您|贵助手", re.I)  # (not the U of "Mann–Whitney U")

@@ -30,7 +30,8 @@ SHORTHAND = {
 }
 # Scots words that are also English words or names ("yin and yang", "Tae", "Nae"): read as Scots only beside another
 # Scots word ("aye, sort oot the auldest yin first", "dinnae ken ony o' them").
-SCOTS_BESIDE = {"ony": "any", "tae ken": "to know", "tae": "to", "auld": "old", "auldest": "oldest", "yin": "one", "nae": "no"}
+SCOTS_BESIDE = {"ony": "any", "tae ken": "to know", "tae": "to", "auld": "old", "auldest": "oldest", "yin": "one", "nae": "no",
+                "whit": "what", "aff": "off"}
 
 
 def _words(table) -> re.Pattern:

@@ -12,7 +12,7 @@ _EN = {
     "hello": r"hi|hello|hey|hiya|howdy|howzit|yo|greetings|kia\s+ora|good\s+(?:morning|afternoon|evening|day)|morning|evening"
              r"|help|what\s+can\s+you\s+do|bye|goodbye|see\s+you|later|there|again|all|everyone|folks|team"
              r"|take\s+care|ingat(?:\s+po)?(?:\s+kayo)?|that(?:'ll|\s+will)\s+be\s+all|that'?s\s+all|for\s+(?:today|now)|have\s+a\s+(?:good|nice|great|lovely)\s+(?:day|one|weekend|evening)",
-    "thanks": r"(?:nice|good|great)\s+(?:work|job)|well\s+done|thank\s+you|thanks?|thx|3q|cheers|(?:maraming\s+)?salamat(?:\s+po)?(?:\s+sa\s+(?:tulong|lahat))?|merci|danke|"
+    "thanks": r"(?:nice|good|great)\s+(?:work|job)|well\s+done|thank\s+you|thanks?|thx|3q|cheers|(?:maraming\s+)?salamat(?:\s+po)?(?:\s+sa\s+(?:tulong|lahat))?|merci(?:\s+beaucoup)?|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank|muchas\s+gracias|grazie\s+mille|"
               r"dankie|shukran|dhanyavaa?d|terima\s+kasih|spasibo|kamsahamnida|"
               r"gracias|obrigad[oa]|grazie|arigato|asante|diolch(?:\s+yn\s+fawr)?|ta|much\s+appreciated|appreciate\s+it|many\s+thanks|a\s+lot|a\s+ton"
               r"|very\s+much|so\s+much|ok|okay|got\s+it|great|perfect|awesome|nice|cool|noted|understood"
