@@ -2745,6 +2745,31 @@ ROUND_THIRTY_AFTER = [
     ("有哪些权重提案等着批的？", "头一个，批喽", "decide_proposal"),
 ]
 
+ROUND_THIRTYONE = [
+    ("can you guess how well this candidate would do once she starts — like her score on the yearly review thing? "
+     "C008813", "predict_performance"),  # once she starts: if hired
+    ("Leave request: 5 days, 12-16 Aug. Process.", "out_of_scope"),  # a leave request is no candidate's
+    ("Leave request 22 open for now, the candidate's recording is evidence in a grievance.", "candidate_requests"),
+    ("reqeust 15 - deny, outside the retention policy window", "candidate_requests"),  # typed fast
+    ("Deny proposal 12, the data is too thin.", "decide_proposal"),
+]
+
+ROUND_THIRTYONE_AFTER = [
+    ("Kindly approve proposal 5.", "Now that some months have passed, kindly show what effect this change has had on "
+     "the failure rate and on new hires.", "proposal_outcome"),
+    ("Propose new competency weights for Product Ops based on user satisfaction.",
+     "Cool. Now surface everything else that's pending for product ops so I can compare the options side by side.",
+     "review_proposals"),
+    ("What's the failure rate for marketing planners this year?",
+     "how much of that is down to proposal 4? can I see before vs after?", "proposal_outcome"),
+    ("Show proposal 31", "Deny. Insufficient data.", "decide_proposal"),
+    ("fail rate for field techs last quarter?", "and is that pass rate the same for blokes and sheilas, or is it "
+     "lopsided?", "fairness_audit"),
+    ("研发最近三个月失败最多的是哪个胜任力", "那把研发的监控也跑一下，看是不是持续性的，需要的话顺带生成提案", "monitor_competencies"),
+    ("产品运营的weights到底对不对？先看看数据，不要给我出proposal", "OK数据看完了，那就出个proposal吧", "propose_competency_changes"),
+    ("I0000812这个interview帮我score一下，按rubric走", "下周一有3个new hire入职，帮我准备一下onboarding checklist", "out_of_scope"),
+]
+
 
 @pytest.mark.parametrize("after, text, intent", [*POINTS_INTO, *OTHER_WORDS_AFTER, *MORE_AFTER, *EDITS_AFTER,
                                                 *SENDS_AFTER, *ROUND_TWO_AFTER, *ROUND_THREE_AFTER,
@@ -2760,7 +2785,8 @@ ROUND_THIRTY_AFTER = [
                                                 *ROUND_TWENTYTHREE_AFTER, *ROUND_TWENTYFOUR_AFTER,
                                                 *ROUND_TWENTYFIVE_AFTER, *ROUND_TWENTYSIX_AFTER,
                                                 *ROUND_TWENTYSEVEN_AFTER, *ROUND_TWENTYEIGHT_AFTER,
-                                                *ROUND_TWENTYNINE_AFTER, *ROUND_THIRTY_AFTER])
+                                                *ROUND_TWENTYNINE_AFTER, *ROUND_THIRTY_AFTER,
+                                                *ROUND_THIRTYONE_AFTER])
 def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, intent):
     """Places in a list, narrowing, sending or editing the letter just drafted, break-downs, said as people say them."""
     assert _routed(text, after)[0] == intent
@@ -2776,7 +2802,7 @@ def test_a_message_after_an_answer_goes_on_with_it_in_other_words(after, text, i
                                           *ROUND_TWENTYTWO, *ROUND_TWENTYTHREE,
                                           *ROUND_TWENTYFOUR, *ROUND_TWENTYFIVE, *ROUND_TWENTYSIX,
                                           *ROUND_TWENTYSEVEN, *ROUND_TWENTYEIGHT,
-                                          *ROUND_TWENTYNINE, *ROUND_THIRTY])
+                                          *ROUND_TWENTYNINE, *ROUND_THIRTY, *ROUND_THIRTYONE])
 def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, intent):
     """Answered, or offered first when asked back (as the NLU evaluation counts it): two requests, thanks before one,
     drift, status, a report's sections, a draft's version, said as people say them."""

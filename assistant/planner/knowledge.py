@@ -11,7 +11,7 @@ import re
 from assistant.planner.nlu import Understanding
 
 NEEDS = re.compile(r"what (does|do|should) (a|an|the|our)?\s*.{2,60}?\s(need|require|ask for|call for)|\bprofile (actually )?says?\b|岗位画像|"
-                   r"\bin (?:the|its|their) (?:role )?profile\b|"  # "What education does the sales role ask for in the profile?"
+                   r"\bin (?:the|its|their) (?:role )?profile\b|\bone of (?:their|its|the role'?s|the) (?:competencies|skills|requirements)\b|"  # "What education does the sales role ask for in the profile?"
                    r"what (the|a|an|our) .{2,60}?\s(requires|needs)\b|"
                    r"what (skills|competencies|abilities) (does|do|are)|requirements? (for|of)|what are (the|its|their) requirements|"
                    r"需要(哪些|什么)(能力|技能)|(能力|技能)要求|要求(哪些|什么)(能力|技能)|权重是多少|岗位要求|"

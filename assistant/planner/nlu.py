@@ -173,7 +173,7 @@ FAIRNESS_WORDS = re.compile(
     r"公平|偏见|歧视|不利影响|差别影响|影响比|五分之四|(?:四五|4/5|八成|80%)\s*(?:规则|原则)|群体差异|被标记(?!为)|标记了(?!.{0,6}(?:行为|能力|岗位))|人口统计)", re.I | re.A)
 # ("met her at the job fair", "fair enough", "flagged for behaviour inconsistency" are not about fairness)
 ATTRIBUTE_WORDS = {
-    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|\bgirls\b|(?<!new )(?<!the )\bboys\b|\bladies\b|性别|男女|女性|男性|男的|女的|"
+    "gender": re.compile(r"(\bgenders?\b|\bsex\b|\bwomen\b|\bmen\b|\bfemales?\b|\bmales?\b|\bgirls\b|\bblokes\b|\bsheilas\b|\blads and lasses\b|(?<!new )(?<!the )\bboys\b|\bladies\b|性别|男女|女性|男性|男的|女的|"
                          r"男生|女生)", re.I),
     "age_band": re.compile(r"((?<!reading )(?<!retirement )\bages?\b|\b(?:under|over)[- ]?[2-6]0\b|\b[2-6]0\s?\+|\baged\b|\bhow old\b|\bage (bands?|groups?)\b|\bolder\b(?! (?:version|model|data|system|interviews?|scores?|proposals?|drafts?|letters?|ones?)\b)|\byounger\b|年龄|年长|大龄|年轻|老年)",
                            re.I),

@@ -155,6 +155,7 @@ from assistant.planner.route_words import (
     ONE_PERSON,
     OPENER,
     OTHER_SOFTWARE,
+    OTHERS_PENDING,
     OUTCOME_WORDS,
     PERSON_BACK,
     PERSON_FORECAST,
@@ -505,7 +506,8 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool and PRO_FORM.search(question) and _takes(previous_tool, kinds_named(masked, question))
             and not (previous_tool == "review_proposals" and ONE_MADE.search(question))
             and not (previous_tool == "failure_stats" and INTO_A_FILE.search(question))  # "…as a proper report — build one for"
-            and not (u.attributes and previous_tool != "fairness_audit")):  # "is it the same for men n women?": the audit
+            and not (u.attributes and previous_tool != "fairness_audit")  # "is it the same for men n women?": the audit
+            and not (previous_tool != "monitor_competencies" and MONITORING.search(question) and RUN_ASKED.search(question))):
         return Decision(previous_tool, source="followup")  # "do one for C000981 as well", "同样给C000981写一封"
     echoes = ECHO.search(question) and not content_words(ECHO_FILLER.sub(" ", masked), nouns=True)
     if previous_tool and echoes and _takes(previous_tool, kinds_named(masked, question)):
@@ -535,6 +537,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (previous_tool == "candidate_requests" and DECIDES_IT.search(question) and not ALREADY_DECIDED.search(question)
             and kinds_named(masked, question) <= {"candidate", "request"}):
         return Decision("candidate_requests", source="followup")  # "decline the one from C002206" after the open requests
+    if (previous_tool in PROPOSING and OTHERS_PENDING.search(question) and not IDS.search(question)
+            and not DECIDES_IT.search(question) and not kinds_named(masked, question) - {"proposal", "role"}):
+        return Decision("review_proposals", source="followup")  # "Now surface everything else that's pending for ops"
     if (previous_tool == "propose_competency_changes" and SHOW.search(question) and JUST_MADE.search(question)
             and not kinds_named(masked, question)):
         return Decision("review_proposals", source="followup")  # "show me the one u just made again" after new weights
@@ -671,6 +676,9 @@ def decide(question: str, u: Understanding, vocab: Any, *, previous_tool: str | 
     if (intent == "proposal_outcome" and numbered == {"proposal"} and SHOW.search(question) and not decides
             and not ITS_EFFECT.search(question) and not OUTCOME_WORDS.search(question)):
         return Decision("review_proposals", confidence=p)  # "请展示提案#5的权重调整明细及其依据": shown, not what it did
+    if (intent == "review_proposals" and p < TERSE_CONFIDENCE and ITS_EFFECT.search(question) and not decides
+            and any(i == "proposal_outcome" for i, _ in ranked[:OPTIONS]) and not STATUS_ASKED.search(question)):
+        return Decision("proposal_outcome", confidence=p)  # "how much of that is down to proposal 4? … before vs after?"
     if intent == "build_report" and (NO_REPORT.search(question) or NO_EXPORT.search(question)) and len(ranked) > 1:
         intent, p = ranked[1]  # "anything drifting. no report, yes/no": the other reading
     if intent == "decide_proposal" and not decides:

@@ -12,7 +12,7 @@ from assistant.planner.slots import DRAFT_VERBS
 
 # A decision on the proposal the conversation is about ("looks good, go ahead with it", "行，批了吧"); approving
 # applies weights, so "ok" or "yes" alone is not one.
-DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|veto|"
+DECIDES_IT = re.compile(r"\b(?:approve|accept|go ahead|sign (?:it )?off|ship it|push (?:it|this|that) through|lgtm|green[- ]?light|reject|decline|deny|veto|"
                         r"turn (?:it )?down|turned (?:it )?down|(?:scrap|bin|kill|ditch|axe) (?:it|that one|this one)|refuse it|nix(?:ed)?|(?:say|says|said) yes to|"
                         r"mark (?:it|them|that|this|both|#?\d+) as (?:approved|rejected|declined)|doesn'?t want it|(?:good|ok|okay|fine|clear) to (?:go|send)|yes to (?:it|that|this)|a yes (?:on|for|to)|knock(?:ed)? (?:it |that |them )?back|give (?:it )?my (?:approval|blessing|sign-?off)|turn(?:ed)? down the (?:\w+ )?(?:one|proposal))\b(?! ones)|^\s*否\s*[。.!！]?\s*$|\bstatus\s*(?:=|:|to)\s*['\"]?(?:approved|rejected|declined)\b|(?<![已被])(?:批准|核准|准了|给(?:伊|它)过(?!了吗|没)|给我过了(?![吗没一遍])|批了|批掉|批吧|批啦|批咯|批喽|批呗|通过(?!率|比|人|数|情况)|同意|采纳|就按这个|就这么办|驳回|"
                         r"否决|否了|否掉|拒掉|拒了|拒绝|毙了|毙掉|驳了|驳掉|打回|退掉|退回|不批|" + APPROVE_AT_END + r")(?!的|理由|原因|率|记录|情况|前后)", re.I | re.A)
@@ -48,7 +48,7 @@ ABOUT_ONE_PERSON = {"predict_performance", "attrition_risk", "draft_feedback", "
 # Weights asked for anew after an answer about them ("righto, can you draft new ones then", "那就重新出一版").
 ABOUT_WEIGHTS = {"competency_insights", "monitor_competencies", "review_proposals", "proposal_outcome"}
 NEW_ONES = re.compile(r"给(?:个|一个|点)(?:调整)?(?:建议|方案)|\b(?:draft|propose|suggest|make|give|come up with|put together|work out)\b.{0,20}\b(?:new|better|different|"
-                      r"updated) (?:ones|set|numbers|split|mix|weighting)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议|提案)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
+                      r"updated) (?:ones|set|numbers|split|mix|weighting)\b|重新出一版|出一版新的|(?<![已批])出(?:个|一个|一版|份)(?:新的?)?(?:权重)?(?:方案|建议|提案|proposal)|重新(?:出|配|定)(?:一[版套个])?(?:权重)?(?:方案)?吧?\s*$"
                       r"|重新(?:配|设|定)(?:一?[个套版])?权重|拟定?(?:一版|一份|一个|个|份)?(?:新的?)?(?:权重)?(?:调整)?(?:方案|提案)|(?<![已批])出(?:个|一个|一版|份)[^，,。；;！!？?]{0,6}权重的?(?:方案|提案)"
                       r"|(?<!已)(?<!已经)提出(?!的|过|了)[^，,。；;！!？?]{0,8}?权重(?:调整)?(?:方案|提案|建议)",  # "请据此提出该岗位的权重调整方案"
                       re.I | re.A)
@@ -175,7 +175,7 @@ NOT_CANDORS = re.compile(r"\b(?:text|sms|whatsapp|ring|call)\s+(?:candidate\s+)?
                          r"|\bsalary (?:sheets?|slips?|spreadsheets?)\b|工资表|工资条|薪资表|薪酬表"
                          r"|\b(?:draft|write|prepare|create|generate|make|do)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offer (?:letters?|contracts?)|(?:employment|job|work) contracts?)\b"
                          r"|\b(?:approve|reject|decline|submit|process|grant)\s+(?:(?:my|his|her|their|the|a|this)\s+)?(?:annual\s+|sick\s+|vacation\s+)?leave\b"
-                         r"|\bleave (?:balances?|entitlements?)\b|\bwhat (?:comp|compensation|salary|pay) (?:bands?|ranges?|packages?)\b|\bhow much (?:should we|to) (?:offer|pay)\b|薪资范围|定薪|开多少工资|\bdays of (?:annual |sick )?leave\b|请假(?:条|单|申请|审批|流程)|(?:批|审批)(?:一下)?(?:他的|她的)?(?:请假|假期|年假)|休假申请|\bdirect reports?\b|\bperformance (?:reviews?|appraisals?) for\b|\beeo-?1\b"
+                         r"|\bleave (?:balances?|entitlements?)\b|\b(?:leave|vacation|pto|holiday|time[- ]off|expense|reimbursement|overtime|purchase)\s+requests?\b(?!\s*(?:no\.?\s*|#\s*)?\d)|\bwhat (?:comp|compensation|salary|pay) (?:bands?|ranges?|packages?)\b|\bhow much (?:should we|to) (?:offer|pay)\b|薪资范围|定薪|开多少工资|\bdays of (?:annual |sick )?leave\b|请假(?:条|单|申请|审批|流程)|(?:批|审批)(?:一下)?(?:他的|她的)?(?:请假|假期|年假)|休假申请|\bdirect reports?\b|\bperformance (?:reviews?|appraisals?) for\b|\beeo-?1\b"
                          r"|(?:起草|写|拟|出)(?:一份|一封|个|份|封)?(?:录用通知书?|劳动合同|offer)|\bexpense (?:claims?|reports?)\b|\breimburse\w*|报销(?!售)|社保|公积金|\b(?:licen[cs]e|registration) renewals?\b|执业(?:药师|医师)?注册"
                          r"|\btake[- ]home (?:tests?|assignments?|tasks?)\b|\bcoding (?:tests?|challenges?|exercises?)\b|笔试题"
                          r"|(?:改|修改|换掉|删掉|更新|编辑)(?:一下)?[^，,。；;]{0,6}题库|题库[^，,。；;]{0,12}(?:换掉|改掉|删掉)"
@@ -330,7 +330,8 @@ WAS_IT_MADE = re.compile(r"\b(?:did|has|have)\s+(?:that|it|this|the\s+\w+|monito
 NOT_YET = re.compile(r"\b(?:don'?t|do not|not|no|never)\b|别|不要|不用|先别|暂不", re.I | re.A)
 # How one candidate would do if hired ("How is C008120 likely to do on performance rating if hired?", "C310842若录用，预计
 # 绩效如何"): the prediction, unless it asks whether they would stay.
-IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bif we (?:went|go) ahead and (?:hired?|took|take|brought|bring)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
+IF_HIRED = re.compile(r"\bif (?:we )?(?:hire[ds]?|hiring|taken on|brought on)\b|\bonce hired\b|"
+                      r"\bonce (?:he|she|they) (?:starts?|joins?|(?:is|are|gets?) (?:hired|on board|in))\b|\bif we (?:went|go) ahead and (?:hired?|took|take|brought|bring)\b|\bif we (?:take|bring) (?:him|her|them) on\b"
                       r"|\bif (?:we )?(?:make|extend|send) (?:him |her |them )?(?:an |the )?offer\b|\bif (?:i|we) (?:took|take|brought|bring) "
                       r"(?:(?:him|her|them) on|on (?:him|her|them|C\d{3,}))\b"
                       r"|(?:如果|若|要是|假如)(?:被)?(?:录用|入职|招进来|招了|进来|来了|请来|请进来|聘来|来(?:干|做|当|我们|咱们)|发\s*offer|给(?:他|她)?\s*offer)"
@@ -377,7 +378,7 @@ A_CHANGE = re.compile(r"\b(?:reweight\w*|re-weight\w*|rebalanc\w*|(?:weight|mode
                       re.I | re.A)
 ITS_EFFECT = re.compile(r"\b(?:work(?:ed|ing)?(?! out)|turn(?:ed)? out|help(?:ed)?|buff(?:ed)?|placebo|pa(?:y|id) off|(?:made|make) (?:\w+ ){0,4}?difference|"
                         r"move[ds]? the needle|any better|improv\w*|did anything|(?:cut|cuts|brought|bring|knocked) (?:down|back)|do anything|(?:made|make) any difference|any (?:effect|impact)|shifted|"
-                        r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
+                        r"before (?:vs\.?|versus|and|&|/) after)\b|\bwhat (?:effect|impact)\b(?= [^.?!]{0,40}\bha(?:s|d|ve)\b)|\bwhat (?:has |have )?(?:happened|changed) (?:[\w-]+ ){0,4}?(?:after|since)\b"
                         r"|\bwhat (?:it|that|the change|they) (?:actually |really )?(?:did|has done|achieved)\b|\bmove[ds]? (?:the )?(?:\w+ )?(?:failure rate|fail rate|pass rate|performance)\b|\bmove[ds]? anything\b|\bdone what it (?:said|promised|was (?:meant|supposed) to)\b|\bhow(?:'?s| is) it (?:doing|going)\b|\b(?:has |have )?performed since\b|\bsince it (?:took effect|went live|was applied)\b|\bwhat(?:'?s| has| have) (?:it|that|they|the change)(?: \w+)? done\b|\bwhat did (?:it|that|the change) (?:do|achieve)\b|\bwhat(?:'?s| has| is| was) (?:the|its|their) (?:effect|impact)\b(?! ratio)"
                         r"|有用|效果|管用|起作用|变好|(?:批准|通过|上线|生效|实施)前后|打到点|见效|奏效|成效|(?<!调整)(?<!变化)(?<!权重)前后(?:的)?对比|有[没沒]有[让讓]|[让讓].{0,10}(?:下降|上升|降低|提高|改善)"
                         r"|变少|变多|减少了|降(?:了|下来)|好转|有变化|复盘", re.I | re.A)
@@ -461,5 +462,10 @@ APPLY_ASKED = re.compile(r"\b(?:please )?apply (?:it|them|that|this|the (?:new )
                          r"|请(?:直接|帮我)?(?:应用|执行|落地)", re.I)
 # A number that measures something ("20 hours a week", "3 people"): no numbered thing.
 MEASURED = re.compile(r"\s*(?:%|percent|hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|people|persons|staff|"
-                      r"candidates|hires|小时|天|周|个月|年|分钟|个人|人)", re.I)
-ASKS_CANDOR = re.compile(r"\b(?:you|your|yours|candor)\b|(?-i:\bu\b)|你|您|贵助手", re.I)  # (not the U of "Mann–Whitney U")
+                      r"candidates|hires|new hires?|小时|天|周|个月|年|分钟|个|位|名|人)", re.I)
+# The message is addressed to Candor ("you", "your", 您; "u" only in lower case, not the U of "Mann–Whitney U").
+ASKS_CANDOR = re.compile(r"\b(?:you|your|yours|candor)\b|(?-i:\bu\b)|你|您|贵助手", re.I)
+# The others waiting, after one proposal ("Now surface everything else that's pending for product ops", "其他待批的也列一下").
+OTHERS_PENDING = re.compile(r"\b(?:everything|anything|what|whatever|all|the rest|the others?|others)(?: else)?(?: that'?s| that is| that are|"
+                            r" is| are)? (?:still )?(?:pending|waiting|open|outstanding|in the queue|undecided)\b"
+                            r"|其他(?:还)?(?:待批|待审|没批|未批)|还有哪些(?:待批|待审|没批|未批)", re.I)

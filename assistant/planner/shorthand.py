@@ -14,6 +14,7 @@ SHORTHAND = {
     "mgr": "manager", "mgrs": "managers", "mngr": "manager", "mgmt": "management", "mktg": "marketing",
     "mkt": "marketing", "engr": "engineer", "engrs": "engineers", "supv": "supervisor", "supvs": "supervisors",
     "supvr": "supervisor", "techs": "technicians", "rpt": "report", "rpts": "reports",
+    "reqeust": "request", "reqest": "request", "requst": "request", "rquest": "request",  # typed fast
     "qs": "questions", "q's": "questions", "perf": "performance", "cand": "candidate", "cands": "candidates",
     "intvw": "interview", "intvws": "interviews", "qtr": "quarter",
     "qtrs": "quarters", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months",

@@ -38,7 +38,7 @@ APPROVE = re.compile(r"\b(approv\w*|accept\w*|go ahead|apply|sign(?:ed|ing)? (?:
                      r"批准|核准|准了|通过|同意|采纳|生效|可以|签批|签字|应用|上线|落地|执行吧|没问题|就这么办|放行|批了|批掉|^\s*批\b|批\s*(?=prop|提案|方案|#?\d)|" + APPROVE_AT_END + r"|"
                      r"批一下", re.I | re.A)
 PROPOSAL_NUMBER = re.compile(PROPOSAL_ID + r"|(?:第\s*)?(\d+)\s*(?:号|个)?\s*(?:方案|提案|proposal)|#\s*(\d+)", re.I)
-REJECT = re.compile(r"\b(reject\w*|declin\w*|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"
+REJECT = re.compile(r"\b(reject\w*|declin\w*|deny|denied|turn(?:ed)? (?:it )?down|veto\w*|don'?t (?:apply|want|go ahead)|no|"
                     r"(?:do not|won'?t) (?:apply|go ahead)|shelve|kill|scrap|bin|nix\w*|refuse|doesn'?t want|knock(?:ed)? (?:it )?back|pass on)\b|"
                     r"驳回|拒绝|拒掉|拒了|否决|不同意|不采纳|否掉|否了|毙了|毙掉|打回|退回|作废|不要了|不通过|不批", re.I | re.A)
 DRAFT_VERBS = (("approve", re.compile(r"\bapprov\w*|批准|核准|通过|同意", re.I | re.A)),
