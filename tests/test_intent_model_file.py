@@ -83,8 +83,8 @@ def test_candor_intent_model_chooses_the_model_a_chat_turn_uses(tmp_path, seeded
     out = _ask("failure rate please", seeded_sqlite_url, CANDOR_INTENT_MODEL=str(path))
     assert out.returncode == 0, out.stderr
     shipped = _ask("failure rate please", seeded_sqlite_url)
-    assert out.stdout.startswith("I answer questions about")  # the help text
-    assert not shipped.stdout.startswith("I answer questions about")
+    assert out.stdout.startswith("I turn AI-interview results into answers")  # the help text
+    assert not shipped.stdout.startswith("I turn AI-interview results into answers")
     assert "trained on another version" not in out.stdout + out.stderr
 
 

@@ -2819,3 +2819,21 @@ def test_what_candor_does_and_does_not_do_is_told_apart_in_other_words(text, int
 ])
 def test_whether_scores_predict_on_the_job_is_told_from_what_a_role_needs(text, asks):
     assert bool(SCORES_PREDICT.search(text)) is asks
+
+
+@pytest.mark.parametrize("text, role", [
+    ("is 'finite element' one of their competencies or am I thinking of something else", None),
+    ("of course, and what about anyone who failed twice?", None),
+    ("hold the report for now", None),
+    ("failure rate for Data Scientist", "Data Scientist"),  # (guard) a role Candor does not know is still named
+])
+def test_words_that_name_nobody_are_no_unknown_role(text, role):
+    """"thinking of something else" is no role called "something else" (the answer would say it does not know it)."""
+    from datetime import datetime
+
+    from assistant.planner.nlu import understand
+    from assistant.planner.shorthand import expand
+    from tools.shared.lookup import catalogue_vocabulary
+
+    u = understand(expand(text), catalogue_vocabulary(), datetime(2026, 11, 15))
+    assert u.role == role

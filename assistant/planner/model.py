@@ -105,7 +105,7 @@ class EmbeddedPlanner(BaseChatModel):
             topic = (topic_text(question, u.language, _last_tool(earlier))
                      if intent == "help" and (explains(question) or CAPABILITY.search(question)) else None)
             return AIMessage(content=render_help(u.language, roles, understood=intent == "help",
-                                                 fairness="fairness_audit" in allowed,
+                                                 can=allowed,
                                                  out_of_scope=intent == "out_of_scope", topic=topic))
         if intent == "clarify":  # (in another language: the readings, and that Candor reads English and Chinese)
             asked = render_clarify(u.language, option_descriptions(decision.options, u.language))

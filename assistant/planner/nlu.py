@@ -203,7 +203,9 @@ DESCRIBED_ROLE_ZH = re.compile(r"(?P<name>(?:负责|专门|做|搞|管|去)[\u4e
 NOT_ROLE_WORDS = {"all", "every", "each", "which", "my", "our", "that", "this", "it", "them", "ai", "interview", "me",
                   "us", "the", "a", "an", "failure", "failures", "reasons", "competency", "competencies", "trend",
                   "one", "ones", "top", "first", "highest", "lowest", "rest", "others", "him", "her", "those", "these",
-                  "both", "same"}  # "for the top one", "for the rest" point back, not at a role
+                  "both", "same",  # "for the top one", "for the rest" point back, not at a role
+                  "something", "anything", "everything", "nothing", "someone", "anyone", "everyone", "else",
+                  "you", "sure", "course", "now", "today"}  # "am I thinking of something else", "of course", "for now"
 NOT_ROLE_ZH = ("失败率", "通过率", "淘汰率", "为什么", "所有", "哪个", "哪些", "各个", "全部", "整体", "总体", "公司", "我们", "这个", "那个", "今年", "去年",
                "本季度", "上个月", "本月", "最近", "过去")
 

@@ -33,10 +33,11 @@ def _weakest(competencies: list[dict]) -> dict | None:
     return min(scored, key=lambda c: c["score"] - c["required"], default=None)
 
 
-def render_help(language: str, roles: list[str], understood: bool, fairness: bool = False,
+def render_help(language: str, roles: list[str], understood: bool, can: set[str] | frozenset[str] = frozenset(),
                 out_of_scope: bool = False, topic: str | None = None) -> str:
-    """What Candor can do; `topic`: how the feature asked about works, said instead of the whole list."""
-    return render(f"answers/help.{language}.j2", roles=roles, understood=understood, fairness=fairness,
+    """What Candor can do for this asker (`can`: the tools their audience may use; failure statistics always);
+    `topic`: how the feature asked about works, said instead of the whole list."""
+    return render(f"answers/help.{language}.j2", roles=roles, understood=understood, can=can,
                   out_of_scope=out_of_scope, topic=topic)
 
 

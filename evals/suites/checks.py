@@ -111,7 +111,7 @@ def no_data_returned(output, context):
 
 
 ASKS_BACK = ("I'm not sure which of these you mean", "我不太确定您指的是哪一项")
-SAYS_WHAT_IT_DOES = ("outside what I do", "超出了我的范围", "I answer questions about", "我可以按岗位")
+SAYS_WHAT_IT_DOES = ("outside what I do", "超出了我的范围", "I turn AI-interview results into answers", "我把AI面试结果变成可用的答案")
 
 
 def asks_back_or_says_what_it_does(output, context):
